@@ -1,0 +1,290 @@
+// Package clean turns a scraped text dump of a news page into the article:
+// headline, standfirst and body, with the page furniture (navigation words,
+// photo captions and credits, section labels, related headlines, comment
+// forms, interface strings) removed and listed.
+//
+// The rules work on paragraphs (non-empty lines). Each one is a small
+// function with a comment saying what it removes and why that is safe; the
+// guiding principle is to lose no article text: a rule fires only on shapes
+// that article prose does not take.
+package clean
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parley-news/parley/internal/meta"
+)
+
+// Result is a cleaned text dump.
+type Result struct {
+	Headline   string
+	Standfirst string
+	// Body is the article text from the dateline on, paragraphs separated by
+	// a blank line.
+	Body string
+	// Dateline is the dateline that opens the body, nil when there is none.
+	Dateline *meta.Dateline
+	// Stamps are the site date stamps seen in the furniture above the body.
+	Stamps []time.Time
+	// Removed lists every paragraph left out of the body and why.
+	Removed []Removed
+}
+
+// Removed is one paragraph left out of the article, with the rule that left it out.
+type Removed struct {
+	Text string
+	Rule string
+}
+
+// para is one non-empty line of the dump.
+type para struct {
+	text string
+	rule string // why it is furniture; "" while it counts as article text
+}
+
+// maxHeadlineWords bounds a headline: longer opening paragraphs are prose.
+const maxHeadlineWords = 30
+
+// Text cleans a scraped text dump. It never fails: a dump with no
+// recognisable structure comes back as its paragraphs, furniture removed.
+func Text(raw string) Result {
+	paras := split(raw)
+	if len(paras) == 0 {
+		return Result{}
+	}
+	script := mainScript(raw)
+	counts := map[string]int{}
+	for _, p := range paras {
+		counts[normKey(p.text)]++
+	}
+
+	// Mark what is furniture wherever it stands.
+	for i := range paras {
+		paras[i].rule = furniture(paras[i].text, script, counts)
+	}
+
+	// The dateline opens the report; everything above it is the page's
+	// header: headline, standfirst, photos.
+	start := -1
+	var dl *meta.Dateline
+	for i, p := range paras {
+		if i > 60 {
+			break
+		}
+		if d, ok := meta.ParseDateline(p.text); ok && p.rule == "" {
+			start, dl = i, &d
+			paras[i].rule = ""
+			break
+		}
+	}
+
+	var res Result
+	res.Dateline = dl
+	headline := -1
+	limit := start
+	if limit < 0 {
+		limit = len(paras)
+	}
+	for i := 0; i < limit; i++ {
+		p := paras[i]
+		if p.rule != "" {
+			continue
+		}
+		words := wordCount(p.text)
+		if words == 0 || words > maxHeadlineWords {
+			if start < 0 {
+				break // no dateline and the text opens with prose: no headline
+			}
+			continue
+		}
+		// A headline has no closing full stop — unless it is the very first
+		// thing in the dump, where plain-text exports put the title whatever
+		// its punctuation.
+		if endsSentence(p.text) && !firstContent(paras, i) {
+			if start < 0 {
+				break
+			}
+			continue
+		}
+		headline = i
+		break
+	}
+	if headline >= 0 {
+		res.Headline = paras[headline].text
+		// A repeated headline (the title and the page's h1) is one headline.
+		key := normKey(res.Headline)
+		for i := range paras {
+			if i != headline && normKey(paras[i].text) == key {
+				paras[i].rule = "repeated headline"
+			}
+		}
+	}
+	// The standfirst: the first sentence-like paragraph between the
+	// headline and the dateline. Captions there are name lists with credits
+	// and have few lowercase words.
+	if start > 0 {
+		for i := headline + 1; i < start; i++ {
+			if paras[i].rule == "" && isProse(paras[i].text) {
+				res.Standfirst = paras[i].text
+				break
+			}
+		}
+	}
+
+	// The body: from the dateline, or after the headline when there is none.
+	from := start
+	if from < 0 {
+		from = headline + 1
+	}
+	// Whatever stands above the body is page header: collect its date stamps.
+	for i := 0; i < from && i < len(paras); i++ {
+		res.Stamps = append(res.Stamps, meta.DateStamps(paras[i].text)...)
+		if i != headline && paras[i].text != res.Standfirst {
+			rule := paras[i].rule
+			if rule == "" {
+				rule = "page header above the dateline"
+			}
+			res.Removed = append(res.Removed, Removed{paras[i].text, rule})
+		}
+	}
+	body := paras[from:]
+	cutTail(body)
+	markRelatedHeadlines(body)
+
+	var b strings.Builder
+	b.Grow(len(raw))
+	for _, p := range body {
+		if p.rule != "" {
+			res.Removed = append(res.Removed, Removed{p.text, p.rule})
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p.text)
+	}
+	res.Body = b.String()
+	return res
+}
+
+// split normalises line ends and odd spaces and returns the non-empty lines.
+func split(raw string) []para {
+	raw = strings.TrimPrefix(raw, "\uFEFF")
+	var out []para
+	for len(raw) > 0 {
+		line := raw
+		if i := strings.IndexAny(raw, "\r\n"); i >= 0 {
+			line, raw = raw[:i], raw[i+1:]
+		} else {
+			raw = ""
+		}
+		line = normSpace(line)
+		if line != "" {
+			out = append(out, para{text: line})
+		}
+	}
+	return out
+}
+
+// normSpace trims a line and turns no-break and other odd spaces into plain
+// ones and drops zero-width characters: scrapers leave them between words,
+// and they are not text.
+func normSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == '\t' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\uFEFF' || r == '\u00AD':
+			continue
+		case r == '\t' || r == '\u00A0' || r == '\u2007' || r == '\u202F' || (r >= '\u2000' && r <= '\u200A'):
+			b.WriteByte(' ')
+		case r == utf8.RuneError:
+			continue
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// normKey is the form under which two paragraphs count as the same.
+func normKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// endsSentence reports whether s ends like a sentence (a full stop, a
+// question or exclamation mark, possibly inside closing quotes).
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, `"'”’»)]`)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…")
+}
+
+func firstContent(paras []para, i int) bool {
+	for j := 0; j < i; j++ {
+		if paras[j].rule == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// isProse reports whether a paragraph reads as a sentence: enough words and
+// enough lowercase words among them (a caption that names people is mostly
+// capitalised words).
+func isProse(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 8 {
+		return false
+	}
+	lower := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return lower*3 >= len(words)
+}
+
+// isTitleCase reports whether most content words of s are capitalised, as in
+// "Doc Proves the West Did Commit to Non-Expansion".
+func isTitleCase(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 4 {
+		return false
+	}
+	content, caps := 0, 0
+	for _, w := range words {
+		w = strings.Trim(w, `"'“”‘’(),:;—–-`)
+		if w == "" || smallWords[strings.ToLower(w)] {
+			continue
+		}
+		content++
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return content >= 3 && caps*10 >= content*8
+}
+
+// smallWords stay lowercase in English title case.
+var smallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "nor": true,
+	"of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "by": true,
+	"with": true, "from": true, "as": true, "into": true, "over": true, "vs": true, "via": true,
+}

@@ -1,0 +1,141 @@
+// Package cli is Parley's command line: one function per command, each with
+// its own flags and --help. main only calls Run.
+//
+// Exit status: 0 when every input was done, 1 when some input failed (each
+// failure is one line on standard error), 2 for a usage error.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	ExitOK      = 0
+	ExitFailed  = 1
+	ExitUsage   = 2
+	exitUnknown = ExitUsage
+)
+
+// Env is what a command reads and writes: no globals.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	// IsTerminal reports whether standard error is a terminal (for progress bars).
+	IsTerminal bool
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"ingest", "read inputs, analyse them and store the articles", runIngest},
+		{"extract", "read inputs and print the analysed articles as JSON Lines (no store)", runExtract},
+		{"articles", "list stored articles, or search them (--q)", runArticles},
+		{"statements", "list stored statements with filters (speaker, dates, outlet, kind)", runStatements},
+		{"reanalyze", "redo the analyses of stored articles made by an older pipeline", runReanalyze},
+		{"version", "print the version of Parley and of its analyses", runVersion},
+	}
+}
+
+// Run runs the command named in args (without the program name) and returns
+// the exit status.
+func Run(ctx context.Context, env *Env, args []string) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(env.Stderr)
+		if len(args) == 0 {
+			return ExitUsage
+		}
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.Stderr, "parley: unknown command %q\n\n", args[0])
+	usage(env.Stderr)
+	return exitUnknown
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Parley turns the news coverage of a negotiation into its record.")
+	fmt.Fprintln(w, "\nUsage: parley COMMAND [flags] [INPUT...]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'parley COMMAND --help' for a command's flags.")
+	fmt.Fprintln(w, "Exit status: 0 all inputs done, 1 some input failed, 2 usage error.")
+}
+
+// newFlags returns a flag set whose --help prints the command's usage to
+// standard error and whose errors are usage errors.
+func newFlags(env *Env, name, args, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "Usage: parley %s %s\n\n%s\n\nFlags:\n", name, args, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags (interspersed with arguments, as users type them) and
+// returns the exit status to stop with, or -1 to go on.
+func parse(fs *flag.FlagSet, args []string) (rest []string, stop int) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, ExitOK
+			}
+			return nil, ExitUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		// "-" is standard input, an argument, not a flag.
+		positional = append(positional, args[0])
+		args = args[1:]
+		if len(args) > 0 && args[0] == "--" {
+			positional = append(positional, args[1:]...)
+			break
+		}
+	}
+	return positional, -1
+}
+
+// logger returns the logger commands pass to the stages: warnings and
+// errors on standard error, debug detail with PARLEY_DEBUG=1.
+func logger(env *Env) *slog.Logger {
+	level := slog.LevelWarn
+	if env.Getenv("PARLEY_DEBUG") != "" {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
+}
+
+// inputError prints one failed input as one line.
+func inputError(env *Env, err error) {
+	msg := err.Error()
+	msg = strings.ReplaceAll(msg, "\n", " ")
+	fmt.Fprintf(env.Stderr, "parley: %s\n", msg)
+}

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/parley-news/parley/internal/ingest"
+	"github.com/parley-news/parley/internal/pipeline"
+)
+
+// pipelineFlags are the flags every command that analyses inputs takes.
+type pipelineFlags struct {
+	published string
+	year      int
+	workers   int
+	maxMB     int64
+	timeout   time.Duration
+	noFollow  bool
+}
+
+func (f *pipelineFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	IntVar(*int, string, int, string)
+	Int64Var(*int64, string, int64, string)
+	DurationVar(*time.Duration, string, time.Duration, string)
+	BoolVar(*bool, string, bool, string)
+}) {
+	fs.StringVar(&f.published, "published", "", "publication `date` (YYYY-MM-DD) for inputs that carry none")
+	fs.IntVar(&f.year, "year", 0, "`year` for datelines that give only day and month")
+	fs.IntVar(&f.workers, "workers", 0, "analysis goroutines (default: one per core)")
+	fs.Int64Var(&f.maxMB, "max-mb", 64, "largest input read, in `MiB` after decompression")
+	fs.DurationVar(&f.timeout, "timeout", 20*time.Second, "time limit of each URL fetch")
+	fs.BoolVar(&f.noFollow, "no-follow", false, "do not fetch the pages of feed items that carry no text")
+}
+
+// build makes the runner the flags describe; a non-nil error is a usage error.
+func (f *pipelineFlags) build(env *Env, log *slog.Logger) (*runner, error) {
+	cfg := pipeline.Config{Year: f.year}
+	if f.published != "" {
+		t, _, ok := ingest.ParseTime(f.published)
+		if !ok {
+			return nil, fmt.Errorf("--published %q is not a date (YYYY-MM-DD)", f.published)
+		}
+		cfg.Published = t
+	}
+	if f.year != 0 && (f.year < 1900 || f.year > 2200) {
+		return nil, fmt.Errorf("--year %d is out of range", f.year)
+	}
+	pipe, err := pipeline.New(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	icfg := ingest.DefaultConfig()
+	icfg.MaxBytes = f.maxMB << 20
+	icfg.FetchTimeout = f.timeout
+	icfg.FollowFeedLinks = !f.noFollow
+	return &runner{pipe: pipe, reader: ingest.New(icfg, log, env.Stdin), workers: f.workers, log: log}, nil
+}
+
+func runExtract(ctx context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "extract", "[flags] INPUT...",
+		"Reads articles (files, folders, '-' for standard input, .gz, .txt dumps, .html pages,\n"+
+			"JSON Lines dumps, RSS/Atom feeds, WARC archives, http(s) URLs), analyses them and\n"+
+			"prints one JSON object per article to standard output (see shared/spec/extract-output.md).\n"+
+			"Nothing is stored. Failed inputs are reported on standard error, one line each.")
+	var pf pipelineFlags
+	pf.register(fs)
+	inputs, stop := parse(fs, args)
+	if stop >= 0 {
+		return stop
+	}
+	if len(inputs) == 0 {
+		fmt.Fprintln(env.Stderr, "parley extract: no input given (use - for standard input)")
+		return ExitUsage
+	}
+	log := logger(env)
+	r, err := pf.build(env, log)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parley extract: %v\n", err)
+		return ExitUsage
+	}
+	out := bufio.NewWriterSize(env.Stdout, 256<<10)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	t, err := r.run(ctx, inputs, func(res *pipeline.Result) error {
+		return enc.Encode(res.Article.Contract())
+	}, func(err error) { inputError(env, err) })
+	if ferr := out.Flush(); err == nil && ferr != nil {
+		err = ferr
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parley extract: %v\n", err)
+		return ExitFailed
+	}
+	if t.Failed > 0 {
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+func runVersion(_ context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "version", "", "Prints the version of Parley and of its analyses.")
+	if _, stop := parse(fs, args); stop >= 0 {
+		return stop
+	}
+	fmt.Fprintf(env.Stdout, "parley %s (analyses %s)\n", Version, pipeline.Version)
+	return ExitOK
+}
+
+// Version is Parley's release version.
+const Version = "0.1.0"
+

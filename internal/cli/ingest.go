@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/parley-news/parley/internal/pipeline"
+	"github.com/parley-news/parley/internal/store"
+	"github.com/schollz/progressbar/v3"
+)
+
+func runIngest(ctx context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "ingest", "[flags] INPUT...",
+		"Reads articles (files, folders, '-', .gz, .txt, .html, JSON Lines, RSS/Atom, WARC, URLs),\n"+
+			"analyses them and stores them. The same article twice is stored once; a changed\n"+
+			"article from a known source becomes a new version. Each article is stored whole or\n"+
+			"not at all, so an interrupted ingest leaves nothing half-written.")
+	var pf pipelineFlags
+	pf.register(fs)
+	var db string
+	dbFlag(fs, &db)
+	quiet := fs.Bool("quiet", false, "print only the summary and errors")
+	inputs, stop := parse(fs, args)
+	if stop >= 0 {
+		return stop
+	}
+	if len(inputs) == 0 {
+		fmt.Fprintln(env.Stderr, "parley ingest: no input given (use - for standard input)")
+		return ExitUsage
+	}
+	log := logger(env)
+	r, err := pf.build(env, log)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parley ingest: %v\n", err)
+		return ExitUsage
+	}
+	st, err := openStore(ctx, env, db, log)
+	if err != nil {
+		return storeFailed(env, "ingest", err)
+	}
+	defer st.Close()
+
+	// A progress bar on a terminal; plain lines otherwise (logs, CI).
+	var bar *progressbar.ProgressBar
+	if env.IsTerminal && !*quiet {
+		bar = progressbar.NewOptions(-1,
+			progressbar.OptionSetWriter(env.Stderr),
+			progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("articles"),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	counts := map[store.SaveStatus]int{}
+	t, err := r.run(ctx, inputs, func(res *pipeline.Result) error {
+		saved, err := st.SaveArticle(ctx, res.Article)
+		if err != nil {
+			return fmt.Errorf("%s: %w", res.Article.Source, err)
+		}
+		counts[saved.Status]++
+		switch {
+		case bar != nil:
+			_ = bar.Add(1)
+		case !*quiet:
+			fmt.Fprintf(env.Stderr, "%s\t%d\t%s\n", saved.Status, saved.ID, res.Article.Source)
+		}
+		return nil
+	}, func(err error) {
+		if bar != nil {
+			_ = bar.Clear()
+		}
+		inputError(env, err)
+	})
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	fmt.Fprintf(env.Stdout, "read %d, new %d, duplicate %d, new version %d, failed %d\n",
+		t.Read, counts[store.New], counts[store.Duplicate], counts[store.NewVersion], t.Failed)
+	if err != nil {
+		return storeFailed(env, "ingest", err)
+	}
+	if t.Failed > 0 {
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+func runReanalyze(ctx context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "reanalyze", "[flags]",
+		"Redoes the analyses (statements, mentions, time expressions, events) of stored\n"+
+			"articles that an older pipeline analysed, after an upgrade. Each article's analyses\n"+
+			"are replaced in one transaction; an interrupted run can simply be run again.")
+	var db string
+	dbFlag(fs, &db)
+	all := fs.Bool("all", false, "redo every article, not only those of other pipeline versions")
+	if _, stop := parse(fs, args); stop >= 0 {
+		return stop
+	}
+	log := logger(env)
+	st, err := openStore(ctx, env, db, log)
+	if err != nil {
+		return storeFailed(env, "reanalyze", err)
+	}
+	defer st.Close()
+	pipe, err := pipeline.New(pipeline.Config{}, log)
+	if err != nil {
+		return storeFailed(env, "reanalyze", err)
+	}
+	target := pipeline.Version
+	if *all {
+		target = "\x00none" // no article was analysed by this version: all are stale
+	}
+	// The ids first (they are few bytes each), then one article at a time.
+	ids, err := st.StaleArticles(ctx, target, 0)
+	if err != nil {
+		return storeFailed(env, "reanalyze", err)
+	}
+	done := 0
+	for _, id := range ids {
+		stored, err := st.Article(ctx, id)
+		if err != nil {
+			return storeFailed(env, "reanalyze", err)
+		}
+		a := stored.Article
+		if err := pipe.Reanalyze(ctx, &a); err != nil {
+			return storeFailed(env, "reanalyze", err)
+		}
+		if err := st.ReplaceAnalyses(ctx, id, &a); err != nil {
+			return storeFailed(env, "reanalyze", err)
+		}
+		done++
+	}
+	fmt.Fprintf(env.Stdout, "reanalysed %d articles with pipeline %s\n", done, pipeline.Version)
+	return ExitOK
+}

@@ -1,0 +1,130 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// record is one line of a JSON Lines dump.
+type record struct {
+	Text      *string `json:"text"`
+	HTML      *string `json:"html"`
+	Source    string  `json:"source"`
+	Title     string  `json:"title"`
+	Published string  `json:"published"`
+	URL       string  `json:"url"`
+	Outlet    string  `json:"outlet"`
+}
+
+// jsonLines reads a JSON Lines dump: one article per line, with "text" or
+// "html". A bad line is reported as FILE#LINE and the rest is read.
+func (r *Reader) jsonLines(ctx context.Context, file string, src io.Reader, yield emit) bool {
+	br := bufio.NewReaderSize(src, 64<<10)
+	for n := 1; ; n++ {
+		if ctx.Err() != nil {
+			return false
+		}
+		line, err := readLine(br, r.cfg.MaxBytes)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fail(yield, fmt.Sprintf("%s#%d", file, n), err)
+		}
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			if !r.record(file, n, t, yield) {
+				return false
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return true
+		}
+	}
+}
+
+func readLine(br *bufio.Reader, max int64) ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		line = append(line, chunk...)
+		if int64(len(line)) > max {
+			return nil, fmt.Errorf("%w: line longer than %d MiB", ErrTooLarge, max>>20)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				return line, fmt.Errorf("%w: %w", ErrTruncated, err)
+			}
+			return line, err
+		}
+		return line, err
+	}
+}
+
+func (r *Reader) record(file string, n int, line []byte, yield emit) bool {
+	source := fmt.Sprintf("%s#%d", file, n)
+	var rec record
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return fail(yield, source, fmt.Errorf("%w: %w", ErrBadRecord, err))
+	}
+	if rec.Source != "" {
+		source = rec.Source
+	}
+	doc := Document{Source: source, Title: strings.TrimSpace(rec.Title), URL: rec.URL, Outlet: rec.Outlet}
+	if rec.Published != "" {
+		t, hasTime, ok := ParseTime(rec.Published)
+		if !ok {
+			return fail(yield, source, fmt.Errorf("%w: published %q is not a date", ErrBadRecord, rec.Published))
+		}
+		doc.Published, doc.PublishedHasTime, doc.PublishedBasis = t, hasTime, "input"
+	}
+	switch {
+	case rec.Text != nil && strings.TrimSpace(*rec.Text) != "":
+		doc.Format, doc.Text, doc.Verbatim = FormatText, *rec.Text, true
+	case rec.HTML != nil && strings.TrimSpace(*rec.HTML) != "":
+		doc.Format, doc.HTML = FormatHTML, []byte(*rec.HTML)
+	default:
+		return fail(yield, source, fmt.Errorf("%w: no \"text\" or \"html\"", ErrEmpty))
+	}
+	return yield(doc, nil)
+}
+
+// timeLayouts are the date forms accepted in inputs, most specific first.
+var timeLayouts = []struct {
+	layout  string
+	hasTime bool
+}{
+	{time.RFC3339Nano, true},
+	{"2006-01-02T15:04:05", true},
+	{"2006-01-02T15:04", true},
+	{"2006-01-02 15:04:05Z07:00", true},
+	{"2006-01-02 15:04:05", true},
+	{"2006-01-02 15:04", true},
+	{time.RFC1123Z, true},
+	{time.RFC1123, true},
+	{"Mon, 2 Jan 2006 15:04:05 -0700", true},
+	{"Mon, 2 Jan 2006 15:04:05 MST", true},
+	{"2006-01-02", false},
+	{"20060102", false},
+	{"January 2, 2006", false},
+	{"2 January 2006", false},
+	{"Jan 2, 2006", false},
+}
+
+// ParseTime reads a date or date-time in the forms inputs use. hasTime is
+// false for a bare date.
+func ParseTime(s string) (t time.Time, hasTime, ok bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range timeLayouts {
+		if t, err := time.Parse(l.layout, s); err == nil {
+			return t, l.hasTime, true
+		}
+	}
+	return time.Time{}, false, false
+}

@@ -1,0 +1,72 @@
+package meta
+
+import "strings"
+
+// knownOutlets maps the spellings an outlet's name takes in datelines,
+// bylines and site furniture to one canonical name, so that "(Sputnik)",
+// "Sputnik International" and "SPUTNIK" count as one outlet when sources
+// are merged. Only well-known wire services and their house spellings are
+// listed; any other name is kept as written.
+var knownOutlets = map[string]string{
+	"tass":                  "TASS",
+	"itar-tass":             "TASS",
+	"sputnik":               "Sputnik",
+	"sputnik international": "Sputnik",
+	"sputnik news":          "Sputnik",
+	"ria novosti":           "RIA Novosti",
+	"ria":                   "RIA Novosti",
+	"interfax":              "Interfax",
+	"reuters":               "Reuters",
+	"thomson reuters":       "Reuters",
+	"ap":                    "AP",
+	"associated press":      "AP",
+	"the associated press":  "AP",
+	"afp":                   "AFP",
+	"agence france-presse":  "AFP",
+	"agence france presse":  "AFP",
+	"xinhua":                "Xinhua",
+	"upi":                   "UPI",
+	"dpa":                   "dpa",
+	"efe":                   "EFE",
+	"ansa":                  "ANSA",
+	"kyodo":                 "Kyodo",
+	"yonhap":                "Yonhap",
+	"anadolu":               "Anadolu Agency",
+	"anadolu agency":        "Anadolu Agency",
+	"aa":                    "Anadolu Agency",
+	"pti":                   "PTI",
+	"ani":                   "ANI",
+	"ians":                  "IANS",
+	"bloomberg":             "Bloomberg",
+	"cnn":                   "CNN",
+	"bbc":                   "BBC",
+	"ukrinform":             "Ukrinform",
+	"unian":                 "UNIAN",
+	"belta":                 "BelTA",
+	"irna":                  "IRNA",
+	"kuna":                  "KUNA",
+	"wam":                   "WAM",
+	"mena":                  "MENA",
+	"pap":                   "PAP",
+	"ctk":                   "ČTK",
+	"apa":                   "APA",
+	"bernama":               "Bernama",
+	"antara":                "Antara",
+	"aap":                   "AAP",
+	"cp":                    "The Canadian Press",
+	"the canadian press":    "The Canadian Press",
+	"canadian press":        "The Canadian Press",
+}
+
+// CanonicalOutlet returns the canonical name of an outlet as written in a
+// dateline or on a page ("Sputnik International" → "Sputnik").
+func CanonicalOutlet(name string) string {
+	name = strings.TrimSpace(strings.Trim(name, "/()"))
+	if name == "" {
+		return ""
+	}
+	if c, ok := knownOutlets[strings.ToLower(name)]; ok {
+		return c
+	}
+	return name
+}

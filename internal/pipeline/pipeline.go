@@ -1,0 +1,193 @@
+// Package pipeline is Parley's orchestrator: one function, Analyze, takes a
+// document as it arrived and returns the analysed article, calling each
+// stage in order. To change what a stage does, go to its package; to change
+// the order or what flows between stages, read Analyze top to bottom.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/clean"
+	"github.com/parley-news/parley/internal/htmlpage"
+	"github.com/parley-news/parley/internal/ingest"
+	"github.com/parley-news/parley/internal/meta"
+)
+
+// Version is the version of the analyses. Bump it whenever a stage's output
+// changes: stored articles analysed by another version are redone by
+// `parley reanalyze`.
+const Version = "0.1.0"
+
+// ErrNoArticle means the input held no article text.
+var ErrNoArticle = errors.New("no article text")
+
+// Config holds what the user told the pipeline.
+type Config struct {
+	// Published dates every input that has no date of its own (--published).
+	Published time.Time
+	// Year is the year for datelines that give none (--year).
+	Year int
+}
+
+// Pipeline runs the stages. It is immutable after New and safe for
+// concurrent use.
+type Pipeline struct {
+	cfg  Config
+	log  *slog.Logger
+	html *htmlpage.Extractor
+}
+
+// New builds the stages once: rules compiled, lexicons and curated files loaded.
+func New(cfg Config, log *slog.Logger) (*Pipeline, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Pipeline{cfg: cfg, log: log, html: htmlpage.New(log)}, nil
+}
+
+// Result is an analysed article with what the orchestrator may still need
+// to decide about it.
+type Result struct {
+	Article *article.Article
+	// Date is how the publication date was decided; Date.NeedsYear asks the
+	// caller for the year (see meta.ResolveYear) and a second Analyze with
+	// Options.Year set.
+	Date meta.Decision
+	// Removed is the furniture taken out of a text dump, for --explain.
+	Removed []clean.Removed
+}
+
+// Options change one Analyze call.
+type Options struct {
+	// Year overrides the year of a dateline that gives none, for this document.
+	Year int
+}
+
+// Analyze turns one document into an analysed article.
+func (p *Pipeline) Analyze(ctx context.Context, doc ingest.Document, opt Options) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	a := &article.Article{Source: doc.Source, URL: doc.URL, Title: doc.Title, Pipeline: Version}
+	ev := meta.Evidence{YearHint: p.cfg.Year}
+	if opt.Year != 0 {
+		ev.YearHint = opt.Year
+	}
+	res := &Result{Article: a}
+
+	// 1. The page: an HTML page goes through the page extractor; a text dump
+	//    through the furniture cleaner; a record's text is kept as given.
+	switch {
+	case doc.Format == ingest.FormatHTML:
+		page, err := p.html.Extract(ctx, doc.HTML, doc.URL)
+		if err != nil {
+			if errors.Is(err, htmlpage.ErrNoArticle) {
+				return nil, fmt.Errorf("%w: %w", ErrNoArticle, err)
+			}
+			return nil, err
+		}
+		a.Body, a.Standfirst, a.Language = page.Body, page.Standfirst, page.Language
+		if a.Title == "" {
+			a.Title = page.Title
+		}
+		if a.URL == "" {
+			a.URL = page.URL
+		}
+		a.Outlet = meta.CanonicalOutlet(page.Outlet)
+		if !page.Published.IsZero() {
+			ev.Given, ev.GivenTime, ev.GivenBasis = page.Published, page.PublishedHasTime, article.BasisHTMLMeta
+		}
+		if d, ok := meta.ParseDateline(firstParagraph(a.Body)); ok {
+			ev.Dateline = &d
+		}
+	case doc.Verbatim:
+		a.Body = strings.TrimSpace(doc.Text)
+		if d, ok := meta.ParseDateline(firstParagraph(a.Body)); ok {
+			ev.Dateline = &d
+		}
+	default:
+		c := clean.Text(doc.Text)
+		a.Body, a.Standfirst = c.Body, c.Standfirst
+		if a.Title == "" {
+			a.Title = c.Headline
+		}
+		ev.Dateline, ev.Stamps = c.Dateline, c.Stamps
+		res.Removed = c.Removed
+	}
+	if strings.TrimSpace(a.Body) == "" {
+		return nil, ErrNoArticle
+	}
+
+	// 2. Metadata: place and outlet from the dateline, the publication date
+	//    from the most direct evidence, the language from the words.
+	if dl := ev.Dateline; dl != nil {
+		a.Place = dl.Place
+		if dl.Outlet != "" {
+			a.Outlet = dl.Outlet
+		}
+	}
+	if a.Outlet == "" && doc.Outlet != "" {
+		a.Outlet = meta.CanonicalOutlet(doc.Outlet)
+	}
+	if !doc.Published.IsZero() {
+		ev.Given, ev.GivenTime, ev.GivenBasis = doc.Published, doc.PublishedHasTime, doc.PublishedBasis
+	} else if ev.Given.IsZero() && !p.cfg.Published.IsZero() {
+		ev.Given, ev.GivenBasis = p.cfg.Published, article.BasisInput
+	}
+	if ev.Given.IsZero() && ev.Dateline != nil && ev.Dateline.HasDate() && ev.Dateline.Year == 0 {
+		ev.TextDates = meta.TextDates(a.Body)
+	}
+	res.Date = meta.Decide(ev)
+	a.Published, a.PublishedBasis = res.Date.Published, res.Date.Basis
+	if a.Language == "" {
+		a.Language = meta.Language(a.Body)
+	}
+	a.ContentHash = ContentHash(a.Title, a.Body)
+
+	// 3. The analyses: they read only the body, the headline and the
+	//    publication date, so stored articles can be analysed again.
+	if err := p.Reanalyze(ctx, a); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Reanalyze redoes the analyses of an article from its body, headline and
+// publication date, replacing whatever analyses it had.
+func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	a.Pipeline = Version
+	a.Statements = []article.Statement{}
+	a.Mentions = []article.Mention{}
+	a.Timexes = []article.Timex{}
+	a.Events = []article.Event{}
+	return nil
+}
+
+// ContentHash identifies an article by its headline and body, white space
+// folded: the same article from two scrapes hashes the same.
+func ContentHash(title, body string) string {
+	h := sha256.New()
+	h.Write([]byte(strings.Join(strings.Fields(title), " ")))
+	h.Write([]byte{0})
+	h.Write([]byte(strings.Join(strings.Fields(body), " ")))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func firstParagraph(body string) string {
+	body = strings.TrimLeft(body, " \t\r\n")
+	if i := strings.Index(body, "\n"); i >= 0 {
+		return body[:i]
+	}
+	return body
+}
