@@ -30,9 +30,9 @@ func (s Span) Overlaps(o Span) bool { return s[0] < o[1] && o[0] < s[1] }
 // Fields tagged in JSON are the contract of `parley extract`
 // (shared/spec/extract-output.md); the rest are Parley's own.
 type Article struct {
-	Source    string  `json:"source"`
-	URL       string  `json:"url,omitempty"`
-	Title     string  `json:"title"`
+	Source     string `json:"source"`
+	URL        string `json:"url,omitempty"`
+	Title      string `json:"title"`
 	Standfirst string `json:"standfirst,omitempty"`
 	// Published is an ISO 8601 date (YYYY-MM-DD) or date-time; empty when unknown.
 	Published string `json:"published"`
@@ -56,13 +56,13 @@ type Article struct {
 
 // Ways a publication date was decided, recorded in Article.PublishedBasis.
 const (
-	BasisInput         = "input"          // given with the input (JSON Lines field, --published flag)
-	BasisFeed          = "feed"           // the feed item's date
-	BasisHTMLMeta      = "html-meta"      // the page's own metadata
-	BasisDateline      = "dateline"       // a dateline with a full date
-	BasisDatelineYear  = "dateline+year"  // a dateline's day and month, the year inferred
-	BasisDateStamp     = "date-stamp"     // a site date stamp such as "20.02.2022"
-	BasisTextDate      = "text"           // inferred from dates written in the text
+	BasisInput        = "input"         // given with the input (JSON Lines field, --published flag)
+	BasisFeed         = "feed"          // the feed item's date
+	BasisHTMLMeta     = "html-meta"     // the page's own metadata
+	BasisDateline     = "dateline"      // a dateline with a full date
+	BasisDatelineYear = "dateline+year" // a dateline's day and month, the year inferred
+	BasisDateStamp    = "date-stamp"    // a site date stamp such as "20.02.2022"
+	BasisTextDate     = "text"          // inferred from dates written in the text
 )
 
 // Actor is a person or body with one canonical name.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-news/parley/internal/meta"
 )
@@ -11,8 +12,9 @@ import (
 // furniture returns the name of the rule that makes paragraph s page
 // furniture, or "" when s counts as article text. The rules are tried in
 // order; each says what it removes and why it is safe.
-func furniture(s, script string, counts map[string]int) string {
-	key := strings.TrimRight(normKey(s), ".:!|>»› ")
+func furniture(p para, script string, counts map[string]int) string {
+	s := p.text
+	key := strings.TrimRight(p.key, ".:!|>»› ")
 	// Navigation and interface words on a line of their own ("All news",
 	// "Share", "Advertisement"). Safe: a paragraph that is only one of these
 	// words is never prose.
@@ -28,24 +30,21 @@ func furniture(s, script string, counts map[string]int) string {
 			return "cross-link or form: " + p
 		}
 	}
-	// Photo credits and captions: a copyright sign ("© Russian Foreign
-	// Ministry/TASS"), an agency credit with a slash ("REUTERS/Name/File
-	// Photo", "Name/TASS"), "Go to the mediabank". Safe: prose that talks
-	// about a photo ("the photo shows …") has none of these credit forms.
+	// Photo credits and captions (see isCredit).
 	if isCredit(s) {
 		return "photo caption or credit"
 	}
 	// Site labels stamped with a date at the end: "- Sputnik International,
 	// 1920, 13.01.2022". Safe: a sentence ends with a full stop, not with a
 	// bare day.month.year stamp after a comma.
-	if stampEnd.MatchString(s) {
+	if endsWithDigit(s) && stampEnd.MatchString(s) {
 		return "date-stamped site label"
 	}
 	// Interface strings in another script on the page ("Заголовок
 	// открываемого материала" on an English page). Safe: an article quotes
 	// speech in its own language; a paragraph wholly in another script is the
 	// site's interface.
-	if script != "" {
+	if script != "" && (script != "Latin" || !isASCII(s)) {
 		if sc := mainScript(s); sc != "" && sc != script {
 			return "text in another script than the page"
 		}
@@ -54,7 +53,7 @@ func furniture(s, script string, counts map[string]int) string {
 	// headline and again above related links ("Russia-NATO Row on European
 	// Security"). Safe: prose paragraphs do not repeat word for word, and
 	// only short lines without a full stop qualify.
-	if counts[normKey(s)] > 1 && wordCount(s) <= 12 && !endsSentence(s) {
+	if counts[p.key] > 1 && wordCount(s) <= 12 && !endsSentence(s) {
 		return "repeated section label"
 	}
 	return ""
@@ -90,24 +89,101 @@ var uiPrefixes = []string{
 // stampEnd matches a label that ends with a site date stamp.
 var stampEnd = regexp.MustCompile(`,\s*\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\s*$`)
 
-// creditRe matches the credit forms of photo captions: "REUTERS/Name",
-// "Name/TASS", "/File Photo", "Getty Images" at the end, "AP Photo/".
-var creditRe = regexp.MustCompile(`(?:\b(?:REUTERS|Reuters|AFP|EPA|AP Photo|AP|Sputnik|TASS|ANADOLU|Xinhua|RIA Novosti|Getty Images)\s*/\s*\p{Lu})|(?:\p{L}\s*/\s*(?:TASS|REUTERS|Reuters|AFP|EPA|AP|Sputnik|RIA Novosti|Getty Images|Xinhua)\b)|(?:File Photo\b)|(?:Getty Images\s*$)|(?:^(?:Photo|Photograph|Image|Credit|Photo credit)\s*:)|(?:Go to the mediabank)`)
+// agencies whose names stand in photo credits: "REUTERS/Name", "Name/TASS".
+var agencies = map[string]bool{
+	"REUTERS": true, "Reuters": true, "AFP": true, "EPA": true, "AP": true, "AP Photo": true,
+	"Sputnik": true, "TASS": true, "ANADOLU": true, "Xinhua": true, "RIA Novosti": true,
+	"Getty Images": true, "Getty": true, "Bloomberg": true, "EFE": true, "DPA": true, "dpa": true,
+}
 
+// isCredit reports whether a paragraph is a photo caption or credit: a
+// copyright sign ("© Foreign Ministry/TASS"), an agency credit with a slash
+// ("REUTERS/Name/File Photo", "Name/TASS", "AP Photo/Name"), "File Photo",
+// "Getty Images" at the end, a "Photo:" label, or "Go to the mediabank".
+// Safe: prose that talks about a photo ("the photo shows …") has none of
+// these credit forms.
 func isCredit(s string) bool {
 	if strings.HasPrefix(s, "©") || strings.HasPrefix(s, "(c) ") || strings.HasPrefix(s, "(C) ") {
 		return true
 	}
-	// A copyright sign inside a short paragraph is a caption with its credit.
-	if strings.Contains(s, "©") && wordCount(s) < 80 {
-		return true
-	}
-	// A dateline such as "MOSCOW, January 26. /TASS/." carries an agency
-	// between slashes but is the article's first paragraph.
-	if _, ok := meta.ParseDateline(s); ok {
+	if wordCount(s) >= 80 {
 		return false
 	}
-	return wordCount(s) < 80 && creditRe.MatchString(s)
+	// A copyright sign inside a short paragraph is a caption with its credit.
+	if strings.Contains(s, "©") || strings.Contains(s, "File Photo") || strings.Contains(s, "mediabank") ||
+		strings.HasSuffix(s, "Getty Images") {
+		return true
+	}
+	for _, p := range []string{"Photo:", "Photograph:", "Image:", "Credit:", "Photo credit:", "Photo by "} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	for i := strings.IndexByte(s, '/'); i >= 0; {
+		left := strings.TrimRight(s[:i], " ")
+		right := strings.TrimLeft(s[i+1:], " ")
+		if end := strings.IndexAny(right, "/,-"); end >= 0 {
+			right = right[:end]
+		}
+		right = strings.TrimSpace(right)
+		if agencies[right] && left != "" && unicode.IsLetter(lastRune(left)) && !isDatelineSlash(s, i) {
+			return true
+		}
+		if agencies[lastWords(left)] && right != "" && unicode.IsUpper(firstRune(right)) {
+			return true
+		}
+		next := strings.IndexByte(s[i+1:], '/')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// isDatelineSlash reports whether the slash at i belongs to a dateline
+// ("MOSCOW, January 26. /TASS/."): that agency is no photo credit.
+func isDatelineSlash(s string, i int) bool {
+	if i > 120 {
+		return false
+	}
+	_, ok := meta.ParseDateline(s)
+	return ok
+}
+
+// lastWords returns the last one or two words of s, as an agency name may take.
+func lastWords(s string) string {
+	f := strings.Fields(s)
+	switch {
+	case len(f) == 0:
+		return ""
+	case len(f) >= 2 && agencies[f[len(f)-2]+" "+f[len(f)-1]]:
+		return f[len(f)-2] + " " + f[len(f)-1]
+	}
+	return f[len(f)-1]
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func endsWithDigit(s string) bool {
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
 }
 
 // tailMarkers open the comment section under an article. Everything after
@@ -126,7 +202,7 @@ func cutTail(body []para) {
 		if i == 0 {
 			continue
 		}
-		if tailMarkers[strings.TrimRight(normKey(body[i].text), ".:! ")] {
+		if tailMarkers[strings.TrimRight(body[i].key, ".:! ")] {
 			for j := i; j < len(body); j++ {
 				if body[j].rule == "" {
 					body[j].rule = "comment section"

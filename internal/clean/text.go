@@ -42,8 +42,12 @@ type Removed struct {
 // para is one non-empty line of the dump.
 type para struct {
 	text string
+	key  string // normKey(text), computed once
 	rule string // why it is furniture; "" while it counts as article text
 }
+
+// maxDatelineParagraph is how far down the page a dateline is looked for.
+const maxDatelineParagraph = 30
 
 // maxHeadlineWords bounds a headline: longer opening paragraphs are prose.
 const maxHeadlineWords = 30
@@ -56,14 +60,15 @@ func Text(raw string) Result {
 		return Result{}
 	}
 	script := mainScript(raw)
-	counts := map[string]int{}
-	for _, p := range paras {
-		counts[normKey(p.text)]++
+	counts := make(map[string]int, len(paras))
+	for i := range paras {
+		paras[i].key = normKey(paras[i].text)
+		counts[paras[i].key]++
 	}
 
 	// Mark what is furniture wherever it stands.
 	for i := range paras {
-		paras[i].rule = furniture(paras[i].text, script, counts)
+		paras[i].rule = furniture(paras[i], script, counts)
 	}
 
 	// The dateline opens the report; everything above it is the page's
@@ -71,8 +76,8 @@ func Text(raw string) Result {
 	start := -1
 	var dl *meta.Dateline
 	for i, p := range paras {
-		if i > 60 {
-			break
+		if i > maxDatelineParagraph {
+			break // datelines open the report, near the top of the page
 		}
 		if d, ok := meta.ParseDateline(p.text); ok && p.rule == "" {
 			start, dl = i, &d
@@ -83,41 +88,13 @@ func Text(raw string) Result {
 
 	var res Result
 	res.Dateline = dl
-	headline := -1
-	limit := start
-	if limit < 0 {
-		limit = len(paras)
-	}
-	for i := 0; i < limit; i++ {
-		p := paras[i]
-		if p.rule != "" {
-			continue
-		}
-		words := wordCount(p.text)
-		if words == 0 || words > maxHeadlineWords {
-			if start < 0 {
-				break // no dateline and the text opens with prose: no headline
-			}
-			continue
-		}
-		// A headline has no closing full stop — unless it is the very first
-		// thing in the dump, where plain-text exports put the title whatever
-		// its punctuation.
-		if endsSentence(p.text) && !firstContent(paras, i) {
-			if start < 0 {
-				break
-			}
-			continue
-		}
-		headline = i
-		break
-	}
+	headline := pickHeadline(paras, start)
 	if headline >= 0 {
 		res.Headline = paras[headline].text
 		// A repeated headline (the title and the page's h1) is one headline.
-		key := normKey(res.Headline)
+		key := paras[headline].key
 		for i := range paras {
-			if i != headline && normKey(paras[i].text) == key {
+			if i != headline && paras[i].key == key {
 				paras[i].rule = "repeated headline"
 			}
 		}
@@ -141,7 +118,9 @@ func Text(raw string) Result {
 	}
 	// Whatever stands above the body is page header: collect its date stamps.
 	for i := 0; i < from && i < len(paras); i++ {
-		res.Stamps = append(res.Stamps, meta.DateStamps(paras[i].text)...)
+		if strings.ContainsAny(paras[i].text, "0123456789") {
+			res.Stamps = append(res.Stamps, meta.DateStamps(paras[i].text)...)
+		}
 		if i != headline && paras[i].text != res.Standfirst {
 			rule := paras[i].rule
 			if rule == "" {
@@ -168,6 +147,44 @@ func Text(raw string) Result {
 	}
 	res.Body = b.String()
 	return res
+}
+
+// pickHeadline chooses the headline among the paragraphs above the dateline
+// (or at the top of a dump without one); -1 when there is none.
+func pickHeadline(paras []para, dateline int) int {
+	short := func(p para) bool {
+		n := wordCount(p.text)
+		return p.rule == "" && n > 0 && n <= maxHeadlineWords
+	}
+	if dateline < 0 {
+		// No dateline: plain-text exports put the title first, whatever its
+		// punctuation; a dump that opens with a long paragraph has none.
+		for i, p := range paras {
+			if p.rule != "" {
+				continue
+			}
+			if short(p) {
+				return i
+			}
+			return -1
+		}
+		return -1
+	}
+	// Above a dateline: the first short paragraph without a closing full
+	// stop (headlines have none; section blurbs and captions are sentences
+	// or carry credits, which the furniture rules took already).
+	for i := 0; i < dateline; i++ {
+		if short(paras[i]) && !endsSentence(paras[i].text) {
+			return i
+		}
+	}
+	// Some sites end headlines with a full stop: then the first short one.
+	for i := 0; i < dateline; i++ {
+		if short(paras[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // split normalises line ends and odd spaces and returns the non-empty lines.
@@ -220,9 +237,31 @@ func normSpace(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-// normKey is the form under which two paragraphs count as the same.
+// normKey is the form under which two paragraphs count as the same: lower
+// case, runs of spaces folded (split already trimmed the ends).
 func normKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\t':
+			space = true
+			continue
+		case space:
+			b.WriteByte(' ')
+			space = false
+		}
+		if r < 0x80 {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
@@ -232,15 +271,6 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, `"'”’»)]`)
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…")
-}
-
-func firstContent(paras []para, i int) bool {
-	for j := 0; j < i; j++ {
-		if paras[j].rule == "" {
-			return false
-		}
-	}
-	return true
 }
 
 // isProse reports whether a paragraph reads as a sentence: enough words and

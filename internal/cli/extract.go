@@ -113,4 +113,3 @@ func runVersion(_ context.Context, env *Env, args []string) int {
 
 // Version is Parley's release version.
 const Version = "0.1.0"
-

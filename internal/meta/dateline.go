@@ -65,10 +65,13 @@ func ParseDateline(para string) (d Dateline, ok bool) {
 	if len(para) < 4 || !unicode.IsUpper(firstRune(para)) {
 		return d, false
 	}
-	head := para
-	if len(head) > 160 {
-		head = head[:160]
+	cut := maybeDateline(para)
+	if cut < 0 {
+		return d, false
 	}
+	// The patterns only need the text up to the report's first lowercase
+	// word; a short input keeps them fast.
+	head := para[:cut]
 	if m := tassDateline.FindStringSubmatchIndex(head); m != nil {
 		return fill(head, m, 1, 2, 3, 4, 5, 6, 7, 8), true
 	}
@@ -87,6 +90,61 @@ func ParseDateline(para string) (d Dateline, ok bool) {
 		return d, true
 	}
 	return d, false
+}
+
+// maybeDateline is a cheap test that rules out most paragraphs before the
+// patterns run. A dateline is capitalised words (and place particles, and a
+// lowercase outlet inside brackets) with a closing mark — a slash, a
+// bracket, a dash or an underscore — before the first lowercase word of the
+// report. "The talks (in Geneva) - ended" fails: "talks" comes first. It
+// returns where the patterns may stop reading (the first lowercase word
+// after the mark), or -1.
+func maybeDateline(s string) int {
+	depth := 0
+	wordStart := true
+	marked := false
+	limit := min(len(s), 160)
+	for i := 0; i < limit; {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '(':
+			depth++
+			marked = true
+		case r == ')':
+			depth--
+		case r == '/' || r == '_' || r == '\u2013' || r == '\u2014':
+			marked = true
+		case r == '-':
+			// "Moscow-." and " - " close a dateline; a hyphen inside a
+			// word ("Stratford-upon-Avon") does not.
+			if i+1 < len(s) && (s[i+1] == '.' || s[i+1] == ' ' || s[i+1] == '-') {
+				marked = true
+			}
+		case unicode.IsLower(r) && wordStart && depth <= 0:
+			end := i
+			for end < len(s) && s[end] != ' ' && s[end] != ',' {
+				end++
+			}
+			if !placeParticles[s[i:end]] {
+				if marked {
+					return i
+				}
+				return -1
+			}
+		}
+		wordStart = r == ' ' || r == ',' || r == '-' || r == '/'
+		i += n
+	}
+	if marked {
+		return limit
+	}
+	return -1
+}
+
+// placeParticles are the lowercase words inside place names.
+var placeParticles = map[string]bool{
+	"de": true, "da": true, "del": true, "di": true, "du": true, "la": true, "le": true, "al": true,
+	"el": true, "am": true, "an": true, "upon": true, "on": true, "sur": true,
 }
 
 // fill builds a Dateline from submatch indexes: groups are numbered as in

@@ -3,6 +3,7 @@ package meta
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stopwords are the commonest function words of the languages news reaches
@@ -29,24 +30,67 @@ var stopIndex = func() map[string][]string {
 	return idx
 }()
 
-// Language guesses the ISO 639-1 code of text from its first few thousand
-// bytes; "" when it cannot tell.
+// Language guesses the ISO 639-1 code of text from its first 1500 bytes;
+// "" when it cannot tell.
 func Language(text string) string {
-	if len(text) > 4000 {
-		text = text[:4000]
+	if len(text) > 1500 {
+		text = text[:1500]
 	}
-	score := map[string]int{}
+	var score [8]int
+	langs := [...]string{"de", "en", "es", "fr", "it", "ru", "uk", ""}
+	index := func(l string) int {
+		for i, x := range langs {
+			if x == l {
+				return i
+			}
+		}
+		return len(langs) - 1
+	}
+	var buf [16]byte
 	total := 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && r != '\'' {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) && r != '\'' {
+				break
+			}
+			j += n
+		}
+		w := text[i:j]
+		i = j
 		total++
+		if len(w) > len(buf) {
+			continue // stopwords are short
+		}
+		if isASCIIWord(w) {
+			b := buf[:len(w)]
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b[k] = c
+			}
+			// A map lookup of string(b) does not allocate.
+			for _, lang := range stopIndex[string(b)] {
+				score[index(lang)]++
+			}
+			continue
+		}
 		for _, lang := range stopIndex[strings.ToLower(w)] {
-			score[lang]++
+			score[index(lang)]++
 		}
 	}
 	best, bestN := "", 0
-	for lang, n := range score {
-		if n > bestN || (n == bestN && lang < best) {
-			best, bestN = lang, n
+	for i, n := range score {
+		if n > bestN {
+			best, bestN = langs[i], n
 		}
 	}
 	// At least one word in twenty must be a stopword of the winner: a list of
@@ -55,4 +99,13 @@ func Language(text string) string {
 		return ""
 	}
 	return best
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

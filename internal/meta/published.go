@@ -157,19 +157,38 @@ func DateStamps(line string) []time.Time {
 var fullDateRe = regexp.MustCompile(`\b` + reMonth + `\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b|\b(\d{1,2})\s+` + reMonth + `,?\s+((?:19|20)\d\d)\b`)
 
 // TextDates returns the full dates (with day, month and year) written in text.
+// The pattern runs only on the few bytes before each four-digit year, found
+// by a plain scan: most of a text has no year in it.
 func TextDates(text string) []time.Time {
 	var out []time.Time
-	for _, m := range fullDateRe.FindAllStringSubmatch(text, -1) {
-		var mo time.Month
-		var d, y int
-		if m[1] != "" {
-			mo, d, y = MonthByName(m[1]), atoi(m[2]), atoi(m[3])
-		} else {
-			d, mo, y = atoi(m[4]), MonthByName(m[5]), atoi(m[6])
+	last := 0
+	for i := 0; i+4 <= len(text); i++ {
+		c := text[i]
+		if (c != '1' && c != '2') || (i > 0 && isDigit(text[i-1])) || !isDigit(text[i+1]) || !isDigit(text[i+2]) || !isDigit(text[i+3]) || (i+4 < len(text) && isDigit(text[i+4])) {
+			continue
 		}
-		if t, ok := validDate(y, int(mo), d); ok {
-			out = append(out, t)
+		from := max(i-24, last)
+		for _, m := range fullDateRe.FindAllStringSubmatch(text[from:i+4], -1) {
+			out = appendDate(out, m)
 		}
+		last = i + 4
+		i += 3
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func appendDate(out []time.Time, m []string) []time.Time {
+	var mo time.Month
+	var d, y int
+	if m[1] != "" {
+		mo, d, y = MonthByName(m[1]), atoi(m[2]), atoi(m[3])
+	} else {
+		d, mo, y = atoi(m[4]), MonthByName(m[5]), atoi(m[6])
+	}
+	if t, ok := validDate(y, int(mo), d); ok {
+		out = append(out, t)
 	}
 	return out
 }

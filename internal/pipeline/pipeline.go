@@ -105,14 +105,11 @@ func (p *Pipeline) Analyze(ctx context.Context, doc ingest.Document, opt Options
 		if !page.Published.IsZero() {
 			ev.Given, ev.GivenTime, ev.GivenBasis = page.Published, page.PublishedHasTime, article.BasisHTMLMeta
 		}
-		if d, ok := meta.ParseDateline(firstParagraph(a.Body)); ok {
-			ev.Dateline = &d
-		}
+		// Pages often print the standfirst or a kicker above the dateline.
+		ev.Dateline = findDateline(a.Body, 3)
 	case doc.Verbatim:
 		a.Body = strings.TrimSpace(doc.Text)
-		if d, ok := meta.ParseDateline(firstParagraph(a.Body)); ok {
-			ev.Dateline = &d
-		}
+		ev.Dateline = findDateline(a.Body, 1)
 	default:
 		c := clean.Text(doc.Text)
 		a.Body, a.Standfirst = c.Body, c.Standfirst
@@ -184,10 +181,19 @@ func ContentHash(title, body string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func firstParagraph(body string) string {
-	body = strings.TrimLeft(body, " \t\r\n")
-	if i := strings.Index(body, "\n"); i >= 0 {
-		return body[:i]
+// findDateline looks for a dateline at the start of the first n paragraphs.
+func findDateline(body string, n int) *meta.Dateline {
+	for i := 0; i < n && body != ""; i++ {
+		body = strings.TrimLeft(body, " \t\r\n")
+		line := body
+		if j := strings.IndexByte(body, '\n'); j >= 0 {
+			line, body = body[:j], body[j+1:]
+		} else {
+			body = ""
+		}
+		if d, ok := meta.ParseDateline(line); ok {
+			return &d
+		}
 	}
-	return body
+	return nil
 }

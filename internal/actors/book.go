@@ -1,0 +1,335 @@
+package actors
+
+import (
+	"strings"
+	"time"
+
+	"github.com/parley-news/parley/internal/article"
+)
+
+// Book is the actor registry of one article, built from its text: every
+// person, organisation and country named, with the titles and
+// affiliations the text gives them. It is not safe for concurrent use; make
+// one per article with NewBook.
+type Book struct {
+	reg     *Registry
+	at      time.Time
+	entries []*entry
+	byKey   map[string]int // Key(full name) → entry
+}
+
+type entry struct {
+	actor    article.Actor
+	first    string // Key of the first name token ("" for one-token names)
+	last     string // Key of the last name token
+	lastSeen int    // byte offset of the latest mention
+	roleSeen int    // byte offset of the first mention with a title
+	seen     []int  // byte offsets of all mentions, in order
+}
+
+// seenBefore returns the latest mention before pos, or -1.
+func (e *entry) seenBefore(pos int) int {
+	best := -1
+	for _, p := range e.seen {
+		if p < pos && p > best {
+			best = p
+		}
+	}
+	return best
+}
+
+// NewBook starts the registry of an article published at t (zero when
+// unknown); reg, the curated registry, may be nil.
+func NewBook(reg *Registry, t time.Time) *Book {
+	return &Book{reg: reg, at: t, byKey: map[string]int{}}
+}
+
+// ID identifies an actor in a Book; -1 is none.
+type ID = int
+
+// Actor returns the actor with the given id.
+func (b *Book) Actor(id ID) article.Actor {
+	if id < 0 || id >= len(b.entries) {
+		return article.Actor{}
+	}
+	a := b.entries[id].actor
+	a.Aliases = append([]string(nil), a.Aliases...)
+	return a
+}
+
+// Actors returns all actors of the article in order of first mention.
+func (b *Book) Actors() []article.Actor {
+	out := make([]article.Actor, len(b.entries))
+	for i := range b.entries {
+		out[i] = b.Actor(i)
+	}
+	return out
+}
+
+// Kind returns the kind (PERSON, ORG, GPE) of an actor.
+func (b *Book) Kind(id ID) string {
+	if id < 0 || id >= len(b.entries) {
+		return ""
+	}
+	return b.entries[id].actor.Kind
+}
+
+func (b *Book) addAlias(e *entry, s string) {
+	if s == "" || s == e.actor.Name {
+		return
+	}
+	for _, a := range e.actor.Aliases {
+		if a == s {
+			return
+		}
+	}
+	e.actor.Aliases = append(e.actor.Aliases, s)
+}
+
+// Person records a mention of a person named name (one or more tokens)
+// at byte offset pos, with the title and affiliation given there (may be
+// empty), and returns the actor. Mentions of one person by full name,
+// surname or a variant spelling ("Sergei"/"Sergey") share one actor.
+func (b *Book) Person(name, title, affiliation string, pos int) ID {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return -1
+	}
+	toks := strings.Fields(name)
+	lastK := Key(toks[len(toks)-1])
+	firstK := ""
+	if len(toks) > 1 {
+		firstK = Key(toks[0])
+	}
+	id := -1
+	if i, ok := b.byKey[Key(name)]; ok && b.entries[i].actor.Kind == article.Person {
+		id = i
+	} else {
+		// Same surname, compatible first name; prefer the latest mentioned.
+		best := -1
+		for i, e := range b.entries {
+			if e.actor.Kind != article.Person || e.last != lastK {
+				continue
+			}
+			if firstK != "" && e.first != "" && e.first != firstK {
+				continue
+			}
+			if best < 0 || e.lastSeen > b.entries[best].lastSeen {
+				best = i
+			}
+		}
+		id = best
+	}
+	if id < 0 {
+		e := &entry{actor: article.Actor{Name: name, Kind: article.Person}, first: firstK, last: lastK, roleSeen: -1}
+		if k, ok := b.reg.Lookup(name); ok && k.Kind == article.Person {
+			e.actor.Name = k.Name
+			if name != k.Name {
+				e.actor.Aliases = append(e.actor.Aliases, name)
+			}
+			if r, ok := k.RoleAt(b.at); ok {
+				e.actor.Title, e.actor.Affiliation = r.Title, r.Affiliation
+			}
+			if kt := strings.Fields(k.Name); len(kt) > 1 {
+				e.first = Key(kt[0])
+			}
+		}
+		b.entries = append(b.entries, e)
+		id = len(b.entries) - 1
+	}
+	e := b.entries[id]
+	if len(toks) > 1 && e.first == "" {
+		// The first full name seen becomes the canonical one.
+		b.addAlias(e, e.actor.Name)
+		e.actor.Name = name
+		e.first = firstK
+	} else {
+		b.addAlias(e, name)
+	}
+	b.addAlias(e, toks[len(toks)-1])
+	b.byKey[Key(name)] = id
+	if title != "" {
+		if e.actor.Title == "" || e.roleSeen < 0 || pos < e.roleSeen {
+			e.actor.Title = title
+		}
+		if e.roleSeen < 0 || pos < e.roleSeen {
+			e.roleSeen = pos
+		}
+	}
+	if affiliation != "" {
+		e.actor.Affiliation = affiliation
+	}
+	if pos > e.lastSeen {
+		e.lastSeen = pos
+	}
+	e.seen = append(e.seen, pos)
+	return id
+}
+
+// Body records a mention of an organisation or country (kind ORG or GPE)
+// under its canonical name and returns the actor.
+func (b *Book) Body(name, kind, affiliation, surface string, pos int) ID {
+	if name == "" {
+		return -1
+	}
+	k := Key(name)
+	id, ok := b.byKey[k]
+	if !ok || b.entries[id].actor.Kind == article.Person {
+		b.entries = append(b.entries, &entry{actor: article.Actor{Name: name, Kind: kind, Affiliation: affiliation}, roleSeen: -1})
+		id = len(b.entries) - 1
+		b.byKey[k] = id
+	}
+	e := b.entries[id]
+	if surface != "" && surface != name {
+		b.addAlias(e, surface)
+	}
+	if pos > e.lastSeen {
+		e.lastSeen = pos
+	}
+	e.seen = append(e.seen, pos)
+	return id
+}
+
+// Touch marks actor id as mentioned at pos (for recency).
+func (b *Book) Touch(id ID, pos int) {
+	if id >= 0 && id < len(b.entries) && pos > b.entries[id].lastSeen {
+		b.entries[id].lastSeen = pos
+	}
+}
+
+// Surname finds a person already known by this one-token name.
+func (b *Book) Surname(tok string) (ID, bool) {
+	k := Key(tok)
+	best := -1
+	for i, e := range b.entries {
+		if e.actor.Kind != article.Person {
+			continue
+		}
+		if e.last == k || (e.first == k && e.first != "") {
+			if best < 0 || e.lastSeen > b.entries[best].lastSeen {
+				best = i
+			}
+		}
+	}
+	return best, best >= 0
+}
+
+// roleHeads maps role nouns used without a name ("the minister", "the
+// senior diplomat") to title words that an actor's title must contain for
+// the noun to refer to that actor. A diplomat is anyone in foreign
+// affairs; the other nouns name their own title.
+var roleHeads = map[string][]string{
+	"diplomat":     {"foreign", "ambassador", "envoy", "diplomat", "secretary of state"},
+	"official":     {""},
+	"minister":     {"minister"},
+	"spokesman":    {"spokes", "press secretary"},
+	"spokeswoman":  {"spokes", "press secretary"},
+	"spokesperson": {"spokes", "press secretary"},
+	"secretary":    {"secretary"},
+	"president":    {"president"},
+	"ambassador":   {"ambassador"},
+	"envoy":        {"envoy", "ambassador"},
+	"chief":        {"chief", "head"},
+	"head":         {"head", "chief", "director"},
+	"leader":       {"leader", "president", "prime minister", "chancellor"},
+	"premier":      {"premier", "prime minister"},
+	"chancellor":   {"chancellor"},
+	"senator":      {"senator", "sen."},
+	"governor":     {"governor", "gov."},
+	"general":      {"general", "gen."},
+	"nominee":      {"nominee", "candidate"},
+	"candidate":    {"candidate", "nominee"},
+	"chairman":     {"chair"},
+	"director":     {"director"},
+	"mayor":        {"mayor"},
+}
+
+// IsRoleNoun reports whether w is a role noun that can stand for a
+// person named elsewhere in the text ("the minister").
+func IsRoleNoun(w string) bool { _, ok := roleHeads[strings.ToLower(w)]; return ok }
+
+// ByRole resolves a role phrase without a name ("the senior Russian
+// diplomat", "the Russian Foreign Minister") to the person who holds that
+// role in the text, the most recently mentioned first; failing that, to the
+// curated registry's holder of the title at the article's date. head is the
+// phrase's last word, words all of its words, pos where it occurs.
+func (b *Book) ByRole(words []string, pos int) (ID, bool) {
+	if len(words) == 0 {
+		return -1, false
+	}
+	head := strings.ToLower(words[len(words)-1])
+	// "the head of the Russian state": the role is the noun before "of".
+	for i, w := range words {
+		if strings.ToLower(w) == "of" && i > 0 {
+			if head == "state" && strings.ToLower(words[i-1]) == "head" {
+				head = "president"
+			} else {
+				head = strings.ToLower(words[i-1])
+			}
+			words = words[:i]
+			break
+		}
+	}
+	needs, ok := roleHeads[head]
+	if !ok {
+		return -1, false
+	}
+	affil := ""
+	var tw []string
+	for _, w := range words {
+		if c, ok := Demonym(w); ok {
+			affil = c
+			continue
+		}
+		lw := strings.ToLower(w)
+		switch lw {
+		case "the", "a", "an", "senior", "top", "high-ranking", "former", "veteran", "chief", "his", "her", "their", "its":
+			continue
+		}
+		tw = append(tw, lw)
+	}
+	phrase := strings.Join(tw, " ")
+	best, bestScore, bestSeen := -1, -1, -1
+	for i, e := range b.entries {
+		if e.actor.Kind != article.Person || e.actor.Title == "" || e.roleSeen < 0 || e.roleSeen >= pos {
+			continue
+		}
+		seen := e.seenBefore(pos)
+		if seen < 0 {
+			continue
+		}
+		t := strings.ToLower(e.actor.Title)
+		if affil != "" && e.actor.Affiliation != "" && e.actor.Affiliation != affil {
+			continue
+		}
+		score := -1
+		for _, n := range needs {
+			if n == "" || strings.Contains(t, n) {
+				score = 1
+				break
+			}
+		}
+		if score < 0 {
+			continue
+		}
+		if phrase != "" && strings.Contains(t, phrase) {
+			score = 2
+		}
+		if score > bestScore || (score == bestScore && seen > bestSeen) {
+			best, bestScore, bestSeen = i, score, seen
+		}
+	}
+	if best >= 0 {
+		return best, true
+	}
+	// Curated registry: "the Russian Foreign Minister" on the article's date.
+	if b.reg != nil && len(tw) > 0 {
+		title := strings.Join(tw, " ")
+		if k, r, ok := b.reg.Holder(title, affil, b.at); ok {
+			// A role phrase resolves to one person: remember the mention.
+			id := b.Person(k.Name, r.Title, r.Affiliation, pos)
+			return id, true
+		}
+	}
+	return -1, false
+}

@@ -1,0 +1,215 @@
+package actors
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// titleWords are words of titles and roles that stand before a name
+// ("Deputy Foreign Minister", "Secretary of State", "Sen."). A run of
+// capitalised words is split into title and name at the last of them, so
+// "US Secretary of State Antony Blinken" gives the name "Antony Blinken".
+// Compared lower-case, without a final dot.
+var titleWords = set(
+	"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+	"president", "vice", "prime", "minister", "deputy", "first", "foreign", "defense", "defence",
+	"interior", "finance", "justice", "secretary", "state", "general", "gen", "sen", "senator",
+	"rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor",
+	"spokesman", "spokeswoman", "spokesperson", "press", "ambassador", "envoy", "special",
+	"chairman", "chairwoman", "chair", "director", "chief", "head", "leader", "speaker",
+	"majority", "minority", "house", "senate", "assistant", "under", "undersecretary", "attorney",
+	"judge", "justice", "king", "queen", "prince", "princess", "pope", "cardinal", "bishop",
+	"rev", "reverend", "father", "sheikh", "lt", "col", "colonel", "capt", "captain", "sgt",
+	"sergeant", "maj", "major", "adm", "admiral", "commander", "cmdr", "marshal", "chancellor",
+	"premier", "foreign", "affairs", "presidential", "candidate", "nominee", "former", "acting",
+	"executive", "official", "officer", "advisor", "adviser", "security", "national", "counsel",
+	"campaign", "manager", "chairperson", "commissioner", "economy", "trade", "energy",
+	"health", "education", "labor", "treasury", "homeland", "intelligence", "staff", "joint",
+	"chiefs", "democratic", "republican", "gop", "libertarian", "green", "party", "independent",
+	"white", "supreme", "court", "federal", "u.s", "us", "un", "eu", "nato", "european",
+	"international", "russian", "american", "defense", "military", "army", "navy", "air", "force",
+	"sec", "atty", "lieutenant", "brig", "brigadier", "corporal", "private", "emeritus",
+	"ceo", "cfo", "coo", "founder", "co-founder", "editor", "anchor", "host", "correspondent",
+	"mr.", "kremlin", "pentagon", "of", "the", "and", "for",
+)
+
+// orgHeads are the last words of organisation names ("the Foreign
+// Ministry", "Commission on Presidential Debates" has its head first, so
+// heads anywhere in a run mark it as an organisation unless a personal
+// name follows a title).
+var orgHeads = set(
+	"ministry", "department", "party", "council", "committee", "commission", "agency",
+	"service", "services", "bureau", "office", "administration", "institute", "university",
+	"college", "school", "foundation", "fund", "bank", "union", "organization", "organisation",
+	"association", "society", "corporation", "corp", "inc", "company", "co", "group", "times",
+	"post", "news", "journal", "tribune", "herald", "press", "network", "channel", "court",
+	"congress", "senate", "parliament", "duma", "assembly", "government", "cabinet", "army",
+	"navy", "forces", "police", "guard", "center", "centre", "board", "authority", "alliance",
+	"coalition", "movement", "campaign", "church", "club", "league", "federation", "staff",
+	"pentagon", "kremlin", "fbi", "cia", "nsa", "ap", "reuters", "tass", "cnn", "msnbc", "nbc",
+	"abc", "cbs", "fox", "bbc", "sputnik", "ria", "interfax", "xinhua", "politico", "breitbart",
+	"magazine", "gazette", "daily", "weekly", "review", "register", "radio", "tv", "television",
+	"poll", "caucus", "politifact", "mission", "delegation", "embassy", "consulate",
+)
+
+// capStop are capitalised words that open sentences or quotes but never
+// begin a name: they are dropped from the front of a capitalised run.
+var capStop = set(
+	"the", "a", "an", "but", "and", "or", "in", "on", "at", "to", "of", "for", "from", "by",
+	"with", "as", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its",
+	"our", "my", "your", "this", "that", "these", "those", "there", "here", "after", "before",
+	"when", "while", "if", "however", "meanwhile", "still", "yet", "so", "now", "then", "also",
+	"according", "earlier", "later", "asked", "what", "why", "how", "who", "some", "many",
+	"most", "one", "both", "since", "despite", "under", "during", "speaking", "responding",
+	"commenting", "moreover", "furthermore", "thus", "instead", "although", "though",
+	"because", "not", "no", "yes", "all", "every", "each", "just", "even", "only", "last",
+	"next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "is", "was",
+	"are", "were", "do", "does", "did", "will", "would", "can", "could", "should", "let",
+	"please", "thank", "thanks", "well", "oh", "ok", "okay", "mr", "mrs", "ms", "dr",
+	"first", "second", "third", "where", "which", "whether", "once", "again", "more", "less",
+	"other", "another", "any", "such", "like", "about", "over", "into", "out", "up", "down",
+	"be", "been", "has", "have", "had", "me", "him", "them", "us", "said", "says", "told",
+	"ironically", "finally", "indeed", "actually", "first,", "second,", "third,", "already",
+	"anyway", "perhaps", "maybe", "though", "whatever", "everyone", "everybody", "nobody",
+	"someone", "somebody", "nothing", "something", "everything", "see", "read", "watch",
+	"related", "more:", "photo", "video", "getty", "images", "file", "via", "advertisement",
+)
+
+// honorifics make the next capitalised word a person: "Mr. Trump".
+var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sen", "rep", "gov", "gen",
+	"lt", "col", "capt", "sgt", "maj", "adm", "prof", "rev", "president", "senator", "governor",
+	"minister", "secretary", "spokesman", "spokeswoman", "ambassador", "chancellor", "premier",
+	"mayor", "judge", "congressman", "congresswoman", "representative", "speaker", "pope", "king",
+	"queen", "prince", "sheikh", "general", "admiral", "director", "chairman")
+
+// Key normalises a name for matching across spellings and
+// transliterations: lower case, diacritics folded, "th"→"t", "ph"→"f",
+// "kh"→"h", "ks"→"x", then a consonant skeleton that keeps the first
+// letter and drops later vowels and y (Sergey/Sergei → "srg",
+// Anthony/Antony → "antn", Kiev/Kyiv → "kv"); doubled letters collapse.
+// It merges spellings of one name within an article; it is not a
+// general identity test.
+func Key(name string) string {
+	// lower-cased, folded runes with the digraphs rewritten
+	var buf [64]rune
+	rs := buf[:0]
+	for _, r := range name {
+		switch r {
+		case '’', '\'', '.':
+			continue
+		case '-':
+			r = ' '
+		}
+		rs = append(rs, fold(unicode.ToLower(r)))
+	}
+	var b strings.Builder
+	b.Grow(len(rs))
+	prev := rune(0)
+	first := true
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if i+1 < len(rs) {
+			switch n := rs[i+1]; {
+			case r == 't' && n == 'h', r == 'k' && n == 'h':
+				r = rs[i]
+				if r == 'k' {
+					r = 'h'
+				}
+				i++
+			case r == 'p' && n == 'h':
+				r = 'f'
+				i++
+			case r == 'k' && n == 's':
+				r = 'x'
+				i++
+			case r == 'c' && n == 'k':
+				r = 'k'
+				i++
+			}
+		}
+		if r == ' ' || unicode.IsSpace(r) {
+			if prev != ' ' && !first {
+				b.WriteByte(' ')
+			}
+			prev = ' '
+			first = true
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if !first && (r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y') {
+			continue
+		}
+		if r == prev {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+		first = false
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// fold maps common Latin letters with diacritics to their base letter.
+func fold(r rune) rune {
+	if r < utf8.RuneSelf {
+		return r
+	}
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å':
+		return 'a'
+	case 'è', 'é', 'ê', 'ë':
+		return 'e'
+	case 'ì', 'í', 'î', 'ï':
+		return 'i'
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø':
+		return 'o'
+	case 'ù', 'ú', 'û', 'ü':
+		return 'u'
+	case 'ç', 'č', 'ć':
+		return 'c'
+	case 'ñ', 'ń':
+		return 'n'
+	case 'š', 'ś':
+		return 's'
+	case 'ž', 'ź', 'ż':
+		return 'z'
+	case 'ł':
+		return 'l'
+	case 'ý', 'ÿ':
+		return 'y'
+	}
+	return r
+}
+
+// lowerNoDot lower-cases w and drops a final dot.
+func lowerNoDot(w string) string {
+	return strings.TrimSuffix(strings.ToLower(w), ".")
+}
+
+// IsTitleWord reports whether w is a title or role word.
+func IsTitleWord(w string) bool { return titleWords[lowerNoDot(w)] }
+
+// IsOrgHead reports whether w is a word that marks an organisation name.
+func IsOrgHead(w string) bool { return orgHeads[lowerNoDot(w)] }
+
+// IsCapStop reports whether w is a capitalised function word that never
+// begins a name.
+func IsCapStop(w string) bool { return capStop[lowerNoDot(w)] }
+
+// IsHonorific reports whether w makes the following capitalised word a
+// person's name.
+func IsHonorific(w string) bool { return honorifics[lowerNoDot(w)] }

@@ -1,0 +1,99 @@
+package meta
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestParseDateline(t *testing.T) {
+	tests := []struct {
+		in           string
+		place        string
+		region       string
+		outlet       string
+		month        time.Month
+		day, year    int
+		rest         string // the text right after the dateline
+		notADateline bool
+	}{
+		{in: "MOSCOW, January 26. /TASS/. The minister said", place: "Moscow", outlet: "TASS", month: 1, day: 26, rest: "The minister"},
+		{in: "BRUSSELS, December 3. /TASS/. Talks", place: "Brussels", outlet: "TASS", month: 12, day: 3, rest: "Talks"},
+		{in: "NEW YORK, Jan. 5, 2023. /TASS/ - Talks", place: "New York", outlet: "TASS", month: 1, day: 5, year: 2023, rest: "Talks"},
+		{in: "MOSCOW (Sputnik) - Russian officials", place: "Moscow", outlet: "Sputnik", rest: "Russian"},
+		{in: "Moscow-. Russia has said", place: "Moscow", rest: "Russia"},
+		{in: "Washington (AFP) – The White House", place: "Washington", outlet: "AFP", rest: "The White"},
+		{in: "LONDON (Reuters) - Britain said", place: "London", outlet: "Reuters", rest: "Britain"},
+		{in: "BRUSSELS, Jan 13 (Reuters) - NATO", place: "Brussels", outlet: "Reuters", month: 1, day: 13, rest: "NATO"},
+		{in: "NAIROBI, Kenya (AP) _ Bombs", place: "Nairobi", region: "Kenya", outlet: "AP", rest: "Bombs"},
+		{in: "KYIV, Ukraine — Officials", place: "Kyiv", region: "Ukraine", rest: "Officials"},
+		{in: "WASHINGTON — The Senate", place: "Washington", rest: "The Senate"},
+		{in: "RIO DE JANEIRO (AP) — Police", place: "Rio de Janeiro", outlet: "AP", rest: "Police"},
+		{in: "BERLIN, 12 March 2022 (dpa) - Germany", place: "Berlin", outlet: "dpa", month: 3, day: 12, year: 2022, rest: "Germany"},
+		{in: "GENEVA (Associated Press) -- Diplomats", place: "Geneva", outlet: "AP", rest: "Diplomats"},
+		{in: "Moscow — and Washington — disagree", notADateline: true},
+		{in: "Moscow said on Monday that", notADateline: true},
+		{in: "The talks (in Geneva) - ended", notADateline: true},
+		{in: "", notADateline: true},
+		{in: "\"We are ready,\" he said.", notADateline: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			d, ok := ParseDateline(tt.in)
+			if tt.notADateline {
+				if ok {
+					t.Fatalf("ParseDateline(%q) = %+v, want none", tt.in, d)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("ParseDateline(%q): no dateline", tt.in)
+			}
+			if d.Place != tt.place || d.Region != tt.region || d.Outlet != tt.outlet {
+				t.Errorf("place/region/outlet = %q/%q/%q, want %q/%q/%q", d.Place, d.Region, d.Outlet, tt.place, tt.region, tt.outlet)
+			}
+			if d.Month != tt.month || d.Day != tt.day || d.Year != tt.year {
+				t.Errorf("date = %v %d %d, want %v %d %d", d.Month, d.Day, d.Year, tt.month, tt.day, tt.year)
+			}
+			if !strings.HasPrefix(tt.in[d.Len:], tt.rest) {
+				t.Errorf("after dateline: %q, want it to start with %q", tt.in[d.Len:], tt.rest)
+			}
+		})
+	}
+}
+
+func TestCanonicalOutlet(t *testing.T) {
+	for in, want := range map[string]string{
+		"Sputnik International": "Sputnik", "/TASS/": "TASS", "The Associated Press": "AP",
+		"reuters": "Reuters", "The Northern Ledger": "The Northern Ledger", "": "",
+	} {
+		if got := CanonicalOutlet(in); got != want {
+			t.Errorf("CanonicalOutlet(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzParseDateline(f *testing.F) {
+	for _, s := range []string{"MOSCOW, January 26. /TASS/. Text", "LONDON (Reuters) - x", "Moscow-. x", "KYIV, Ukraine — x", "A (b) _", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ParseDateline(s)
+		if !ok {
+			return
+		}
+		if d.Len <= 0 || d.Len > len(s) {
+			t.Fatalf("Len %d out of range for %q", d.Len, s)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(s[:d.Len]) {
+			t.Fatalf("Len %d splits a rune in %q", d.Len, s)
+		}
+		if d.Place == "" {
+			t.Fatalf("dateline without a place in %q", s)
+		}
+		if d.Month != 0 && (d.Day < 1 || d.Day > 31) {
+			t.Fatalf("bad day %d in %q", d.Day, s)
+		}
+	})
+}

@@ -1,0 +1,246 @@
+package quotes
+
+import "strings"
+
+// cueClass says how strong a reporting cue is.
+type cueClass uint8
+
+const (
+	speech  cueClass = iota + 1 // verbs of saying: said, told, added, stressed
+	opinion                     // verbs of thinking, finding, asking: believes, found, called for
+)
+
+// verbEntry is one reporting verb of the lexicon: its base form, an
+// optional particle that must follow ("point out", "call for"), its class,
+// and whether its base and -s forms are also common nouns ("states",
+// "claims", "notes") so that they count only in a verb-like context.
+type verbEntry struct {
+	base, particle string
+	class          cueClass
+	nounish        bool
+	forms          []string // irregular forms; empty: generated
+}
+
+// reportingVerbs is the lexicon of reporting verbs and phrases. It is data:
+// each entry catches the verb in all its forms (say, says, said, saying).
+// Speech verbs are the reporting verbs of wire copy; opinion verbs report
+// beliefs, findings and demands, which attribution corpora count as
+// attributions too.
+var reportingVerbs = []verbEntry{
+	{base: "say", class: speech, forms: []string{"say", "says", "said", "saying"}},
+	{base: "tell", class: speech, forms: []string{"tell", "tells", "told", "telling"}},
+	{base: "add", class: speech},
+	{base: "note", class: speech, nounish: true},
+	{base: "stress", class: speech, nounish: true},
+	{base: "point", particle: "out", class: speech},
+	{base: "point", particle: "to", class: opinion},
+	{base: "warn", class: speech},
+	{base: "emphasize", class: speech},
+	{base: "emphasise", class: speech},
+	{base: "indicate", class: speech},
+	{base: "state", class: speech, nounish: true},
+	{base: "explain", class: speech},
+	{base: "insist", class: speech},
+	{base: "claim", class: speech, nounish: true},
+	{base: "argue", class: speech},
+	{base: "announce", class: speech},
+	{base: "declare", class: speech},
+	{base: "assert", class: speech},
+	{base: "acknowledge", class: speech},
+	{base: "admit", class: speech, forms: []string{"admit", "admits", "admitted", "admitting"}},
+	{base: "suggest", class: speech},
+	{base: "remark", class: speech, nounish: true},
+	{base: "recall", class: speech},
+	{base: "predict", class: speech},
+	{base: "promise", class: speech, nounish: true},
+	{base: "vow", class: speech, nounish: true},
+	{base: "pledge", class: speech, nounish: true},
+	{base: "urge", class: speech},
+	{base: "reply", class: speech, forms: []string{"reply", "replies", "replied", "replying"}},
+	{base: "respond", class: speech},
+	{base: "answer", class: speech, nounish: true},
+	{base: "continue", class: speech},
+	{base: "conclude", class: speech},
+	{base: "confirm", class: speech},
+	{base: "deny", class: speech, forms: []string{"deny", "denies", "denied", "denying"}},
+	{base: "report", class: speech, nounish: true},
+	{base: "write", class: speech, forms: []string{"write", "writes", "wrote", "writing"}},
+	{base: "tweet", class: speech, nounish: true},
+	{base: "complain", class: speech},
+	{base: "comment", class: speech, nounish: true},
+	{base: "observe", class: speech},
+	{base: "mention", class: speech},
+	{base: "reiterate", class: speech},
+	{base: "repeat", class: speech},
+	{base: "underline", class: speech},
+	{base: "underscore", class: speech},
+	{base: "specify", class: speech, forms: []string{"specify", "specifies", "specified", "specifying"}},
+	{base: "clarify", class: speech, forms: []string{"clarify", "clarifies", "clarified", "clarifying"}},
+	{base: "caution", class: speech},
+	{base: "contend", class: speech},
+	{base: "maintain", class: speech},
+	{base: "concede", class: speech},
+	{base: "boast", class: speech},
+	{base: "joke", class: speech, nounish: true},
+	{base: "quip", class: speech, forms: []string{"quip", "quips", "quipped", "quipping"}},
+	{base: "ask", class: speech},
+	{base: "call", particle: "for", class: speech},
+	{base: "call", particle: "on", class: speech},
+	{base: "demand", class: speech, nounish: true},
+	{base: "propose", class: speech},
+	{base: "reveal", class: speech},
+	{base: "disclose", class: speech},
+	{base: "testify", class: speech, forms: []string{"testify", "testifies", "testified", "testifying"}},
+	{base: "assure", class: speech},
+	{base: "highlight", class: speech},
+	{base: "lament", class: speech},
+	{base: "accuse", class: speech},
+	{base: "allege", class: speech},
+	{base: "charge", class: speech, nounish: true},
+	{base: "estimate", class: opinion, nounish: true},
+	{base: "believe", class: opinion},
+	{base: "think", class: opinion, forms: []string{"think", "thinks", "thought", "thinking"}},
+	{base: "find", class: opinion, forms: []string{"finds", "found"}},
+	{base: "show", class: opinion, forms: []string{"show", "shows", "showed", "shown", "showing"}},
+	{base: "express", class: speech},
+	{base: "describe", class: opinion},
+	{base: "criticize", class: opinion},
+	{base: "criticise", class: opinion},
+	{base: "question", class: opinion, nounish: true},
+	{base: "wonder", class: opinion},
+	{base: "agree", class: opinion},
+	{base: "hope", class: opinion, nounish: true},
+	{base: "fear", class: opinion, nounish: true},
+	{base: "expect", class: opinion},
+	{base: "want", class: opinion, nounish: true},
+	{base: "cite", class: opinion},
+	{base: "blast", class: opinion, nounish: true},
+	{base: "attack", class: opinion, nounish: true},
+	{base: "condemn", class: opinion},
+	{base: "slam", class: opinion, forms: []string{"slams", "slammed", "slamming"}},
+	{base: "praise", class: opinion, nounish: true},
+	{base: "mock", class: opinion},
+	{base: "encourage", class: opinion},
+	{base: "recommend", class: opinion},
+	{base: "signal", class: opinion, nounish: true},
+	{base: "acknowledge", class: speech},
+}
+
+// cue is what a lexicon word maps to.
+type cue struct {
+	particle string
+	class    cueClass
+	ambig    bool // nounish base or -s form: needs a verb-like context
+	past     bool
+}
+
+// verbForms maps each inflected form to its lexicon entries.
+var verbForms = func() map[string][]cue {
+	m := map[string][]cue{}
+	for _, e := range reportingVerbs {
+		forms := e.forms
+		if len(forms) == 0 {
+			forms = inflect(e.base)
+		}
+		for _, f := range forms {
+			ambig := e.nounish && (f == e.base || f == e.base+"s" || f == e.base+"es")
+			past := strings.HasSuffix(f, "ed") || f == "said" || f == "told" || f == "wrote" || f == "thought" || f == "found" || f == "showed"
+			m[f] = append(m[f], cue{particle: e.particle, class: e.class, ambig: ambig, past: past})
+		}
+	}
+	return m
+}()
+
+// inflect makes the regular forms of an English verb.
+func inflect(base string) []string {
+	s, ed, ing := base+"s", base+"ed", base+"ing"
+	switch {
+	case strings.HasSuffix(base, "e"):
+		ed, ing = base+"d", base[:len(base)-1]+"ing"
+	case strings.HasSuffix(base, "ss") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
+		s = base + "es"
+	}
+	return []string{base, s, ed, ing}
+}
+
+// Words that may stand between a subject and its reporting verb:
+// auxiliaries, negation and adverbs ("has also said", "later told",
+// "once again stressed"). Skipped when looking for the subject.
+var betweenSubjVerb = map[string]bool{
+	"has": true, "have": true, "had": true, "also": true, "later": true, "then": true,
+	"previously": true, "earlier": true, "once": true, "again": true, "recently": true,
+	"repeatedly": true, "publicly": true, "is": true, "was": true, "are": true, "were": true,
+	"would": true, "will": true, "did": true, "does": true, "do": true, "not": true, "never": true,
+	"further": true, "firmly": true, "flatly": true, "clearly": true, "openly": true, "privately": true,
+	"reportedly": true, "frequently": true, "often": true, "now": true, "still": true, "already": true,
+	"just": true, "only": true, "even": true, "has been": true, "been": true, "in": true, "turn": true,
+	"may": true, "might": true, "could": true, "should": true, "can": true, "must": true,
+	"explicitly": true, "specifically": true, "angrily": true, "bluntly": true, "quickly": true,
+	"immediately": true, "subsequently": true, "first": true, "separately": true, "herself": true,
+	"himself": true, "themselves": true, "itself": true, "yesterday": true, "today": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "last": true, "week": true, "night": true, "tonight": true,
+	"initially": true, "originally": true, "once-again": true, "long": true, "consistently": true,
+	"”": false,
+}
+
+// Words that end a subject noun phrase when read backwards from the verb:
+// conjunctions, relative pronouns and verbs that open a clause. The phrase
+// starts after them.
+var npStop = map[string]bool{
+	"that": true, "and": true, "but": true, "or": true, "which": true, "who": true, "whom": true,
+	"when": true, "while": true, "as": true, "if": true, "because": true, "so": true, "although": true,
+	"though": true, "where": true, "whether": true, "after": true, "before": true, "since": true,
+	"until": true, "than": true, "what": true, "how": true, "why": true, "yet": true, "said": true,
+	"says": true, "say": true, "told": true, "is": true, "was": true, "are": true, "were": true,
+	"be": true, "been": true, "has": true, "have": true, "had": true, "to": true, "with": true,
+	"by": true, "at": true, "in": true, "on": true, "for": true, "from": true, "about": true,
+	"into": true, "over": true, "under": true, "against": true, "during": true, "without": true,
+	"through": true, "between": true, "among": true, "like": true, "unlike": true, "despite": true,
+	"however": true, "meanwhile": true, "moreover": true, "also": true, "then": true, "not": true,
+	"will": true, "would": true, "can": true, "could": true, "should": true, "may": true, "might": true,
+	"must": true, "do": true, "does": true, "did": true, "it": false,
+}
+
+// Determiners open a noun phrase: the backward scan includes them and stops.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": false, "these": true, "those": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true,
+	"another": true, "some": true, "many": true, "most": true, "several": true, "both": true,
+	"two": true, "three": true, "one": true, "other": true, "few": true, "all": true, "no": true,
+}
+
+// pronouns that may be the subject of a reporting verb, and what they can
+// refer to.
+var pronouns = map[string]string{
+	"he": "m", "she": "f", "they": "p", "it": "n", "we": "w", "i": "i", "you": "y",
+	"him": "m", "her": "f", "them": "p", "his": "m", "their": "p", "its": "n",
+}
+
+// Adverbs of past time in a reporting clause that mean the statement is
+// not of the day: the date is unknown unless a time expression gives it.
+var earlierWords = map[string]bool{
+	"earlier": true, "previously": true, "formerly": true, "once": true, "repeatedly": true,
+	"before": true, "long": true,
+}
+
+// Objects of "told": who was told; skipped to reach the content.
+var toldObjects = map[string]bool{
+	"journalists": true, "reporters": true, "press": true, "the": true, "a": true, "an": true,
+	"media": true, "newsmen": true, "audience": true, "crowd": true, "supporters": true,
+}
+
+// npObjectVerbs report through their object rather than a clause:
+// "expressed its dissatisfaction", "called on NATO to …", "clarified
+// Russia's views". Their content keeps the verb.
+var npObjectVerbs = map[string]bool{
+	"expressed": true, "expresses": true, "express": true, "expressing": true,
+	"called": true, "calls": true, "call": true, "calling": true,
+	"clarified": true, "clarifies": true, "urged": true, "urges": true, "urge": true,
+	"demanded": true, "demands": true, "proposed": true, "proposes": true,
+	"criticized": true, "criticised": true, "criticizes": true, "condemned": true, "condemns": true,
+	"praised": true, "praises": true, "described": true, "describes": true, "questioned": true,
+	"cited": true, "cites": true, "attacked": true, "blasted": true, "slammed": true, "mocked": true,
+	"encouraged": true, "encourages": true, "recommended": true, "accused": true, "accuses": true,
+	"announced": true, "announces": true, "pledged": true, "vowed": true, "promised": true,
+}

@@ -1,0 +1,220 @@
+package quotes
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/parley-news/parley/internal/actors"
+	"github.com/parley-news/parley/internal/article"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// goldenStmt is what a golden file records of a statement.
+type goldenStmt struct {
+	Speaker string `json:"speaker"`
+	Title   string `json:"title,omitempty"`
+	Affil   string `json:"affiliation,omitempty"`
+	Kind    string `json:"kind"`
+	Cue     string `json:"cue"`
+	Date    string `json:"date"`
+	Text    string `json:"text"`
+}
+
+// readArticle reads a test article: a "published: YYYY-MM-DD" line, a
+// blank line, then the body.
+func readArticle(t testing.TB, path string) Input {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, _ := strings.Cut(string(raw), "\n\n")
+	var pub time.Time
+	if v, ok := strings.CutPrefix(strings.TrimSpace(head), "published: "); ok {
+		pub, _ = time.Parse("2006-01-02", v)
+	}
+	return Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)}
+}
+
+func TestGolden(t *testing.T) {
+	reg, err := actors.Load(filepath.Join("testdata", "golden", "actors.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := New(reg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.txt"))
+	if len(files) == 0 {
+		t.Fatal("no golden articles")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			in := readArticle(t, f)
+			out := an.Analyze(context.Background(), in)
+			checkSpans(t, in.Body, out)
+			var got []goldenStmt
+			for _, s := range out.Statements {
+				got = append(got, goldenStmt{Speaker: s.Speaker.Name, Title: s.Speaker.Title, Affil: s.Speaker.Affiliation,
+					Kind: s.Kind, Cue: s.Cue, Date: s.Date, Text: s.Text})
+			}
+			gb, _ := json.MarshalIndent(got, "", "  ")
+			gf := strings.TrimSuffix(f, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(gf, append(gb, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(gf)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if strings.TrimSpace(string(want)) != strings.TrimSpace(string(gb)) {
+				t.Errorf("statements differ from %s:\ngot:\n%s", gf, gb)
+			}
+		})
+	}
+}
+
+// checkSpans asserts the invariants of the output: spans in range, on
+// rune boundaries, texts equal to their spans' bytes.
+func checkSpans(t testing.TB, body string, out Output) {
+	t.Helper()
+	ok := func(sp article.Span) bool {
+		if sp == (article.Span{}) {
+			return true
+		}
+		return sp[0] >= 0 && sp[0] <= sp[1] && sp[1] <= len(body) && (!utf8.ValidString(body) ||
+			(sp[0] == len(body) || utf8.RuneStart(body[sp[0]])) && (sp[1] == len(body) || utf8.RuneStart(body[sp[1]])))
+	}
+	for _, s := range out.Statements {
+		for _, sp := range []article.Span{s.Span, s.TextSpan, s.CueSpan, s.SpeakerSpan} {
+			if !ok(sp) {
+				t.Fatalf("bad span %v (body %d bytes) in %+v", sp, len(body), s)
+			}
+		}
+		if s.Cue != "" && body[s.CueSpan[0]:s.CueSpan[1]] != s.Cue {
+			t.Fatalf("cue %q != span text %q", s.Cue, body[s.CueSpan[0]:s.CueSpan[1]])
+		}
+		if !s.Span.Contains(s.CueSpan) && s.CueSpan != (article.Span{}) {
+			t.Fatalf("cue span %v outside statement span %v", s.CueSpan, s.Span)
+		}
+		if s.Speaker.Name == "" {
+			t.Fatalf("statement without a speaker: %+v", s)
+		}
+	}
+	for _, m := range out.Mentions {
+		if !ok(m.Span) || body[m.Span[0]:m.Span[1]] != m.Text {
+			t.Fatalf("bad mention %+v", m)
+		}
+	}
+}
+
+// Table-driven checks of single patterns.
+func TestPatterns(t *testing.T) {
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC) // a Wednesday
+	cases := []struct {
+		name, body                  string
+		speaker, kind, date, inText string
+	}{
+		{"title+name apposition", "Peace talks stalled, Norwegian Deputy Foreign Minister Lars Eikeland told journalists on Wednesday.",
+			"Lars Eikeland", article.Indirect, "2023-03-15", "Peace talks stalled"},
+		{"speaker after verb", "\"The talks were useful,\" said Eikeland.", "Eikeland", article.Direct, "2023-03-15", "The talks were useful"},
+		{"headline style", "The paper is useless, says diplomat Anna Berg.", "Anna Berg", article.Indirect, "2023-03-15", "The paper is useless"},
+		{"pronoun", "Anna Berg spoke in Oslo.\n\nShe said the deal was close.", "Anna Berg", article.Indirect, "2023-03-15", "the deal was close"},
+		{"according to", "According to Anna Berg, the deal is close.", "Anna Berg", article.Indirect, "2023-03-15", "the deal is close"},
+		{"country", "Russia has expressed its dissatisfaction with the answers.", "Russia", article.Indirect, "2023-03-15", "expressed its dissatisfaction"},
+		{"capital", "Moscow says the answers lack substance.", "Russia", article.Indirect, "2023-03-15", "the answers lack substance"},
+		{"earlier is undated", "Anna Berg earlier said the deal was dead.", "Anna Berg", article.Indirect, "", "the deal was dead"},
+		{"last month", "Anna Berg said last month that the deal was dead.", "Anna Berg", article.Indirect, "2023-02", "the deal was dead"},
+		{"mixed", "Anna Berg said the proposal was \"a joke\" and would fail.", "Anna Berg", article.Mixed, "2023-03-15", "\"a joke\""},
+		{"parenthetical party", "\"We will win,\" Sen. Jane Roe (D-Ore.) said after the vote.", "Jane Roe", article.Direct, "2023-03-15", "We will win"},
+		{"participle", "Anna Berg left the hall, saying the talks had failed.", "Anna Berg", article.Indirect, "2023-03-15", "the talks had failed"},
+		{"dash signature", "“We are tired of waiting.” ― Maria Lopez", "Maria Lopez", article.Direct, "2023-03-15", "tired of waiting"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := Input{Body: c.body, Published: pub, Timexes: miniTimex(c.body, pub)}
+			out := an.Analyze(context.Background(), in)
+			checkSpans(t, c.body, out)
+			if len(out.Statements) != 1 {
+				t.Fatalf("got %d statements, want 1: %+v", len(out.Statements), out.Statements)
+			}
+			s := out.Statements[0]
+			if s.Speaker.Name != c.speaker || s.Kind != c.kind || s.Date != c.date || !strings.Contains(s.Text, c.inText) {
+				t.Errorf("got speaker %q kind %s date %q text %q; want %q %s %q containing %q",
+					s.Speaker.Name, s.Kind, s.Date, s.Text, c.speaker, c.kind, c.date, c.inText)
+			}
+		})
+	}
+}
+
+func TestNoStatement(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, body := range []string{
+		"",
+		"The weather was cold and the talks were postponed.",
+		"The report is due next week.",
+		"The United States and Canada signed the deal.",
+	} {
+		out := an.Analyze(context.Background(), Input{Body: body})
+		if len(out.Statements) != 0 {
+			t.Errorf("%q: got %+v, want none", body, out.Statements)
+		}
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	an, _ := New(nil, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out := an.Analyze(ctx, Input{Body: "Anna Berg said the deal was close."})
+	if len(out.Statements) != 0 {
+		t.Errorf("cancelled context still produced %d statements", len(out.Statements))
+	}
+}
+
+func FuzzQuotes(f *testing.F) {
+	for _, s := range []string{
+		"\"We have answers. Yet we want more,\" he said.",
+		"According to him, “the deal is close”",
+		"Anna Berg, 25, of Oslo, said ''it works.''",
+		"”Fear.” ― Jo",
+		"(\"a\" said) , said , according to",
+		"Mr. X said: \"\n\n\"more\" she said",
+		"\xff\xfe said \"",
+	} {
+		f.Add(s)
+	}
+	an, _ := New(nil, nil)
+	f.Fuzz(func(t *testing.T, body string) {
+		pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+		out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
+		checkSpans(t, body, out)
+	})
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	in := readArticle(b, filepath.Join("testdata", "golden", "apposition.txt"))
+	in2 := readArticle(b, filepath.Join("testdata", "golden", "bodies.txt"))
+	// a typical news article: a few kilobytes
+	body := strings.Repeat(in.Body+"\n\n"+in2.Body+"\n\n", 3)
+	in = Input{Body: body, Published: in.Published, Timexes: miniTimex(body, in.Published)}
+	an, _ := New(nil, nil)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		an.Analyze(context.Background(), in)
+	}
+}

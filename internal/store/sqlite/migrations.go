@@ -1,0 +1,246 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/parley-news/parley/internal/store"
+)
+
+// migration is one step of the schema. Version = index in migrations + 1.
+// Never edit or reorder a released step: append a new one.
+type migration struct {
+	name string
+	sql  string
+}
+
+// migrations are applied in order, each in its own transaction, and
+// recorded in schema_migrations.
+var migrations = []migration{
+	{"articles", `
+CREATE TABLE articles (
+	id              INTEGER PRIMARY KEY,
+	source          TEXT NOT NULL DEFAULT '',
+	url             TEXT NOT NULL DEFAULT '',
+	-- source_key identifies "the same article" across versions: url, else source.
+	source_key      TEXT NOT NULL DEFAULT '',
+	outlet          TEXT NOT NULL DEFAULT '',
+	place           TEXT NOT NULL DEFAULT '',
+	published       TEXT NOT NULL DEFAULT '',
+	-- published_day: YYYY-MM-DD, YYYY-MM, YYYY or '' (store.Day), for sorting and ranges.
+	published_day   TEXT NOT NULL DEFAULT '',
+	published_basis TEXT NOT NULL DEFAULT '',
+	title           TEXT NOT NULL DEFAULT '',
+	standfirst      TEXT NOT NULL DEFAULT '',
+	body            TEXT NOT NULL DEFAULT '',
+	language        TEXT NOT NULL DEFAULT '',
+	content_hash    TEXT NOT NULL UNIQUE,
+	version         INTEGER NOT NULL DEFAULT 1,
+	current         INTEGER NOT NULL DEFAULT 1,
+	superseded_by   INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+	pipeline        TEXT NOT NULL DEFAULT '',
+	ingested_at     TEXT NOT NULL,
+	analysed_at     TEXT NOT NULL
+);
+-- At most one current version per source.
+CREATE UNIQUE INDEX articles_current_source ON articles(source_key) WHERE current = 1 AND source_key <> '';
+CREATE INDEX articles_source_key ON articles(source_key, version);
+CREATE INDEX articles_newest ON articles(current, published_day DESC, id DESC);
+CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE, published_day DESC, id DESC);
+CREATE INDEX articles_pipeline ON articles(current, pipeline, id);
+`},
+	{"actors", `
+CREATE TABLE actors (
+	id          INTEGER PRIMARY KEY,
+	name        TEXT NOT NULL COLLATE NOCASE UNIQUE,
+	kind        TEXT NOT NULL DEFAULT '',
+	title       TEXT NOT NULL DEFAULT '',
+	affiliation TEXT NOT NULL DEFAULT '',
+	created_at  TEXT NOT NULL
+);
+CREATE TABLE actor_aliases (
+	actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+	alias    TEXT NOT NULL COLLATE NOCASE,
+	PRIMARY KEY (actor_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX actor_aliases_alias ON actor_aliases(alias);
+`},
+	{"analyses", `
+CREATE TABLE statements (
+	id                  INTEGER PRIMARY KEY,
+	article_id          INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	seq                 INTEGER NOT NULL,
+	actor_id            INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+	speaker_name        TEXT NOT NULL DEFAULT '',
+	speaker_title       TEXT NOT NULL DEFAULT '',
+	speaker_affiliation TEXT NOT NULL DEFAULT '',
+	speaker_kind        TEXT NOT NULL DEFAULT '',
+	kind                TEXT NOT NULL DEFAULT '',
+	cue                 TEXT NOT NULL DEFAULT '',
+	text                TEXT NOT NULL DEFAULT '',
+	date                TEXT NOT NULL DEFAULT '',
+	-- eff_date: date, else the article's published_day; what date filters use.
+	eff_date            TEXT NOT NULL DEFAULT '',
+	span_start          INTEGER NOT NULL DEFAULT 0,
+	span_end            INTEGER NOT NULL DEFAULT 0,
+	text_start          INTEGER NOT NULL DEFAULT 0,
+	text_end            INTEGER NOT NULL DEFAULT 0,
+	cue_start           INTEGER NOT NULL DEFAULT 0,
+	cue_end             INTEGER NOT NULL DEFAULT 0,
+	speaker_start       INTEGER NOT NULL DEFAULT 0,
+	speaker_end         INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (article_id, seq)
+);
+CREATE INDEX statements_newest ON statements(eff_date DESC, article_id DESC, seq);
+CREATE INDEX statements_actor ON statements(actor_id, eff_date);
+CREATE INDEX statements_kind ON statements(kind, eff_date);
+
+CREATE TABLE mentions (
+	id         INTEGER PRIMARY KEY,
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	seq        INTEGER NOT NULL,
+	text       TEXT NOT NULL DEFAULT '',
+	type       TEXT NOT NULL DEFAULT '',
+	actor_name TEXT NOT NULL DEFAULT '',
+	actor_id   INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+	span_start INTEGER NOT NULL DEFAULT 0,
+	span_end   INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (article_id, seq)
+);
+CREATE INDEX mentions_actor ON mentions(actor_id);
+
+CREATE TABLE timexes (
+	id         INTEGER PRIMARY KEY,
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	seq        INTEGER NOT NULL,
+	text       TEXT NOT NULL DEFAULT '',
+	type       TEXT NOT NULL DEFAULT '',
+	value      TEXT NOT NULL DEFAULT '',
+	span_start INTEGER NOT NULL DEFAULT 0,
+	span_end   INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (article_id, seq)
+);
+CREATE INDEX timexes_value ON timexes(value);
+
+CREATE TABLE events (
+	id                 INTEGER PRIMARY KEY,
+	article_id         INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	seq                INTEGER NOT NULL,
+	date               TEXT NOT NULL DEFAULT '',
+	type               TEXT NOT NULL DEFAULT '',
+	actor_id           INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+	actor_name         TEXT NOT NULL DEFAULT '',
+	actor_title        TEXT NOT NULL DEFAULT '',
+	actor_affiliation  TEXT NOT NULL DEFAULT '',
+	actor_kind         TEXT NOT NULL DEFAULT '',
+	has_target         INTEGER NOT NULL DEFAULT 0,
+	target_id          INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+	target_name        TEXT NOT NULL DEFAULT '',
+	target_title       TEXT NOT NULL DEFAULT '',
+	target_affiliation TEXT NOT NULL DEFAULT '',
+	target_kind        TEXT NOT NULL DEFAULT '',
+	text               TEXT NOT NULL DEFAULT '',
+	span_start         INTEGER NOT NULL DEFAULT 0,
+	span_end           INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (article_id, seq)
+);
+CREATE INDEX events_date ON events(date, type);
+CREATE INDEX events_actor ON events(actor_id);
+CREATE INDEX events_target ON events(target_id);
+`},
+	{"full-text search", `
+-- External-content FTS5 tables: the text lives once, in articles and
+-- statements; triggers keep the indexes in step with every insert, update
+-- and delete (including deletes by ON DELETE CASCADE), except inserts into
+-- statements: the store indexes an article's statements with one
+-- INSERT ... SELECT after writing them (indexStatements), because FTS5
+-- flushes its pending terms at every statement savepoint, and a trigger per
+-- row made that a flush per statement row.
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	title, standfirst, body,
+	content='articles', content_rowid='id',
+	tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts(rowid, title, standfirst, body) VALUES (new.id, new.title, new.standfirst, new.body);
+END;
+CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, body) VALUES ('delete', old.id, old.title, old.standfirst, old.body);
+END;
+CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, standfirst, body ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, body) VALUES ('delete', old.id, old.title, old.standfirst, old.body);
+	INSERT INTO articles_fts(rowid, title, standfirst, body) VALUES (new.id, new.title, new.standfirst, new.body);
+END;
+
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+	text,
+	content='statements', content_rowid='id',
+	tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER statements_fts_ad AFTER DELETE ON statements BEGIN
+	INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER statements_fts_au AFTER UPDATE OF text ON statements BEGIN
+	INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+	INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);
+END;
+`},
+}
+
+// SchemaVersion is the schema version this program writes.
+func SchemaVersion() int { return len(migrations) }
+
+// migrate applies the missing migrations, each in its own write transaction.
+// Another process may migrate at the same time: each step re-reads the
+// version inside its (IMMEDIATE, hence exclusive) transaction.
+func (s *Store) migrate(ctx context.Context) error {
+	if err := s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version    INTEGER PRIMARY KEY,
+			name       TEXT NOT NULL,
+			applied_at TEXT NOT NULL
+		)`)
+		return err
+	}); err != nil {
+		return fmt.Errorf("sqlite: create schema_migrations: %w", err)
+	}
+	applied := 0
+	for i, m := range migrations {
+		version := i + 1
+		done := false
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			var have int
+			if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+				return err
+			}
+			if have > len(migrations) {
+				return fmt.Errorf("%w: database at version %d, this program knows %d", store.ErrSchemaTooNew, have, len(migrations))
+			}
+			if have >= version {
+				done = true
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)`, version, m.name, now())
+			return err
+		})
+		if err != nil {
+			if errors.Is(err, store.ErrSchemaTooNew) {
+				return err
+			}
+			return fmt.Errorf("sqlite: migration %d (%s): %w", version, m.name, err)
+		}
+		if !done {
+			applied++
+			s.log.DebugContext(ctx, "sqlite migration applied", "version", version, "name", m.name)
+		}
+	}
+	if applied > 0 {
+		s.log.InfoContext(ctx, "sqlite schema updated", "path", s.path, "applied", applied, "version", len(migrations))
+	}
+	return nil
+}

@@ -1,0 +1,49 @@
+package sqlite
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestQueryPlans checks that the hot queries are answered from indexes
+// rather than by scanning a table.
+func TestQueryPlans(t *testing.T) {
+	s := openTest(t)
+	if _, err := s.SaveArticle(context.Background(), benchArticle(1)); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, sql string
+	}{
+		{"by hash", `SELECT id, version FROM articles WHERE content_hash = 'x'`},
+		{"by source", `SELECT (SELECT id FROM articles WHERE source_key = 'x' AND current = 1 AND source_key <> ''), (SELECT max(version) FROM articles WHERE source_key = 'x')`},
+		{"newest page", `SELECT id FROM articles a WHERE a.current = 1 ORDER BY a.published_day DESC, a.id DESC LIMIT 20`},
+		{"outlet page", `SELECT id FROM articles a WHERE a.current = 1 AND a.outlet = 'x' COLLATE NOCASE ORDER BY a.published_day DESC, a.id DESC LIMIT 20`},
+		{"stale", `SELECT id FROM articles WHERE current = 1 AND pipeline <> 'x' ORDER BY id LIMIT 10`},
+		{"statements of an actor", `SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.actor_id = 3 ORDER BY s.eff_date DESC`},
+		{"statements of an article", `SELECT id FROM statements WHERE article_id = 1 ORDER BY seq`},
+		{"actor by name", `SELECT id FROM actors WHERE name = 'x'`},
+	}
+	for _, tt := range tests {
+		rows, err := s.read.Query("EXPLAIN QUERY PLAN " + tt.sql)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		for _, step := range plan {
+			if strings.HasPrefix(step, "SCAN ") && !strings.Contains(step, "USING") && !strings.Contains(step, "CONSTANT ROW") {
+				t.Errorf("%s scans a table: %q", tt.name, plan)
+			}
+		}
+	}
+}

@@ -1,0 +1,512 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/store"
+)
+
+// readTx runs fn in a read-only transaction, so that its queries see one
+// snapshot of the database.
+func (s *Store) readTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.check(); err != nil {
+		return err
+	}
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Article returns article id with all its analyses.
+func (s *Store) Article(ctx context.Context, id int64) (*store.StoredArticle, error) {
+	var out *store.StoredArticle
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		a := &store.StoredArticle{ID: id}
+		var current int
+		var superseded sql.NullInt64
+		var ingested, analysed string
+		err := tx.QueryRowContext(ctx, `SELECT version, current, superseded_by, ingested_at, analysed_at,
+				source, url, title, standfirst, published, published_basis, place, outlet, language, body, content_hash, pipeline
+			FROM articles WHERE id = ?`, id).Scan(&a.Version, &current, &superseded, &ingested, &analysed,
+			&a.Source, &a.URL, &a.Title, &a.Standfirst, &a.Published, &a.PublishedBasis, &a.Place, &a.Outlet,
+			&a.Language, &a.Body, &a.ContentHash, &a.Pipeline)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%w: article %d", store.ErrNotFound, id)
+		}
+		if err != nil {
+			return err
+		}
+		a.Current = current != 0
+		a.SupersededBy = superseded.Int64
+		a.IngestedAt, a.AnalysedAt = parseTime(ingested), parseTime(analysed)
+		if err := loadAnalyses(ctx, tx, a); err != nil {
+			return err
+		}
+		out = a
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: article %d: %w", id, err)
+	}
+	return out, nil
+}
+
+func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error {
+	// Aliases of every actor the analyses name, in one query.
+	aliases := map[int64][]string{}
+	rows, err := tx.QueryContext(ctx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (
+			SELECT actor_id FROM statements WHERE article_id = ?1
+			UNION SELECT actor_id FROM events WHERE article_id = ?1
+			UNION SELECT target_id FROM events WHERE article_id = ?1)
+		ORDER BY actor_id, alias`, a.ID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var alias string
+		if err := rows.Scan(&id, &alias); err != nil {
+			rows.Close()
+			return err
+		}
+		aliases[id] = append(aliases[id], alias)
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+
+	a.Statements = []article.Statement{}
+	rows, err = tx.QueryContext(ctx, `SELECT coalesce(actor_id, 0), speaker_name, speaker_title, speaker_affiliation, speaker_kind,
+			kind, cue, text, date, span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end
+		FROM statements WHERE article_id = ? ORDER BY seq`, a.ID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var x article.Statement
+		var actor int64
+		if err := rows.Scan(&actor, &x.Speaker.Name, &x.Speaker.Title, &x.Speaker.Affiliation, &x.Speaker.Kind,
+			&x.Kind, &x.Cue, &x.Text, &x.Date, &x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1],
+			&x.CueSpan[0], &x.CueSpan[1], &x.SpeakerSpan[0], &x.SpeakerSpan[1]); err != nil {
+			rows.Close()
+			return err
+		}
+		x.Speaker.Aliases = aliases[actor]
+		a.Statements = append(a.Statements, x)
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+
+	a.Mentions = []article.Mention{}
+	rows, err = tx.QueryContext(ctx, `SELECT text, type, actor_name, span_start, span_end
+		FROM mentions WHERE article_id = ? ORDER BY seq`, a.ID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var m article.Mention
+		if err := rows.Scan(&m.Text, &m.Type, &m.Actor, &m.Span[0], &m.Span[1]); err != nil {
+			rows.Close()
+			return err
+		}
+		a.Mentions = append(a.Mentions, m)
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+
+	a.Timexes = []article.Timex{}
+	rows, err = tx.QueryContext(ctx, `SELECT text, type, value, span_start, span_end
+		FROM timexes WHERE article_id = ? ORDER BY seq`, a.ID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var x article.Timex
+		if err := rows.Scan(&x.Text, &x.Type, &x.Value, &x.Span[0], &x.Span[1]); err != nil {
+			rows.Close()
+			return err
+		}
+		a.Timexes = append(a.Timexes, x)
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+
+	a.Events = []article.Event{}
+	rows, err = tx.QueryContext(ctx, `SELECT date, type, coalesce(actor_id, 0), actor_name, actor_title, actor_affiliation, actor_kind,
+			has_target, coalesce(target_id, 0), target_name, target_title, target_affiliation, target_kind, text, span_start, span_end
+		FROM events WHERE article_id = ? ORDER BY seq`, a.ID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var e article.Event
+		var actor, target int64
+		var hasTarget bool
+		var t article.Actor
+		if err := rows.Scan(&e.Date, &e.Type, &actor, &e.Actor.Name, &e.Actor.Title, &e.Actor.Affiliation, &e.Actor.Kind,
+			&hasTarget, &target, &t.Name, &t.Title, &t.Affiliation, &t.Kind, &e.Text, &e.Span[0], &e.Span[1]); err != nil {
+			rows.Close()
+			return err
+		}
+		e.Actor.Aliases = aliases[actor]
+		if hasTarget {
+			t.Aliases = aliases[target]
+			e.Target = &t
+		}
+		a.Events = append(a.Events, e)
+	}
+	return closeRows(rows)
+}
+
+func closeRows(rows *sql.Rows) error {
+	err := rows.Err()
+	return errors.Join(err, rows.Close())
+}
+
+// summaryColumns are scanned by scanSummary, in this order.
+const summaryColumns = `a.id, a.version, a.current, a.source, a.url, a.outlet, a.place, a.published, a.published_basis,
+	a.title, a.standfirst, a.language, a.content_hash, a.pipeline, a.ingested_at,
+	(SELECT count(*) FROM statements c WHERE c.article_id = a.id)`
+
+func scanSummary(rows *sql.Rows, extra ...any) (store.ArticleSummary, error) {
+	var x store.ArticleSummary
+	var current int
+	var ingested string
+	dest := []any{&x.ID, &x.Version, &current, &x.Source, &x.URL, &x.Outlet, &x.Place, &x.Published, &x.PublishedBasis,
+		&x.Title, &x.Standfirst, &x.Language, &x.ContentHash, &x.Pipeline, &ingested, &x.Statements}
+	if err := rows.Scan(append(dest, extra...)...); err != nil {
+		return x, err
+	}
+	x.Current = current != 0
+	x.IngestedAt = parseTime(ingested)
+	return x, nil
+}
+
+// where collects the conditions and arguments of a query.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// dateRange adds an inclusive range over a date column holding YYYY-MM-DD,
+// YYYY-MM, YYYY or ”. A row is kept when the period its date covers
+// overlaps [from, to]: appending U+FFFF, which sorts after every ASCII byte,
+// turns a prefix into the end of the period it names ("2022-02" runs to
+// "2022-02\uffff", past "2022-02-28").
+func (w *where) dateRange(col, from, to string) {
+	if from == "" && to == "" {
+		return
+	}
+	w.add(col + " <> ''")
+	if from != "" {
+		w.add(col+" || char(65535) >= ?", from)
+	}
+	if to != "" {
+		w.add(col+" <= ?", to+"\uffff")
+	}
+}
+
+// Articles lists articles; see store.ArticleQuery.
+func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.ArticleSummary, error) {
+	if err := store.CheckRange(q.From, q.To); err != nil {
+		return nil, err
+	}
+	out := []store.ArticleSummary{}
+	var w where
+	from := "articles a"
+	cols := summaryColumns
+	order := "a.published_day DESC, a.id DESC"
+	search := q.Query != ""
+	if search {
+		match := ftsMatch(store.ParseQuery(q.Query))
+		if match == "" {
+			return out, nil // nothing searchable: nothing matches
+		}
+		mark := q.Mark
+		if mark == [2]string{} {
+			mark = [2]string{"[", "]"}
+		}
+		from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+		// snippet() arguments come before the WHERE arguments.
+		cols += `, snippet(articles_fts, -1, ?, ?, '…', 16)`
+		w.args = append(w.args, mark[0], mark[1])
+		w.add("articles_fts MATCH ?", match)
+		if q.Order == store.Relevance {
+			order = "articles_fts.rank, a.id DESC"
+		}
+	}
+	if !q.IncludeSuperseded {
+		w.add("a.current = 1")
+	}
+	if q.Outlet != "" {
+		w.add("a.outlet = ? COLLATE NOCASE", q.Outlet)
+	}
+	if q.Pipeline != "" {
+		w.add("a.pipeline = ?", q.Pipeline)
+	}
+	w.dateRange("a.published_day", q.From, q.To)
+	if q.After != nil {
+		w.add("(a.published_day, a.id) < (?, ?)", q.After.Published, q.After.ID)
+	}
+	sqlText := "SELECT " + cols + " FROM " + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, sqlText, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var snippet string
+			var extra []any
+			if search {
+				extra = append(extra, &snippet)
+			}
+			x, err := scanSummary(rows, extra...)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			x.Snippet = snippet
+			out = append(out, x)
+		}
+		return closeRows(rows)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list articles: %w", err)
+	}
+	return out, nil
+}
+
+// Versions lists every version of the article id belongs to, newest first.
+func (s *Store) Versions(ctx context.Context, id int64) ([]store.ArticleSummary, error) {
+	out := []store.ArticleSummary{}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var key string
+		err := tx.QueryRowContext(ctx, `SELECT source_key FROM articles WHERE id = ?`, id).Scan(&key)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%w: article %d", store.ErrNotFound, id)
+		}
+		if err != nil {
+			return err
+		}
+		var rows *sql.Rows
+		if key == "" { // no source to relate versions by: the article alone
+			rows, err = tx.QueryContext(ctx, `SELECT `+summaryColumns+` FROM articles a WHERE a.id = ?`, id)
+		} else {
+			rows, err = tx.QueryContext(ctx, `SELECT `+summaryColumns+` FROM articles a WHERE a.source_key = ? ORDER BY a.version DESC, a.id DESC`, key)
+		}
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			x, err := scanSummary(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			out = append(out, x)
+		}
+		return closeRows(rows)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: versions of article %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// Statements lists statements; see store.StatementQuery.
+func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store.StoredStatement, error) {
+	if err := store.CheckRange(q.From, q.To); err != nil {
+		return nil, err
+	}
+	out := []store.StoredStatement{}
+	var w where
+	from := "statements s JOIN articles a ON a.id = s.article_id"
+	order := "s.eff_date DESC, s.article_id DESC, s.seq"
+	if q.Query != "" {
+		match := ftsMatch(store.ParseQuery(q.Query))
+		if match == "" {
+			return out, nil
+		}
+		from = "statements_fts JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article_id"
+		w.add("statements_fts MATCH ?", match)
+		if q.Order == store.Relevance {
+			order = "statements_fts.rank, s.id"
+		}
+	}
+	if !q.IncludeSuperseded {
+		w.add("a.current = 1")
+	}
+	if q.Speaker != "" {
+		pat := "%" + likeEscape(q.Speaker) + "%"
+		w.add(`(s.speaker_name LIKE ? ESCAPE '\' OR s.actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\'))`, pat, pat)
+	}
+	if q.ActorID != 0 {
+		w.add("s.actor_id = ?", q.ActorID)
+	}
+	if q.ArticleID != 0 {
+		w.add("s.article_id = ?", q.ArticleID)
+	}
+	if q.Outlet != "" {
+		w.add("a.outlet = ? COLLATE NOCASE", q.Outlet)
+	}
+	if q.Kind != "" {
+		w.add("s.kind = ?", q.Kind)
+	}
+	w.dateRange("s.eff_date", q.From, q.To)
+	if c := q.After; c != nil {
+		w.add("(s.eff_date < ? OR (s.eff_date = ? AND (s.article_id < ? OR (s.article_id = ? AND s.seq > ?))))",
+			c.Date, c.Date, c.ArticleID, c.ArticleID, c.Seq)
+	}
+	sqlText := `SELECT s.id, s.article_id, s.seq, coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title,
+			s.speaker_affiliation, s.speaker_kind, s.kind, s.cue, s.text, s.date, s.eff_date,
+			s.span_start, s.span_end, s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end,
+			a.title, a.outlet, a.published, a.source, a.url
+		FROM ` + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, sqlText, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var x store.StoredStatement
+			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.ActorID, &x.Speaker.Name, &x.Speaker.Title,
+				&x.Speaker.Affiliation, &x.Speaker.Kind, &x.Kind, &x.Cue, &x.Text, &x.Date, &x.EffectiveDate,
+				&x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1], &x.CueSpan[0], &x.CueSpan[1],
+				&x.SpeakerSpan[0], &x.SpeakerSpan[1],
+				&x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
+				rows.Close()
+				return err
+			}
+			out = append(out, x)
+		}
+		return closeRows(rows)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list statements: %w", err)
+	}
+	return out, nil
+}
+
+// StaleArticles returns ids of current articles analysed by another pipeline.
+func (s *Store) StaleArticles(ctx context.Context, pipeline string, limit int) ([]int64, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	ids := []int64{}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM articles WHERE current = 1 AND pipeline <> ? ORDER BY id LIMIT ?`, pipeline, limit)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return closeRows(rows)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stale articles: %w", err)
+	}
+	return ids, nil
+}
+
+// Stats counts what is stored.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	st := store.Stats{Pipelines: map[string]int64{}}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var first, last sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT
+				(SELECT count(*) FROM articles WHERE current = 1),
+				(SELECT count(*) FROM articles),
+				(SELECT count(*) FROM statements x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
+				(SELECT count(*) FROM mentions x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
+				(SELECT count(*) FROM timexes x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
+				(SELECT count(*) FROM events x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
+				(SELECT count(*) FROM actors),
+				(SELECT count(*) FROM actor_aliases),
+				(SELECT count(DISTINCT outlet COLLATE NOCASE) FROM articles WHERE current = 1 AND outlet <> ''),
+				(SELECT min(published_day) FROM articles WHERE current = 1 AND published_day <> ''),
+				(SELECT max(published_day) FROM articles WHERE current = 1 AND published_day <> '')`).Scan(
+			&st.Articles, &st.Versions, &st.Statements, &st.Mentions, &st.Timexes, &st.Events,
+			&st.Actors, &st.Aliases, &st.Outlets, &first, &last)
+		if err != nil {
+			return err
+		}
+		st.FirstPublished, st.LastPublished = first.String, last.String
+		rows, err := tx.QueryContext(ctx, `SELECT pipeline, count(*) FROM articles WHERE current = 1 GROUP BY pipeline`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var p string
+			var n int64
+			if err := rows.Scan(&p, &n); err != nil {
+				rows.Close()
+				return err
+			}
+			st.Pipelines[p] = n
+		}
+		return closeRows(rows)
+	})
+	if err != nil {
+		return store.Stats{}, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return st, nil
+}
+
+// likeEscape makes user text literal inside a LIKE pattern with ESCAPE '\'.
+func likeEscape(s string) string { return likeEscaper.Replace(s) }
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// ftsMatch renders parsed terms as an FTS5 query: every term a double-quoted
+// string (inner quotes doubled, though ParseQuery leaves none), so that no
+// user text is read as FTS5 syntax; a prefix term gets a trailing *. Terms
+// are joined by spaces, FTS5's implicit AND. "" when there are no terms.
+func ftsMatch(terms []store.Term) string {
+	var b strings.Builder
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(t.Text, `"`, `""`))
+		b.WriteByte('"')
+		if t.Prefix {
+			b.WriteByte('*')
+		}
+	}
+	return b.String()
+}

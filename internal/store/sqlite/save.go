@@ -1,0 +1,507 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/store"
+)
+
+// SaveArticle stores a and its analyses in one transaction; see package
+// store for New, Duplicate and NewVersion.
+func (s *Store) SaveArticle(ctx context.Context, a *article.Article) (store.SaveResult, error) {
+	if a == nil {
+		return store.SaveResult{}, fmt.Errorf("%w: nil article", store.ErrInvalid)
+	}
+	var res store.SaveResult
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = s.saveOne(ctx, tx, a)
+		return err
+	})
+	if err != nil {
+		return store.SaveResult{}, fmt.Errorf("sqlite: save article %q: %w", a.Source, err)
+	}
+	return res, nil
+}
+
+// SaveArticles stores several articles in one transaction: all of them or,
+// on error, none. Results are in the order of as; an article repeated in
+// the batch is a Duplicate of its first occurrence. Batches make bulk
+// ingest several times faster than one transaction per article.
+func (s *Store) SaveArticles(ctx context.Context, as []*article.Article) ([]store.SaveResult, error) {
+	for i, a := range as {
+		if a == nil {
+			return nil, fmt.Errorf("%w: nil article at %d", store.ErrInvalid, i)
+		}
+	}
+	out := make([]store.SaveResult, len(as))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for i, a := range as {
+			res, err := s.saveOne(ctx, tx, a)
+			if err != nil {
+				return fmt.Errorf("article %d (%q): %w", i, a.Source, err)
+			}
+			out[i] = res
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: save %d articles: %w", len(as), err)
+	}
+	return out, nil
+}
+
+// saveOne writes one article inside tx.
+func (s *Store) saveOne(ctx context.Context, tx *sql.Tx, a *article.Article) (store.SaveResult, error) {
+	hash := contentHash(a)
+	key := sourceKey(a)
+	day := store.Day(a.Published)
+	var res store.SaveResult
+	var id int64
+	var version int
+	err := tx.StmtContext(ctx, s.prep.byHash).QueryRowContext(ctx, hash).Scan(&id, &version)
+	switch {
+	case err == nil:
+		return store.SaveResult{ID: id, Status: store.Duplicate, Version: version}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return res, err
+	}
+
+	res.Status, res.Version = store.New, 1
+	if key != "" {
+		var prev, top sql.NullInt64
+		if err := tx.StmtContext(ctx, s.prep.bySource).QueryRowContext(ctx, key).Scan(&prev, &top); err != nil {
+			return res, err
+		}
+		if top.Valid {
+			res.Status, res.Version = store.NewVersion, int(top.Int64)+1
+		}
+		if prev.Valid {
+			res.Previous = prev.Int64
+			// Retire the old version first: at most one current row per source.
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET current = 0 WHERE id = ?`, prev.Int64); err != nil {
+				return res, err
+			}
+		}
+	}
+	t := now()
+	r, err := tx.StmtContext(ctx, s.prep.article).ExecContext(ctx,
+		a.Source, a.URL, key, a.Outlet, a.Place, a.Published, day, a.PublishedBasis,
+		a.Title, a.Standfirst, a.Body, a.Language, hash, res.Version, a.Pipeline, t, t)
+	if err != nil {
+		return res, err
+	}
+	if res.ID, err = r.LastInsertId(); err != nil {
+		return res, err
+	}
+	if res.Previous != 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET superseded_by = ? WHERE id = ?`, res.ID, res.Previous); err != nil {
+			return res, err
+		}
+		s.log.DebugContext(ctx, "article stored as new version", "id", res.ID, "version", res.Version, "previous", res.Previous)
+	}
+	if err := s.at(ctx, "article"); err != nil {
+		return res, err
+	}
+	return res, s.insertAnalyses(ctx, tx, res.ID, day, a)
+}
+
+// ReplaceAnalyses replaces the analyses of article id with a's in one
+// transaction and records a.Pipeline. The metadata the pipeline derives
+// (Published with its basis, Place, Language) is updated too when a has it;
+// the title and body, which make the article's identity, are not.
+func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Article) error {
+	if a == nil {
+		return fmt.Errorf("%w: nil article", store.ErrInvalid)
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var body, day string
+		err := tx.QueryRowContext(ctx, `SELECT body, published_day FROM articles WHERE id = ?`, id).Scan(&body, &day)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%w: article %d", store.ErrNotFound, id)
+		}
+		if err != nil {
+			return err
+		}
+		if a.Body != "" && a.Body != body {
+			return store.ErrBodyMismatch
+		}
+		if a.Published != "" {
+			day = store.Day(a.Published)
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET published = ?, published_day = ?, published_basis = ? WHERE id = ?`,
+				a.Published, day, a.PublishedBasis, id); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET
+				place = CASE WHEN ?1 <> '' THEN ?1 ELSE place END,
+				language = CASE WHEN ?2 <> '' THEN ?2 ELSE language END,
+				pipeline = ?3, analysed_at = ?4
+			WHERE id = ?5`, a.Place, a.Language, a.Pipeline, now(), id); err != nil {
+			return err
+		}
+		for _, table := range [...]string{"statements", "mentions", "timexes", "events"} {
+			// table comes from the fixed list above, never from input.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		if err := s.at(ctx, "deleted"); err != nil {
+			return err
+		}
+		return s.insertAnalyses(ctx, tx, id, day, a)
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: replace analyses of article %d: %w", id, err)
+	}
+	return nil
+}
+
+// insertAnalyses writes a's statements, mentions, timexes and events for
+// article id, creating the actors they name.
+func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day string, a *article.Article) error {
+	actors := actorCache{tx: tx, prep: &s.prep, ids: map[string]int64{}}
+	defer actors.close()
+
+	if len(a.Statements) > 0 {
+		args := make([]any, 0, len(a.Statements)*len(tables[tStatements].cols))
+		for i := range a.Statements {
+			x := &a.Statements[i]
+			actor, err := actors.id(ctx, &x.Speaker)
+			if err != nil {
+				return err
+			}
+			eff := store.Day(x.Date)
+			if eff == "" {
+				eff = day
+			}
+			args = append(args, id, i, actor,
+				x.Speaker.Name, x.Speaker.Title, x.Speaker.Affiliation, x.Speaker.Kind,
+				x.Kind, x.Cue, x.Text, x.Date, eff,
+				x.Span[0], x.Span[1], x.TextSpan[0], x.TextSpan[1], x.CueSpan[0], x.CueSpan[1],
+				x.SpeakerSpan[0], x.SpeakerSpan[1])
+		}
+		if err := s.insertRows(ctx, tx, tStatements, args); err != nil {
+			return err
+		}
+		if err := s.at(ctx, "statement"); err != nil {
+			return err
+		}
+		// No trigger indexes inserted statements (see the migration).
+		if _, err := tx.StmtContext(ctx, s.prep.indexStatements).ExecContext(ctx, id); err != nil {
+			return err
+		}
+	}
+	if len(a.Mentions) > 0 {
+		args := make([]any, 0, len(a.Mentions)*len(tables[tMentions].cols))
+		for i := range a.Mentions {
+			m := &a.Mentions[i]
+			var actor any
+			if name := strings.TrimSpace(m.Actor); name != "" {
+				kind := ""
+				switch m.Type {
+				// Only these mention types name an actor; LOC and OTHER do not.
+				case article.Person, article.Org, article.GPE:
+					kind = m.Type
+				}
+				var err error
+				if actor, err = actors.id(ctx, &article.Actor{Name: name, Kind: kind}); err != nil {
+					return err
+				}
+			}
+			args = append(args, id, i, m.Text, m.Type, m.Actor, actor, m.Span[0], m.Span[1])
+		}
+		if err := s.insertRows(ctx, tx, tMentions, args); err != nil {
+			return err
+		}
+	}
+	if len(a.Timexes) > 0 {
+		args := make([]any, 0, len(a.Timexes)*len(tables[tTimexes].cols))
+		for i := range a.Timexes {
+			x := &a.Timexes[i]
+			args = append(args, id, i, x.Text, x.Type, x.Value, x.Span[0], x.Span[1])
+		}
+		if err := s.insertRows(ctx, tx, tTimexes, args); err != nil {
+			return err
+		}
+	}
+	if len(a.Events) > 0 {
+		args := make([]any, 0, len(a.Events)*len(tables[tEvents].cols))
+		for i := range a.Events {
+			e := &a.Events[i]
+			actor, err := actors.id(ctx, &e.Actor)
+			if err != nil {
+				return err
+			}
+			var target any
+			var tgt article.Actor
+			hasTarget := e.Target != nil
+			if hasTarget {
+				tgt = *e.Target
+				if target, err = actors.id(ctx, &tgt); err != nil {
+					return err
+				}
+			}
+			args = append(args, id, i, e.Date, e.Type, actor,
+				e.Actor.Name, e.Actor.Title, e.Actor.Affiliation, e.Actor.Kind,
+				hasTarget, target, tgt.Name, tgt.Title, tgt.Affiliation, tgt.Kind,
+				e.Text, e.Span[0], e.Span[1])
+		}
+		if err := s.insertRows(ctx, tx, tEvents, args); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Tables written with multi-row INSERTs.
+const (
+	tStatements = iota
+	tMentions
+	tTimexes
+	tEvents
+	nTables
+)
+
+// tables lists the columns insertRows writes, in argument order.
+var tables = [nTables]struct {
+	name string
+	cols []string
+}{
+	tStatements: {"statements", []string{"article_id", "seq", "actor_id", "speaker_name", "speaker_title", "speaker_affiliation", "speaker_kind",
+		"kind", "cue", "text", "date", "eff_date",
+		"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}},
+	tMentions: {"mentions", []string{"article_id", "seq", "text", "type", "actor_name", "actor_id", "span_start", "span_end"}},
+	tTimexes:  {"timexes", []string{"article_id", "seq", "text", "type", "value", "span_start", "span_end"}},
+	tEvents: {"events", []string{"article_id", "seq", "date", "type", "actor_id", "actor_name", "actor_title", "actor_affiliation", "actor_kind",
+		"has_target", "target_id", "target_name", "target_title", "target_affiliation", "target_kind", "text", "span_start", "span_end"}},
+}
+
+// rowBatches are the row counts of the prepared multi-row INSERTs: any
+// number of rows is written as chunks of 16 and then the binary
+// decomposition of the rest, so five statements per table cover all sizes.
+// One INSERT of many rows costs far less than as many single-row ones.
+var rowBatches = [...]int{16, 8, 4, 2, 1}
+
+// insertSQL builds the INSERT of n rows into table t.
+func insertSQL(t, n int) string {
+	cols := tables[t].cols
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	rows := strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+	return "INSERT INTO " + tables[t].name + " (" + strings.Join(cols, ", ") + ") VALUES " + rows
+}
+
+// insertRows writes rows (their arguments flattened, len(cols) per row) into
+// table t with as few statements as rowBatches allow.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, t int, args []any) error {
+	width := len(tables[t].cols)
+	for len(args) > 0 {
+		n := len(args) / width
+		for k, size := range rowBatches {
+			if n < size {
+				continue
+			}
+			st := tx.StmtContext(ctx, s.prep.multi[t][k])
+			_, err := st.ExecContext(ctx, args[:size*width]...)
+			st.Close()
+			if err != nil {
+				return fmt.Errorf("insert into %s: %w", tables[t].name, err)
+			}
+			args = args[size*width:]
+			break
+		}
+	}
+	return nil
+}
+
+// actorCache finds or creates actors by canonical name within one
+// transaction, remembering what it already wrote.
+type actorCache struct {
+	tx   *sql.Tx
+	prep *prepared
+	ids  map[string]int64
+	// Statements bound to tx, made on first use.
+	bound map[*sql.Stmt]*sql.Stmt
+}
+
+func (c *actorCache) stmt(ctx context.Context, st *sql.Stmt) *sql.Stmt {
+	if b, ok := c.bound[st]; ok {
+		return b
+	}
+	if c.bound == nil {
+		c.bound = map[*sql.Stmt]*sql.Stmt{}
+	}
+	b := c.tx.StmtContext(ctx, st)
+	c.bound[st] = b
+	return b
+}
+
+func (c *actorCache) close() {
+	for _, b := range c.bound {
+		b.Close()
+	}
+}
+
+// id returns the actor's id as a driver value: nil when the actor has no
+// name (an unnamed speaker), so the row's actor_id is NULL. An existing
+// actor keeps its kind, title and affiliation; empty ones are filled in.
+// It reads before it writes: most actors exist already, and a read needs
+// no statement savepoint (each of which makes FTS5 flush).
+func (c *actorCache) id(ctx context.Context, a *article.Actor) (any, error) {
+	name := strings.TrimSpace(a.Name)
+	if name == "" {
+		return nil, nil
+	}
+	key := asciiLower(name) + "\x00" + a.Kind + "\x00" + a.Title + "\x00" + a.Affiliation
+	id, seen := c.ids[key]
+	if !seen {
+		var fill bool
+		err := c.stmt(ctx, c.prep.actorByName).QueryRowContext(ctx, name, a.Kind, a.Title, a.Affiliation).Scan(&id, &fill)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			err = c.stmt(ctx, c.prep.actor).QueryRowContext(ctx, name, a.Kind, a.Title, a.Affiliation, now()).Scan(&id)
+		case err == nil && fill:
+			_, err = c.stmt(ctx, c.prep.actorFill).ExecContext(ctx, id, a.Kind, a.Title, a.Affiliation)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("actor %q: %w", name, err)
+		}
+		c.ids[key] = id
+	}
+	for _, alias := range a.Aliases {
+		alias = strings.TrimSpace(alias)
+		if alias == "" || strings.EqualFold(alias, name) {
+			continue
+		}
+		akey := "alias\x00" + asciiLower(alias) + "\x00" + strconv.FormatInt(id, 10)
+		if _, done := c.ids[akey]; done {
+			continue
+		}
+		if _, err := c.stmt(ctx, c.prep.alias).ExecContext(ctx, id, alias); err != nil {
+			return nil, fmt.Errorf("alias %q of %q: %w", alias, name, err)
+		}
+		c.ids[akey] = id
+	}
+	return id, nil
+}
+
+// asciiLower folds ASCII letters only, as SQLite's NOCASE collation does.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// contentHash is the article's ContentHash, or when the pipeline did not set
+// one, the hex SHA-256 of title and body: the store must always have an
+// identity to deduplicate on.
+func contentHash(a *article.Article) string {
+	if h := strings.TrimSpace(a.ContentHash); h != "" {
+		return h
+	}
+	sum := sha256.New()
+	sum.Write([]byte(a.Title))
+	sum.Write([]byte{0})
+	sum.Write([]byte(a.Body))
+	return hex.EncodeToString(sum.Sum(nil))
+}
+
+// sourceKey names "the same article" across versions: its URL when it has
+// one (the same story fetched again), else its Source (a path or feed id).
+func sourceKey(a *article.Article) string {
+	if u := strings.TrimSpace(a.URL); u != "" {
+		return u
+	}
+	return strings.TrimSpace(a.Source)
+}
+
+// prepared holds the write statements, prepared once on the writer
+// connection; transactions use them through Tx.StmtContext, which reuses
+// the connection's prepared statement instead of compiling SQL again.
+type prepared struct {
+	byHash, bySource, article                             *sql.Stmt
+	actor, alias, indexStatements, actorByName, actorFill *sql.Stmt
+	// multi[t][k] inserts rowBatches[k] rows into tables[t].
+	multi [nTables][len(rowBatches)]*sql.Stmt
+}
+
+func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
+	for _, x := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&p.byHash, `SELECT id, version FROM articles WHERE content_hash = ?`},
+		// The current version and the highest version of a source. The
+		// "source_key <> ''" repeats the partial index's condition so that
+		// SQLite uses that index instead of scanning current articles.
+		{&p.bySource, `SELECT (SELECT id FROM articles WHERE source_key = ?1 AND current = 1 AND source_key <> ''),
+			(SELECT max(version) FROM articles WHERE source_key = ?1)`},
+		{&p.article, `INSERT INTO articles
+			(source, url, source_key, outlet, place, published, published_day, published_basis,
+			 title, standfirst, body, language, content_hash, version, current, pipeline, ingested_at, analysed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`},
+		// An existing actor keeps its kind, title and affiliation; empty
+		// ones are filled in. RETURNING gives the id in both cases.
+		{&p.actor, `INSERT INTO actors(name, kind, title, affiliation, created_at)
+			VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT(name) DO UPDATE SET
+				kind = CASE WHEN actors.kind = '' THEN excluded.kind ELSE actors.kind END,
+				title = CASE WHEN actors.title = '' THEN excluded.title ELSE actors.title END,
+				affiliation = CASE WHEN actors.affiliation = '' THEN excluded.affiliation ELSE actors.affiliation END
+			RETURNING id`},
+		{&p.alias, `INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?, ?)`},
+		{&p.indexStatements, `INSERT INTO statements_fts(rowid, text) SELECT id, text FROM statements WHERE article_id = ?`},
+		{&p.actorByName, `SELECT id, kind = '' AND ?2 <> '' OR title = '' AND ?3 <> '' OR affiliation = '' AND ?4 <> ''
+			FROM actors WHERE name = ?1`},
+		{&p.actorFill, `UPDATE actors SET
+				kind = CASE WHEN kind = '' THEN ?2 ELSE kind END,
+				title = CASE WHEN title = '' THEN ?3 ELSE title END,
+				affiliation = CASE WHEN affiliation = '' THEN ?4 ELSE affiliation END
+			WHERE id = ?1`},
+	} {
+		st, err := db.PrepareContext(ctx, x.sql)
+		if err != nil {
+			return fmt.Errorf("sqlite: prepare: %w", err)
+		}
+		*x.dst = st
+	}
+	for t := range p.multi {
+		for k, n := range rowBatches {
+			st, err := db.PrepareContext(ctx, insertSQL(t, n))
+			if err != nil {
+				return fmt.Errorf("sqlite: prepare: %w", err)
+			}
+			p.multi[t][k] = st
+		}
+	}
+	return nil
+}
+
+func (p *prepared) close() {
+	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.actor, p.alias, p.indexStatements, p.actorByName, p.actorFill}
+	for _, m := range p.multi {
+		all = append(all, m[:]...)
+	}
+	for _, st := range all {
+		if st != nil {
+			st.Close()
+		}
+	}
+}

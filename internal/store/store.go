@@ -1,0 +1,370 @@
+// Package store keeps Parley's record: articles as ingested, every version
+// of them, and the analyses the pipeline made (statements, mentions, time
+// expressions, events), with the actors they name.
+//
+// The package holds only the contract: the Store interface, its row types and
+// sentinel errors, the parsing of users' full-text queries and the default
+// database path. Implementations live in sub-packages and keep their SQL to
+// themselves:
+//
+//   - store/sqlite: the embedded default, one SQLite file (pure Go, no cgo).
+//   - a PostgreSQL store and a job-queue backed one may follow; they must pass
+//     the same behaviour described here.
+//
+// # Using it
+//
+//	path, err := store.DefaultPath() // $PARLEY_DB, $XDG_DATA_HOME/parley/parley.db, ~/.local/share/parley/parley.db
+//	st, err := sqlite.Open(ctx, path, logger)
+//	defer st.Close()
+//
+//	res, err := st.SaveArticle(ctx, a) // a *article.Article with its analyses and Pipeline
+//	switch res.Status {
+//	case store.New, store.NewVersion: // stored as res.ID, version res.Version
+//	case store.Duplicate:             // already there as res.ID; nothing written
+//	}
+//
+//	list, err := st.Articles(ctx, store.ArticleQuery{Outlet: "Example Times", From: "2022-02", Limit: 20})
+//	next, err := st.Articles(ctx, store.ArticleQuery{After: list[len(list)-1].Cursor(), Limit: 20})
+//	hits, err := st.Articles(ctx, store.ArticleQuery{Query: `ceasefire "U.S." talk*`})
+//	full, err := st.Article(ctx, id) // store.ErrNotFound when there is no such id
+//	says, err := st.Statements(ctx, store.StatementQuery{Speaker: "minister", Kind: article.Direct})
+//
+//	// parley reanalyze:
+//	ids, err := st.StaleArticles(ctx, pipelineVersion, 100)
+//	for _, id := range ids {
+//		stored, _ := st.Article(ctx, id)
+//		fresh := analyse(stored.Article) // same Body, new analyses, Pipeline set
+//		err = st.ReplaceAnalyses(ctx, id, &fresh)
+//	}
+//
+// # Identity and versions
+//
+// An article is identified by its ContentHash (the hex SHA-256 the pipeline
+// computes over the normalised headline and body; when it is empty the store
+// computes one over Title and Body). SaveArticle is idempotent on it: the same
+// hash twice is stored once and reported as Duplicate. An article whose source
+// key (URL when set, else Source) matches the current version of a stored one
+// but whose hash differs is a NewVersion: it gets version+1 and the previous
+// row is kept, marked superseded (Current false, SupersededBy set). Anything
+// else is New with version 1.
+//
+// Queries see only current versions unless IncludeSuperseded is set; Versions
+// lists the history of one article.
+//
+// # Atomicity
+//
+// SaveArticle writes the article and all its analyses in one transaction, and
+// ReplaceAnalyses swaps all analyses in one transaction: a cancelled context
+// or a crash leaves either everything or nothing.
+//
+// # Dates
+//
+// Dates in queries are "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive at both
+// ends and compared by what they cover: From "2022-02" and To "2022-02" select
+// all of February 2022, and a statement dated only "2022-02" is selected by a
+// range that overlaps that month. Rows with no date are left out whenever a
+// range is given. A statement's date is its own Date, or the publication day
+// of its article when it has none.
+//
+// # Full-text queries
+//
+// Query fields take what a user types. ParseQuery reads it as words and
+// "quoted phrases", a trailing * makes a word a prefix; every other character
+// is literal, so "U.S.", NOT, unbalanced quotes or lone operators never make
+// a query fail. All terms must match (AND). A query with no searchable
+// characters matches nothing.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/parley-news/parley/internal/article"
+)
+
+// Sentinel errors: callers test them with errors.Is.
+var (
+	// ErrNotFound: no article with that id.
+	ErrNotFound = errors.New("store: not found")
+	// ErrInvalid: the input cannot be stored (nil article, malformed query date...).
+	ErrInvalid = errors.New("store: invalid input")
+	// ErrBodyMismatch: ReplaceAnalyses was given analyses of a different body
+	// than the stored one; their spans would point at the wrong bytes. Save
+	// the article instead (it will become a new version).
+	ErrBodyMismatch = errors.New("store: body differs from the stored article")
+	// ErrSchemaTooNew: the database was written by a newer Parley.
+	ErrSchemaTooNew = errors.New("store: database schema is newer than this program")
+	// ErrClosed: the store was closed.
+	ErrClosed = errors.New("store: closed")
+)
+
+// SaveStatus says what SaveArticle did.
+type SaveStatus int
+
+// Outcomes of SaveArticle.
+const (
+	// New: a new article, stored as version 1.
+	New SaveStatus = iota + 1
+	// Duplicate: the same content was already stored; nothing was written.
+	Duplicate
+	// NewVersion: a changed article from a known source; stored as a new
+	// version, the previous one kept and marked superseded.
+	NewVersion
+)
+
+// String returns "new", "duplicate" or "new-version".
+func (s SaveStatus) String() string {
+	switch s {
+	case New:
+		return "new"
+	case Duplicate:
+		return "duplicate"
+	case NewVersion:
+		return "new-version"
+	}
+	return fmt.Sprintf("SaveStatus(%d)", int(s))
+}
+
+// MarshalText makes the status print as its name in JSON.
+func (s SaveStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// SaveResult is what SaveArticle did and where the article is.
+type SaveResult struct {
+	ID      int64      `json:"id"`
+	Status  SaveStatus `json:"status"`
+	Version int        `json:"version"`
+	// Previous is the id of the version this one superseded (NewVersion only).
+	Previous int64 `json:"previous,omitempty"`
+}
+
+// Store is Parley's record. Implementations are safe for concurrent use.
+type Store interface {
+	// SaveArticle stores a with all its analyses in one transaction.
+	SaveArticle(ctx context.Context, a *article.Article) (SaveResult, error)
+	// SaveArticles stores several articles in one transaction, all or none;
+	// results follow the order of as. Use it for bulk ingest.
+	SaveArticles(ctx context.Context, as []*article.Article) ([]SaveResult, error)
+	// Article returns one stored article with all its analyses, in the order
+	// they were saved; ErrNotFound when there is none.
+	Article(ctx context.Context, id int64) (*StoredArticle, error)
+	// Articles lists articles, newest first unless q.Order says otherwise.
+	Articles(ctx context.Context, q ArticleQuery) ([]ArticleSummary, error)
+	// Versions lists every stored version of the article id belongs to,
+	// newest version first; ErrNotFound when there is no such id.
+	Versions(ctx context.Context, id int64) ([]ArticleSummary, error)
+	// Statements lists statements, newest first.
+	Statements(ctx context.Context, q StatementQuery) ([]StoredStatement, error)
+	// StaleArticles returns up to limit ids of current articles whose
+	// analyses were made by a pipeline version other than pipeline, oldest
+	// ids first (limit <= 0: all).
+	StaleArticles(ctx context.Context, pipeline string, limit int) ([]int64, error)
+	// ReplaceAnalyses replaces the statements, mentions, timexes and events
+	// of article id with a's, and records a.Pipeline, in one transaction.
+	// a.Body must be empty or equal to the stored body (ErrBodyMismatch).
+	ReplaceAnalyses(ctx context.Context, id int64, a *article.Article) error
+	// Stats counts what is stored.
+	Stats(ctx context.Context) (Stats, error)
+	// Close releases the store; later calls fail with ErrClosed.
+	Close() error
+}
+
+// StoredArticle is an article as stored, with its analyses.
+type StoredArticle struct {
+	ID      int64 `json:"id"`
+	Version int   `json:"version"`
+	// Current is false when a newer version superseded this one.
+	Current      bool      `json:"current"`
+	SupersededBy int64     `json:"superseded_by,omitempty"`
+	IngestedAt   time.Time `json:"ingested_at"`
+	// AnalysedAt is when the analyses were last written.
+	AnalysedAt time.Time `json:"analysed_at"`
+	article.Article
+}
+
+// ArticleSummary is one line of an article list.
+type ArticleSummary struct {
+	ID             int64     `json:"id"`
+	Version        int       `json:"version"`
+	Current        bool      `json:"current"`
+	Source         string    `json:"source"`
+	URL            string    `json:"url,omitempty"`
+	Outlet         string    `json:"outlet"`
+	Place          string    `json:"place,omitempty"`
+	Published      string    `json:"published"`
+	PublishedBasis string    `json:"published_basis,omitempty"`
+	Title          string    `json:"title"`
+	Standfirst     string    `json:"standfirst,omitempty"`
+	Language       string    `json:"language,omitempty"`
+	ContentHash    string    `json:"content_hash"`
+	Pipeline       string    `json:"pipeline,omitempty"`
+	IngestedAt     time.Time `json:"ingested_at"`
+	Statements     int       `json:"statements"`
+	// Snippet is a piece of the body around the matches of a full-text
+	// query (empty without one), the matches wrapped in ArticleQuery.Mark.
+	Snippet string `json:"snippet,omitempty"`
+}
+
+// Cursor returns the keyset position after s, for ArticleQuery.After.
+func (s ArticleSummary) Cursor() *ArticleCursor {
+	return &ArticleCursor{Published: Day(s.Published), ID: s.ID}
+}
+
+// ArticleCursor is a keyset position in a newest-first article list.
+type ArticleCursor struct {
+	// Published is Day of the last row's publication date.
+	Published string `json:"published"`
+	ID        int64  `json:"id"`
+}
+
+// Order is the order of a list.
+type Order int
+
+// List orders.
+const (
+	// Newest: newest publication day first, then newest id (the default).
+	Newest Order = iota
+	// Relevance: best full-text match first; like Newest without a Query.
+	Relevance
+)
+
+// ArticleQuery selects articles. The zero value lists the newest
+// DefaultLimit current articles.
+type ArticleQuery struct {
+	// Outlet keeps articles of this outlet (exact, case-insensitive).
+	Outlet string
+	// From and To bound the publication date, inclusive (see Dates above).
+	From, To string
+	// Query is a full-text query over title, standfirst and body (see ParseQuery).
+	Query string
+	// Pipeline keeps articles analysed by this pipeline version.
+	Pipeline string
+	Order    Order
+	// Limit caps the rows (<= 0: DefaultLimit; at most MaxLimit).
+	Limit  int
+	Offset int
+	// After continues a Newest list after this row (keyset paging); with
+	// After, Offset is usually 0.
+	After *ArticleCursor
+	// IncludeSuperseded lists old versions too.
+	IncludeSuperseded bool
+	// Mark wraps each match in Snippet: {"[", "]"} by default.
+	Mark [2]string
+}
+
+// StoredStatement is one statement with where it comes from.
+type StoredStatement struct {
+	ID        int64 `json:"id"`
+	ArticleID int64 `json:"article_id"`
+	// ActorID is the speaker's actor; 0 when the speaker is unnamed.
+	ActorID int64 `json:"actor_id,omitempty"`
+	// Seq is the statement's position among its article's statements.
+	Seq int `json:"seq"`
+	article.Statement
+	// EffectiveDate is Date, or the article's publication day when Date is empty.
+	EffectiveDate string `json:"effective_date,omitempty"`
+	ArticleTitle  string `json:"article_title"`
+	Outlet        string `json:"outlet"`
+	Published     string `json:"published"`
+	Source        string `json:"source"`
+	URL           string `json:"url,omitempty"`
+}
+
+// Cursor returns the keyset position after s, for StatementQuery.After.
+func (s StoredStatement) Cursor() *StatementCursor {
+	return &StatementCursor{Date: s.EffectiveDate, ArticleID: s.ArticleID, Seq: s.Seq}
+}
+
+// StatementCursor is a keyset position in a newest-first statement list.
+type StatementCursor struct {
+	Date      string `json:"date"`
+	ArticleID int64  `json:"article_id"`
+	Seq       int    `json:"seq"`
+}
+
+// StatementQuery selects statements. Statements are listed newest first
+// (effective date, then article id descending), in text order within an
+// article.
+type StatementQuery struct {
+	// Speaker keeps statements whose speaker's name, or one of the actor's
+	// aliases, contains this (case-insensitive for ASCII).
+	Speaker string
+	// ActorID keeps statements of exactly this actor.
+	ActorID int64
+	// ArticleID keeps statements of one article.
+	ArticleID int64
+	// From and To bound the effective date, inclusive (see Dates above).
+	From, To string
+	// Outlet keeps statements from articles of this outlet (exact, case-insensitive).
+	Outlet string
+	// Kind keeps statements of this kind (article.Direct, ...).
+	Kind string
+	// Query is a full-text query over the statement text (see ParseQuery).
+	Query string
+	Order Order
+	Limit int
+	// Offset skips rows; After continues after a row (keyset paging).
+	Offset int
+	After  *StatementCursor
+	// IncludeSuperseded lists statements of old versions too.
+	IncludeSuperseded bool
+}
+
+// List sizes.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 10000
+)
+
+// ClampLimit returns the limit an implementation should use for n.
+func ClampLimit(n int) int {
+	switch {
+	case n <= 0:
+		return DefaultLimit
+	case n > MaxLimit:
+		return MaxLimit
+	}
+	return n
+}
+
+// Stats counts what is stored. Analyses are counted for current versions.
+type Stats struct {
+	// Articles counts current versions; Versions counts every stored row.
+	Articles   int64 `json:"articles"`
+	Versions   int64 `json:"versions"`
+	Statements int64 `json:"statements"`
+	Mentions   int64 `json:"mentions"`
+	Timexes    int64 `json:"timexes"`
+	Events     int64 `json:"events"`
+	Actors     int64 `json:"actors"`
+	Aliases    int64 `json:"aliases"`
+	Outlets    int64 `json:"outlets"`
+	// FirstPublished and LastPublished are the earliest and latest
+	// publication days of current articles.
+	FirstPublished string `json:"first_published,omitempty"`
+	LastPublished  string `json:"last_published,omitempty"`
+	// Pipelines counts current articles by the pipeline version of their analyses.
+	Pipelines map[string]int64 `json:"pipelines"`
+}
+
+// DefaultPath returns where the database lives unless told otherwise:
+// $PARLEY_DB if set, else $XDG_DATA_HOME/parley/parley.db, else
+// ~/.local/share/parley/parley.db. It does not create anything; opening
+// the store creates the directory.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("PARLEY_DB"); p != "" {
+		return p, nil
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		// The XDG spec says relative values are invalid and must be ignored.
+		return filepath.Join(d, "parley", "parley.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("store: default path: %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "parley", "parley.db"), nil
+}

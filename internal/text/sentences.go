@@ -1,0 +1,210 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parley-news/parley/internal/article"
+)
+
+// Abbreviations that are never the end of a sentence: titles and honorifics
+// stand before a name ("Gen. Smith", "Mr. Jones"), so a capital letter after
+// them starts the name, not a new sentence.
+var titleAbbrev = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "sen": true, "rep": true,
+	"reps": true, "sens": true, "gov": true, "lt": true, "col": true, "capt": true, "sgt": true,
+	"maj": true, "prof": true, "rev": true, "st": true, "adm": true, "cmdr": true, "pres": true,
+	"amb": true, "hon": true, "fr": true, "mt": true, "ft": true, "supt": true, "insp": true,
+	"messrs": true, "mme": true, "mlle": true, "atty": true, "cpl": true, "pvt": true, "brig": true,
+	"vs": true, "v": true, "approx": true, "dept": true, "fig": true, "cf": true, "gens": true,
+}
+
+// Abbreviations that stand before a number: "No. 5", "Jan. 26", "Art. 5".
+// Before a digit they never end a sentence; before a capital they may.
+var numberAbbrev = map[string]bool{
+	"no": true, "nos": true, "art": true, "vol": true, "pp": true, "p": true, "sec": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "op": true, "ch": true,
+}
+
+// Abbreviations that may end a sentence ("he works for Acme Inc. The firm…")
+// but usually do not: they end one only when a typical sentence opener
+// follows.
+var maybeFinalAbbrev = map[string]bool{
+	"inc": true, "corp": true, "co": true, "ltd": true, "jr": true, "sr": true, "etc": true,
+	"bros": true, "llc": true, "plc": true, "al": true, "e.g": true, "i.e": true,
+}
+
+// Words that typically open a sentence. After an ambiguous abbreviation
+// ("U.S.", "Inc.", "p.m.") one of these means the sentence ended.
+var sentenceOpeners = map[string]bool{
+	"The": true, "A": true, "An": true, "He": true, "She": true, "It": true, "They": true,
+	"We": true, "I": true, "You": true, "But": true, "And": true, "In": true, "On": true,
+	"At": true, "This": true, "That": true, "These": true, "Those": true, "His": true,
+	"Her": true, "Their": true, "Its": true, "Our": true, "There": true, "Here": true,
+	"After": true, "Before": true, "When": true, "While": true, "If": true, "As": true,
+	"However": true, "Meanwhile": true, "Still": true, "Yet": true, "So": true, "Now": true,
+	"Then": true, "For": true, "According": true, "Earlier": true, "Later": true, "Also": true,
+	"Asked": true, "What": true, "Why": true, "How": true, "Who": true, "Some": true, "Many": true,
+	"Most": true, "One": true, "Two": true, "Both": true, "Since": true, "Despite": true, "Under": true,
+}
+
+// Sentences returns the sentence spans of s. Paragraph breaks always end a
+// sentence; so does a line break unless the next line starts in lower case
+// (hard-wrapped text). Within a line a sentence ends at . ! ? or an ellipsis,
+// after any closing quotes and brackets, when white space and then a capital,
+// a digit, an opening quote or bracket follows, and the period does not
+// belong to an abbreviation or an initial.
+func Sentences(s string) []article.Span {
+	out := make([]article.Span, 0, len(s)/100+1)
+	for _, p := range Paragraphs(s) {
+		out = appendSentences(out, s, p)
+	}
+	return out
+}
+
+func appendSentences(out []article.Span, s string, p article.Span) []article.Span {
+	start := p[0]
+	i := p[0]
+	end := p[1]
+	emit := func(a, b int) {
+		sp := trimSpan(s, article.Span{a, b})
+		if sp[1] > sp[0] {
+			out = append(out, sp)
+		}
+	}
+	for i < end {
+		c := s[i]
+		switch {
+		case c == '\n':
+			// Line break inside a paragraph.
+			k := i + 1
+			for k < end && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r') {
+				k++
+			}
+			if k < end {
+				r, _ := utf8.DecodeRuneInString(s[k:end])
+				if !unicode.IsLower(r) {
+					emit(start, i)
+					start = k
+				}
+			}
+			i = k
+			continue
+		case c == '.' || c == '!' || c == '?' || (c == 0xE2 && strings.HasPrefix(s[i:end], "…")):
+			j := i
+			for j < end {
+				if s[j] == '.' || s[j] == '!' || s[j] == '?' {
+					j++
+				} else if strings.HasPrefix(s[j:end], "…") {
+					j += len("…")
+				} else {
+					break
+				}
+			}
+			term := s[i:j]
+			// Closing quotes and brackets belong to the sentence.
+			k := j
+			for k < end {
+				r, n := utf8.DecodeRuneInString(s[k:end])
+				if isCloseQuote(r) || isCloseBracket(r) {
+					k += n
+					continue
+				}
+				break
+			}
+			if k >= end {
+				i = k
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[k:end])
+			if !IsSpace(r) {
+				i = j
+				if j == i {
+					i++
+				}
+				continue
+			}
+			m := k + n
+			for m < end {
+				r2, n2 := utf8.DecodeRuneInString(s[m:end])
+				if !IsSpace(r2) {
+					break
+				}
+				m += n2
+			}
+			if m >= end {
+				i = m
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(s[m:end])
+			if !(unicode.IsUpper(next) || unicode.IsDigit(next) || isOpenQuote(next) || isOpenBracket(next)) {
+				i = j
+				continue
+			}
+			if term == "." && k == j && !periodEnds(s, p[0], i, m, end) {
+				i = j
+				continue
+			}
+			emit(start, k)
+			start = m
+			i = m
+			continue
+		}
+		i++
+	}
+	emit(start, end)
+	return out
+}
+
+// periodEnds decides whether the period at dot (with the next word at next)
+// ends a sentence, looking at the word before it.
+func periodEnds(s string, lo, dot, next, end int) bool {
+	w := dot
+	for w > lo {
+		r, n := utf8.DecodeLastRuneInString(s[lo:w])
+		if unicode.IsLetter(r) || r == '.' || unicode.IsDigit(r) {
+			w -= n
+			continue
+		}
+		break
+	}
+	word := s[w:dot]
+	if word == "" {
+		return true
+	}
+	nextWord := wordAt(s, next, end)
+	nr, _ := utf8.DecodeRuneInString(nextWord)
+	// An initial: "P.J. Crowley", "George W. Bush". A single capital letter
+	// before a period is almost never a sentence's last word.
+	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(r) {
+		return false
+	}
+	lw := strings.ToLower(word)
+	if titleAbbrev[lw] {
+		return false
+	}
+	if numberAbbrev[lw] && len(nextWord) > 0 && unicode.IsDigit(nr) {
+		return false
+	}
+	// Dotted abbreviations (U.S., a.m., P.J.) and company suffixes: the
+	// sentence ends only when a usual sentence opener follows.
+	if strings.IndexByte(word, '.') >= 0 || maybeFinalAbbrev[lw] {
+		return sentenceOpeners[nextWord]
+	}
+	return true
+}
+
+// wordAt returns the run of letters starting at i.
+func wordAt(s string, i, end int) string {
+	j := i
+	for j < end {
+		r, n := utf8.DecodeRuneInString(s[j:end])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		j += n
+	}
+	return s[i:j]
+}

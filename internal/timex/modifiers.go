@@ -1,0 +1,466 @@
+package timex
+
+import (
+	"strconv"
+
+	"github.com/parley-news/parley/internal/article"
+)
+
+// Expressions that start with a modifier: "last week", "the past three
+// weeks", "early next year", "every Monday", "that day".
+
+func (m *matcher) modStart(i int) cand {
+	l := m.lx(i)
+	switch l.mod {
+	case mThe:
+		return m.theStart(i)
+	case mEarly, mLate, mMid, mEarlier, mLater:
+		return m.fuzzyStart(i)
+	case mEvery, mEach:
+		return m.everyStart(i)
+	case mThat, mSame:
+		return m.thatStart(i, i)
+	case mCurrent:
+		return cand{}
+	}
+	return m.relUnitStart(i, false)
+}
+
+// relUnitStart reads last/next/this/coming/past/previous/following/recent
+// + weekday, month, season, holiday, unit or quantity. withThe says a "the"
+// came before ("the past week" is a duration, "last week" a date).
+func (m *matcher) relUnitStart(i int, withThe bool) cand {
+	l := m.lx(i)
+	if l == nil || l.mod == mNone {
+		return cand{}
+	}
+	mod := int(l.mod)
+	j := i + 1
+	lj := m.lx(j)
+	if lj == nil && !m.isNum(j) {
+		return cand{}
+	}
+	if !m.sameSent(i, j) {
+		return cand{}
+	}
+	if lj != nil {
+		switch {
+		case lj.wd > 0 && m.cap(j) && mod != mRecent && mod != mPast:
+			return m.weekdayWith(i, j+1, int(lj.wd), mod)
+		case lj.month > 0 && !lj.abbr && m.cap(j) && mod != mRecent:
+			k := j + 1
+			if y, ok := m.yearNum(k); ok {
+				return cand{end: k + 1, typ: article.Date, val: fmtMonth(y, int(lj.month))}
+			}
+			if !m.hasAnchor {
+				return cand{end: k, typ: article.Date, val: "XXXX-" + string(pad(nil, int(lj.month), 2))}
+			}
+			return cand{end: k, typ: article.Date, val: fmtMonth(m.yearForMonth(int(lj.month), mod, m.direction(i, k)), int(lj.month))}
+		case lj.season > 0 && mod != mRecent:
+			return cand{end: j + 1, typ: article.Date, val: m.seasonVal(int(lj.season), mod, m.direction(i, j+1))}
+		case lj.hol:
+			if c := m.holidayStart(j, mod); c.end > 0 {
+				return c
+			}
+		case lj.pod >= pMorning && lj.pod <= pNight && (mod == mThis || mod == mLast && lj.pod == pNight):
+			off := 0
+			if mod == mLast {
+				off = -1
+			}
+			return cand{end: j + 1, typ: article.Date, val: m.dayVal(off)}
+		}
+	}
+	// "the past three weeks", "next two years", "the last few days"
+	durMod := mod == mPast || mod == mLast || mod == mNext || mod == mComing || mod == mPrevious ||
+		mod == mFollowing || mod == mRecent || mod == mUpcoming || mod == mThis
+	if durMod {
+		if n, k, art, ok := m.quantity(j); ok && !art {
+			if u := m.lx(k); u != nil && u.unit > uNone && u.unit != uQuarter && u.unit != uWeekend && m.sameSent(j, k) {
+				return cand{end: k + 1, typ: article.Duration, val: durationValue(n, u.unit)}
+			}
+		}
+	}
+	if lj == nil || lj.unit == uNone {
+		return cand{}
+	}
+	unit := lj.unit
+	end := j + 1
+	if lj.plural {
+		// "recent weeks", "the coming days", "the past years"
+		if durMod && unit != uWeekend && unit != uQuarter && unit != uNight {
+			return cand{end: end, typ: article.Duration, val: durationValue(-1, vagueUnit(unit))}
+		}
+		return cand{}
+	}
+	// singular unit: "past decade", "the past week" are durations
+	if mod == mPast || mod == mRecent || withThe && (mod == mLast || mod == mNext || mod == mComing) && unit != uWeekend {
+		if unit == uQuarter || unit == uNight {
+			return cand{}
+		}
+		return cand{end: end, typ: article.Duration, val: durationValue(1, unit)}
+	}
+	off := 0
+	switch mod {
+	case mLast, mPrevious:
+		off = -1
+	case mNext, mComing, mFollowing, mUpcoming:
+		off = 1
+	case mThis:
+		off = 0
+	default:
+		return cand{}
+	}
+	switch unit {
+	case uDay:
+		if mod == mThis {
+			return cand{}
+		}
+		// "the next day", "the previous day": from the last date mentioned
+		ref := m.refDay()
+		if ref == "" {
+			return cand{}
+		}
+		d, _ := parseDay(ref)
+		return cand{end: end, typ: article.Date, val: fmtDate(d.addDays(off))}
+	case uWeek:
+		return cand{end: end, typ: article.Date, val: m.weekVal(off)}
+	case uWeekend:
+		return cand{end: end, typ: article.Date, val: m.weekendVal(off, tNone)}
+	case uMonth:
+		return cand{end: end, typ: article.Date, val: m.monthVal(off)}
+	case uYear:
+		return cand{end: end, typ: article.Date, val: m.yearVal(off)}
+	case uQuarter:
+		return cand{end: end, typ: article.Date, val: m.quarterVal(off)}
+	case uDecade:
+		if !m.hasAnchor {
+			return cand{end: end, typ: article.Date, val: "XXXX"}
+		}
+		return cand{end: end, typ: article.Date, val: strconv.Itoa((m.anchor.y+10*off)/10) + "X"}
+	case uCentury:
+		if !m.hasAnchor {
+			return cand{end: end, typ: article.Date, val: "XX"}
+		}
+		return cand{end: end, typ: article.Date, val: strconv.Itoa((m.anchor.y + 100*off) / 100)}
+	case uNight:
+		if mod == mLast {
+			return cand{end: end, typ: article.Date, val: m.dayVal(-1)}
+		}
+	}
+	return cand{}
+}
+
+// weekendVal gives the ISO week of a weekend: off weeks from the anchor's;
+// for "the weekend" (off 0) a past tense on a weekday means the one before.
+func (m *matcher) weekendVal(off, dir int) string {
+	if !m.hasAnchor {
+		return "XXXX-WXX-WE"
+	}
+	a := m.anchor
+	if off == 0 && dir == tPast && a.weekday() < 6 {
+		off = -1
+	}
+	return fmtWeek(a.addDays(7*off)) + "-WE"
+}
+
+// refDay is the last fully specified day mentioned, else the anchor's.
+func (m *matcher) refDay() string {
+	if m.hasRef {
+		return fmtDate(m.ref)
+	}
+	if m.hasAnchor {
+		return fmtDate(m.anchor)
+	}
+	return ""
+}
+
+// theStart reads expressions that begin with "the".
+func (m *matcher) theStart(i int) cand {
+	j := i + 1
+	if !m.sameSent(i, j) {
+		return cand{}
+	}
+	var best cand
+	try := func(c cand) {
+		if c.end > best.end {
+			best = c
+		}
+	}
+	lj := m.lx(j)
+	if lj == nil && !m.isNum(j) && !m.isP(j, '\'') {
+		return cand{}
+	}
+	if v, e := m.decadeAt(j); e > 0 {
+		try(cand{end: e, typ: article.Date, val: v})
+	}
+	if lj == nil {
+		return best
+	}
+	w := m.lowerWord(j)
+	switch {
+	case lj.rel == rFuture:
+		try(cand{end: j + 1, typ: article.Date, val: "FUTURE_REF"})
+	case w == "past" || w == "present":
+		// "in the past," as a noun: nothing countable follows
+		nx := m.lowerWord(j + 1)
+		if m.toks[j].e == len(m.text) || j+1 >= len(m.toks) || m.toks[j+1].kind == kPunct ||
+			nx == "and" || nx == "or" || nx == "but" || nx == "when" || nx == "that" || nx == "to" || nx == "as" {
+			v := "PAST_REF"
+			if w == "present" {
+				v = "PRESENT_REF"
+			}
+			try(cand{end: j + 1, typ: article.Date, val: v})
+		}
+	case lj.unit == uWeekend && !lj.plural:
+		try(cand{end: j + 1, typ: article.Date, val: m.weekendVal(0, m.direction(i, j+1))})
+	case lj.ord != 0:
+		// "the first quarter [of 1998]", "the second half of the year",
+		// "the final quarter of 2009"
+		try(m.partOfYear(i, j))
+	case lj.season > 0:
+		// "in the spring", "the fall of 1998"; not "the fall of the Berlin Wall"
+		if c := m.seasonStart(j); c.end > 0 {
+			try(c)
+		} else if !m.isW(j+1, "of") {
+			switch m.lowerWord(i - 1) {
+			case "in", "during", "by", "until", "since", "through", "over", "for":
+				try(cand{end: j + 1, typ: article.Date, val: m.seasonVal(int(lj.season), mNone, m.direction(i, j+1))})
+			}
+		}
+	case w == "week" && m.isW(j+1, "of"):
+		// "the week of March 6"
+		if lm := m.lx(j + 2); lm != nil && lm.month > 0 {
+			if c := m.monthStart(j + 2); c.end > 0 && len(c.val) == 10 {
+				if d, ok := parseDay(c.val); ok {
+					try(cand{end: c.end, typ: article.Date, val: fmtWeek(d)})
+				}
+			}
+		}
+	}
+	if lj.mod == mSame || lj.mod == mNext || lj.mod == mFollowing || lj.mod == mPrevious ||
+		w == "day" || w == "night" {
+		try(m.thatStart(i, j))
+	}
+	if lj.mod > mNone && lj.mod != mThe && lj.mod != mThat {
+		switch lj.mod {
+		case mEarly, mLate, mMid:
+			try(m.fuzzyStart(j))
+		default:
+			try(m.relUnitStart(j, true))
+		}
+	}
+	return best
+}
+
+// partOfYear reads "the first quarter [of 1998 | of this/next/last year]"
+// and "the second half [of ...]"; j is the ordinal.
+func (m *matcher) partOfYear(i, j int) cand {
+	l := m.lx(j)
+	if l == nil || l.ord == 0 {
+		return cand{}
+	}
+	ord := int(l.ord)
+	u := j + 1
+	if m.isP(u, '-') && m.adj(j) && m.adj(u) {
+		u++ // "third-quarter results"
+	}
+	half := m.isW(u, "half")
+	if !half && !m.isW(u, "quarter") || !m.sameSent(j, u) {
+		return cand{}
+	}
+	end := u + 1
+	if ord < 0 {
+		// "the last quarter" alone is a duration-like phrase; "the last
+		// quarter of 2009" is Q4
+		if !m.isW(end, "of") {
+			return cand{}
+		}
+		ord = 4
+		if half {
+			ord = 2
+		}
+	}
+	if half && ord > 2 {
+		return cand{}
+	}
+	year := ""
+	if m.isW(end, "of") {
+		k := end + 1
+		if y, ok := m.yearNum(k); ok {
+			year, end = fmtYear(y), k+1
+		} else if m.isW(k, "the") && m.isW(k+1, "year") {
+			year, end = m.yearVal(0), k+2
+		} else if l := m.lx(k); l != nil && (l.mod == mThis || l.mod == mNext || l.mod == mLast) && m.isW(k+1, "year") {
+			off := map[int8]int{mThis: 0, mNext: 1, mLast: -1}[l.mod]
+			year, end = m.yearVal(off), k+2
+		}
+	}
+	if year == "" {
+		year = m.yearVal(0)
+		// a quarter still to come this year, reported in the past tense,
+		// is last year's ("rose in the fourth quarter", said in March)
+		if m.hasAnchor && !half && ord > (m.anchor.m-1)/3+1 && m.direction(i, end) != tFuture {
+			year = m.yearVal(-1)
+		}
+	}
+	code := "-Q"
+	if half {
+		code = "-H"
+	}
+	return cand{end: end, typ: article.Date, val: year + code + strconv.Itoa(ord)}
+}
+
+// thatStart reads anaphoric days: "that day", "the same day", "that night",
+// "the next day", "the day before", "that year", resolved from the last
+// fully specified date mentioned (else the anchor). i is where the extent
+// starts ("the"/"that"), j the first word after "the" (or i itself).
+func (m *matcher) thatStart(i, j int) cand {
+	k := j
+	if m.isW(k, "that") || m.isW(k, "same") {
+		k++
+	}
+	if m.isW(k, "same") {
+		k++
+	}
+	off := 0
+	if l := m.lx(k); l != nil && (l.mod == mNext || l.mod == mFollowing || l.mod == mPrevious) {
+		if l.mod == mPrevious {
+			off = -1
+		} else {
+			off = 1
+		}
+		k++
+	}
+	if k == j && !m.isW(j, "day") && !m.isW(j, "night") {
+		return cand{}
+	}
+	ref := m.refDay()
+	if ref == "" {
+		return cand{}
+	}
+	d, _ := parseDay(ref)
+	u := m.lx(k)
+	if u == nil || !m.sameSent(i, k) {
+		return cand{}
+	}
+	end := k + 1
+	switch {
+	case m.isW(k, "day"):
+		// "the day before" / "the day after" are left alone: mostly they
+		// head a clause ("the day before police raided ...") and the gold
+		// does not tag them.
+		if k == j {
+			// "later in the day", "for the day.": the day being narrated;
+			// "the day of the attack", "the day before police ..." are left alone
+			if m.isW(i, "the") && (end >= len(m.toks) || m.toks[end].kind == kPunct) {
+				return cand{end: end, typ: article.Date, val: fmtDate(d)}
+			}
+			return cand{}
+		}
+		return cand{end: end, typ: article.Date, val: fmtDate(d.addDays(off))}
+	case u.pod >= pMorning && u.pod <= pNight:
+		if k == j {
+			return cand{}
+		}
+		return cand{end: end, typ: article.Date, val: fmtDate(d.addDays(off))}
+	case off == 0 && k > j && (u.unit == uYear || u.unit == uMonth || u.unit == uWeek) && !u.plural:
+		if !m.isW(i, "that") && !m.isW(j, "that") && !m.isW(k-1, "same") {
+			return cand{}
+		}
+		switch u.unit {
+		case uYear:
+			if m.refYear > 0 {
+				return cand{end: end, typ: article.Date, val: fmtYear(m.refYear)}
+			}
+			return cand{end: end, typ: article.Date, val: fmtYear(d.y)}
+		case uMonth:
+			return cand{end: end, typ: article.Date, val: fmtMonth(d.y, d.m)}
+		default:
+			return cand{end: end, typ: article.Date, val: fmtWeek(d)}
+		}
+	}
+	return cand{}
+}
+
+// fuzzyStart reads early/late/mid/earlier/later + a time: "late November",
+// "mid-1999", "the early 1990s", "earlier this month", "early next week".
+// The value is the inner expression's (TimeML's MOD attribute is not kept).
+func (m *matcher) fuzzyStart(i int) cand {
+	j := i + 1
+	if m.isP(j, '-') && m.adj(i) && m.adj(j) {
+		j++
+	}
+	if !m.sameSent(i, j) {
+		return cand{}
+	}
+	if v, e := m.decadeAt(j); e > 0 {
+		return cand{end: e, typ: article.Date, val: v}
+	}
+	if m.isNum(j) && m.toks[j].nd == 4 {
+		if c := m.yearStart(j); c.end > 0 {
+			return cand{end: c.end, typ: c.typ, val: c.val}
+		}
+		return cand{}
+	}
+	l := m.lx(j)
+	if l == nil {
+		return cand{}
+	}
+	var c cand
+	switch {
+	case l.month > 0:
+		c = m.monthStart(j)
+	case l.wd > 0:
+		c = m.weekdayStart(j)
+	case l.rel == rToday || l.rel == rYesterday || l.rel == rTomorrow:
+		c = m.relStart(j)
+	case l.mod == mThat:
+		c = m.thatStart(j, j)
+	case l.mod == mThis || l.mod == mNext || l.mod == mLast:
+		c = m.relUnitStart(j, false)
+	case l.season > 0:
+		c = m.seasonStart(j)
+		if c.end == 0 {
+			c = cand{end: j + 1, typ: article.Date, val: m.seasonVal(int(l.season), mNone, m.direction(i, j+1))}
+		}
+	}
+	if c.end > 0 && c.typ != article.Duration {
+		return c
+	}
+	return cand{}
+}
+
+// everyStart reads frequencies: "every day", "each year", "every Monday",
+// "every two weeks", "every other month".
+func (m *matcher) everyStart(i int) cand {
+	j := i + 1
+	mult := 1.0
+	if m.isW(j, "other") {
+		mult = 2
+		j++
+	}
+	if n, k, _, ok := m.quantity(j); ok && n > 0 && mult == 1 {
+		if u := m.lx(k); u != nil && u.unit > uNone && u.unit != uQuarter {
+			return cand{end: k + 1, typ: article.Set, val: durationValue(n, u.unit)}
+		}
+	}
+	l := m.lx(j)
+	if l == nil {
+		return cand{}
+	}
+	switch {
+	case l.unit > uNone && !l.plural && l.unit != uQuarter:
+		if l.unit == uWeekend {
+			return cand{end: j + 1, typ: article.Set, val: "XXXX-WXX-WE"}
+		}
+		if l.unit == uNight {
+			return cand{end: j + 1, typ: article.Set, val: "XXXX-XX-XXTNI"}
+		}
+		return cand{end: j + 1, typ: article.Set, val: durationValue(mult, l.unit)}
+	case l.wd > 0 && m.cap(j):
+		return cand{end: j + 1, typ: article.Set, val: "XXXX-WXX-" + strconv.Itoa(int(l.wd))}
+	case l.pod >= pMorning && l.pod <= pNight:
+		return cand{end: j + 1, typ: article.Set, val: "XXXX-XX-XX" + podCodes[l.pod]}
+	}
+	return cand{}
+}

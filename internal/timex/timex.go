@@ -1,0 +1,708 @@
+// Package timex finds English time expressions in news text and gives each a
+// TIMEX3 type and value (TimeML conventions, as in TempEval-3).
+//
+// The tagger is a hand-written scanner: the text is cut into tokens once,
+// words are looked up in a fixed lexicon, and a small set of pattern
+// functions (one per kind of expression: month dates, weekdays, clock
+// times, "last week", "three days", "every Monday", holidays ...) try to
+// match at each token that can start a time expression. The longest match
+// wins. Relative expressions are resolved against the anchor (the
+// publication date), using the tense of the nearest verb cue to decide
+// whether a bare "Friday" or "March" points back or ahead.
+package timex
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/parley-news/parley/internal/article"
+)
+
+// Tagger finds time expressions. It is immutable after New and safe for
+// concurrent use; its only state is a pool of scratch buffers.
+type Tagger struct {
+	pool sync.Pool
+}
+
+// New returns a Tagger.
+func New() *Tagger {
+	t := &Tagger{}
+	t.pool.New = func() any { s := make([]token, 0, 1024); return &s }
+	return t
+}
+
+// Tag finds every time expression in text and gives each a TIMEX3 type and
+// value. anchor is the document creation time; when it is zero, relative
+// expressions get underspecified values ("XXXX-XX-XX", "XXXX-WXX-3") or
+// PAST_REF / FUTURE_REF. Spans are byte offsets into text.
+func (t *Tagger) Tag(text string, anchor time.Time) []article.Timex {
+	bufp := t.pool.Get().(*[]token)
+	toks := tokenize(text, (*bufp)[:0])
+	m := matcher{text: text, toks: toks}
+	m.out = make([]article.Timex, 0, len(text)/256+4)
+	if !anchor.IsZero() {
+		m.anchor = civilOf(anchor)
+		m.hasAnchor = true
+	}
+	m.run()
+	out := m.out
+	if cap(toks) <= 1<<16 {
+		*bufp = toks[:0]
+		t.pool.Put(bufp)
+	}
+	return out
+}
+
+// cand is a candidate match: tokens [start, end), type and value. A
+// suppress candidate swallows its tokens without emitting anything (ages
+// such as "a 44-year-old man", which TempEval does not annotate).
+type cand struct {
+	end      int
+	typ, val string
+	suppress bool
+}
+
+// refDay is a reference day, when there is one.
+type refDay struct {
+	c  civil
+	ok bool
+}
+
+type matcher struct {
+	text      string
+	toks      []token
+	anchor    civil
+	hasAnchor bool
+	ref       civil // the last fully specified date mentioned, for "that day"
+	hasRef    bool
+	refYear   int // the last year mentioned, for "that year"
+	out       []article.Timex
+	outTok    [][2]int // token range of each output, for the time-of-day pass
+	outRef    []refDay // the reference day when each output was found
+}
+
+func (m *matcher) run() {
+	n := len(m.toks)
+	for i := 0; i < n; {
+		tk := &m.toks[i]
+		if tk.kind == kPunct || (tk.kind == kWord && (tk.lx < 0 || !lexicon[tk.lx].trigger)) {
+			i++
+			continue
+		}
+		c := m.matchAt(i)
+		if c.end <= i {
+			i++
+			continue
+		}
+		if !c.suppress && c.val != "" {
+			m.emit(i, c)
+		}
+		i = c.end
+	}
+	m.attachDates()
+}
+
+func (m *matcher) emit(i int, c cand) {
+	s, e := m.toks[i].s, m.toks[c.end-1].e
+	m.out = append(m.out, article.Timex{Text: m.text[s:e], Type: c.typ, Value: c.val, Span: article.Span{s, e}})
+	m.outTok = append(m.outTok, [2]int{i, c.end})
+	m.outRef = append(m.outRef, refDay{m.ref, m.hasRef})
+	if d, ok := parseDay(c.val); ok {
+		m.ref, m.hasRef = d, true
+	}
+	if c.typ == article.Date && len(c.val) >= 4 && allDigits(c.val[:4]) && (len(c.val) == 4 || c.val[4] == '-') {
+		m.refYear, _ = strconv.Atoi(c.val[:4])
+	}
+}
+
+// matchAt tries every pattern that can start at token i and keeps the longest.
+func (m *matcher) matchAt(i int) cand {
+	var best cand
+	try := func(c cand) {
+		if c.end > best.end {
+			best = c
+		}
+	}
+	tk := &m.toks[i]
+	if tk.kind == kNum {
+		try(m.numberStart(i))
+		try(m.quantityStart(i, i))
+		return best
+	}
+	l := &lexicon[tk.lx]
+	if l.month > 0 {
+		try(m.monthStart(i))
+	}
+	if l.wd > 0 {
+		try(m.weekdayStart(i))
+	}
+	if l.mod > 0 {
+		try(m.modStart(i))
+	}
+	if l.num > 0 || l.vague || m.isW(i, "half") {
+		try(m.quantityStart(i, i))
+	}
+	if l.approx > 0 {
+		try(m.approxStart(i))
+	}
+	if l.rel > 0 {
+		try(m.relStart(i))
+	}
+	if l.set > 0 {
+		try(m.setStart(i))
+	}
+	if l.unit > 0 && l.plural {
+		try(m.barePlural(i))
+	}
+	if l.unit > 0 && !l.plural {
+		try(m.unitLong(i))
+	}
+	if l.pod == pNoon || l.pod == pMidnight {
+		try(m.noonStart(i))
+	}
+	if l.season > 0 {
+		try(m.seasonStart(i))
+	}
+	if l.hol {
+		try(m.holidayStart(i, tNone))
+	}
+	if l.ord > 0 && m.isP(i+1, '-') {
+		try(m.partOfYear(i, i))
+	}
+	return best
+}
+
+// ---- token helpers (all bounds-checked) ----
+
+func (m *matcher) lx(i int) *lex {
+	if i < 0 || i >= len(m.toks) || m.toks[i].lx < 0 {
+		return nil
+	}
+	return &lexicon[m.toks[i].lx]
+}
+
+func (m *matcher) word(i int) string {
+	if i < 0 || i >= len(m.toks) || m.toks[i].kind != kWord {
+		return ""
+	}
+	return m.text[m.toks[i].s:m.toks[i].e]
+}
+
+// isW reports whether token i is the word w (w lowercase, ASCII).
+func (m *matcher) isW(i int, w string) bool {
+	s := m.word(i)
+	if len(s) != len(w) {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *matcher) isP(i int, c byte) bool {
+	return i >= 0 && i < len(m.toks) && m.toks[i].kind == kPunct && m.toks[i].ch == c
+}
+
+// adj reports whether tokens i and i+1 touch (no space between them).
+func (m *matcher) adj(i int) bool {
+	return i >= 0 && i+1 < len(m.toks) && m.toks[i].e == m.toks[i+1].s
+}
+
+func (m *matcher) isNum(i int) bool { return i >= 0 && i < len(m.toks) && m.toks[i].kind == kNum }
+
+func (m *matcher) cap(i int) bool { return i >= 0 && i < len(m.toks) && m.toks[i].cap }
+
+func (m *matcher) sameSent(i, j int) bool {
+	return i >= 0 && j >= 0 && i < len(m.toks) && j < len(m.toks) && m.toks[i].sent == m.toks[j].sent
+}
+
+// dayNum reads a day of month at i ("7", "7th"), returning the day and the next token.
+func (m *matcher) dayNum(i int) (int, int, bool) {
+	if !m.isNum(i) || m.toks[i].nd > 2 {
+		return 0, 0, false
+	}
+	d := m.toks[i].num
+	if d < 1 || d > 31 {
+		return 0, 0, false
+	}
+	j := i + 1
+	if m.adj(i) && (m.isW(j, "th") || m.isW(j, "st") || m.isW(j, "nd") || m.isW(j, "rd")) {
+		j++
+	}
+	// "7:30", "7.5", "7,000", "7-year": not a day
+	if m.adj(j-1) && m.isNum(j+1) && m.adj(j) && (m.isP(j, ':') || m.isP(j, '.') || m.isP(j, ',')) {
+		return 0, 0, false
+	}
+	if m.adj(j-1) && m.isP(j, '-') && m.word(j+1) != "" && m.lx(j+1) != nil && m.lx(j+1).unit > 0 {
+		return 0, 0, false
+	}
+	return d, j, true
+}
+
+// yearNum reads a four-digit year at i.
+func (m *matcher) yearNum(i int) (int, bool) {
+	if !m.isNum(i) || m.toks[i].nd != 4 {
+		return 0, false
+	}
+	y := m.toks[i].num
+	if y < 1000 || y > 2099 {
+		return 0, false
+	}
+	// "1998.5", "1998,000", "1998:30" continue a number, not a year
+	if m.adj(i) && m.isNum(i+2) && m.adj(i+1) && (m.isP(i+1, '.') || m.isP(i+1, ',') || m.isP(i+1, ':')) {
+		return 0, false
+	}
+	return y, true
+}
+
+// ---- anchor-relative value builders ----
+
+func (m *matcher) dayVal(off int) string {
+	if !m.hasAnchor {
+		return "XXXX-XX-XX"
+	}
+	return fmtDate(m.anchor.addDays(off))
+}
+
+func (m *matcher) weekVal(off int) string {
+	if !m.hasAnchor {
+		return "XXXX-WXX"
+	}
+	return fmtWeek(m.anchor.addDays(7 * off))
+}
+
+func (m *matcher) monthVal(off int) string {
+	if !m.hasAnchor {
+		return "XXXX-XX"
+	}
+	y, mo := addMonths(m.anchor.y, m.anchor.m, off)
+	return fmtMonth(y, mo)
+}
+
+func (m *matcher) yearVal(off int) string {
+	if !m.hasAnchor {
+		return "XXXX"
+	}
+	return fmtYear(m.anchor.y + off)
+}
+
+func (m *matcher) quarterVal(off int) string {
+	if !m.hasAnchor {
+		return "XXXX-QX"
+	}
+	q := (m.anchor.m-1)/3 + off
+	y := m.anchor.y
+	for q < 0 {
+		q += 4
+		y--
+	}
+	y += q / 4
+	return fmtYear(y) + "-Q" + strconv.Itoa(q%4+1)
+}
+
+// ---- tense ----
+
+// tenseAt is the tense cue of token k, if any.
+func (m *matcher) tenseAt(k int) int {
+	tk := &m.toks[k]
+	if tk.kind != kWord {
+		return tNone
+	}
+	if l := m.lx(k); l != nil && l.tense != tNone {
+		switch {
+		case m.isW(k, "ll") && !m.isP(k-1, '\''):
+			return tNone
+		case m.isW(k, "going") && !m.isW(k+1, "to"):
+			return tNone
+		case m.isW(k, "won") && m.isP(k+1, '\'') && m.isW(k+2, "t"):
+			return tFuture
+		case m.isW(k, "could") && (m.isW(k+1, "not") || m.isW(k+1, "n")):
+			return tPast // "could not be reached for comment Friday"
+		case m.isW(k, "may") && tk.cap:
+			return tNone // the month
+		case (m.isW(k, "until") || m.isW(k, "till")) && !m.sameSent(k-1, k):
+			return tPast // "Until Thursday, they had not ..."
+		}
+		// "were planning", "was expected", "is scheduled": the participle decides
+		if l.tense == tPast && (m.isW(k, "was") || m.isW(k, "were") || m.isW(k, "had")) {
+			if n := m.lx(k + 1); n != nil && n.tense == tFuture {
+				return tFuture
+			}
+		}
+		return int(l.tense)
+	}
+	w := m.text[tk.s:tk.e]
+	if len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !tk.cap {
+		// after a form of "be" the participle is passive and the auxiliary
+		// ("should be completed", "is expected") carries the tense
+		switch m.lowerWord(k - 1) {
+		case "be", "been", "being":
+			return tNone
+		}
+		if !edStop[w] {
+			return tPast
+		}
+	}
+	return tNone
+}
+
+// direction looks for the nearest tense cue around tokens [a, b) within
+// the sentence and the same quotation: tPast, tFuture or tNone.
+func (m *matcher) direction(a, b int) int {
+	const reach = 35
+	if a < 0 || a >= len(m.toks) {
+		return tNone
+	}
+	sent := m.toks[a].sent
+	best, dist := tNone, reach+1
+	for k := a - 1; k >= 0 && a-k <= reach && m.toks[k].sent == sent && !m.quoteMark(k); k-- {
+		if t := m.tenseAt(k); t != tNone {
+			best, dist = t, a-k
+			break
+		}
+	}
+	for k := b; k < len(m.toks) && k-b+1 < dist && m.toks[k].sent == sent && !m.quoteMark(k); k++ {
+		if t := m.tenseAt(k); t != tNone {
+			best = t
+			break
+		}
+	}
+	if best == tPresent {
+		return tNone
+	}
+	return best
+}
+
+// quoteMark reports a quotation boundary: a double quote, a backtick or
+// two apostrophes in a row (the “...” of newswire). A reporting verb on
+// the far side of one does not give the tense of what is quoted.
+func (m *matcher) quoteMark(k int) bool {
+	t := &m.toks[k]
+	if t.kind != kPunct {
+		return false
+	}
+	switch t.ch {
+	case '"', '`':
+		return true
+	case '\'':
+		return m.isP(k+1, '\'') && m.adj(k) || m.isP(k-1, '\'') && m.adj(k-1)
+	}
+	return false
+}
+
+// ---- resolution ----
+
+// resolveWeekday picks the date of ISO weekday wd relative to the anchor.
+// mod: mLast = strictly before, mNext = strictly after, otherwise the tense
+// decides: future -> on or after the anchor, else on or before it.
+func (m *matcher) resolveWeekday(wd, mod, dir int) string {
+	if !m.hasAnchor {
+		return "XXXX-WXX-" + strconv.Itoa(wd)
+	}
+	aw := m.anchor.weekday()
+	switch mod {
+	case mLast, mPast, mPrevious:
+		back := (aw - wd + 7) % 7
+		if back == 0 {
+			back = 7
+		}
+		return fmtDate(m.anchor.addDays(-back))
+	case mNext, mComing, mFollowing, mUpcoming:
+		fwd := (wd - aw + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return fmtDate(m.anchor.addDays(fwd))
+	}
+	if dir == tFuture {
+		return fmtDate(m.anchor.addDays((wd - aw + 7) % 7))
+	}
+	return fmtDate(m.anchor.addDays(-((aw - wd + 7) % 7)))
+}
+
+// yearForMonthDay picks the year of a month-day without one: past tense
+// allows at most two weeks after the anchor, future at most two weeks
+// before; without a cue the nearest occurrence wins.
+func (m *matcher) yearForMonthDay(mo, d, dir int) int {
+	a := m.anchor
+	y := a.y
+	if !validDate(y, mo, d) { // Feb 29
+		return y
+	}
+	c := civil{y, mo, d}
+	// The tense only matters far from the anchor: a month and day in news
+	// is nearly always the occurrence nearest the publication date.
+	switch dir {
+	case tPast:
+		if a.addDays(92).before(c) {
+			return y - 1
+		}
+		return y
+	case tFuture:
+		if c.before(a.addDays(-92)) {
+			return y + 1
+		}
+		return y
+	}
+	// no cue: the nearest occurrence, leaning to the past as for months
+	diff := c.time().Sub(a.time()).Hours() / 24
+	if diff > 122 {
+		return y - 1
+	}
+	if diff < -243 {
+		return y + 1
+	}
+	return y
+}
+
+// yearForMonth picks the year of a bare month name.
+func (m *matcher) yearForMonth(mo, mod, dir int) int {
+	a := m.anchor
+	switch mod {
+	case mLast, mPast, mPrevious:
+		if mo >= a.m {
+			return a.y - 1
+		}
+		return a.y
+	case mNext, mComing, mUpcoming, mFollowing:
+		if mo <= a.m {
+			return a.y + 1
+		}
+		return a.y
+	case mThis:
+		return a.y
+	}
+	// A month up to two ahead of the anchor's is this year's even after a
+	// past-tense cue (news rarely reports last June in May), and likewise
+	// two behind after a future cue.
+	switch dir {
+	case tPast:
+		if mo > a.m+2 {
+			return a.y - 1
+		}
+		return a.y
+	case tFuture:
+		if mo < a.m-2 {
+			return a.y + 1
+		}
+		return a.y
+	}
+	// no cue: news mostly reports the past, so a month more than four
+	// ahead is last year's, and only one more than eight behind is next year's
+	if mo-a.m > 4 {
+		return a.y - 1
+	}
+	if a.m-mo > 8 {
+		return a.y + 1
+	}
+	return a.y
+}
+
+func (m *matcher) monthDayVal(mo, d, dir int) string {
+	if !m.hasAnchor {
+		return "XXXX-" + string(pad(nil, mo, 2)) + "-" + string(pad(nil, d, 2))
+	}
+	y := m.yearForMonthDay(mo, d, dir)
+	if !validDate(y, mo, d) {
+		return ""
+	}
+	return fmtDate(civil{y, mo, d})
+}
+
+func (m *matcher) bareMonthVal(mo, mod, dir int) string {
+	if !m.hasAnchor {
+		return "XXXX-" + string(pad(nil, mo, 2))
+	}
+	return fmtMonth(m.yearForMonth(mo, mod, dir), mo)
+}
+
+// seasonVal resolves "last fall", "this summer", "the spring".
+func (m *matcher) seasonVal(se, mod, dir int) string {
+	if !m.hasAnchor {
+		return "XXXX-" + seasonCodes[se]
+	}
+	a := m.anchor
+	cur := seasonOf(a.m)
+	y := a.y
+	if a.m <= 2 {
+		// January and February belong to the winter that began last year;
+		// the seasons after it are this year's
+		cur = 0
+	}
+	switch mod {
+	case mLast, mPast, mPrevious:
+		if se >= cur {
+			y--
+		}
+	case mNext, mComing, mUpcoming, mFollowing:
+		if se <= cur {
+			y++
+		}
+	case mThis:
+		if cur == 0 && se == 4 {
+			y--
+		}
+	default:
+		if dir == tPast && se > cur {
+			y--
+		} else if dir == tFuture && se < cur {
+			y++
+		} else if cur == 0 && se == 4 {
+			y--
+		}
+	}
+	return fmtYear(y) + "-" + seasonCodes[se]
+}
+
+// ---- final pass: dates for clock times ----
+
+// attachDates gives clock times written without a day ("10:35 a.m.") the
+// nearest fully specified date in the same sentence, else the last day
+// mentioned before them (the day the story is narrating), else the anchor.
+func (m *matcher) attachDates() {
+	for k := range m.out {
+		v := m.out[k].Value
+		if len(v) == 0 || v[0] != 'T' {
+			continue
+		}
+		day := ""
+		best := 1 << 30
+		for j := range m.out {
+			if j == k || !m.sameSent(m.outTok[j][0], m.outTok[k][0]) {
+				continue
+			}
+			if d, ok := parseDay(m.out[j].Value); ok {
+				dist := m.outTok[j][0] - m.outTok[k][0]
+				if dist < 0 {
+					dist = -dist
+				}
+				if dist < best {
+					best, day = dist, fmtDate(d)
+				}
+			}
+		}
+		if day == "" {
+			if r := m.outRef[k]; r.ok {
+				day = fmtDate(r.c)
+			} else if m.hasAnchor {
+				day = fmtDate(m.anchor)
+			}
+		}
+		if day == "" {
+			day = "XXXX-XX-XX"
+		}
+		m.out[k].Value = day + v
+	}
+}
+
+// parseDay reads the date of a value that starts with YYYY-MM-DD.
+func parseDay(v string) (civil, bool) {
+	if len(v) < 10 || v[4] != '-' || v[7] != '-' {
+		return civil{}, false
+	}
+	if len(v) > 10 && v[10] != 'T' {
+		return civil{}, false
+	}
+	y, err1 := strconv.Atoi(v[:4])
+	mo, err2 := strconv.Atoi(v[5:7])
+	d, err3 := strconv.Atoi(v[8:10])
+	if err1 != nil || err2 != nil || err3 != nil || !validDate(y, mo, d) {
+		return civil{}, false
+	}
+	return civil{y, mo, d}, true
+}
+
+// DateOf cuts a TIMEX3 value to a calendar date usable as a statement date:
+// YYYY-MM-DD, YYYY-MM or YYYY, or "" when the value names no calendar
+// date. Times keep their day ("2022-01-26T10:00" -> "2022-01-26"); a week
+// becomes its month when all its days share one, else its year; quarters,
+// halves and seasons become their year; PRESENT_REF becomes the anchor's
+// day. Durations, sets, PAST_REF/FUTURE_REF and values with unknown
+// digits ("XXXX-12-25", "199X") give "" (or the known leading part, e.g.
+// "1998-XX-XX" -> "1998").
+func DateOf(value string, anchor time.Time) string {
+	v := strings.TrimSpace(value)
+	switch v {
+	case "PRESENT_REF":
+		if anchor.IsZero() {
+			return ""
+		}
+		return fmtDate(civilOf(anchor))
+	case "":
+		return ""
+	}
+	if len(v) < 4 || !allDigits(v[:4]) {
+		return ""
+	}
+	y, _ := strconv.Atoi(v[:4])
+	rest := v[4:]
+	if rest == "" {
+		return v
+	}
+	if rest[0] != '-' {
+		return ""
+	}
+	rest = rest[1:]
+	switch {
+	case len(rest) >= 2 && allDigits(rest[:2]):
+		mo, _ := strconv.Atoi(rest[:2])
+		if mo < 1 || mo > 12 {
+			return ""
+		}
+		if len(rest) == 2 {
+			return v[:7]
+		}
+		if len(rest) >= 5 && rest[2] == '-' && allDigits(rest[3:5]) {
+			d, _ := strconv.Atoi(rest[3:5])
+			if !validDate(y, mo, d) {
+				return ""
+			}
+			if len(rest) == 5 || rest[5] == 'T' {
+				return v[:10]
+			}
+			return ""
+		}
+		if len(rest) >= 3 && rest[2] == '-' {
+			return v[:7] // "1998-10-XX"
+		}
+		return ""
+	case len(rest) >= 2 && rest[0] == 'W' && allDigits(rest[1:]) && len(rest) <= 3:
+		w, _ := strconv.Atoi(rest[1:])
+		if w < 1 || w > 53 {
+			return ""
+		}
+		// Monday of ISO week w: the week holding January 4th, shifted
+		jan4 := civil{y, 1, 4}
+		mon := jan4.addDays(-(jan4.weekday() - 1) + 7*(w-1))
+		sun := mon.addDays(6)
+		if mon.y == sun.y && mon.m == sun.m {
+			return fmtMonth(mon.y, mon.m)
+		}
+		if mon.y == sun.y {
+			return fmtYear(mon.y)
+		}
+		return ""
+	case strings.HasPrefix(rest, "Q") || strings.HasPrefix(rest, "H") ||
+		rest == "SP" || rest == "SU" || rest == "FA" || rest == "WI" || strings.HasPrefix(rest, "XX"):
+		return v[:4]
+	}
+	return ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return len(s) > 0
+}

@@ -1,0 +1,287 @@
+package timex
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// want is one expected expression: its text and value (and type when set).
+type want struct{ text, value, typ string }
+
+func TestTag(t *testing.T) {
+	// 2022-01-26 is a Wednesday.
+	const wed = "2022-01-26"
+	cases := []struct {
+		name, anchor, text string
+		want               []want
+	}{
+		{"weekday past", wed, "The envoys met on Monday in Geneva.", []want{{"Monday", "2022-01-24", "DATE"}}},
+		{"weekday same day", wed, "The minister said on Wednesday that talks went well.", []want{{"Wednesday", "2022-01-26", "DATE"}}},
+		{"weekday future", wed, "The delegations will meet again Friday.", []want{{"Friday", "2022-01-28", "DATE"}}},
+		{"weekday said vs will", wed, "She said Tuesday that they will sign the deal.", []want{{"Tuesday", "2022-01-25", ""}}},
+		{"weekday quoted future", wed, `"We will be there Thursday," the spokesman said.`, []want{{"Thursday", "2022-01-27", ""}}},
+		{"last weekday", wed, "The talks collapsed last Wednesday.", []want{{"last Wednesday", "2022-01-19", ""}}},
+		{"next weekday", wed, "The next round opens next Monday.", []want{{"next Monday", "2022-01-31", ""}}},
+		{"weekday night", wed, "Shelling resumed Tuesday night near the border.", []want{{"Tuesday night", "2022-01-25", ""}}},
+		{"as soon as", wed, "The group could leave as soon as Saturday.", []want{{"Saturday", "2022-01-29", ""}}},
+		{"today yesterday tomorrow", wed, "He spoke yesterday, speaks today and leaves tomorrow.",
+			[]want{{"yesterday", "2022-01-25", ""}, {"today", "2022-01-26", ""}, {"tomorrow", "2022-01-27", ""}}},
+		{"now", wed, "The two sides are now far apart.", []want{{"now", "PRESENT_REF", "DATE"}}},
+		{"last month", wed, "The proposal was sent last month.", []want{{"last month", "2021-12", "DATE"}}},
+		{"earlier this month", wed, "The ministers spoke earlier this month.", []want{{"earlier this month", "2022-01", ""}}},
+		{"this week", wed, "Consultations continue this week.", []want{{"this week", "2022-W4", ""}}},
+		{"next year", wed, "The treaty expires next year.", []want{{"next year", "2023", ""}}},
+		{"last year", wed, "Trade fell last year.", []want{{"last year", "2021", ""}}},
+		{"years ago", wed, "The border was drawn two years ago.", []want{{"two years ago", "2020", "DATE"}}},
+		{"days ago", wed, "He arrived three days ago.", []want{{"three days ago", "2022-01-23", ""}}},
+		{"past weeks duration", wed, "Tension grew over the past three weeks.", []want{{"the past three weeks", "P3W", "DURATION"}}},
+		{"full date", wed, "The letter dated December 17, 2021 was published.", []want{{"December 17, 2021", "2021-12-17", "DATE"}}},
+		{"on full date", wed, "On December 17, 2021, the proposals were handed over.", []want{{"December 17, 2021", "2021-12-17", ""}}},
+		{"abbrev date", wed, "The deadline passed on Dec. 17.", []want{{"Dec. 17", "2021-12-17", ""}}},
+		{"day month", wed, "Talks began on 17 December and broke off.", []want{{"17 December", "2021-12-17", ""}}},
+		{"dateline", wed, "GENEVA, January 26. The talks opened.", []want{{"January 26", "2022-01-26", ""}}},
+		{"month year", wed, "The pact signed in July 1997 still holds.", []want{{"July 1997", "1997-07", ""}}},
+		{"bare month past", wed, "Exports collapsed in November.", []want{{"November", "2021-11", ""}}},
+		{"bare month future", wed, "A summit will be held in March.", []want{{"March", "2022-03", ""}}},
+		{"year", wed, "The alliance was founded in 1949.", []want{{"1949", "1949", "DATE"}}},
+		{"decade", wed, "Relations thawed in the 1990s.", []want{{"the 1990s", "199X", ""}}},
+		{"mid year", wed, "Production should resume by mid-2022.", []want{{"mid-2022", "2022", ""}}},
+		{"late month", wed, "Elections are due in late March.", []want{{"late March", "2022-03", ""}}},
+		{"quarter", wed, "Output rose in the first quarter of 2021.", []want{{"the first quarter of 2021", "2021-Q1", ""}}},
+		{"season", wed, "Fighting flared last summer.", []want{{"last summer", "2021-SU", ""}}},
+		{"clock time", "1998-08-07", "The blast went off at 10:35 a.m. Friday.", []want{{"10:35 a.m. Friday", "1998-08-07T10:35", "TIME"}}},
+		{"clock time alone", wed, "The vote was set for 3 p.m. local time.", []want{{"3 p.m. local time", "2022-01-26T15:00", "TIME"}}},
+		{"utc", wed, "The market closed at 16:08 UTC.", []want{{"16:08 UTC", "2022-01-26T16:08Z", ""}}},
+		{"tonight", wed, "The council meets tonight.", []want{{"tonight", "2022-01-26", ""}}},
+		{"durations", wed, "The ceasefire lasted three days, then a 16-hour lull and five hours of talks.",
+			[]want{{"three days", "P3D", "DURATION"}, {"16-hour", "PT16H", ""}, {"five hours", "PT5H", ""}}},
+		{"fraction", wed, "The session ran 5 1/2 hours.", []want{{"5 1/2 hours", "PT5H30M", ""}}},
+		{"decade duration", wed, "The dispute has lasted a decade.", []want{{"a decade", "P10Y", ""}}},
+		{"approx", wed, "They waited more than two weeks.", []want{{"more than two weeks", "P2W", ""}}},
+		{"vague", wed, "The region has been unstable for years.", []want{{"years", "PXY", ""}}},
+		{"sets", wed, "Patrols run daily, reports come weekly and audits annually.",
+			[]want{{"daily", "P1D", "SET"}, {"weekly", "P1W", "SET"}, {"annually", "P1Y", "SET"}}},
+		{"every weekday", wed, "Protesters gather every Monday.", []want{{"every Monday", "XXXX-WXX-1", "SET"}}},
+		{"future ref", wed, "The future of the pact is unclear.", []want{{"The future", "FUTURE_REF", ""}}},
+		{"iso date", wed, "The decree of 2022-01-20 is in force.", []want{{"2022-01-20", "2022-01-20", ""}}},
+		{"dotted date", wed, "The statement of 20.01.2022 was posted.", []want{{"20.01.2022", "2022-01-20", ""}}},
+		{"holiday", "1999-11-20", "Stores expect crowds on Thanksgiving.", []want{{"Thanksgiving", "1999-11-25", ""}}},
+		{"fourth quarter last year", "2007-03-13", "Late payments rose in the fourth quarter.", []want{{"the fourth quarter", "2006-Q4", ""}}},
+		{"that day", wed, "The talks ended on Jan. 12. Later that day the envoy left.", []want{{"Jan. 12", "2022-01-12", ""}, {"Later that day", "2022-01-12", ""}}},
+		{"weekday month", wed, "He wrote on Monday, Jan. 24, to the council.", []want{{"Monday, Jan. 24", "2022-01-24", ""}}},
+		{"no anchor weekday", "", "They met on Wednesday.", []want{{"Wednesday", "XXXX-WXX-3", ""}}},
+		{"no anchor today", "", "The vote is today.", []want{{"today", "XXXX-XX-XX", ""}}},
+		{"no anchor month day", "", "The vote is on Dec. 17.", []want{{"Dec. 17", "XXXX-12-17", ""}}},
+		// false friends
+		{"may verb", wed, "The talks may resume, and we may march on.", nil},
+		{"may name", wed, "Theresa May met the envoy.", nil},
+		{"march noun", wed, "Thousands joined the March for Peace.", nil},
+		{"jan name", wed, "Foreign Minister Jan Lipavsky spoke.", nil},
+		{"second ordinal", wed, "It was a second attempt by the Washington Post reporter.", nil},
+		{"money and counts", wed, "It cost $1998 and 1,500 troops; 2000 people marched.", nil},
+		{"age", wed, "A 44-year-old man and a six-year-old boy, 50 years old.", nil},
+		{"sun we", wed, "We sat in the sun.", nil},
+		{"newspaper", wed, "The Daily Telegraph reported it.", nil},
+		{"score", wed, "They won 3:1 in the final.", nil},
+	}
+	tg := New()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var a time.Time
+			if c.anchor != "" {
+				a = day(c.anchor)
+			}
+			got := tg.Tag(c.text, a)
+			if len(got) != len(c.want) {
+				t.Fatalf("%q: got %d expressions %+v, want %d %+v", c.text, len(got), got, len(c.want), c.want)
+			}
+			for i, w := range c.want {
+				g := got[i]
+				if g.Text != w.text || g.Value != w.value || w.typ != "" && g.Type != w.typ {
+					t.Errorf("%q: #%d got %q %s %s, want %q %s %s", c.text, i, g.Text, g.Type, g.Value, w.text, w.typ, w.value)
+				}
+				if c.text[g.Span[0]:g.Span[1]] != g.Text {
+					t.Errorf("span %v does not hold %q", g.Span, g.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestDateOf(t *testing.T) {
+	a := day("2022-01-26")
+	cases := []struct{ in, want string }{
+		{"2022-01-26T10:00", "2022-01-26"},
+		{"2022-01-26TMO", "2022-01-26"},
+		{"2022-01-26", "2022-01-26"},
+		{"2022-01", "2022-01"},
+		{"2022", "2022"},
+		{"2022-W3", "2022-01"},  // 17-23 January
+		{"2022-W03", "2022-01"}, // padded form too
+		{"2022-W5", "2022"},     // 31 January - 6 February: two months
+		{"2022-Q1", "2022"},
+		{"2021-SU", "2021"},
+		{"1998-10-XX", "1998-10"},
+		{"1998-XX-XX", "1998"},
+		{"PRESENT_REF", "2022-01-26"},
+		{"PAST_REF", ""},
+		{"FUTURE_REF", ""},
+		{"P3D", ""},
+		{"XXXX-12-25", ""},
+		{"199X", ""},
+		{"2022-02-30", ""},
+		{"", ""},
+		{"FY1998", ""},
+	}
+	for _, c := range cases {
+		if got := DateOf(c.in, a); got != c.want {
+			t.Errorf("DateOf(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := DateOf("PRESENT_REF", time.Time{}); got != "" {
+		t.Errorf("DateOf(PRESENT_REF, zero) = %q, want empty", got)
+	}
+}
+
+// TestGolden tags each testdata/*.txt (first line "anchor: YYYY-MM-DD")
+// and compares with the .golden file beside it: one expression a line,
+// "start end type value text". Run with -update to rewrite after checking
+// the differences by hand.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no golden inputs in testdata")
+	}
+	tg := New()
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, text, ok := strings.Cut(string(raw), "\n")
+		if !ok || !strings.HasPrefix(head, "anchor: ") {
+			t.Fatalf("%s: first line must be 'anchor: YYYY-MM-DD'", f)
+		}
+		var a time.Time
+		if s := strings.TrimSpace(strings.TrimPrefix(head, "anchor: ")); s != "" {
+			a = day(s)
+		}
+		var b strings.Builder
+		for _, x := range tg.Tag(text, a) {
+			fmt.Fprintf(&b, "%d %d %s %s %s\n", x.Span[0], x.Span[1], x.Type, x.Value, x.Text)
+		}
+		gf := strings.TrimSuffix(f, ".txt") + ".golden"
+		if *update {
+			if err := os.WriteFile(gf, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(gf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != string(want) {
+			t.Errorf("%s: got\n%s\nwant\n%s", f, b.String(), want)
+		}
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	tg := New()
+	text := "On Monday the envoys met; they will meet again next week, three days after Jan. 28."
+	want := fmt.Sprint(tg.Tag(text, day("2022-01-26")))
+	done := make(chan string)
+	for g := 0; g < 8; g++ {
+		go func() {
+			var s string
+			for k := 0; k < 200; k++ {
+				s = fmt.Sprint(tg.Tag(text, day("2022-01-26")))
+			}
+			done <- s
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if s := <-done; s != want {
+			t.Fatalf("concurrent result differs:\n%s\n%s", s, want)
+		}
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	seeds := []string{
+		"On Monday, Jan. 24, the talks resumed at 10:35 a.m. EST Tuesday.",
+		"the past three weeks; 5 1/2 hours; mid-1990s; '90s; 20.01.2022; 2022-01-20; 1/2/",
+		"every other week, twice a day, the day before, that same day, the first quarter of",
+		"Thanksgiving, New Year's Day, Christmas Eve 1999, Easter",
+		"a 44-year-old man, 12:3, 99:99 p.m., 0735 GMT, 13 p.m., Feb. 30, 2021",
+		"\u00a0Monday\u2019s \u201cFriday\u201d \u2014 Mai 2022 \xff\xfe Jan",
+		"", "a", "1", "the", "last", "early", "noon", "May.",
+	}
+	for _, s := range seeds {
+		f.Add(s, int64(948844800))
+	}
+	tg := New()
+	f.Fuzz(func(t *testing.T, text string, unix int64) {
+		var a time.Time
+		if unix%7 != 0 {
+			a = time.Unix(unix%(1<<35), 0).UTC()
+		}
+		for _, x := range tg.Tag(text, a) {
+			s, e := x.Span[0], x.Span[1]
+			if s < 0 || e > len(text) || s >= e {
+				t.Fatalf("bad span %v in %d bytes", x.Span, len(text))
+			}
+			if text[s:e] != x.Text {
+				t.Fatalf("span %v holds %q, not %q", x.Span, text[s:e], x.Text)
+			}
+			if utf8.ValidString(text) && (!utf8.RuneStart(text[s]) || e < len(text) && !utf8.RuneStart(text[e])) {
+				t.Fatalf("span %v splits a rune", x.Span)
+			}
+			if x.Value == "" || x.Type == "" {
+				t.Fatalf("empty value or type: %+v", x)
+			}
+			_ = DateOf(x.Value, a)
+		}
+	})
+}
+
+func BenchmarkTag(b *testing.B) {
+	var sb strings.Builder
+	for sb.Len() < 64<<10 {
+		sb.WriteString("GENEVA, January 26. Russian and American diplomats met on Wednesday for a third round of talks, " +
+			"officials said. The previous round, held on December 17, 2021, ended without agreement after 5 1/2 hours. " +
+			"\"We will meet again next week,\" the deputy minister told reporters, adding that proposals sent last month " +
+			"remained on the table. Earlier this month, NATO said it would reply in writing within two weeks. " +
+			"Troops have been massing along the border for the past three months, and satellite images taken daily " +
+			"show more than 100,000 soldiers. The alliance, founded in 1949, will hold a summit in June.\n\n")
+	}
+	text := sb.String()
+	tg := New()
+	a := day("2022-01-26")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tg.Tag(text, a)
+	}
+}
