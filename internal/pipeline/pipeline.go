@@ -19,6 +19,8 @@ import (
 	"github.com/parley-news/parley/internal/htmlpage"
 	"github.com/parley-news/parley/internal/ingest"
 	"github.com/parley-news/parley/internal/meta"
+	"github.com/parley-news/parley/internal/quotes"
+	"github.com/parley-news/parley/internal/timex"
 )
 
 // Version is the version of the analyses. Bump it whenever a stage's output
@@ -40,9 +42,11 @@ type Config struct {
 // Pipeline runs the stages. It is immutable after New and safe for
 // concurrent use.
 type Pipeline struct {
-	cfg  Config
-	log  *slog.Logger
-	html *htmlpage.Extractor
+	cfg    Config
+	log    *slog.Logger
+	html   *htmlpage.Extractor
+	timex  *timex.Tagger
+	quotes *quotes.Analyzer
 }
 
 // New builds the stages once: rules compiled, lexicons and curated files loaded.
@@ -50,7 +54,11 @@ func New(cfg Config, log *slog.Logger) (*Pipeline, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Pipeline{cfg: cfg, log: log, html: htmlpage.New(log)}, nil
+	q, err := quotes.New(nil, log)
+	if err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	return &Pipeline{cfg: cfg, log: log, html: htmlpage.New(log), timex: timex.New(), quotes: q}, nil
 }
 
 // Result is an analysed article with what the orchestrator may still need
@@ -164,11 +172,27 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 		return err
 	}
 	a.Pipeline = Version
-	a.Statements = []article.Statement{}
-	a.Mentions = []article.Mention{}
-	a.Timexes = []article.Timex{}
+	anchor, _ := a.PublishedTime()
+
+	// Time expressions, anchored on the publication date.
+	a.Timexes = nonNil(p.timex.Tag(a.Body, anchor))
+
+	// Statements, with their speakers resolved and dated, and the mentions
+	// of people, organisations and places.
+	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: anchor, Timexes: a.Timexes})
+	a.Statements = nonNil(out.Statements)
+	a.Mentions = nonNil(out.Mentions)
+
 	a.Events = []article.Event{}
-	return nil
+	return ctx.Err()
+}
+
+// nonNil makes an empty analysis print as [] rather than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // ContentHash identifies an article by its headline and body, white space
