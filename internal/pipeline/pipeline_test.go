@@ -1,0 +1,150 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parley-news/parley/internal/ingest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden is the part of the output the golden files pin: the metadata and
+// the body. The analyses have golden tests of their own in their packages.
+type golden struct {
+	Title          string `json:"title"`
+	Standfirst     string `json:"standfirst,omitempty"`
+	Published      string `json:"published"`
+	PublishedBasis string `json:"published_basis"`
+	NeedsYear      bool   `json:"needs_year,omitempty"`
+	Place          string `json:"place"`
+	Outlet         string `json:"outlet"`
+	Language       string `json:"language"`
+	Body           string `json:"body"`
+}
+
+func TestGolden(t *testing.T) {
+	p, err := New(Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("testdata/*.*")
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, ".golden.json") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := ingest.Document{Source: f, Format: ingest.FormatText, Text: string(data)}
+			if strings.HasSuffix(f, ".html") {
+				doc = ingest.Document{Source: f, Format: ingest.FormatHTML, HTML: data}
+			}
+			res, err := p.Analyze(context.Background(), doc, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := res.Article
+			g := golden{a.Title, a.Standfirst, a.Published, a.PublishedBasis, res.Date.NeedsYear, a.Place, a.Outlet, a.Language, a.Body}
+			got, _ := json.MarshalIndent(g, "", "  ")
+			path := f[:len(f)-len(filepath.Ext(f))] + ".golden.json"
+			if *update {
+				if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (go test -update writes it)", err)
+			}
+			if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
+				t.Errorf("differs from %s; got:\n%s", path, got)
+			}
+			// Every span of every analysis lies inside the body.
+			for _, s := range a.Statements {
+				if s.Span[0] < 0 || s.Span[1] > len(a.Body) || s.Span[0] > s.Span[1] {
+					t.Errorf("statement span %v outside the body", s.Span)
+				}
+			}
+			for _, x := range a.Timexes {
+				if a.Body[x.Span[0]:x.Span[1]] != x.Text {
+					t.Errorf("timex span %v holds %q, not %q", x.Span, a.Body[x.Span[0]:x.Span[1]], x.Text)
+				}
+			}
+		})
+	}
+	if n < 7 {
+		t.Fatalf("only %d golden inputs", n)
+	}
+}
+
+func TestYearHint(t *testing.T) {
+	p, _ := New(Config{Year: 2030}, nil)
+	data, _ := os.ReadFile("testdata/tass-no-year.txt")
+	res, err := p.Analyze(context.Background(), ingest.Document{Source: "x", Format: ingest.FormatText, Text: string(data)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Article.Published != "2030-12-17" || res.Article.PublishedBasis != "dateline+year-hint" {
+		t.Errorf("published %q (%s), want 2030-12-17 from --year", res.Article.Published, res.Article.PublishedBasis)
+	}
+}
+
+func TestVerbatimKeepsText(t *testing.T) {
+	p, _ := New(Config{}, nil)
+	text := "\n\nMOSCOW (AP) _\n\nAll news\n\nThe talks went on, he said.\n"
+	res, err := p.Analyze(context.Background(), ingest.Document{Source: "x#1", Format: ingest.FormatText, Text: text, Verbatim: true}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Article.Body != strings.TrimSpace(text) {
+		t.Errorf("a record's text must be kept as given (trimmed): %q", res.Article.Body)
+	}
+	if res.Article.Place != "Moscow" || res.Article.Outlet != "AP" {
+		t.Errorf("place %q outlet %q", res.Article.Place, res.Article.Outlet)
+	}
+}
+
+func TestNoArticle(t *testing.T) {
+	p, _ := New(Config{}, nil)
+	for _, doc := range []ingest.Document{
+		{Source: "empty.html", Format: ingest.FormatHTML, HTML: []byte("<html><body><nav><a href='/'>Home</a></nav></body></html>")},
+		{Source: "furniture.txt", Format: ingest.FormatText, Text: "All news\n\nLeave a Reply\n"},
+	} {
+		if _, err := p.Analyze(context.Background(), doc, Options{}); err == nil {
+			t.Errorf("%s: no error for an input with no article", doc.Source)
+		}
+	}
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	p, _ := New(Config{}, nil)
+	var docs []ingest.Document
+	size := 0
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../clean/testdata/bench/long-report.txt")
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		docs = append(docs, ingest.Document{Source: f, Format: ingest.FormatText, Text: string(data)})
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	ctx := context.Background()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := p.Analyze(ctx, d, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
