@@ -47,7 +47,12 @@ func commands() []command {
 		{"extract", "read inputs and print the analysed articles as JSON Lines (no store)", runExtract},
 		{"articles", "list stored articles, or search them (--q)", runArticles},
 		{"statements", "list stored statements with filters (speaker, dates, outlet, kind)", runStatements},
+		{"dossier", "check dossier files (parties and issues of a negotiation)", runDossier},
+		{"positions", "print each party's stance on each issue of a dossier, with evidence", runPositions},
+		{"timeline", "print events and dated statements in order, each fact once with all its reports", runTimeline},
+		{"actors", "list the actors: names, titles, affiliations, aliases", runActors},
 		{"reanalyze", "redo the analyses of stored articles made by an older pipeline", runReanalyze},
+		{"serve", "serve the web app and the JSON API (--demo: the example corpus)", runServe},
 		{"version", "print the version of Parley and of its analyses", runVersion},
 	}
 }

@@ -69,6 +69,7 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 			"Nothing is stored. Failed inputs are reported on standard error, one line each.")
 	var pf pipelineFlags
 	pf.register(fs)
+	explain := fs.Bool("explain", false, "list on standard error each paragraph removed as page furniture, with the rule that removed it")
 	inputs, stop := parse(fs, args)
 	if stop >= 0 {
 		return stop
@@ -87,6 +88,11 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	t, err := r.run(ctx, inputs, func(res *pipeline.Result) error {
+		if *explain {
+			for _, rm := range res.Removed {
+				fmt.Fprintf(env.Stderr, "%s: removed (%s): %s\n", res.Article.Source, rm.Rule, shorten(rm.Text, 100))
+			}
+		}
 		return enc.Encode(res.Article.Contract())
 	}, func(err error) { inputError(env, err) })
 	if ferr := out.Flush(); err == nil && ferr != nil {

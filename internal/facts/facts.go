@@ -39,10 +39,13 @@ type Report struct {
 
 // Item is one statement or event as one article reports it.
 type Item struct {
-	Kind   string // Statement or Event
-	Date   string // YYYY-MM-DD, YYYY-MM, YYYY or ""
-	Type   string // event type, or statement kind
-	Actor  string // speaker or actor, canonical name
+	Kind  string // Statement or Event
+	Date  string // YYYY-MM-DD, YYYY-MM, YYYY or ""
+	Type  string // event type, or statement kind
+	Actor string // speaker or actor, canonical name
+	// Party is the country or body the actor belongs to (its affiliation),
+	// or the actor itself when it is one: "Russian Foreign Ministry" → Russia.
+	Party  string
 	Target string
 	Cue    string
 	Text   string
@@ -88,8 +91,7 @@ func Merge(items []Item, opt Options) []Fact {
 	members := make([]member, len(items))
 	for i, it := range items {
 		members[i] = member{it, contentWords(it.Text + " " + it.Cue)}
-		key := it.Kind + "\x00" + actorKey(it.Actor)
-		buckets[key] = append(buckets[key], i)
+		buckets[bucketKey(it)] = append(buckets[bucketKey(it)], i)
 	}
 	parent := make([]int, len(items))
 	// date is each cluster's most precise date, kept on its root, so that an
@@ -126,7 +128,7 @@ func Merge(items []Item, opt Options) []Fact {
 				if x.item.Kind == Event && x.item.Type != y.item.Type {
 					continue
 				}
-				if overlap(x.words, y.words) >= opt.MinOverlap {
+				if sameEvent(x.item, y.item) || overlap(x.words, y.words) >= opt.MinOverlap {
 					ra, rb := find(idx[a]), find(idx[b])
 					if ra != rb && compatibleDates(date[ra], date[rb]) {
 						parent[rb] = ra
@@ -214,6 +216,36 @@ func Merge(items []Item, opt Options) []Fact {
 		facts[i].ID = i + 1
 	}
 	return facts
+}
+
+// bucketKey is what two items must share to be compared. Events dated to
+// the day are compared by type and day (an outlet may name the ministry
+// where another names the country); everything else by who.
+func bucketKey(it Item) string {
+	if it.Kind == Event && len(it.Date) == len("2006-01-02") {
+		return it.Kind + "\x00" + it.Type + "\x00" + it.Date
+	}
+	return it.Kind + "\x00" + actorKey(it.Actor)
+}
+
+// sameEvent reports whether two events of one type on one day are one
+// event: their actors are the same or belong to the same party. Two
+// outlets rarely describe one event in the same words ("published draft
+// agreements", "the initiatives disclosed by the Russian side"), so the
+// words are not compared.
+func sameEvent(x, y Item) bool {
+	if x.Kind != Event || y.Kind != Event || len(x.Date) != len("2006-01-02") || x.Date != y.Date || x.Type != y.Type {
+		return false
+	}
+	px, py := party(x), party(y)
+	return px != "" && strings.EqualFold(px, py)
+}
+
+func party(it Item) string {
+	if it.Party != "" {
+		return it.Party
+	}
+	return it.Actor
 }
 
 // compatibleDates reports whether two dates can name the same day: equal,

@@ -24,7 +24,7 @@ func TestMerge(t *testing.T) {
 		stmt(5, "Wire A", "2031-03-10", "Helen Marchetti", "we came here to settle the quotas, not to argue about tariffs"),
 		// Events: one publication reported twice, and a meeting.
 		{Kind: Event, Type: "PUBLISH", Date: "2031-02-14", Actor: "Canada", Text: "the three governments published a joint framework", Report: Report{ArticleID: 1, Outlet: "Wire A"}},
-		{Kind: Event, Type: "PUBLISH", Date: "2031-02-14", Actor: "Canada", Text: "published the joint framework for the talks", Report: Report{ArticleID: 2, Outlet: "Wire B"}},
+		{Kind: Event, Type: "PUBLISH", Date: "2031-02-14", Actor: "Canadian Trade Ministry", Party: "Canada", Text: "the framework disclosed by the Canadian side", Report: Report{ArticleID: 2, Outlet: "Wire B"}},
 		{Kind: Event, Type: "CONSULT", Date: "2031-02-14", Actor: "Canada", Text: "published the joint framework for the talks", Report: Report{ArticleID: 2, Outlet: "Wire B"}},
 	}
 	facts := Merge(items, Options{})

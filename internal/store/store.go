@@ -28,6 +28,11 @@
 //	hits, err := st.Articles(ctx, store.ArticleQuery{Query: `ceasefire "U.S." talk*`})
 //	full, err := st.Article(ctx, id) // store.ErrNotFound when there is no such id
 //	says, err := st.Statements(ctx, store.StatementQuery{Speaker: "minister", Kind: article.Direct})
+//	who, err := st.Actors(ctx, store.ActorQuery{Name: "minister"})
+//	n, err := st.Stats(ctx)
+//
+//	// bulk ingest: one transaction per batch (all or nothing), much faster
+//	results, err := st.SaveArticles(ctx, batch)
 //
 //	// parley reanalyze:
 //	ids, err := st.StaleArticles(ctx, pipelineVersion, 100)
@@ -46,16 +51,24 @@
 // key (URL when set, else Source) matches the current version of a stored one
 // but whose hash differs is a NewVersion: it gets version+1 and the previous
 // row is kept, marked superseded (Current false, SupersededBy set). Anything
-// else is New with version 1.
+// else is New with version 1. (Content that matches an older, superseded
+// version is a Duplicate of that version: nothing is written.)
+//
+// Actors are created from the names the analyses carry (statement speakers,
+// mentions' resolved actors, event actors and targets), one per canonical
+// name compared ASCII-case-insensitively; the first non-empty kind, title and
+// affiliation are kept, and every statement also keeps the speaker's title
+// and affiliation as reported in it. Article returns speakers with all the
+// aliases the store knows for them.
 //
 // Queries see only current versions unless IncludeSuperseded is set; Versions
 // lists the history of one article.
 //
 // # Atomicity
 //
-// SaveArticle writes the article and all its analyses in one transaction, and
-// ReplaceAnalyses swaps all analyses in one transaction: a cancelled context
-// or a crash leaves either everything or nothing.
+// SaveArticle writes the article and all its analyses in one transaction,
+// SaveArticles a whole batch in one, and ReplaceAnalyses swaps all analyses
+// in one: a cancelled context or a crash leaves everything or nothing.
 //
 // # Dates
 //
@@ -71,8 +84,9 @@
 // Query fields take what a user types. ParseQuery reads it as words and
 // "quoted phrases", a trailing * makes a word a prefix; every other character
 // is literal, so "U.S.", NOT, unbalanced quotes or lone operators never make
-// a query fail. All terms must match (AND). A query with no searchable
-// characters matches nothing.
+// a query fail. All terms must match (AND). An empty or blank query means no
+// full-text filter; a query with no searchable characters ("***") matches
+// nothing.
 package store
 
 import (
@@ -158,6 +172,10 @@ type Store interface {
 	Versions(ctx context.Context, id int64) ([]ArticleSummary, error)
 	// Statements lists statements, newest first.
 	Statements(ctx context.Context, q StatementQuery) ([]StoredStatement, error)
+	// Actors lists actors, most quoted first.
+	Actors(ctx context.Context, q ActorQuery) ([]StoredActor, error)
+	// Events lists events in time order (oldest first, undated last).
+	Events(ctx context.Context, q EventQuery) ([]StoredEvent, error)
 	// StaleArticles returns up to limit ids of current articles whose
 	// analyses were made by a pipeline version other than pipeline, oldest
 	// ids first (limit <= 0: all).
@@ -247,7 +265,7 @@ type ArticleQuery struct {
 	Limit  int
 	Offset int
 	// After continues a Newest list after this row (keyset paging); with
-	// After, Offset is usually 0.
+	// After, Offset is usually 0. With Relevance order it is ErrInvalid.
 	After *ArticleCursor
 	// IncludeSuperseded lists old versions too.
 	IncludeSuperseded bool
@@ -306,11 +324,32 @@ type StatementQuery struct {
 	Query string
 	Order Order
 	Limit int
-	// Offset skips rows; After continues after a row (keyset paging).
+	// Offset skips rows; After continues after a row (keyset paging,
+	// Newest order only: with Relevance it is ErrInvalid).
 	Offset int
 	After  *StatementCursor
 	// IncludeSuperseded lists statements of old versions too.
 	IncludeSuperseded bool
+}
+
+// StoredActor is an actor with how often the current record names it.
+type StoredActor struct {
+	ID int64 `json:"id"`
+	article.Actor
+	// Statements counts the statements the actor made; Mentions the
+	// mentions resolved to it (current article versions only).
+	Statements int `json:"statements"`
+	Mentions   int `json:"mentions"`
+}
+
+// ActorQuery selects actors.
+type ActorQuery struct {
+	// Name keeps actors whose name or an alias contains this (case-insensitive for ASCII).
+	Name string
+	// Kind keeps actors of this kind (article.Person, ...).
+	Kind   string
+	Limit  int
+	Offset int
 }
 
 // List sizes.
@@ -367,4 +406,37 @@ func DefaultPath() (string, error) {
 		return "", fmt.Errorf("store: default path: %w", err)
 	}
 	return filepath.Join(home, ".local", "share", "parley", "parley.db"), nil
+}
+
+// StoredEvent is one event with where it comes from.
+type StoredEvent struct {
+	ID        int64 `json:"id"`
+	ArticleID int64 `json:"article_id"`
+	Seq       int   `json:"seq"`
+	article.Event
+	ArticleTitle string `json:"article_title"`
+	Outlet       string `json:"outlet"`
+	Published    string `json:"published"`
+	Source       string `json:"source"`
+	URL          string `json:"url,omitempty"`
+}
+
+// EventQuery selects events.
+type EventQuery struct {
+	// Actor keeps events whose actor or target name contains this
+	// (case-insensitive for ASCII).
+	Actor string
+	// Type keeps events of this type (exact).
+	Type string
+	// ArticleID keeps events of one article.
+	ArticleID int64
+	// From and To bound the event's date, inclusive (see Dates above);
+	// undated events are left out whenever a range is given.
+	From, To string
+	// Outlet keeps events from articles of this outlet.
+	Outlet string
+	// Undated keeps events without a date too (without a range).
+	Undated bool
+	Limit   int
+	Offset  int
 }

@@ -200,8 +200,6 @@ func durationValue(n float64, unit int8) string {
 		return "PT" + strconv.Itoa(whole) + "H" + strconv.Itoa(int(frac*60+0.5)) + "M"
 	case uDay:
 		return "P" + strconv.Itoa(whole) + "DT" + strconv.Itoa(int(frac*24+0.5)) + "H"
-	case uYear:
-		return "P" + strconv.Itoa(int(v*12+0.5)) + "M"
 	case uMinute:
 		return "PT" + strconv.Itoa(whole) + "M" + strconv.Itoa(int(frac*60+0.5)) + "S"
 	}

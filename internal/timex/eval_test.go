@@ -2,6 +2,7 @@ package timex
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -82,6 +83,30 @@ func TestEvalTempEval(t *testing.T) {
 	if docs == 0 {
 		t.Fatal("no documents read")
 	}
+	// throughput on the real text: tag the whole set a few times
+	in2, err := os.ReadFile(filepath.Join(dir, "input.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	var size int
+	for _, line := range bytes.Split(in2, []byte("\n")) {
+		var d struct{ Text string }
+		if json.Unmarshal(line, &d) == nil && d.Text != "" {
+			texts = append(texts, d.Text)
+			size += len(d.Text)
+		}
+	}
+	anchor := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	start := time.Now()
+	const rounds = 20
+	for r := 0; r < rounds; r++ {
+		for _, s := range texts {
+			tg.Tag(s, anchor)
+		}
+	}
+	el := time.Since(start)
+	t.Logf("throughput: %.1f MB/s over %d bytes x %d", float64(size*rounds)/el.Seconds()/1e6, size, rounds)
 	args := []string{scorer, dir, predPath}
 	if os.Getenv("PARLEY_TIMEX_VERBOSE") != "" {
 		args = append(args, "--verbose")

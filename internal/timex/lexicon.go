@@ -120,7 +120,6 @@ type lex struct {
 	approx  int8 // aXxx
 	tense   int8 // tPast / tFuture cue
 	vague   bool // "several", "few", "many": an unspecified quantity
-	ago     bool // "ago"
 	tz      bool // time-zone abbreviation (GMT, EST...)
 	decadeW int  // "nineties" -> 90
 	hol     bool // first word of a holiday name
@@ -235,7 +234,11 @@ func init() {
 		aa := a
 		addLex(w, func(l *lex) { l.approx = aa })
 	}
-	addLex("ago", func(l *lex) { l.ago = true })
+	// boundary nouns read after "the" ("the end of the year"); no pattern
+	// starts at them
+	for _, w := range []string{"end", "beginning", "start", "middle", "turn", "time"} {
+		addLex(w, func(*lex) {})
+	}
 	for _, w := range []string{"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
 		"bst", "cet", "cest", "msk", "eet", "eest", "jst", "ist"} {
 		addLex(w, func(l *lex) { l.tz = true })
@@ -248,9 +251,9 @@ func init() {
 	// Tense cues. Future: modal and scheduling words that put a bare weekday or
 	// month ahead of the publication date. Past: reporting verbs and common
 	// irregular past forms; regular "-ed" forms are recognised by suffix.
-	for _, w := range []string{"will", "shall", "ll", "scheduled", "schedule", "plans", "planned",
+	for _, w := range []string{"will", "shall", "ll", "scheduled", "schedule", "plans",
 		"planning", "plan", "due", "upcoming", "expected", "expects", "intends", "going",
-		"next", "tomorrow", "hopes", "aims", "slated", "would", "might", "should", "soon",
+		"tomorrow", "hopes", "aims", "slated", "would", "might", "should", "soon",
 		"could", "may", "can", "until", "till", "postponed", "delayed", "adjourned"} {
 		addLex(w, func(l *lex) { l.tense = tFuture })
 	}
@@ -355,7 +358,9 @@ func init() {
 	buildShape()
 }
 
-// pastIrregularSuffixStop lists "-ed" words that are not past tense verbs.
+// edStop lists "-ed" words that are not past-tense cues: nouns and
+// adjectives ("hundred", "united", "alleged") and participles that point
+// ahead ("expected", "scheduled", "planned") or nowhere.
 var edStop = map[string]bool{"need": true, "indeed": true, "speed": true, "hundred": true,
 	"bed": true, "red": true, "seed": true, "feed": true, "breed": true, "shed": true, "greed": true,
 	"sacred": true, "naked": true, "wicked": true, "united": true, "limited": true, "proposed": true,

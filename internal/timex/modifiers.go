@@ -19,9 +19,10 @@ func (m *matcher) modStart(i int) cand {
 	case mEvery, mEach:
 		return m.everyStart(i)
 	case mThat, mSame:
+		if m.isW(i, "those") {
+			return m.relUnitStart(i, false) // "those days"
+		}
 		return m.thatStart(i, i)
-	case mCurrent:
-		return cand{}
 	}
 	return m.relUnitStart(i, false)
 }
@@ -86,6 +87,13 @@ func (m *matcher) relUnitStart(i int, withThe bool) cand {
 	unit := lj.unit
 	end := j + 1
 	if lj.plural {
+		// "these days" is now; "those days" is then
+		if unit == uDay && m.isW(i, "these") {
+			return cand{end: end, typ: article.Date, val: "PRESENT_REF"}
+		}
+		if unit == uDay && m.isW(i, "those") {
+			return cand{end: end, typ: article.Date, val: "PAST_REF"}
+		}
 		// "recent weeks", "the coming days", "the past years"
 		if durMod && unit != uWeekend && unit != uQuarter && unit != uNight {
 			return cand{end: end, typ: article.Duration, val: durationValue(-1, vagueUnit(unit))}
@@ -105,10 +113,23 @@ func (m *matcher) relUnitStart(i int, withThe bool) cand {
 		off = -1
 	case mNext, mComing, mFollowing, mUpcoming:
 		off = 1
-	case mThis:
+	case mThis, mCurrent: // "the current quarter" = this quarter
 		off = 0
 	default:
 		return cand{}
+	}
+	// "the following year", "the previous month": counted from the time
+	// the story is narrating (the last date mentioned), not from the anchor
+	if mod == mFollowing || mod == mPrevious {
+		switch {
+		case unit == uYear && m.refYear > 0:
+			return cand{end: end, typ: article.Date, val: fmtYear(m.refYear + off)}
+		case unit == uMonth && m.hasRef:
+			y, mo := addMonths(m.ref.y, m.ref.m, off)
+			return cand{end: end, typ: article.Date, val: fmtMonth(y, mo)}
+		case unit == uWeek && m.hasRef:
+			return cand{end: end, typ: article.Date, val: fmtWeek(m.ref.addDays(7 * off))}
+		}
 	}
 	switch unit {
 	case uDay:
@@ -211,6 +232,9 @@ func (m *matcher) theStart(i int) cand {
 			}
 			try(cand{end: j + 1, typ: article.Date, val: v})
 		}
+	case w == "time" && m.isW(j+1, "being") && m.isW(i-1, "for"):
+		// "for the time being": for now
+		try(cand{end: j + 2, typ: article.Date, val: "PRESENT_REF"})
 	case lj.unit == uWeekend && !lj.plural:
 		try(cand{end: j + 1, typ: article.Date, val: m.weekendVal(0, m.direction(i, j+1))})
 	case lj.ord != 0:
@@ -237,6 +261,9 @@ func (m *matcher) theStart(i int) cand {
 			}
 		}
 	}
+	if w == "end" || w == "beginning" || w == "start" || w == "middle" || w == "turn" {
+		try(m.boundaryOf(i, j))
+	}
 	if lj.mod == mSame || lj.mod == mNext || lj.mod == mFollowing || lj.mod == mPrevious ||
 		w == "day" || w == "night" {
 		try(m.thatStart(i, j))
@@ -250,6 +277,50 @@ func (m *matcher) theStart(i int) cand {
 		}
 	}
 	return best
+}
+
+// boundaryOf reads "the end of the year", "the beginning of March", "the
+// start of 2009", "the turn of the century" (j is "end"): the value is
+// the inner period's, as TimeML keeps the boundary in a MOD attribute.
+func (m *matcher) boundaryOf(i, j int) cand {
+	if !m.isW(j+1, "of") || !m.sameSent(i, j+2) {
+		return cand{}
+	}
+	k := j + 2
+	if y, ok := m.yearNum(k); ok {
+		return cand{end: k + 1, typ: article.Date, val: fmtYear(y)}
+	}
+	l := m.lx(k)
+	if l == nil {
+		return cand{}
+	}
+	var c cand
+	switch {
+	case l.month > 0:
+		c = m.monthStart(k)
+	case l.mod == mThe:
+		// "the end of the year / month / week / decade / century"
+		switch m.lowerWord(k + 1) {
+		case "year":
+			c = cand{end: k + 2, typ: article.Date, val: m.yearVal(0)}
+		case "month":
+			c = cand{end: k + 2, typ: article.Date, val: m.monthVal(0)}
+		case "week":
+			c = cand{end: k + 2, typ: article.Date, val: m.weekVal(0)}
+		case "century":
+			if m.hasAnchor {
+				c = cand{end: k + 2, typ: article.Date, val: strconv.Itoa(m.anchor.y / 100)}
+			}
+		default:
+			c = m.theStart(k)
+		}
+	case l.mod == mThis || l.mod == mNext || l.mod == mLast:
+		c = m.relUnitStart(k, false)
+	}
+	if c.end > 0 && c.typ == article.Date && !c.suppress {
+		return c
+	}
+	return cand{}
 }
 
 // partOfYear reads "the first quarter [of 1998 | of this/next/last year]"
@@ -291,15 +362,22 @@ func (m *matcher) partOfYear(i, j int) cand {
 		} else if m.isW(k, "the") && m.isW(k+1, "year") {
 			year, end = m.yearVal(0), k+2
 		} else if l := m.lx(k); l != nil && (l.mod == mThis || l.mod == mNext || l.mod == mLast) && m.isW(k+1, "year") {
-			off := map[int8]int{mThis: 0, mNext: 1, mLast: -1}[l.mod]
+			off := modOffset(l.mod)
 			year, end = m.yearVal(off), k+2
 		}
 	}
+	if year == "" && (half || m.isW(end, "of")) {
+		// "the second half" (of a match), "the first quarter of the game":
+		// a half needs its year, and "of" must name one
+		return cand{}
+	}
 	if year == "" {
 		year = m.yearVal(0)
-		// a quarter still to come this year, reported in the past tense,
-		// is last year's ("rose in the fourth quarter", said in March)
-		if m.hasAnchor && !half && ord > (m.anchor.m-1)/3+1 && m.direction(i, end) != tFuture {
+		// a quarter two or more ahead of the anchor's, without a future
+		// cue, is last year's ("rose in the fourth quarter", said in March);
+		// the next quarter is this year's ("cuts during the fourth quarter",
+		// said in August)
+		if m.hasAnchor && !half && ord >= (m.anchor.m-1)/3+3 && m.direction(i, end) != tFuture {
 			year = m.yearVal(-1)
 		}
 	}
@@ -350,9 +428,10 @@ func (m *matcher) thatStart(i, j int) cand {
 		// head a clause ("the day before police raided ...") and the gold
 		// does not tag them.
 		if k == j {
-			// "later in the day", "for the day.": the day being narrated;
-			// "the day of the attack", "the day before police ..." are left alone
-			if m.isW(i, "the") && (end >= len(m.toks) || m.toks[end].kind == kPunct) {
+			// "to end the day at ...": the day being narrated (market
+			// reports). "later in the day", "the day of the attack", "the
+			// day before police ..." are left alone, as the TempEval gold does.
+			if m.isW(i, "the") && (m.isW(i-1, "end") || m.isW(i-1, "ended") || m.isW(i-1, "ending")) {
 				return cand{end: end, typ: article.Date, val: fmtDate(d)}
 			}
 			return cand{}
@@ -463,4 +542,15 @@ func (m *matcher) everyStart(i int) cand {
 		return cand{end: j + 1, typ: article.Set, val: "XXXX-XX-XX" + podCodes[l.pod]}
 	}
 	return cand{}
+}
+
+// modOffset is the step of this/next/last: 0, +1, -1.
+func modOffset(mod int8) int {
+	switch mod {
+	case mNext:
+		return 1
+	case mLast:
+		return -1
+	}
+	return 0
 }

@@ -57,7 +57,7 @@ func (m *matcher) numberStart(i int) cand {
 	if tk.nd == 4 && m.adj(i) && m.isP(i+1, '-') && m.adj(i+1) && m.isNum(i+2) && m.toks[i+2].nd == 2 &&
 		m.adj(i+2) && m.isP(i+3, '-') && m.adj(i+3) && m.isNum(i+4) && m.toks[i+4].nd == 2 {
 		c := civil{tk.num, m.toks[i+2].num, m.toks[i+4].num}
-		if validDate(c.y, c.m, c.d) {
+		if c.y >= 1000 && validDate(c.y, c.m, c.d) {
 			return cand{end: i + 5, typ: article.Date, val: fmtDate(c)}
 		}
 	}
@@ -82,7 +82,7 @@ func (m *matcher) numberStart(i int) cand {
 		if mo > 12 {
 			d, mo = mo, d
 		}
-		if validDate(y, mo, d) {
+		if y >= 1000 && validDate(y, mo, d) {
 			return cand{end: i + 5, typ: article.Date, val: fmtDate(civil{y, mo, d})}
 		}
 	}
@@ -92,6 +92,37 @@ func (m *matcher) numberStart(i int) cand {
 	if tk.nd == 4 {
 		if c := m.yearStart(i); c.end > 0 {
 			return c
+		}
+	}
+	// "the 20th century", "21st-century": TimeML writes the century's
+	// first two digits ("19", "20")
+	if tk.nd <= 2 && tk.num >= 1 && tk.num <= 30 && m.adj(i) && (m.isW(i+1, "th") || m.isW(i+1, "st") ||
+		m.isW(i+1, "nd") || m.isW(i+1, "rd")) {
+		k := i + 2
+		if m.isP(k, '-') && m.adj(k-1) && m.adj(k) {
+			k++
+		}
+		if m.isW(k, "century") {
+			return cand{end: k + 1, typ: article.Date, val: string(pad(nil, tk.num-1, 2))}
+		}
+	}
+	// the second day of a range: "April 24 and 25", "March 12-14"
+	if d, j, ok := m.dayNum(i); ok && (m.isW(i-1, "and") || m.isW(i-1, "to") || m.isW(i-1, "through") ||
+		m.isP(i-1, '-') && m.adj(i-2) && m.adj(i-1)) && m.isNum(i-2) && m.sameSent(i-2, i) {
+		k := i - 3
+		if m.isP(k, '.') {
+			k--
+		}
+		if l := m.lx(k); l != nil && l.month > 0 {
+			if c := m.monthStart(k); c.end == i-1 && len(c.val) == 10 {
+				if !allDigits(c.val[:4]) { // no anchor: "XXXX-04-24"
+					return cand{end: j, typ: article.Date, val: c.val[:8] + string(pad(nil, d, 2))}
+				}
+				y, _ := strconv.Atoi(c.val[:4])
+				if validDate(y, int(l.month), d) {
+					return cand{end: j, typ: article.Date, val: fmtDate(civil{y, int(l.month), d})}
+				}
+			}
 		}
 	}
 	// day first: "17 December 2021", "the 17th of December"
@@ -134,6 +165,10 @@ func (m *matcher) yearStart(i int) cand {
 	if m.isP(i+1, '%') || countNouns[m.lowerWord(i+1)] {
 		return cand{}
 	}
+	// 1800s, 1900s: a century (TimeML "18", "19"); 2000s reads as the decade
+	if y%100 == 0 && y < 2000 && m.adj(i) && m.isW(i+1, "s") {
+		return cand{end: i + 2, typ: article.Date, val: strconv.Itoa(y / 100)}
+	}
 	// 1990s, 1990's: a decade
 	if y%10 == 0 {
 		if m.adj(i) && m.isW(i+1, "s") {
@@ -155,6 +190,9 @@ func (m *matcher) yearStart(i int) cand {
 
 // decadeAt reads "1990s", "'90s", "90s", "nineties" at j.
 func (m *matcher) decadeAt(j int) (string, int) {
+	if m.isNum(j) && m.toks[j].nd == 4 && m.toks[j].num%100 == 0 && m.toks[j].num < 2000 && m.adj(j) && m.isW(j+1, "s") {
+		return strconv.Itoa(m.toks[j].num / 100), j + 2 // "the 1800s": a century
+	}
 	if m.isNum(j) && m.toks[j].nd == 4 && m.toks[j].num%10 == 0 && m.adj(j) && m.isW(j+1, "s") {
 		return strconv.Itoa(m.toks[j].num / 10)[:3] + "X", j + 2
 	}
@@ -287,9 +325,9 @@ func (m *matcher) dayAt(j int) (string, int) {
 	case l.month > 0:
 		c = m.monthStart(j)
 	}
-	if c.end > 0 {
-		if d, ok := parseDay(c.val); ok && len(c.val) == 10 {
-			return fmtDate(d), c.end
+	if c.end > 0 && len(c.val) == 10 {
+		if _, ok := parseDay(c.val); ok || c.val[:4] == "XXXX" {
+			return c.val, c.end // "XXXX-XX-XX" without an anchor
 		}
 	}
 	return "", 0
@@ -329,7 +367,7 @@ func (m *matcher) monthStart(i int) cand {
 	// "October of next year", "March of this year"
 	if m.isW(j, "of") {
 		if l2 := m.lx(j + 1); l2 != nil && (l2.mod == mThis || l2.mod == mNext || l2.mod == mLast) && m.isW(j+2, "year") {
-			off := map[int8]int{mThis: 0, mNext: 1, mLast: -1}[l2.mod]
+			off := modOffset(l2.mod)
 			if !m.hasAnchor {
 				return cand{end: j + 3, typ: article.Date, val: "XXXX-" + string(pad(nil, mo, 2))}
 			}
@@ -419,6 +457,9 @@ func (m *matcher) relStart(i int) cand {
 	case rTonight:
 		return cand{end: j, typ: article.Date, val: m.dayVal(0)} // as the gold: the day
 	case rNow, rNowadays, rCurrently:
+		if m.isP(j, '-') && m.adj(i) {
+			return cand{} // "now-defunct": part of an adjective
+		}
 		return cand{end: j, typ: article.Date, val: "PRESENT_REF"}
 	case rCurrent:
 		// "current" as in "the current crisis"; not the noun or the finance term
@@ -427,14 +468,14 @@ func (m *matcher) relStart(i int) cand {
 		}
 		return cand{end: j, typ: article.Date, val: "PRESENT_REF"}
 	case rFuture:
-		// the noun only: "the future", "his future", "Elian's future"
+		// "the future", "Elian's future", "future disasters" (the TempEval
+		// gold tags the adjective too); not "a future in which ...", nor a
+		// capitalised name ("Future Forum")
 		p := m.lowerWord(i - 1)
-		if p == "the" || p == "near" || p == "foreseeable" || p == "distant" || p == "immediate" ||
-			p == "his" || p == "her" || p == "their" || p == "its" || p == "our" || p == "your" || p == "my" ||
-			p == "s" && m.isP(i-2, '\'') {
-			return cand{end: j, typ: article.Date, val: "FUTURE_REF"}
+		if p == "a" || p == "any" || p == "no" || m.cap(i) && m.sameSent(i-1, i) && m.toks[i-1].kind == kWord {
+			return cand{}
 		}
-		return cand{}
+		return cand{end: j, typ: article.Date, val: "FUTURE_REF"}
 	default:
 		return cand{}
 	}
@@ -541,6 +582,14 @@ func (m *matcher) quantityStart(start, i int) cand {
 	if m.isP(j, '-') && m.adj(j-1) && m.adj(j) {
 		j++
 		hyph = true
+	} else if n > 0 && !art {
+		// "two more weeks", "six straight days", "two full years"
+		switch m.lowerWord(j) {
+		case "more", "additional", "further", "full", "straight", "consecutive", "successive", "extra":
+			if u := m.lx(j + 1); u != nil && u.unit > uNone {
+				j++
+			}
+		}
 	}
 	u := m.lx(j)
 	if u == nil || u.unit == uNone || !m.sameSent(i, j) {
@@ -589,10 +638,12 @@ func (m *matcher) quantityStart(start, i int) cand {
 		}
 		return cand{end: e, typ: article.Date, val: m.agoVal(n, unit, 1)}
 	}
-	// "twice a day", "three times a year", "$5 a day": frequencies
+	// "twice a day", "three times a year", "$5 a day", "24 hours a day": frequencies
 	if art && !hyph && m.word(i) != "one" {
 		p := m.lowerWord(start - 1)
-		if p == "times" || p == "twice" || p == "once" || p == "thrice" || m.isNum(start-1) {
+		pl := m.lx(start - 1)
+		if p == "times" || p == "twice" || p == "once" || p == "thrice" || m.isNum(start-1) ||
+			pl != nil && pl.unit > uNone && pl.plural {
 			return cand{end: j, typ: article.Set, val: durationValue(1, unit)}
 		}
 	}
@@ -673,7 +724,15 @@ func (m *matcher) barePlural(i int) cand {
 	if m.adj(i) && m.isP(i+1, '-') && m.adj(i+1) && m.isW(i+2, "long") {
 		return cand{end: i + 3, typ: article.Duration, val: durationValue(-1, vagueUnit(u.unit))}
 	}
-	switch m.lowerWord(i - 1) {
+	p := m.lowerWord(i - 1)
+	if p == "the" {
+		// "over the years", "in the weeks that followed"
+		switch m.lowerWord(i - 2) {
+		case "over", "in", "through", "during", "throughout":
+			return cand{end: i + 1, typ: article.Duration, val: durationValue(-1, vagueUnit(u.unit))}
+		}
+	}
+	switch p {
 	case "for", "after", "within", "over", "in", "recent", "coming", "past", "those", "these":
 		if m.isW(i+1, "ago") {
 			return cand{end: i + 2, typ: article.Date, val: "PAST_REF"}
@@ -745,6 +804,10 @@ func (m *matcher) holidayStart(i int, mod int) cand {
 		}
 		if !okw {
 			continue
+		}
+		// "Easter Island", "Christmas Island": a name, not the feast
+		if m.cap(j) && m.sameSent(i, j) && m.lx(j) == nil {
+			return cand{}
 		}
 		k := j
 		if m.isP(k, ',') {

@@ -9,6 +9,26 @@
 // wins. Relative expressions are resolved against the anchor (the
 // publication date), using the tense of the nearest verb cue to decide
 // whether a bare "Friday" or "March" points back or ahead.
+//
+// Value conventions follow the TempEval-3 (TimeBank/AQUAINT) gold where it
+// is consistent:
+//   - ISO weeks without zero padding: "2000-W7" (DateOf reads both forms);
+//   - a weekday or "today" with a part of day ("Friday night", "this
+//     morning", "tonight") is the day alone, typed DATE; clock times keep
+//     their hour ("1998-08-07T10:35", "...T16:08Z" for UTC/GMT);
+//   - "late 2021", "mid-1999", "the end of the year" take the inner value
+//     (TimeML's MOD attribute is not kept);
+//   - decades are "199X", centuries "19"; quarters "1998-Q1", halves
+//     "1998-H2", seasons "1998-FA", fiscal years "FY1998";
+//   - ages ("a 44-year-old man") are not time expressions;
+//   - "the past three weeks", "recent years" are DURATIONs ("P3W", "PXY");
+//     "last week", "three days ago" are DATEs.
+//
+// A bare weekday resolves to the latest such day on or before the anchor
+// unless a future cue ("will", "is scheduled", "as soon as") is nearer to
+// it than any past cue in the same sentence and quotation. A month and day
+// without a year take the occurrence nearest the anchor, a bare month the
+// anchor's year unless the tense or the distance says otherwise.
 package timex
 
 import (
@@ -341,6 +361,10 @@ func (m *matcher) tenseAt(k int) int {
 		return int(l.tense)
 	}
 	w := m.text[tk.s:tk.e]
+	// "is set to begin on Wednesday", "is due to arrive"
+	if (w == "set" || w == "poised" || w == "bound") && m.isW(k+1, "to") {
+		return tFuture
+	}
 	if len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !tk.cap {
 		// after a form of "be" the participle is passive and the auxiliary
 		// ("should be completed", "is expected") carries the tense
@@ -422,6 +446,11 @@ func (m *matcher) resolveWeekday(wd, mod, dir int) string {
 			fwd = 7
 		}
 		return fmtDate(m.anchor.addDays(fwd))
+	case mThis:
+		// "this Friday" points ahead unless the tense says it is over
+		if dir != tPast {
+			dir = tFuture
+		}
 	}
 	if dir == tFuture {
 		return fmtDate(m.anchor.addDays((wd - aw + 7) % 7))
@@ -497,11 +526,12 @@ func (m *matcher) yearForMonth(mo, mod, dir int) int {
 		return a.y
 	}
 	// no cue: news mostly reports the past, so a month more than four
-	// ahead is last year's, and only one more than eight behind is next year's
+	// ahead is last year's, and only one more than nine behind (January in
+	// November) is next year's
 	if mo-a.m > 4 {
 		return a.y - 1
 	}
-	if a.m-mo > 8 {
+	if a.m-mo > 9 {
 		return a.y + 1
 	}
 	return a.y
@@ -574,9 +604,11 @@ func (m *matcher) attachDates() {
 		if len(v) == 0 || v[0] != 'T' {
 			continue
 		}
+		// the nearest dated neighbour in the sentence; outputs are in text
+		// order, so look a few either side (bounded: no quadratic blow-up)
 		day := ""
 		best := 1 << 30
-		for j := range m.out {
+		for j := max(0, k-8); j < len(m.out) && j <= k+8; j++ {
 			if j == k || !m.sameSent(m.outTok[j][0], m.outTok[k][0]) {
 				continue
 			}

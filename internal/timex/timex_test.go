@@ -37,6 +37,7 @@ func TestTag(t *testing.T) {
 		{"weekday said vs will", wed, "She said Tuesday that they will sign the deal.", []want{{"Tuesday", "2022-01-25", ""}}},
 		{"weekday quoted future", wed, `"We will be there Thursday," the spokesman said.`, []want{{"Thursday", "2022-01-27", ""}}},
 		{"last weekday", wed, "The talks collapsed last Wednesday.", []want{{"last Wednesday", "2022-01-19", ""}}},
+		{"this weekday", wed, "The vote is this Friday.", []want{{"this Friday", "2022-01-28", ""}}},
 		{"next weekday", wed, "The next round opens next Monday.", []want{{"next Monday", "2022-01-31", ""}}},
 		{"weekday night", wed, "Shelling resumed Tuesday night near the border.", []want{{"Tuesday night", "2022-01-25", ""}}},
 		{"as soon as", wed, "The group could leave as soon as Saturday.", []want{{"Saturday", "2022-01-29", ""}}},
@@ -87,7 +88,42 @@ func TestTag(t *testing.T) {
 		{"weekday month", wed, "He wrote on Monday, Jan. 24, to the council.", []want{{"Monday, Jan. 24", "2022-01-24", ""}}},
 		{"no anchor weekday", "", "They met on Wednesday.", []want{{"Wednesday", "XXXX-WXX-3", ""}}},
 		{"no anchor today", "", "The vote is today.", []want{{"today", "XXXX-XX-XX", ""}}},
-		{"no anchor month day", "", "The vote is on Dec. 17.", []want{{"Dec. 17", "XXXX-12-17", ""}}},
+		{"no anchor month day", "", "The vote is on Dec. 17 and 18.", []want{{"Dec. 17", "XXXX-12-17", ""}, {"18", "XXXX-12-18", ""}}},
+		{"no anchor relative", "", "Last month, three days ago, next week, the fourth quarter, at 10 p.m.",
+			[]want{{"Last month", "XXXX-XX", ""}, {"three days ago", "PAST_REF", ""}, {"next week", "XXXX-WXX", ""},
+				{"the fourth quarter", "XXXX-Q4", ""}, {"10 p.m.", "XXXX-XX-XXT22:00", ""}}},
+		{"end of year", wed, "Troops will stay until the end of the year.", []want{{"the end of the year", "2022", "DATE"}}},
+		{"start of year", wed, "Prices have doubled since the start of 2021.", []want{{"the start of 2021", "2021", ""}}},
+		{"following year", wed, "He left in 2019; the following year he returned.", []want{{"2019", "2019", ""}, {"the following year", "2020", ""}}},
+		{"half with year", wed, "The second half of 2021 was calm.", []want{{"The second half of 2021", "2021-H2", ""}}},
+		{"half of a match", wed, "He scored in the second half of the game.", nil},
+		{"quarter next", "2006-08-19", "Plants will close during the fourth quarter.", []want{{"the fourth quarter", "2006-Q4", ""}}},
+		{"hyphen quarter", wed, "Its third-quarter profit fell.", []want{{"third-quarter", "2021-Q3", ""}}},
+		{"end the day", wed, "The index fell on Monday to end the day at 7,114.", []want{{"Monday", "2022-01-24", ""}, {"the day", "2022-01-24", ""}}},
+		{"over the years", wed, "Over the years the treaty has weakened.", []want{{"years", "PXY", "DURATION"}}},
+		{"recent weeks", wed, "Talks stalled in recent weeks.", []want{{"recent weeks", "PXW", ""}}},
+		{"month of next year", wed, "Licences expire after October of next year.", []want{{"October of next year", "2023-10", ""}}},
+		{"next to", "1998-08-08", "Bombs exploded next to the embassies on Friday.", []want{{"Friday", "1998-08-07", ""}}},
+		{"until sentence start", "1999-05-07", "Until Thursday, they had not named a suspect.", []want{{"Thursday", "1999-05-06", ""}}},
+		{"postponed until", "2000-03-30", "Officials postponed until Tuesday any action.", []want{{"Tuesday", "2000-04-04", ""}}},
+		{"bare month no cue", "1998-10-25", "In January, a bomb in a city far away.", []want{{"January", "1998-01", ""}}},
+		{"set to", "2006-03-28", "The trial is set to begin on Wednesday.", []want{{"Wednesday", "2006-03-29", ""}}},
+		{"more weeks", wed, "The talks need two more weeks.", []want{{"two more weeks", "P2W", "DURATION"}}},
+		{"day range", "1999-02-10", "The summit is on April 24 and 25.", []want{{"April 24", "1999-04-24", ""}, {"25", "1999-04-25", ""}}},
+		{"future adjective", wed, "They discussed future talks, not a future in which war wins.", []want{{"future", "FUTURE_REF", ""}}},
+		{"ref clock time", wed, "The attack came on Jan. 12. At 10 p.m. the guns fell silent.", []want{{"Jan. 12", "2022-01-12", ""}, {"10 p.m.", "2022-01-12T22:00", "TIME"}}},
+		{"century", wed, "A 20th-century treaty for the 21st century, drafted in the 1800s.",
+			[]want{{"20th-century", "19", ""}, {"21st century", "20", ""}, {"the 1800s", "18", ""}}},
+		{"decimal years", wed, "The pact ran two and a half years.", []want{{"two and a half years", "P2.5Y", ""}}},
+		{"current quarter", wed, "Sales will grow in the current quarter.", []want{{"the current quarter", "2022-Q1", ""}}},
+		{"fiscal", wed, "Revenue for fiscal 2021 rose.", []want{{"2021", "FY2021", ""}}},
+		{"these days", wed, "These days the border is quiet, unlike in those days.",
+			[]want{{"These days", "PRESENT_REF", ""}, {"those days", "PAST_REF", ""}}},
+		{"easter", "2000-04-17", "Crowds gathered at Easter. He flew to Easter Island and saw the now-defunct port.",
+			[]want{{"Easter", "2000-04-23", ""}}},
+		{"time being", wed, "The border stays shut for the time being.", []want{{"the time being", "PRESENT_REF", ""}}},
+		{"frequency", wed, "Guards work 24 hours a day and meet twice a week.",
+			[]want{{"24 hours", "PT24H", "DURATION"}, {"a day", "P1D", "SET"}, {"a week", "P1W", "SET"}}},
 		// false friends
 		{"may verb", wed, "The talks may resume, and we may march on.", nil},
 		{"may name", wed, "Theresa May met the envoy.", nil},
@@ -178,11 +214,11 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		head, text, ok := strings.Cut(string(raw), "\n")
-		if !ok || !strings.HasPrefix(head, "anchor: ") {
+		if !ok || !strings.HasPrefix(head, "anchor:") {
 			t.Fatalf("%s: first line must be 'anchor: YYYY-MM-DD'", f)
 		}
 		var a time.Time
-		if s := strings.TrimSpace(strings.TrimPrefix(head, "anchor: ")); s != "" {
+		if s := strings.TrimSpace(strings.TrimPrefix(head, "anchor:")); s != "" {
 			a = day(s)
 		}
 		var b strings.Builder
@@ -260,14 +296,28 @@ func FuzzTag(f *testing.F) {
 			if x.Value == "" || x.Type == "" {
 				t.Fatalf("empty value or type: %+v", x)
 			}
+			if a.IsZero() && strings.HasPrefix(x.Value, "0000") {
+				t.Fatalf("no anchor but a year-zero value: %+v", x)
+			}
 			_ = DateOf(x.Value, a)
 		}
 	})
 }
 
+// BenchmarkTag runs over news-like text with about one time expression
+// every 300 bytes (the density of the TempEval-3 newswire).
 func BenchmarkTag(b *testing.B) {
+	filler := "The delegation included senior officials from the defence and foreign ministries, as well as " +
+		"experts on arms control, who presented a detailed set of proposals on the deployment of missiles and " +
+		"the scale of military exercises near the border. According to the statement released by the ministry, " +
+		"the two sides discussed the principles of indivisible security and the prospects for a broader " +
+		"agreement, but no breakthrough was reported. Analysts in the capital noted that the language used by " +
+		"both parties remained cautious, and that further consultations at expert level would be necessary.\n\n"
 	var sb strings.Builder
 	for sb.Len() < 64<<10 {
+		for k := 0; k < 5; k++ {
+			sb.WriteString(filler)
+		}
 		sb.WriteString("GENEVA, January 26. Russian and American diplomats met on Wednesday for a third round of talks, " +
 			"officials said. The previous round, held on December 17, 2021, ended without agreement after 5 1/2 hours. " +
 			"\"We will meet again next week,\" the deputy minister told reporters, adding that proposals sent last month " +
@@ -283,5 +333,24 @@ func BenchmarkTag(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		tg.Tag(text, a)
+	}
+}
+
+// TestLongSentence feeds one very long sentence full of expressions: every
+// look-around is bounded, so this stays linear (a quadratic pass would
+// make this test crawl).
+func TestLongSentence(t *testing.T) {
+	const n = 20000
+	text := strings.Repeat("at 10 p.m. on Friday and ", n)
+	start := time.Now()
+	got := New().Tag(text, day("2022-01-26"))
+	if len(got) != 2*n {
+		t.Fatalf("got %d expressions, want %d", len(got), 2*n)
+	}
+	if got[0].Value != "2022-01-21T22:00" {
+		t.Errorf("first value %q, want 2022-01-21T22:00", got[0].Value)
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("took %v for %d bytes", el, len(text))
 	}
 }

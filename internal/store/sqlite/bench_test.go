@@ -91,9 +91,24 @@ func BenchmarkQueries(b *testing.B) {
 			}
 		}
 	})
+	b.Run("StatementsPage", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Statements(ctx, store.StatementQuery{Limit: 20, From: "2022-03-10"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("StatementsSpeaker", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := s.Statements(ctx, store.StatementQuery{Limit: 20, Speaker: "speaker2", Query: "progress point"}); err != nil {
+			if _, err := s.Statements(ctx, store.StatementQuery{Limit: 20, Speaker: "speaker2"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// Worst case: the words occur in every one of the 5000 statements.
+	b.Run("StatementsSearchCommon", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Statements(ctx, store.StatementQuery{Limit: 20, Query: "progress point"}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -22,6 +22,8 @@ func TestQueryPlans(t *testing.T) {
 		{"outlet page", `SELECT id FROM articles a WHERE a.current = 1 AND a.outlet = 'x' COLLATE NOCASE ORDER BY a.published_day DESC, a.id DESC LIMIT 20`},
 		{"stale", `SELECT id FROM articles WHERE current = 1 AND pipeline <> 'x' ORDER BY id LIMIT 10`},
 		{"statements of an actor", `SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.actor_id = 3 ORDER BY s.eff_date DESC`},
+		{"statements page", `SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE +a.current = 1 ORDER BY s.eff_date DESC, s.article_id DESC, s.seq LIMIT 20`},
+		{"statements by speaker", `SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE +a.current = 1 AND s.actor_id IN (SELECT id FROM actors WHERE name LIKE '%x%' ESCAPE '\' UNION SELECT actor_id FROM actor_aliases WHERE alias LIKE '%x%' ESCAPE '\') ORDER BY s.eff_date DESC, s.article_id DESC, s.seq LIMIT 20`},
 		{"statements of an article", `SELECT id FROM statements WHERE article_id = 1 ORDER BY seq`},
 		{"actor by name", `SELECT id FROM actors WHERE name = 'x'`},
 	}
@@ -41,7 +43,10 @@ func TestQueryPlans(t *testing.T) {
 		}
 		rows.Close()
 		for _, step := range plan {
-			if strings.HasPrefix(step, "SCAN ") && !strings.Contains(step, "USING") && !strings.Contains(step, "CONSTANT ROW") {
+			// Scanning the actors table (a few thousand names) for a
+			// substring is expected; scanning anything else is not.
+			if strings.HasPrefix(step, "SCAN ") && !strings.Contains(step, "USING") && !strings.Contains(step, "CONSTANT ROW") &&
+				step != "SCAN actors" && step != "SCAN actor_aliases" {
 				t.Errorf("%s scans a table: %q", tt.name, plan)
 			}
 		}

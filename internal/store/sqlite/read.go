@@ -242,7 +242,7 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 	from := "articles a"
 	cols := summaryColumns
 	order := "a.published_day DESC, a.id DESC"
-	search := q.Query != ""
+	search := strings.TrimSpace(q.Query) != ""
 	if search {
 		match := ftsMatch(store.ParseQuery(q.Query))
 		if match == "" {
@@ -272,6 +272,9 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 	}
 	w.dateRange("a.published_day", q.From, q.To)
 	if q.After != nil {
+		if search && q.Order == store.Relevance {
+			return nil, fmt.Errorf("%w: keyset paging (After) needs Newest order; use Offset with Relevance", store.ErrInvalid)
+		}
 		w.add("(a.published_day, a.id) < (?, ?)", q.After.Published, q.After.ID)
 	}
 	sqlText := "SELECT " + cols + " FROM " + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
@@ -349,7 +352,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	var w where
 	from := "statements s JOIN articles a ON a.id = s.article_id"
 	order := "s.eff_date DESC, s.article_id DESC, s.seq"
-	if q.Query != "" {
+	if strings.TrimSpace(q.Query) != "" {
 		match := ftsMatch(store.ParseQuery(q.Query))
 		if match == "" {
 			return out, nil
@@ -361,11 +364,18 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		}
 	}
 	if !q.IncludeSuperseded {
-		w.add("a.current = 1")
+		// The unary + keeps SQLite from driving the query by the articles'
+		// current index (a loop over every current article); statements
+		// are then found by their own indexes (date order, actor).
+		w.add("+a.current = 1")
 	}
 	if q.Speaker != "" {
 		pat := "%" + likeEscape(q.Speaker) + "%"
-		w.add(`(s.speaker_name LIKE ? ESCAPE '\' OR s.actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\'))`, pat, pat)
+		// Every named speaker has an actor of the same (trimmed) name, so
+		// matching the small actors table and then using statements_actor
+		// finds the same rows as scanning statements.speaker_name, faster.
+		w.add(`s.actor_id IN (SELECT id FROM actors WHERE name LIKE ? ESCAPE '\'
+			UNION SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\')`, pat, pat)
 	}
 	if q.ActorID != 0 {
 		w.add("s.actor_id = ?", q.ActorID)
@@ -381,6 +391,9 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	}
 	w.dateRange("s.eff_date", q.From, q.To)
 	if c := q.After; c != nil {
+		if q.Order == store.Relevance && strings.TrimSpace(q.Query) != "" {
+			return nil, fmt.Errorf("%w: keyset paging (After) needs Newest order; use Offset with Relevance", store.ErrInvalid)
+		}
 		w.add("(s.eff_date < ? OR (s.eff_date = ? AND (s.article_id < ? OR (s.article_id = ? AND s.seq > ?))))",
 			c.Date, c.Date, c.ArticleID, c.ArticleID, c.Seq)
 	}
@@ -509,4 +522,125 @@ func ftsMatch(terms []store.Term) string {
 		}
 	}
 	return b.String()
+}
+
+// Actors lists actors, most quoted first, then by name.
+func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.StoredActor, error) {
+	out := []store.StoredActor{}
+	var w where
+	if q.Name != "" {
+		pat := "%" + likeEscape(q.Name) + "%"
+		w.add(`(x.name LIKE ?1 ESCAPE '\' OR x.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?1 ESCAPE '\'))`, pat)
+	}
+	if q.Kind != "" {
+		w.add("x.kind = ?", q.Kind)
+	}
+	sqlText := `SELECT x.id, x.name, x.kind, x.title, x.affiliation,
+			(SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.actor_id = x.id AND a.current = 1) AS n,
+			(SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = x.id AND a.current = 1)
+		FROM actors x` + w.String() + ` ORDER BY n DESC, x.name LIMIT ? OFFSET ?`
+	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, sqlText, args...)
+		if err != nil {
+			return err
+		}
+		byID := map[int64]int{}
+		for rows.Next() {
+			var x store.StoredActor
+			if err := rows.Scan(&x.ID, &x.Name, &x.Kind, &x.Title, &x.Affiliation, &x.Statements, &x.Mentions); err != nil {
+				rows.Close()
+				return err
+			}
+			byID[x.ID] = len(out)
+			out = append(out, x)
+		}
+		if err := closeRows(rows); err != nil || len(out) == 0 {
+			return err
+		}
+		// The aliases of the listed actors.
+		ids := make([]any, 0, len(out))
+		for _, x := range out {
+			ids = append(ids, x.ID)
+		}
+		rows, err = tx.QueryContext(ctx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (`+
+			strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`) ORDER BY actor_id, alias`, ids...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var alias string
+			if err := rows.Scan(&id, &alias); err != nil {
+				rows.Close()
+				return err
+			}
+			x := &out[byID[id]]
+			x.Aliases = append(x.Aliases, alias)
+		}
+		return closeRows(rows)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list actors: %w", err)
+	}
+	return out, nil
+}
+
+// Events lists events in time order, undated last.
+func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredEvent, error) {
+	if err := store.CheckRange(q.From, q.To); err != nil {
+		return nil, err
+	}
+	out := []store.StoredEvent{}
+	var w where
+	w.add("a.current = 1")
+	if q.Actor != "" {
+		pat := "%" + likeEscape(q.Actor) + "%"
+		w.add(`(e.actor_name LIKE ? ESCAPE '\' OR e.target_name LIKE ? ESCAPE '\')`, pat, pat)
+	}
+	if q.Type != "" {
+		w.add("e.type = ?", q.Type)
+	}
+	if q.ArticleID != 0 {
+		w.add("e.article_id = ?", q.ArticleID)
+	}
+	if q.Outlet != "" {
+		w.add("a.outlet = ? COLLATE NOCASE", q.Outlet)
+	}
+	if q.From != "" || q.To != "" || !q.Undated {
+		w.add("e.date <> ''")
+	}
+	w.dateRange("e.date", q.From, q.To)
+	sqlText := `SELECT e.id, e.article_id, e.seq, e.date, e.type, e.actor_name, e.actor_title, e.actor_affiliation,
+			e.actor_kind, e.has_target, e.target_name, e.target_title, e.target_affiliation, e.target_kind,
+			e.text, e.span_start, e.span_end, a.title, a.outlet, a.published, a.source, a.url
+		FROM events e JOIN articles a ON a.id = e.article_id` + w.String() +
+		" ORDER BY e.date = '', e.date, e.article_id, e.seq LIMIT ? OFFSET ?"
+	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, sqlText, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var x store.StoredEvent
+			var hasTarget bool
+			var t article.Actor
+			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.Date, &x.Type, &x.Actor.Name, &x.Actor.Title,
+				&x.Actor.Affiliation, &x.Actor.Kind, &hasTarget, &t.Name, &t.Title, &t.Affiliation, &t.Kind,
+				&x.Text, &x.Span[0], &x.Span[1], &x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
+				rows.Close()
+				return err
+			}
+			if hasTarget {
+				x.Target = &t
+			}
+			out = append(out, x)
+		}
+		return closeRows(rows)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list events: %w", err)
+	}
+	return out, nil
 }

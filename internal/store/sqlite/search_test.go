@@ -100,10 +100,10 @@ func TestArticleSearch(t *testing.T) {
 		{"NEAR(jane roe)", nil},             // NEAR is a word: the phrase "near jane" is nowhere
 		{"^ceasefire", []string{"a2"}},
 		{"ceasefire*", []string{"a2"}},
-		{"😀 ceasefire", []string{"a2"}},       // emoji dropped
-		{"\x00ceasefire\xff", []string{"a2"}}, // control and invalid bytes
-		{"日本語", nil},                          // unicode with no match
-		{"   ", nil},
+		{"😀 ceasefire", []string{"a2"}},                 // emoji dropped
+		{"\x00ceasefire\xff", []string{"a2"}},           // control and invalid bytes
+		{"日本語", nil},                                    // unicode with no match
+		{"   ", []string{"a3", "a2", "a1", "a4", "a5"}}, // blank: no full-text filter
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%q", tt.query), func(t *testing.T) {
@@ -253,5 +253,40 @@ func TestStatementFilters(t *testing.T) {
 	hard, _ := s.Statements(ctx, store.StatementQuery{Query: "hard year"})
 	if len(hard) != 1 || hard[0].ActorID != 0 || hard[0].EffectiveDate != "2021-12" {
 		t.Errorf("unnamed speaker: %+v", hard)
+	}
+}
+
+func TestActors(t *testing.T) {
+	s, _ := corpus(t)
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		q    store.ActorQuery
+		want []string // "name:statements"
+	}{
+		{"most quoted first", store.ActorQuery{}, []string{"Ivan Petrov:2", "Jane Roe:2"}},
+		{"by alias", store.ActorQuery{Name: "colonel"}, []string{"Ivan Petrov:2"}},
+		{"by name, any case", store.ActorQuery{Name: "ROE"}, []string{"Jane Roe:2"}},
+		{"by kind", store.ActorQuery{Kind: article.Org}, nil},
+		{"limit", store.ActorQuery{Limit: 1}, []string{"Ivan Petrov:2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Actors(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, a := range got {
+				names = append(names, fmt.Sprintf("%s:%d", a.Name, a.Statements))
+			}
+			if !slices.Equal(names, tt.want) {
+				t.Errorf("got %v, want %v", names, tt.want)
+			}
+		})
+	}
+	got, _ := s.Actors(ctx, store.ActorQuery{Name: "petrov"})
+	if len(got) != 1 || !slices.Equal(got[0].Aliases, []string{"Colonel Petrov"}) || got[0].Kind != article.Person {
+		t.Errorf("actor details: %+v", got)
 	}
 }

@@ -14,6 +14,21 @@
 // migrations.go), each in its own transaction and recorded in
 // schema_migrations; opening an existing file applies only the missing ones.
 //
+// # Schema
+//
+//	articles        one row per stored version; content_hash UNIQUE, source_key
+//	                (URL, else Source) with at most one current row per key
+//	actors          one row per canonical name (NOCASE), actor_aliases beside it
+//	statements      speaker (actor_id and the name/title/affiliation as reported),
+//	                kind, cue, text, date, eff_date, four spans as *_start/*_end
+//	mentions, timexes, events
+//	                one row per analysis, seq keeping the pipeline's order
+//	articles_fts    FTS5 over title, standfirst, body (external content)
+//	statements_fts  FTS5 over statement text (external content)
+//
+// Analyses reference their article with ON DELETE CASCADE; deleting an
+// article row removes its analyses and their index entries.
+//
 // See package store for the behaviour every store shares.
 package sqlite
 
@@ -29,7 +44,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -221,11 +235,8 @@ func isBusy(err error) bool {
 		case sqlite3lib.SQLITE_BUSY, sqlite3lib.SQLITE_LOCKED:
 			return true
 		}
-		return false
 	}
-	// Errors re-wrapped as text by database/sql lose the type.
-	msg := err.Error()
-	return strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY")
+	return false
 }
 
 // retry runs fn until it succeeds, fails with something other than busy,

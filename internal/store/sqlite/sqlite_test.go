@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -537,5 +539,119 @@ func TestSaveArticlesBatch(t *testing.T) {
 	}
 	if _, err := s.SaveArticles(ctx, []*article.Article{d, nil}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("nil in batch: %v, want ErrInvalid", err)
+	}
+}
+
+// countHandler counts log records whose message contains a word.
+type countHandler struct {
+	word string
+	mu   sync.Mutex
+	n    int
+}
+
+func (h *countHandler) Enabled(context.Context, slog.Level) bool { return true }
+func (h *countHandler) Handle(_ context.Context, r slog.Record) error {
+	if strings.Contains(r.Message, h.word) {
+		h.mu.Lock()
+		h.n++
+		h.mu.Unlock()
+	}
+	return nil
+}
+func (h *countHandler) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h *countHandler) WithGroup(string) slog.Handler      { return h }
+func (h *countHandler) count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.n
+}
+
+// TestBusyRetry holds the write lock from one store while another saves:
+// the second must report busy when it may not wait, and succeed by
+// retrying once the lock is released.
+func TestBusyRetry(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "busy.db")
+	holder, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	retries := &countHandler{word: "retrying"}
+	waiter, err := OpenWith(ctx, path, Options{BusyTimeout: time.Millisecond, MaxRetries: 1000, Logger: slog.New(retries)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer waiter.Close()
+
+	lock := func() func() {
+		tx, err := holder.write.BeginTx(ctx, nil) // BEGIN IMMEDIATE: takes the write lock
+		if err != nil {
+			t.Fatal(err)
+		}
+		return func() { tx.Rollback() }
+	}
+
+	// With a deadline shorter than the lock, the save gives up with the busy error.
+	release := lock()
+	short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	_, err = waiter.SaveArticle(short, sample(t, "a.txt", "Wire", "2022-02-16"))
+	cancel()
+	// The deadline may strike during a wait or during an attempt.
+	if err == nil || !isBusy(err) && !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("save under a held lock: %v, want a busy error or the deadline", err)
+	}
+	release()
+
+	// With time to wait, it retries until the lock goes away.
+	release = lock()
+	done := make(chan error, 1)
+	go func() {
+		_, err := waiter.SaveArticle(ctx, sample(t, "a.txt", "Wire", "2022-02-16"))
+		done <- err
+	}()
+	time.Sleep(100 * time.Millisecond)
+	release()
+	if err := <-done; err != nil {
+		t.Fatalf("save after the lock was released: %v", err)
+	}
+	if retries.count() == 0 {
+		t.Error("no retry was logged")
+	}
+	if st, err := holder.Stats(ctx); err != nil || st.Articles != 1 {
+		t.Errorf("stats: %+v, %v", st, err)
+	}
+}
+
+// TestManyRows stores more analyses than one multi-row INSERT holds and
+// reads them back in order.
+func TestManyRows(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	for _, n := range []int{1, 2, 3, 15, 16, 17, 37} {
+		a := benchArticle(n)
+		a.Mentions = a.Mentions[:0]
+		for i := range n {
+			a.Mentions = append(a.Mentions, article.Mention{Text: fmt.Sprint("m", i), Type: article.Other, Span: article.Span{i, i + 1}})
+		}
+		res, err := s.SaveArticle(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Article(ctx, res.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Mentions) != n {
+			t.Fatalf("%d mentions stored as %d", n, len(got.Mentions))
+		}
+		for i, m := range got.Mentions {
+			if m.Text != fmt.Sprint("m", i) || m.Span != (article.Span{i, i + 1}) {
+				t.Fatalf("mention %d of %d read back as %+v", i, n, m)
+			}
+		}
+		if len(got.Statements) != len(a.Statements) {
+			t.Errorf("%d statements stored as %d", len(a.Statements), len(got.Statements))
+		}
 	}
 }

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/parley-news/parley/internal/dossier"
+	"github.com/parley-news/parley/internal/store"
+)
+
+// runPositions is `parley positions --dossier FILE`: the issue × party matrix.
+func runPositions(ctx context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "positions", "--dossier FILE [flags]",
+		"Reads every stored statement, links it to the dossier's issues and prints, for each\n"+
+			"issue and party, the latest stance (for, against, counter, conditional, unclear), since\n"+
+			"when it is held, its history and the statements behind it.")
+	var db string
+	dbFlag(fs, &db)
+	file := fs.String("dossier", "", "dossier `file` (YAML) describing the negotiation")
+	format := fs.String("format", "table", "output `format`: table, json or csv")
+	if _, stop := parse(fs, args); stop >= 0 {
+		return stop
+	}
+	if *file == "" {
+		fmt.Fprintf(env.Stderr, "parley positions: --dossier is required\n")
+		return ExitUsage
+	}
+	if !validFormat(*format) {
+		fmt.Fprintf(env.Stderr, "parley positions: --format must be table, json or csv\n")
+		return ExitUsage
+	}
+	d, err := dossier.Load(*file)
+	if err != nil {
+		var errs dossier.Errors
+		if errors.As(err, &errs) {
+			for _, e := range errs {
+				fmt.Fprintln(env.Stderr, e.Error())
+			}
+		} else {
+			fmt.Fprintf(env.Stderr, "parley positions: %v\n", err)
+		}
+		return ExitFailed
+	}
+	log := logger(env)
+	st, err := openStore(ctx, env, db, log)
+	if err != nil {
+		return storeFailed(env, "positions", err)
+	}
+	defer st.Close()
+	var all []store.StoredStatement
+	q := store.StatementQuery{Limit: store.MaxLimit}
+	for {
+		page, err := st.Statements(ctx, q)
+		if err != nil {
+			return storeFailed(env, "positions", err)
+		}
+		all = append(all, page...)
+		if len(page) < q.Limit {
+			break
+		}
+		q.After = page[len(page)-1].Cursor()
+	}
+	cells := dossier.Positions(d, all, dossier.Options{Logger: log})
+	t := table{header: []string{"issue", "party", "stance", "since", "changes", "evidence", "latest"}}
+	for _, c := range cells {
+		since := ""
+		if c.Since != nil {
+			since = *c.Since
+		}
+		var hist []string
+		for _, h := range c.History {
+			d := "?"
+			if h.Date != nil {
+				d = *h.Date
+			}
+			hist = append(hist, d+" "+string(h.Stance))
+		}
+		latest := ""
+		if n := len(c.Evidence); n > 0 {
+			latest = c.Evidence[n-1].Text
+		}
+		t.rows = append(t.rows, []string{c.Issue, c.Party, string(c.Stance), since,
+			strings.Join(hist, "; "), fmt.Sprint(len(c.Evidence)), latest})
+		t.values = append(t.values, c)
+	}
+	return writeOut(env, "positions", &t, *format)
+}

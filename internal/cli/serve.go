@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+
+	"github.com/parley-news/parley/internal/pipeline"
+	"github.com/parley-news/parley/internal/web"
+)
+
+func runServe(ctx context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "serve", "[flags]",
+		"Serves the web app and the JSON API (/api/v1/, described at /api/openapi.json)\n"+
+			"over the database until interrupted (SIGINT/SIGTERM). Read-only unless a token is\n"+
+			"given (--token or $PARLEY_TOKEN): then the ingest page (after logging in with the\n"+
+			"token) and POST /api/v1/ingest (Authorization: Bearer TOKEN) add articles.\n"+
+			"--demo ingests the bundled example corpus into a temporary database and serves it.")
+	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on")
+	var db string
+	dbFlag(fs, &db)
+	token := fs.String("token", "", "enable writes with this `token` (default $PARLEY_TOKEN)")
+	demo := fs.Bool("demo", false, "serve the example corpus from a temporary database (ignores --db)")
+	allowPrivate := fs.Bool("allow-private", false, "let URL ingest fetch loopback and private addresses")
+	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
+	if rest, stop := parse(fs, args); stop >= 0 {
+		return stop
+	} else if len(rest) > 0 {
+		fmt.Fprintf(env.Stderr, "parley serve: unexpected argument %q\n", rest[0])
+		return ExitUsage
+	}
+	if *token == "" {
+		*token = env.Getenv("PARLEY_TOKEN")
+	}
+	log := logger(env)
+
+	if *demo {
+		tmp, err := os.MkdirTemp("", "parley-serve-demo-")
+		if err != nil {
+			return storeFailed(env, "serve", err)
+		}
+		defer os.RemoveAll(tmp)
+		db = filepath.Join(tmp, "demo.db")
+	}
+	st, err := openStore(ctx, env, db, log)
+	if err != nil {
+		return storeFailed(env, "serve", err)
+	}
+	defer st.Close()
+	pipe, err := pipeline.New(pipeline.Config{}, log)
+	if err != nil {
+		return storeFailed(env, "serve", err)
+	}
+	srv, err := web.New(web.Config{Token: *token, AllowPrivate: *allowPrivate, SecureCookies: *secure}, st, pipe, log)
+	if err != nil {
+		return storeFailed(env, "serve", err)
+	}
+	if *demo {
+		rep, err := srv.LoadDemo(ctx)
+		if err != nil {
+			return storeFailed(env, "serve", err)
+		}
+		fmt.Fprintf(env.Stderr, "demo: read %d, new %d, failed %d (temporary database %s)\n", rep.Read, rep.New, rep.Failed, db)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+		return ExitFailed
+	}
+	mode := "read-only (no token)"
+	if !srv.ReadOnly() {
+		mode = "writes enabled with the token"
+	}
+	fmt.Fprintf(env.Stdout, "Parley is serving on http://%s/ — %s. Stop with Ctrl-C.\n", ln.Addr(), mode)
+	if err := srv.Serve(ctx, ln); err != nil {
+		fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+		return ExitFailed
+	}
+	fmt.Fprintln(env.Stderr, "parley serve: stopped")
+	return ExitOK
+}
