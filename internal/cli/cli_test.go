@@ -172,3 +172,56 @@ func TestInterruptedIngestStoresNothingHalf(t *testing.T) {
 		t.Errorf("an ingest interrupted before it began stored %s", out)
 	}
 }
+
+func TestTimelineActorsReport(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "p.db")
+	if code, out, errs := run(t, ctx, db, "", "ingest", "--quiet", "../../examples/corpus"); code != ExitOK {
+		t.Fatalf("ingest of the example corpus: exit %d, %s %s", code, out, errs)
+	}
+	code, out, _ := run(t, ctx, db, "", "timeline", "--format", "json")
+	var tl []map[string]any
+	if err := json.Unmarshal([]byte(out), &tl); code != ExitOK || err != nil || len(tl) == 0 {
+		t.Fatalf("timeline: exit %d, %d entries, %v", code, len(tl), err)
+	}
+	prev := ""
+	for _, f := range tl {
+		d, _ := f["date"].(string)
+		if d != "" && prev != "" && d < prev {
+			t.Errorf("timeline out of order: %s after %s", d, prev)
+		}
+		if d != "" {
+			prev = d
+		}
+	}
+	code, out, _ = run(t, ctx, db, "", "actors")
+	if code != ExitOK || !strings.Contains(out, "Helen Marchetti") {
+		t.Errorf("actors: exit %d, %q", code, out)
+	}
+	dossierFile := filepath.Join(t.TempDir(), "d.yaml")
+	os.WriteFile(dossierFile, []byte(`negotiation: Quota talks
+parties:
+  - name: Canada
+    aliases: [Ottawa]
+  - name: United States
+    aliases: [Washington, U.S.]
+issues:
+  - id: tariffs-lifted
+    proposition: The steel tariffs are lifted
+    for: [lift the tariffs, lifted the remaining tariffs, tariffs would be lifted]
+    against: [would not lift steel tariffs]
+`), 0o644)
+	dir := filepath.Join(t.TempDir(), "report")
+	code, out, errs := run(t, ctx, db, "", "report", "--dossier", dossierFile, "--out", dir)
+	if code != ExitOK || !strings.Contains(out, "index.html") {
+		t.Fatalf("report: exit %d, %s %s", code, out, errs)
+	}
+	for _, f := range []string{"index.html", "timeline.svg", "timeline.png", "matrix.svg", "matrix.png"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("report lacks %s", f)
+		}
+	}
+	if code, _, _ := run(t, ctx, db, "", "report"); code != ExitUsage {
+		t.Errorf("report without --out: exit %d, want %d", code, ExitUsage)
+	}
+}

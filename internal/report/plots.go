@@ -144,9 +144,11 @@ func drawMatrix(c canvas, m *Matrix) {
 			}
 			c.rect(x+2, y+2, cellW-4, cellH-4, fill, "#ffffff")
 			if ok {
-				c.text(x+cellW/2, y+cellH/2, cell.Stance, 13, "#ffffff", "middle", true)
 				if cell.Since != "" {
+					c.text(x+cellW/2, y+cellH/2, cell.Stance, 13, "#ffffff", "middle", true)
 					c.text(x+cellW/2, y+cellH/2+14, "since "+cell.Since, 10, "#ffffff", "middle", false)
+				} else {
+					c.text(x+cellW/2, y+cellH/2+5, cell.Stance, 13, "#ffffff", "middle", true)
 				}
 			}
 		}
