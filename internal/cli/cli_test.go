@@ -28,7 +28,7 @@ func run(t *testing.T, ctx context.Context, db string, stdin string, args ...str
 	return code, out.String(), errb.String()
 }
 
-const report = `Harbour talks resume, envoy says
+const sampleReport = `Harbour talks resume, envoy says
 
 PORTVILLE, March 3, 2031. /NAP/. The harbour talks resumed on Monday, envoy Piotr Lind told reporters.
 
@@ -37,7 +37,7 @@ PORTVILLE, March 3, 2031. /NAP/. The harbour talks resumed on Monday, envoy Piot
 
 func corpus(t *testing.T) string {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(report), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(sampleReport), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "b.txt"), []byte("\x00\x01binary"), 0o644); err != nil {
@@ -130,7 +130,7 @@ func TestIngestIsIdempotent(t *testing.T) {
 		t.Fatalf("second ingest: exit %d, %q", code, out)
 	}
 	// A changed article from the same source is a new version.
-	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(strings.Replace(report, "Monday", "Tuesday", 1)), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(strings.Replace(sampleReport, "Monday", "Tuesday", 1)), 0o644)
 	code, out, _ = run(t, ctx, db, "", "ingest", dir)
 	if code != ExitOK || !strings.Contains(out, "new version 1") {
 		t.Fatalf("changed ingest: exit %d, %q", code, out)
