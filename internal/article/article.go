@@ -38,10 +38,15 @@ type Article struct {
 	Published string `json:"published"`
 	// PublishedBasis says how Published was decided (see the Basis* constants).
 	PublishedBasis string `json:"published_basis,omitempty"`
-	Place          string `json:"place"`
-	Outlet         string `json:"outlet"`
-	Language       string `json:"language"`
-	Body           string `json:"body"`
+	// TimeAnchor is the date relative time expressions were read against
+	// when it is not Published: an assumption, named by TimeAnchorBasis,
+	// that never becomes the publication date.
+	TimeAnchor      string `json:"time_anchor,omitempty"`
+	TimeAnchorBasis string `json:"time_anchor_basis,omitempty"`
+	Place           string `json:"place"`
+	Outlet          string `json:"outlet"`
+	Language        string `json:"language"`
+	Body            string `json:"body"`
 	// ContentHash is the hex SHA-256 of the normalised body and headline:
 	// the same article ingested twice has the same hash.
 	ContentHash string `json:"content_hash,omitempty"`
@@ -134,8 +139,11 @@ type Timex struct {
 
 // Event is who did what to whom, when.
 type Event struct {
-	Date   string `json:"date"`
-	Type   string `json:"type"`
+	Date string `json:"date"`
+	Type string `json:"type"`
+	// Mode refines Type (PLOVER mode: "visit", "written", "troops", ...);
+	// empty when the trigger says no more than the type.
+	Mode   string `json:"mode,omitempty"`
 	Actor  Actor  `json:"actor"`
 	Target *Actor `json:"target,omitempty"`
 	Text   string `json:"text"`
@@ -152,8 +160,8 @@ func (a *Article) PublishedTime() (t time.Time, ok bool) {
 }
 
 // Contract returns a for JSON output in the extract contract's shape
-// (shared/spec/extract-output.md): unknown publication date, place, outlet
-// and statement dates print as null rather than "".
+// (shared/spec/extract-output.md): unknown publication date, place, outlet,
+// statement and event dates print as null rather than "".
 func (a *Article) Contract() any {
 	type plain Article
 	type statement struct {
@@ -164,13 +172,22 @@ func (a *Article) Contract() any {
 	for i, s := range a.Statements {
 		stmts[i] = statement{Statement: s, Date: nullable(s.Date)}
 	}
+	type event struct {
+		Event
+		Date *string `json:"date"`
+	}
+	evs := make([]event, len(a.Events))
+	for i, e := range a.Events {
+		evs[i] = event{Event: e, Date: nullable(e.Date)}
+	}
 	return struct {
 		plain
 		Published  *string     `json:"published"`
 		Place      *string     `json:"place"`
 		Outlet     *string     `json:"outlet"`
 		Statements []statement `json:"statements"`
-	}{plain(*a), nullable(a.Published), nullable(a.Place), nullable(a.Outlet), stmts}
+		Events     []event     `json:"events"`
+	}{plain(*a), nullable(a.Published), nullable(a.Place), nullable(a.Outlet), stmts, evs}
 }
 
 func nullable(s string) *string {

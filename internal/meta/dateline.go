@@ -50,7 +50,7 @@ var (
 	// Agency style: "LONDON (Reuters) -", "NAIROBI, Kenya (AP) _",
 	// "BRUSSELS, Jan 13 (Reuters) -", "Washington (AFP) –". The outlet in
 	// parentheses followed by a dash (or an underscore, the old AP dash) or colon.
-	agencyDateline = regexp.MustCompile(`^` + rePlace + reRegion + reDate + `?\s*\(` + reOutlet + `\)\s*(?:[\-–—_:]+|\s)\s*`)
+	agencyDateline = regexp.MustCompile(`^` + rePlace + reRegion + reDate + `?\s*\(` + reOutlet + `\)\s*[\-–—_:]+\s*`)
 	// Small outlets: "Moscow-." — a place glued to a dash and a full stop.
 	dashDotDateline = regexp.MustCompile(`^` + rePlace + `\s*[\-–—]+\s*\.\s*`)
 	// Plain American style: "WASHINGTON —", "KYIV, Ukraine --". The place must be
@@ -58,6 +58,10 @@ var (
 	// ordinary sentence ("Moscow — and Washington — disagree").
 	capsDateline = regexp.MustCompile(`^` + rePlace + reRegion + reDate + `?\s*(?:[\-–—]{1,2}|:)\s+`)
 )
+
+// partyState matches the party-and-state tags of American politicians:
+// "D-Mass.", "R-S.C.", "I-Vt.".
+var partyState = regexp.MustCompile(`^[DRI]-[A-Z]`)
 
 // ParseDateline reads a dateline at the start of para. ok is false when the
 // paragraph does not open with one.
@@ -76,7 +80,10 @@ func ParseDateline(para string) (d Dateline, ok bool) {
 		return fill(head, m, 1, 2, 3, 4, 5, 6, 7, 8), true
 	}
 	if m := agencyDateline.FindStringSubmatchIndex(head); m != nil {
-		return fill(head, m, 1, 2, 3, 4, 5, 6, 7, 8), true
+		// "Rep. Trey Gowdy (R-S.C.) -" is a party and state, not an outlet.
+		if o := head[m[16]:m[17]]; !partyState.MatchString(o) {
+			return fill(head, m, 1, 2, 3, 4, 5, 6, 7, 8), true
+		}
 	}
 	if m := dashDotDateline.FindStringSubmatchIndex(head); m != nil {
 		return Dateline{Place: normPlace(head[m[2]:m[3]]), Len: m[1]}, true

@@ -97,3 +97,15 @@ func FuzzParseDateline(f *testing.F) {
 		}
 	})
 }
+
+func TestNotDatelines(t *testing.T) {
+	for _, s := range []string{
+		"Rep. Trey Gowdy (R-S.C.) said that claim smacked of hypocrisy",
+		"However, Rep. Stephen Lynch (D-Mass.) said the law does not require it",
+		"Rep. Jane Doe (D-Calif.) - who chairs the panel - said",
+	} {
+		if d, ok := ParseDateline(s); ok {
+			t.Errorf("ParseDateline(%q) = %+v, want none", s, d)
+		}
+	}
+}

@@ -200,3 +200,54 @@ func validDate(y, m, d int) (time.Time, bool) {
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	return t, t.Day() == d
 }
+
+// monthDayRe finds a day and month written without a year: "January 26",
+// "Jan. 26", "26 January".
+var monthDayRe = regexp.MustCompile(`\b` + reMonth + `\s+(\d{1,2})\b|\b(\d{1,2})\s+` + reMonth + `\b`)
+
+// AssumedAnchor is the date relative time expressions are read against
+// when an article's publication date is unknown: the Sunday that ends the
+// week of the latest date the text names. Wire reports name the days of the
+// week they cover; reading "on Friday" against the end of the latest named
+// week keeps it in that week, where such reports place it. The year of a day
+// named without one ("On January 26") comes from the full dates before it
+// ("December 17, 2021"): the first year that does not put it before them.
+// ok is false when the text names no full date: then nothing is assumed.
+func AssumedAnchor(text string) (time.Time, bool) {
+	full := TextDates(text)
+	if len(full) == 0 {
+		return time.Time{}, false
+	}
+	latest := full[0]
+	for _, t := range full {
+		if t.After(latest) {
+			latest = t
+		}
+	}
+	base := latest
+	for _, m := range monthDayRe.FindAllStringSubmatch(text, -1) {
+		mo, d := MonthByName(m[1]), atoi(m[2])
+		if m[1] == "" {
+			mo, d = MonthByName(m[4]), atoi(m[3])
+		}
+		t, ok := validDate(base.Year(), int(mo), d)
+		if !ok {
+			continue
+		}
+		if t.Before(base) {
+			if t, ok = validDate(base.Year()+1, int(mo), d); !ok {
+				continue
+			}
+			// A day more than a year past every full date is no reading of
+			// this text: skip it.
+			if t.Sub(base) > 366*24*time.Hour {
+				continue
+			}
+		}
+		if t.After(latest) {
+			latest = t
+		}
+	}
+	wd := int(latest.Weekday()) // Sunday = 0
+	return latest.AddDate(0, 0, (7-wd)%7), true
+}

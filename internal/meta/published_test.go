@@ -84,3 +84,23 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestAssumedAnchor(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+		ok   bool
+	}{
+		{"The drafts came out on December 17, 2021. On January 26, the answers were delivered. On Friday he spoke.", "2022-01-30", true},
+		{"On 3 March 2031 the talks opened.", "2031-03-09", true}, // Monday → that Sunday
+		{"It happened on Sunday, 9 March 2031.", "2031-03-09", true},
+		{"On January 26 the answers came.", "", false},
+		{"Nothing dated here.", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := AssumedAnchor(tt.text)
+		if ok != tt.ok || (ok && got.Format("2006-01-02") != tt.want) {
+			t.Errorf("AssumedAnchor(%q) = %v %v, want %s %v", tt.text, got.Format("2006-01-02"), ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/clean"
+	"github.com/parley-news/parley/internal/events"
 	"github.com/parley-news/parley/internal/htmlpage"
 	"github.com/parley-news/parley/internal/ingest"
 	"github.com/parley-news/parley/internal/meta"
@@ -47,6 +48,7 @@ type Pipeline struct {
 	html   *htmlpage.Extractor
 	timex  *timex.Tagger
 	quotes *quotes.Analyzer
+	events *events.Extractor
 }
 
 // New builds the stages once: rules compiled, lexicons and curated files loaded.
@@ -58,7 +60,11 @@ func New(cfg Config, log *slog.Logger) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
-	return &Pipeline{cfg: cfg, log: log, html: htmlpage.New(log), timex: timex.New(), quotes: q}, nil
+	ev, err := events.New(log)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	return &Pipeline{cfg: cfg, log: log, html: htmlpage.New(log), timex: timex.New(), quotes: q, events: ev}, nil
 }
 
 // Result is an analysed article with what the orchestrator may still need
@@ -172,18 +178,32 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 		return err
 	}
 	a.Pipeline = Version
-	anchor, _ := a.PublishedTime()
+	published, _ := a.PublishedTime()
 
-	// Time expressions, anchored on the publication date.
+	// Time expressions, anchored on the publication date. When it is
+	// unknown, "on Friday" is read against the end of the latest week the
+	// text dates (meta.AssumedAnchor), and the article says so; the
+	// publication date stays unknown.
+	anchor := published
+	a.TimeAnchor, a.TimeAnchorBasis = "", ""
+	if anchor.IsZero() {
+		if t, ok := meta.AssumedAnchor(a.Body); ok {
+			anchor = t
+			a.TimeAnchor, a.TimeAnchorBasis = t.Format("2006-01-02"), "assumed: end of the week of the latest date in the text"
+		}
+	}
 	a.Timexes = nonNil(p.timex.Tag(a.Body, anchor))
 
 	// Statements, with their speakers resolved and dated, and the mentions
 	// of people, organisations and places.
-	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: anchor, Timexes: a.Timexes})
+	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: published, Timexes: a.Timexes})
 	a.Statements = nonNil(out.Statements)
 	a.Mentions = nonNil(out.Mentions)
 
-	a.Events = []article.Event{}
+	// Events: who did what to whom, when, dated by their governing time
+	// expression and with actors resolved like statement speakers.
+	a.Events = nonNil(p.events.Extract(ctx, events.Input{Body: a.Body, Published: published, Timexes: a.Timexes,
+		Mentions: a.Mentions, Statements: a.Statements, Actors: out.Actors}))
 	return ctx.Err()
 }
 
