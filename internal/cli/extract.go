@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/parley-news/parley/internal/actors"
 	"github.com/parley-news/parley/internal/ingest"
 	"github.com/parley-news/parley/internal/pipeline"
 )
@@ -20,6 +21,7 @@ type pipelineFlags struct {
 	maxMB     int64
 	timeout   time.Duration
 	noFollow  bool
+	actors    string
 }
 
 func (f *pipelineFlags) register(fs interface {
@@ -35,6 +37,7 @@ func (f *pipelineFlags) register(fs interface {
 	fs.Int64Var(&f.maxMB, "max-mb", 64, "largest input read, in `MiB` after decompression")
 	fs.DurationVar(&f.timeout, "timeout", 20*time.Second, "time limit of each URL fetch")
 	fs.BoolVar(&f.noFollow, "no-follow", false, "do not fetch the pages of feed items that carry no text")
+	fs.StringVar(&f.actors, "actors", "", "curated actors `file` (YAML): known people, aliases and dated roles")
 }
 
 // build makes the runner the flags describe; a non-nil error is a usage error.
@@ -49,6 +52,13 @@ func (f *pipelineFlags) build(env *Env, log *slog.Logger) (*runner, error) {
 	}
 	if f.year != 0 && (f.year < 1900 || f.year > 2200) {
 		return nil, fmt.Errorf("--year %d is out of range", f.year)
+	}
+	if f.actors != "" {
+		reg, err := actors.Load(f.actors)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Actors = reg
 	}
 	pipe, err := pipeline.New(cfg, log)
 	if err != nil {

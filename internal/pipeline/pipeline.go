@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parley-news/parley/internal/actors"
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/clean"
 	"github.com/parley-news/parley/internal/events"
@@ -38,6 +39,9 @@ type Config struct {
 	Published time.Time
 	// Year is the year for datelines that give none (--year).
 	Year int
+	// Actors is the curated actors file (--actors), nil for none: known
+	// people with aliases and dated roles, which win over what the text says.
+	Actors *actors.Registry
 }
 
 // Pipeline runs the stages. It is immutable after New and safe for
@@ -56,7 +60,7 @@ func New(cfg Config, log *slog.Logger) (*Pipeline, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	q, err := quotes.New(nil, log)
+	q, err := quotes.New(cfg.Actors, log)
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
@@ -197,7 +201,9 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 	// Statements, with their speakers resolved and dated, and the mentions
 	// of people, organisations and places.
 	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: published, Timexes: a.Timexes})
-	a.Statements = nonNil(out.Statements)
+	// Statements found in the headline have no place in the body, so no span
+	// to show them by; the body's lead reports the same speech act.
+	a.Statements = nonNil(inBody(out.Statements))
 	a.Mentions = nonNil(out.Mentions)
 
 	// Events: who did what to whom, when, dated by their governing time
@@ -205,6 +211,17 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 	a.Events = nonNil(p.events.Extract(ctx, events.Input{Body: a.Body, Published: published, Timexes: a.Timexes,
 		Mentions: a.Mentions, Statements: a.Statements, Actors: out.Actors}))
 	return ctx.Err()
+}
+
+// inBody keeps the statements that lie in the body.
+func inBody(stmts []article.Statement) []article.Statement {
+	out := stmts[:0]
+	for _, s := range stmts {
+		if s.Span[1] > s.Span[0] {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // nonNil makes an empty analysis print as [] rather than null.
