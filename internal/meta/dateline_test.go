@@ -109,3 +109,17 @@ func TestNotDatelines(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkParseDateline(b *testing.B) {
+	lines := []string{
+		"MOSCOW, January 26. /TASS/. Russia received some answers on the proposals, the deputy minister said on Wednesday.",
+		"LONDON (Reuters) - Britain said on Tuesday it would send envoys to the talks.",
+		"The delegation said that the quota talks would resume after the holiday on Monday.",
+		"Lakeland Deputy Foreign Minister Irena Volk Lakeland Foreign Ministry/NAP",
+	}
+	for b.Loop() {
+		for _, l := range lines {
+			ParseDateline(l)
+		}
+	}
+}
