@@ -110,7 +110,7 @@ func isCredit(s string) bool {
 		return false
 	}
 	// A copyright sign inside a short paragraph is a caption with its credit.
-	if strings.Contains(s, "©") || strings.Contains(s, "File Photo") || strings.Contains(s, "mediabank") ||
+	if hasCopyright(s) || strings.Contains(s, "File Photo") || strings.Contains(s, "mediabank") ||
 		strings.HasSuffix(s, "Getty Images") {
 		return true
 	}
@@ -126,10 +126,14 @@ func isCredit(s string) bool {
 			right = right[:end]
 		}
 		right = strings.TrimSpace(right)
-		if agencies[right] && left != "" && unicode.IsLetter(lastRune(left)) && !isDatelineSlash(s, i) {
+		// A slash credit closes a caption ("… in Adazi. REUTERS/Name/File
+		// Photo") or is the caption; inside prose an agency and a slash name a
+		// poll or a partnership ("the Reuters/Ipsos poll").
+		atEnd := len(s)-i < 60 || wordCount(s) <= 20
+		if atEnd && agencies[right] && left != "" && unicode.IsLetter(lastRune(left)) && !isDatelineSlash(s, i) {
 			return true
 		}
-		if agencies[lastWords(left)] && right != "" && unicode.IsUpper(firstRune(right)) {
+		if atEnd && agencies[lastWords(left)] && isName(right) {
 			return true
 		}
 		next := strings.IndexByte(s[i+1:], '/')
@@ -137,6 +141,37 @@ func isCredit(s string) bool {
 			break
 		}
 		i += 1 + next
+	}
+	return false
+}
+
+// isName reports whether s reads as a photographer's name or a credit
+// word: one to four capitalised words ("Ints Kalnins", "File Photo").
+func isName(s string) bool {
+	words := strings.Fields(strings.TrimRight(s, "."))
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if !unicode.IsUpper(firstRune(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasCopyright reports whether s holds a copyright sign that starts a
+// credit: not glued to a letter, as in the mojibake "Ã©" of a misread "é".
+func hasCopyright(s string) bool {
+	for i := strings.Index(s, "©"); i >= 0; {
+		if r := lastRune(s[:i]); i == 0 || !(unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)) {
+			return true
+		}
+		j := strings.Index(s[i+len("©"):], "©")
+		if j < 0 {
+			return false
+		}
+		i += len("©") + j
 	}
 	return false
 }

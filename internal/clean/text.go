@@ -49,6 +49,10 @@ type para struct {
 // maxDatelineParagraph is how far down the page a dateline is looked for.
 const maxDatelineParagraph = 30
 
+// maxProseAboveDateline is how many prose paragraphs (a standfirst, a
+// section blurb) may stand above a dateline.
+const maxProseAboveDateline = 2
+
 // maxHeadlineWords bounds a headline: longer opening paragraphs are prose.
 const maxHeadlineWords = 30
 
@@ -75,14 +79,24 @@ func Text(raw string) Result {
 	// header: headline, standfirst, photos.
 	start := -1
 	var dl *meta.Dateline
+	prose := 0
 	for i, p := range paras {
-		if i > maxDatelineParagraph {
-			break // datelines open the report, near the top of the page
-		}
-		if d, ok := meta.ParseDateline(p.text); ok && p.rule == "" {
-			start, dl = i, &d
-			paras[i].rule = ""
+		// Datelines open the report, near the top of the page: below the
+		// headline, a standfirst or a section blurb, and captions. Past a
+		// few paragraphs of prose, a paragraph that looks like a dateline
+		// ("QUESTIONABLE CLAIMS — For years, …") is the article's own.
+		if i > maxDatelineParagraph || prose > maxProseAboveDateline {
 			break
+		}
+		if p.rule != "" {
+			continue
+		}
+		if d, ok := meta.ParseDateline(p.text); ok {
+			start, dl = i, &d
+			break
+		}
+		if isProse(p.text) {
+			prose++
 		}
 	}
 
@@ -264,7 +278,18 @@ func normKey(s string) string {
 	return b.String()
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts the space-separated words of s without allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
 
 // endsSentence reports whether s ends like a sentence (a full stop, a
 // question or exclamation mark, possibly inside closing quotes).

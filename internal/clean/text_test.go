@@ -188,3 +188,41 @@ func BenchmarkCleanLongReport(b *testing.B) {
 		_ = meta.Language(r.Body)
 	}
 }
+
+func TestProseIsNotFurniture(t *testing.T) {
+	body := "Senate vote delayed\n\n" +
+		"The Senate delayed the vote on the treaty on Thursday after a long debate about fishing rights and harbour fees.\n\n" +
+		"Senators from both parties said they needed more time to read the annexes, which run to four hundred pages.\n\n" +
+		"The latest Reuters/Ipsos opinion poll released Friday shows that most voters support the treaty, although the margin has narrowed since the spring.\n\n" +
+		"He told one of his young protegÃ©s on a regular basis that the treaty was a mistake.\n\n" +
+		"HARD QUESTIONS — For years, the committee has asked the ministry for the annexes, without an answer.\n\n" +
+		"Rep. Ann Lee (D-Mass.) said the committee would keep asking.\n"
+	r := Text(body)
+	for _, want := range []string{"Reuters/Ipsos", "protegÃ©s", "HARD QUESTIONS", "needed more time", "Ann Lee"} {
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("prose lost: %q (removed: %v)", want, r.Removed)
+		}
+	}
+	if r.Dateline != nil {
+		t.Errorf("a paragraph deep in the article was taken for the dateline: %+v", r.Dateline)
+	}
+}
+
+func TestCredits(t *testing.T) {
+	tests := map[string]bool{
+		"© Lakeland Foreign Ministry/NAP":                                true,
+		"A ship in the harbour on March 2. REUTERS/Ann Smith/File Photo": true,
+		"Minister Irena Volk Lakeland Foreign Ministry/TASS":             true,
+		"Getty/Instagram.":  true,
+		"AP Photo/John Doe": true,
+		"The Reuters/Ipsos poll showed the treaty doing better than expected.": false,
+		"His protegA\u0303©s said so.":                                         false,
+		"The photo shows the two delegations at the table.":                    false,
+		"MOSCOW, January 26. /TASS/. The talks resumed.":                       false,
+	}
+	for in, want := range tests {
+		if got := isCredit(in); got != want {
+			t.Errorf("isCredit(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
