@@ -51,6 +51,7 @@ func commands() []command {
 		{"positions", "print each party's stance on each issue of a dossier, with evidence", runPositions},
 		{"timeline", "print events and dated statements in order, each fact once with all its reports", runTimeline},
 		{"actors", "list the actors: names, titles, affiliations, aliases", runActors},
+		{"report", "write an HTML report: timeline and position matrix as SVG and PNG", runReport},
 		{"reanalyze", "redo the analyses of stored articles made by an older pipeline", runReanalyze},
 		{"serve", "serve the web app and the JSON API (--demo: the example corpus)", runServe},
 		{"version", "print the version of Parley and of its analyses", runVersion},

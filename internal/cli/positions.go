@@ -20,6 +20,7 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 	dbFlag(fs, &db)
 	file := fs.String("dossier", "", "dossier `file` (YAML) describing the negotiation")
 	format := fs.String("format", "table", "output `format`: table, json or csv")
+	unclear := fs.Bool("unclear", false, "also print cells whose every statement is unclear")
 	if _, stop := parse(fs, args); stop >= 0 {
 		return stop
 	}
@@ -62,7 +63,7 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 		}
 		q.After = page[len(page)-1].Cursor()
 	}
-	cells := dossier.Positions(d, all, dossier.Options{Logger: log})
+	cells := dossier.Positions(d, all, dossier.Options{Logger: log, KeepUnclear: *unclear})
 	t := table{header: []string{"issue", "party", "stance", "since", "changes", "evidence", "latest"}}
 	for _, c := range cells {
 		since := ""

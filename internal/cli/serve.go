@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/parley-news/parley/internal/dossier"
 	"github.com/parley-news/parley/internal/pipeline"
 	"github.com/parley-news/parley/internal/web"
 )
@@ -25,6 +26,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	demo := fs.Bool("demo", false, "serve the example corpus from a temporary database (ignores --db)")
 	allowPrivate := fs.Bool("allow-private", false, "let URL ingest fetch loopback and private addresses")
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
+	dossierFile := fs.String("dossier", "", "dossier `file` for the position matrix and timeline (--demo: examples/dossier.yaml)")
 	if rest, stop := parse(fs, args); stop >= 0 {
 		return stop
 	} else if len(rest) > 0 {
@@ -35,6 +37,19 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 		*token = env.Getenv("PARLEY_TOKEN")
 	}
 	log := logger(env)
+	var d *dossier.Dossier
+	var err error
+	switch {
+	case *dossierFile != "":
+		if d, err = dossier.Load(*dossierFile); err != nil {
+			fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+			return ExitUsage
+		}
+	case *demo:
+		if d, err = web.DemoDossier(); err != nil {
+			return storeFailed(env, "serve", err)
+		}
+	}
 
 	if *demo {
 		tmp, err := os.MkdirTemp("", "parley-serve-demo-")
@@ -53,7 +68,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return storeFailed(env, "serve", err)
 	}
-	srv, err := web.New(web.Config{Token: *token, AllowPrivate: *allowPrivate, SecureCookies: *secure}, st, pipe, log)
+	srv, err := web.New(web.Config{Token: *token, AllowPrivate: *allowPrivate, SecureCookies: *secure, Dossier: d}, st, pipe, log)
 	if err != nil {
 		return storeFailed(env, "serve", err)
 	}

@@ -1,0 +1,298 @@
+package dossier
+
+import (
+	"log/slog"
+	"sort"
+	"strings"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/store"
+)
+
+// Evidence is one statement behind a cell.
+type Evidence struct {
+	// Source is the article's URL, or its source key when it has none.
+	Source string `json:"source"`
+	// Span is the statement's byte offsets in that article's body.
+	Span article.Span `json:"span"`
+	// Match is the issue phrase's byte offsets in the body, when known.
+	Match *article.Span `json:"match,omitempty"`
+	Text  string        `json:"text"`
+	// Speaker is the holder-side speaker, nil when the statement reports
+	// another side's stance.
+	Speaker *string `json:"speaker"`
+	// ReportedBy is the speaker when the holder is not the speaker's side.
+	ReportedBy *string `json:"reported_by"`
+	Date       *string `json:"date"`
+	Stance     Stance  `json:"stance"`
+	Phrase     string  `json:"phrase"`
+	Cue        string  `json:"cue"`
+	ArticleID  int64   `json:"article_id,omitempty"`
+	Outlet     string  `json:"outlet,omitempty"`
+}
+
+// Change is one step of a cell's history: from Date on, the stance was Stance.
+type Change struct {
+	Date   *string `json:"date"`
+	Stance Stance  `json:"stance"`
+	// Evidence indexes the cell's evidence that made the change.
+	Evidence int `json:"evidence"`
+}
+
+// Position is one cell of the issue × party matrix.
+type Position struct {
+	Issue  string `json:"issue"`
+	Party  string `json:"party"`
+	Stance Stance `json:"stance"`
+	// Since is the date the current stance was first held (nil: unknown).
+	Since    *string    `json:"since"`
+	History  []Change   `json:"history"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Options tune Positions.
+type Options struct {
+	Logger *slog.Logger
+	// KeepUnclear keeps cells whose every statement is unclear (a topic
+	// named without a stance); by default they are left out.
+	KeepUnclear bool
+}
+
+// observation is one link with where and when it was made.
+type observation struct {
+	link Link
+	date string
+	st   *store.StoredStatement
+	ord  int // input order, to break ties deterministically
+}
+
+// Positions classifies every statement against d and folds the links into
+// the issue × party matrix: each cell's stance is the latest one, Since
+// when it was first held in its current value, History every change and
+// Evidence every statement behind it (oldest first). Statements outside the
+// dossier's from..to are left out (undated ones are kept). Cells come in
+// the dossier's issue order, then party order. The result does not depend
+// on the order of stmts.
+func Positions(d *Dossier, stmts []store.StoredStatement, opt Options) []Position {
+	if d == nil {
+		return nil
+	}
+	c := NewClassifier(d, opt.Logger)
+	known := speakerParties(d, stmts)
+	memo := map[string]string{}
+	type key struct{ issue, party string }
+	cells := map[key][]observation{}
+	for i := range stmts {
+		st := &stmts[i]
+		date := st.EffectiveDate
+		if date == "" {
+			date = st.Date
+		}
+		if date != "" && !inRange(date, d.From, d.To) {
+			continue
+		}
+		// The speaker's side, resolved once per distinct speaker.
+		sp := st.Speaker
+		mk := sp.Name + "\x00" + sp.Title + "\x00" + sp.Affiliation
+		party, ok := memo[mk]
+		if !ok {
+			if p := d.PartyOf(sp.Name, sp.Title, sp.Affiliation); p >= 0 {
+				party = d.Parties[p].Name
+			} else {
+				party = known[sp.Name]
+			}
+			memo[mk] = party
+		}
+		links := c.Classify(Utterance{Text: st.Text, Party: party})
+		for _, l := range links {
+			k := key{l.Issue, l.Party}
+			cells[k] = append(cells[k], observation{link: l, date: date, st: st, ord: i})
+		}
+	}
+	var out []Position
+	for _, is := range d.Issues {
+		for _, p := range d.Parties {
+			obs := cells[key{is.ID, p.Name}]
+			if len(obs) == 0 {
+				continue
+			}
+			pos := fold(is.ID, p.Name, obs)
+			if pos.Stance == Unclear && !opt.KeepUnclear {
+				continue
+			}
+			out = append(out, pos)
+		}
+	}
+	return out
+}
+
+// speakerParties maps each named person to the one party their statements
+// give them (by affiliation, name or title), so that a statement whose
+// speaker lost the affiliation ("the minister said") still has a side.
+// People given two parties are left out.
+func speakerParties(d *Dossier, stmts []store.StoredStatement) map[string]string {
+	out := map[string]string{}
+	conflict := map[string]bool{}
+	for i := range stmts {
+		sp := stmts[i].Speaker
+		if sp.Name == "" || conflict[sp.Name] || !personName(sp) {
+			continue
+		}
+		p := d.PartyOf(sp.Name, sp.Title, sp.Affiliation)
+		if p < 0 {
+			continue
+		}
+		name := d.Parties[p].Name
+		if prev, ok := out[sp.Name]; ok && prev != name {
+			conflict[sp.Name] = true
+			delete(out, sp.Name)
+			continue
+		}
+		out[sp.Name] = name
+	}
+	return out
+}
+
+// personName reports whether a speaker is a named person ("Paul Dubois"),
+// not a group ("officials") whose side may change from one story to another.
+func personName(a article.Actor) bool {
+	if a.Kind != "" {
+		return a.Kind == article.Person
+	}
+	return len(a.Name) > 0 && a.Name[0] >= 'A' && a.Name[0] <= 'Z' && strings.IndexByte(a.Name, ' ') > 0
+}
+
+// inRange reports whether a date (YYYY, YYYY-MM, YYYY-MM-DD) overlaps from..to.
+func inRange(date, from, to string) bool {
+	if from != "" && date < from && !hasPrefix(from, date) {
+		return false
+	}
+	if to != "" && date > to && !hasPrefix(date, to) {
+		return false
+	}
+	return true
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// stancePriority breaks ties between stances of one day: the more specific
+// first.
+func stancePriority(s Stance) int {
+	switch s {
+	case Conditional:
+		return 0
+	case Counter:
+		return 1
+	case Against:
+		return 2
+	case For:
+		return 3
+	}
+	return 4
+}
+
+func fold(issue, party string, obs []observation) Position {
+	// Oldest first; undated statements before dated ones (their time is
+	// unknown, so they never override a dated stance); then by article,
+	// position in it, and input order.
+	sort.SliceStable(obs, func(a, b int) bool {
+		oa, ob := obs[a], obs[b]
+		if oa.date != ob.date {
+			return oa.date < ob.date
+		}
+		if oa.st.ArticleID != ob.st.ArticleID {
+			return oa.st.ArticleID < ob.st.ArticleID
+		}
+		if oa.st.Seq != ob.st.Seq {
+			return oa.st.Seq < ob.st.Seq
+		}
+		if oa.link.Derived != ob.link.Derived {
+			return !oa.link.Derived
+		}
+		return oa.ord < ob.ord
+	})
+	pos := Position{Issue: issue, Party: party, History: []Change{}, Evidence: []Evidence{}}
+	for _, o := range obs {
+		pos.Evidence = append(pos.Evidence, evidenceOf(o))
+	}
+	// One stance per date: the most frequent that day, the more specific
+	// on a tie; an unclear stance never replaces a clear one.
+	cur := Stance("")
+	for i := 0; i < len(obs); {
+		j := i
+		counts := map[Stance]int{}
+		for j < len(obs) && obs[j].date == obs[i].date {
+			counts[obs[j].link.Stance]++
+			j++
+		}
+		best := Stance("")
+		for s, n := range counts {
+			if best == "" || n > counts[best] || (n == counts[best] && stancePriority(s) < stancePriority(best)) {
+				best = s
+			}
+		}
+		if best == Unclear && cur != "" {
+			i = j
+			continue
+		}
+		if best != cur {
+			first := i
+			for k := i; k < j; k++ {
+				if obs[k].link.Stance == best {
+					first = k
+					break
+				}
+			}
+			pos.History = append(pos.History, Change{Date: nullable(obs[i].date), Stance: best, Evidence: first})
+			cur = best
+		}
+		i = j
+	}
+	pos.Stance = cur
+	if n := len(pos.History); n > 0 {
+		// Since: the first dated statement of the current run (a run may
+		// start with undated ones, whose time is unknown).
+		for k := pos.History[n-1].Evidence; k < len(obs); k++ {
+			if obs[k].date != "" {
+				pos.Since = nullable(obs[k].date)
+				break
+			}
+		}
+	}
+	return pos
+}
+
+func evidenceOf(o observation) Evidence {
+	st := o.st
+	src := st.URL
+	if src == "" {
+		src = st.Source
+	}
+	ev := Evidence{
+		Source: src, Span: st.Span, Text: st.Text, Date: nullable(o.date),
+		Stance: o.link.Stance, Phrase: o.link.Phrase, Cue: o.link.Cue,
+		ArticleID: st.ArticleID, Outlet: st.Outlet,
+	}
+	name := st.Speaker.Name
+	if o.link.Reported {
+		if name != "" {
+			ev.ReportedBy = &name
+		}
+	} else if name != "" {
+		ev.Speaker = &name
+	}
+	// The phrase's place in the body, when the statement text is the
+	// body's bytes at TextSpan.
+	if ts := st.TextSpan; ts.Len() == len(st.Text) && ts.Len() > 0 && o.link.Span.End() <= len(st.Text) {
+		m := article.Span{ts.Start() + o.link.Span.Start(), ts.Start() + o.link.Span.End()}
+		ev.Match = &m
+	}
+	return ev
+}
+
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
