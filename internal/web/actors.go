@@ -1,0 +1,229 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/parley-news/parley/internal/dossier"
+	"github.com/parley-news/parley/internal/store"
+)
+
+// ActorSummary is one speaker as the statements show it.
+type ActorSummary struct {
+	ID          int64    `json:"id"`
+	Name        string   `json:"name"`
+	Kind        string   `json:"kind,omitempty"`
+	Affiliation string   `json:"affiliation,omitempty"`
+	Aliases     []string `json:"aliases,omitempty"`
+	// Titles are the titles the speaker was given, in the order first seen,
+	// with the dates they were seen between.
+	Titles     []TitleSpan `json:"titles"`
+	Statements int         `json:"statements"`
+	Outlets    []string    `json:"outlets"`
+	First      string      `json:"first,omitempty"`
+	Last       string      `json:"last,omitempty"`
+}
+
+// TitleSpan is a title an actor held in the coverage, and when.
+type TitleSpan struct {
+	Title string `json:"title"`
+	From  string `json:"from,omitempty"`
+	To    string `json:"to,omitempty"`
+	Count int    `json:"count"`
+}
+
+// actorIndex derives the actor list and the outlet list from the stored
+// statements (the store has no actor listing of its own). It is rebuilt
+// when the store's counts change, so an ingest by this server or by the
+// CLI on the same database shows up on the next request.
+type actorIndex struct {
+	st   store.Store
+	d    *dossier.Dossier // nil: no positions
+	log  *slog.Logger
+	mu   sync.Mutex
+	key  store.Stats
+	snap *snapshot
+}
+
+// snapshot is what the index derived from one state of the store.
+type snapshot struct {
+	actors  []ActorSummary // most statements first
+	by      map[int64]int  // actor id -> index in actors
+	outlets []string
+	// positions are the dossier's cells (nil without a dossier).
+	positions []dossier.Position
+	// statements counts the statements read.
+	statements int
+}
+
+func newActorIndex(st store.Store, d *dossier.Dossier, log *slog.Logger) *actorIndex {
+	return &actorIndex{st: st, d: d, log: log}
+}
+
+// maxIndexed bounds the statements read to build the index.
+const maxIndexed = 200_000
+
+// sameCounts reports whether two Stats describe the same state as far as
+// anyone can tell cheaply: an ingest adds rows, a reanalysis changes the
+// pipeline counts (or the numbers of analyses).
+func sameCounts(a, b store.Stats) bool {
+	if a.Articles != b.Articles || a.Versions != b.Versions || a.Statements != b.Statements ||
+		a.Mentions != b.Mentions || a.Timexes != b.Timexes || a.Actors != b.Actors || a.Aliases != b.Aliases ||
+		a.FirstPublished != b.FirstPublished || a.LastPublished != b.LastPublished || len(a.Pipelines) != len(b.Pipelines) {
+		return false
+	}
+	for k, v := range a.Pipelines {
+		if b.Pipelines[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// get returns the snapshot of the store as it is now, rebuilt when the
+// store's counts changed since the last one.
+func (x *actorIndex) get(ctx context.Context) (*snapshot, error) {
+	stats, err := x.st.Stats(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.snap != nil && sameCounts(x.key, stats) {
+		return x.snap, nil
+	}
+	var kept []store.StoredStatement // for the dossier
+	type acc struct {
+		ActorSummary
+		aliases map[string]bool
+		outlets map[string]bool
+		titles  map[string]int // title -> index in Titles
+	}
+	accs := map[int64]*acc{}
+	outlets := map[string]bool{}
+	q := store.StatementQuery{Limit: store.MaxLimit}
+	read := 0
+	for read < maxIndexed {
+		rows, err := x.st.Statements(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("statements: %w", err)
+		}
+		if x.d != nil {
+			kept = append(kept, rows...)
+		}
+		// Rows come newest first; each title's date range is widened as
+		// rows come, and the titles are put in date order at the end.
+		for i := range rows {
+			s := &rows[i]
+			if s.Outlet != "" {
+				outlets[s.Outlet] = true
+			}
+			if s.ActorID == 0 {
+				continue
+			}
+			a := accs[s.ActorID]
+			if a == nil {
+				a = &acc{ActorSummary: ActorSummary{ID: s.ActorID, Name: s.Speaker.Name, Kind: s.Speaker.Kind, Affiliation: s.Speaker.Affiliation},
+					aliases: map[string]bool{}, outlets: map[string]bool{}, titles: map[string]int{}}
+				accs[s.ActorID] = a
+			}
+			a.Statements++
+			if a.Affiliation == "" {
+				a.Affiliation = s.Speaker.Affiliation
+			}
+			for _, al := range s.Speaker.Aliases {
+				a.aliases[al] = true
+			}
+			if s.Speaker.Name != "" && s.Speaker.Name != a.Name {
+				a.aliases[s.Speaker.Name] = true
+			}
+			if s.Outlet != "" {
+				a.outlets[s.Outlet] = true
+			}
+			d := s.EffectiveDate
+			if d != "" {
+				if a.First == "" || d < a.First {
+					a.First = d
+				}
+				if d > a.Last {
+					a.Last = d
+				}
+			}
+			if t := strings.TrimSpace(s.Speaker.Title); t != "" {
+				k := strings.ToLower(t)
+				j, seen := a.titles[k]
+				if !seen {
+					j = len(a.Titles)
+					a.titles[k] = j
+					a.Titles = append(a.Titles, TitleSpan{Title: t})
+				}
+				ts := &a.Titles[j]
+				ts.Count++
+				if d != "" {
+					if ts.From == "" || d < ts.From {
+						ts.From = d
+					}
+					if d > ts.To {
+						ts.To = d
+					}
+				}
+			}
+		}
+		read += len(rows)
+		if len(rows) < q.Limit {
+			break
+		}
+		q.After = rows[len(rows)-1].Cursor()
+	}
+	all := make([]ActorSummary, 0, len(accs))
+	for _, a := range accs {
+		for al := range a.aliases {
+			a.Aliases = append(a.Aliases, al)
+		}
+		sort.Strings(a.Aliases)
+		for o := range a.outlets {
+			a.Outlets = append(a.Outlets, o)
+		}
+		sort.Strings(a.Outlets)
+		// Titles over time: earliest first; undated last.
+		sort.SliceStable(a.Titles, func(i, j int) bool {
+			fi, fj := a.Titles[i].From, a.Titles[j].From
+			if (fi == "") != (fj == "") {
+				return fi != ""
+			}
+			return fi < fj
+		})
+		if a.Titles == nil {
+			a.Titles = []TitleSpan{}
+		}
+		if a.Outlets == nil {
+			a.Outlets = []string{}
+		}
+		all = append(all, a.ActorSummary)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Statements != all[j].Statements {
+			return all[i].Statements > all[j].Statements
+		}
+		return all[i].Name < all[j].Name
+	})
+	by := make(map[int64]int, len(all))
+	for i, a := range all {
+		by[a.ID] = i
+	}
+	outs := make([]string, 0, len(outlets))
+	for o := range outlets {
+		outs = append(outs, o)
+	}
+	sort.Strings(outs)
+	snap := &snapshot{actors: all, by: by, outlets: outs, statements: read}
+	if x.d != nil {
+		snap.positions = dossier.Positions(x.d, kept, dossier.Options{Logger: x.log})
+	}
+	x.snap, x.key = snap, stats
+	return snap, nil
+}

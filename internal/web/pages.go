@@ -1,0 +1,466 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/store"
+)
+
+// pageSize is the rows per page of the HTML lists.
+const pageSize = 50
+
+func (s *Server) newPage(w http.ResponseWriter, r *http.Request, title, nav string) *page {
+	return &page{
+		Site: s.cfg.Title, Title: title, Nav: nav, Nonce: nonce(r),
+		CSRF: s.csrfToken(w, r), LoggedIn: s.loggedIn(r), ReadOnly: s.ReadOnly(),
+		Dossier: s.dossierReady(),
+	}
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
+	if err := s.pages.execute(w, status, name, p); err != nil {
+		s.log.Error("render", "page", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+	}
+}
+
+// Pager links the pages of a list, keeping its filters.
+type Pager struct {
+	Prev, Next string
+	From, To   int // 1-based rows shown
+}
+
+func pager(v url.Values, offset, shown int, more bool) Pager {
+	p := Pager{From: offset + 1, To: offset + shown}
+	if shown == 0 {
+		p.From = 0
+	}
+	if offset > 0 {
+		p.Prev = withParam(v, "offset", max(0, offset-pageSize))
+	}
+	if more {
+		p.Next = withParam(v, "offset", offset+pageSize)
+	}
+	return p
+}
+
+func pageOffset(r *http.Request) int {
+	n, err := strconv.Atoi(r.URL.Query().Get("offset"))
+	if err != nil || n < 0 || n > 10_000_000 {
+		return 0
+	}
+	return n
+}
+
+func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	stats, err := s.st.Stats(ctx)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	latest, err := s.st.Statements(ctx, store.StatementQuery{Limit: 8})
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	arts, err := s.st.Articles(ctx, store.ArticleQuery{Limit: 8})
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	snap, err := s.index.get(ctx)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	p := s.newPage(w, r, "Overview", "overview")
+	p.Data = struct {
+		Stats      store.Stats
+		Statements []store.StoredStatement
+		Articles   []store.ArticleSummary
+		Actors     []ActorSummary
+		Dossiers   []DossierInfo
+	}{stats, latest, arts, snap.actors[:min(8, len(snap.actors))], s.dossierInfos(snap)}
+	s.render(w, r, http.StatusOK, "overview", p)
+}
+
+// Option is one choice of a <select>.
+type Option struct {
+	Value, Label string
+	Selected     bool
+}
+
+func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	v := r.URL.Query()
+	q, qerr := statementQuery(r)
+	offset := pageOffset(r)
+	var rows []store.StoredStatement
+	status := http.StatusOK
+	msg := ""
+	if qerr != nil {
+		status, msg = http.StatusBadRequest, strings.TrimPrefix(qerr.Error(), errBadParam.Error()+": ")
+	} else {
+		q.Limit, q.Offset = pageSize+1, offset
+		var err error
+		rows, err = s.st.Statements(ctx, q)
+		if errors.Is(err, store.ErrInvalid) {
+			status, msg = http.StatusBadRequest, err.Error()
+		} else if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+	}
+	snap, err := s.index.get(ctx)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	more := len(rows) > pageSize
+	if more {
+		rows = rows[:pageSize]
+	}
+	outOpts := []Option{{Value: "", Label: "any outlet"}}
+	for _, o := range snap.outlets {
+		outOpts = append(outOpts, Option{Value: o, Label: o, Selected: strings.EqualFold(o, q.Outlet)})
+	}
+	kinds := []Option{{Value: "", Label: "any kind"}}
+	for _, k := range []string{article.Direct, article.Indirect, article.Mixed} {
+		kinds = append(kinds, Option{Value: k, Label: kindName(k), Selected: k == q.Kind})
+	}
+	p := s.newPage(w, r, "Statements", "statements")
+	p.Data = struct {
+		Q          store.StatementQuery
+		Outlets    []Option
+		Kinds      []Option
+		Statements []store.StoredStatement
+		Pager      Pager
+		Error      string
+		Filtered   bool
+		Speakers   []string
+	}{q, outOpts, kinds, rows, pager(v, offset, len(rows), more), msg, len(v) > 0, speakerNames(snap.actors, 300)}
+	s.render(w, r, status, "statements", p)
+}
+
+// Snip is a piece of a search snippet; Hit marks a match.
+type Snip struct {
+	Text string
+	Hit  bool
+}
+
+// snippet splits a store snippet marked with \x02 and \x03 into pieces, so
+// the template escapes the text and marks the hits itself.
+func snippet(s string) []Snip {
+	var out []Snip
+	for s != "" {
+		i := strings.IndexByte(s, '\x02')
+		if i < 0 {
+			out = append(out, Snip{Text: strings.ReplaceAll(s, "\x03", "")})
+			break
+		}
+		if i > 0 {
+			out = append(out, Snip{Text: strings.ReplaceAll(s[:i], "\x03", "")})
+		}
+		s = s[i+1:]
+		j := strings.IndexByte(s, '\x03')
+		if j < 0 {
+			j = len(s)
+		}
+		out = append(out, Snip{Text: strings.ReplaceAll(s[:j], "\x02", ""), Hit: true})
+		if j < len(s) {
+			j++
+		}
+		s = s[j:]
+	}
+	return out
+}
+
+// ArticleRow is an article list row with its snippet cut for marking.
+type ArticleRow struct {
+	store.ArticleSummary
+	Snips []Snip
+}
+
+func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	v := r.URL.Query()
+	q, qerr := articleQuery(r)
+	offset := pageOffset(r)
+	status, msg := http.StatusOK, ""
+	var rows []store.ArticleSummary
+	if qerr != nil {
+		status, msg = http.StatusBadRequest, strings.TrimPrefix(qerr.Error(), errBadParam.Error()+": ")
+	} else {
+		q.Limit, q.Offset = pageSize+1, offset
+		var err error
+		rows, err = s.st.Articles(ctx, q)
+		if errors.Is(err, store.ErrInvalid) {
+			status, msg = http.StatusBadRequest, err.Error()
+		} else if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+	}
+	more := len(rows) > pageSize
+	if more {
+		rows = rows[:pageSize]
+	}
+	out := make([]ArticleRow, len(rows))
+	for i, a := range rows {
+		out[i] = ArticleRow{ArticleSummary: a, Snips: snippet(a.Snippet)}
+	}
+	p := s.newPage(w, r, "Articles", "articles")
+	p.Data = struct {
+		Q        store.ArticleQuery
+		Articles []ArticleRow
+		Pager    Pager
+		Error    string
+	}{q, out, pager(v, offset, len(rows), more), msg}
+	s.render(w, r, status, "articles", p)
+}
+
+// parseFocus reads ?hl=START-END, the byte span a link asks to highlight.
+func parseFocus(v string, bodyLen int) article.Span {
+	a, b, ok := strings.Cut(v, "-")
+	if !ok {
+		return article.Span{}
+	}
+	s, err1 := strconv.Atoi(a)
+	e, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || s < 0 || e > bodyLen || s >= e {
+		return article.Span{}
+	}
+	return article.Span{s, e}
+}
+
+func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	a, err := s.st.Article(ctx, id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	versions, err := s.st.Versions(ctx, id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	focus := parseFocus(r.URL.Query().Get("hl"), len(a.Body))
+	marks := ArticleMarks(&a.Article, focus)
+	// The issue phrase inside the evidence, from the position matrix.
+	if m := parseFocus(r.URL.Query().Get("m"), len(a.Body)); m.Len() > 0 && focus.Contains(m) {
+		marks = append(marks, Mark{Span: m, Class: "hlm", Title: "the issue's phrase"})
+	}
+	stmts, err := s.st.Statements(ctx, store.StatementQuery{ArticleID: id, Limit: store.MaxLimit, IncludeSuperseded: !a.Current})
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	// The statement rows carry actor ids; line them up with the article's
+	// statements by their sequence number for links to actor pages.
+	actorOf := make(map[int]int64, len(stmts))
+	for _, st := range stmts {
+		actorOf[st.Seq] = st.ActorID
+	}
+	type stmtRow struct {
+		N       int
+		ActorID int64
+		article.Statement
+	}
+	rows := make([]stmtRow, len(a.Statements))
+	for i, st := range a.Statements {
+		rows[i] = stmtRow{N: i, ActorID: actorOf[i], Statement: st}
+	}
+	p := s.newPage(w, r, untitled(a.Title), "articles")
+	p.Data = struct {
+		A          *store.StoredArticle
+		Link       string
+		Segments   []Segment
+		Statements []stmtRow
+		Versions   []store.ArticleSummary
+		Focus      bool
+	}{a, httpURL(a.URL), Segments(a.Body, marks), rows, versions, focus.Len() > 0}
+	s.render(w, r, http.StatusOK, "article", p)
+}
+
+func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) {
+	snap, err := s.index.get(r.Context())
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	qs := strings.TrimSpace(r.URL.Query().Get("q"))
+	list := filterActors(snap.actors, qs)
+	offset := pageOffset(r)
+	win := window(list, pageSize, offset)
+	more := len(win) > pageSize
+	if more {
+		win = win[:pageSize]
+	}
+	p := s.newPage(w, r, "Actors", "actors")
+	p.Data = struct {
+		Q      string
+		Actors []ActorSummary
+		Pager  Pager
+	}{qs, win, pager(r.URL.Query(), offset, len(win), more)}
+	s.render(w, r, http.StatusOK, "actors", p)
+}
+
+func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	snap, err := s.index.get(r.Context())
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	i, ok := snap.by[id]
+	if !ok {
+		s.failErr(w, r, store.ErrNotFound)
+		return
+	}
+	offset := pageOffset(r)
+	rows, err := s.st.Statements(r.Context(), store.StatementQuery{ActorID: id, Limit: pageSize + 1, Offset: offset})
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	more := len(rows) > pageSize
+	if more {
+		rows = rows[:pageSize]
+	}
+	p := s.newPage(w, r, snap.actors[i].Name, "actors")
+	p.Data = struct {
+		A          ActorSummary
+		Statements []store.StoredStatement
+		Pager      Pager
+	}{snap.actors[i], rows, pager(r.URL.Query(), offset, len(rows), more)}
+	s.render(w, r, http.StatusOK, "actor", p)
+}
+
+func (s *Server) pageIngest(w http.ResponseWriter, r *http.Request) {
+	type data struct {
+		Report *IngestReport
+		Error  string
+		URLs   string
+		Feed   string
+	}
+	d := data{}
+	status := http.StatusOK
+	if r.Method == http.MethodPost {
+		switch {
+		case s.ReadOnly():
+			s.fail(w, r, http.StatusForbidden, codeReadOnly, "this server is read-only (started without a token)")
+			return
+		case !s.loggedIn(r):
+			s.fail(w, r, http.StatusUnauthorized, codeUnauth, "log in first")
+			return
+		}
+		dir, files, urls, err := s.readIngestForm(r)
+		if dir != "" {
+			defer removeAll(dir)
+		}
+		if !s.csrfOK(r) {
+			s.fail(w, r, http.StatusForbidden, codeCSRF, "the form expired or did not come from this site; reload it and try again")
+			return
+		}
+		d.URLs, d.Feed = r.FormValue("urls"), r.FormValue("feed")
+		if err == nil {
+			var inputs []string
+			inputs, err = s.ingestInputs(files, urls)
+			if err == nil {
+				var rep IngestReport
+				rep, err = s.Ingest(r.Context(), inputs, IngestOptions{Rename: uploadName(dir)})
+				if err == nil {
+					d.Report = &rep
+				}
+			}
+		}
+		if err != nil {
+			var mbe *http.MaxBytesError
+			switch {
+			case errors.As(err, &mbe):
+				status, d.Error = http.StatusRequestEntityTooLarge, "the upload is too large"
+			case errors.Is(err, errBadParam):
+				status, d.Error = http.StatusBadRequest, strings.TrimPrefix(err.Error(), errBadParam.Error()+": ")
+			case errors.Is(err, ErrNoPipeline):
+				status, d.Error = http.StatusServiceUnavailable, err.Error()
+			default:
+				s.failErr(w, r, err)
+				return
+			}
+		}
+	}
+	p := s.newPage(w, r, "Ingest", "ingest")
+	p.Data = d
+	s.render(w, r, status, "ingest", p)
+}
+
+// localPath keeps a redirect target on this site: a path, never "//host"
+// or a scheme, which would make the login form an open redirect.
+func localPath(p string) string {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") || strings.ContainsAny(p, "\r\n") {
+		return "/"
+	}
+	return p
+}
+
+func (s *Server) pageLogin(w http.ResponseWriter, r *http.Request) {
+	next := localPath(r.FormValue("next"))
+	msg, status := "", http.StatusOK
+	if r.Method == http.MethodPost {
+		switch {
+		case s.ReadOnly():
+			s.fail(w, r, http.StatusForbidden, codeReadOnly, "this server is read-only (started without a token): there is nothing to log in to")
+			return
+		case !s.csrfOK(r):
+			s.fail(w, r, http.StatusForbidden, codeCSRF, "the form expired or did not come from this site; reload it and try again")
+			return
+		case s.failures.blocked():
+			s.fail(w, r, http.StatusTooManyRequests, codeRateLimited, "too many wrong tokens; wait a minute")
+			return
+		case s.tokenOK(r.PostFormValue("token")):
+			s.setSession(w)
+			http.Redirect(w, r, next, http.StatusSeeOther)
+			return
+		}
+		s.failures.fail()
+		msg, status = "That token is not right.", http.StatusUnauthorized
+	}
+	p := s.newPage(w, r, "Log in", "ingest")
+	p.Data = struct{ Next, Error string }{next, msg}
+	s.render(w, r, status, "login", p)
+}
+
+func (s *Server) pageLogout(w http.ResponseWriter, r *http.Request) {
+	if !s.csrfOK(r) {
+		s.fail(w, r, http.StatusForbidden, codeCSRF, "the form expired or did not come from this site; reload it and try again")
+		return
+	}
+	s.clearSession(w)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// speakerNames lists the names of the most quoted actors, for the speaker
+// box's suggestions.
+func speakerNames(actors []ActorSummary, n int) []string {
+	out := make([]string, 0, min(n, len(actors)))
+	for _, a := range actors[:min(n, len(actors))] {
+		out = append(out, a.Name)
+	}
+	return out
+}

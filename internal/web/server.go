@@ -1,0 +1,170 @@
+// Package web is Parley's web app and JSON API: server-rendered pages over
+// the store (overview, statements, articles, actors, ingest, and the
+// dossier's timeline and position matrix) and the same data as JSON under
+// /api/v1/, described by an OpenAPI 3 document at /api/openapi.json.
+//
+// # Safety
+//
+// The server is read-only unless it was given a token. Writes (ingest) need
+// it: the API takes "Authorization: Bearer TOKEN"; the pages take a login
+// form that sets a signed session cookie. Every form post carries a CSRF
+// token (an HMAC of a per-browser cookie) and all non-safe requests also go
+// through http.CrossOriginProtection. Pages are rendered with html/template,
+// so every piece of article text is escaped; links to originals are kept
+// only for http(s) URLs. Each response carries a Content-Security-Policy
+// whose script-src is a per-request nonce (no inline script runs). Request
+// bodies are size-limited, the server has read/write/idle timeouts, and Run
+// shuts down gracefully when its context ends. URL ingest refuses loopback
+// and private addresses unless Config.AllowPrivate is set.
+//
+// # Use
+//
+//	srv, err := web.New(web.Config{Token: tok}, st, pipe, logger)
+//	err = srv.Run(ctx, "127.0.0.1:8080") // until ctx is done
+//
+// or mount srv.Handler() in tests (httptest).
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/parley-news/parley/internal/dossier"
+	"github.com/parley-news/parley/internal/pipeline"
+	"github.com/parley-news/parley/internal/store"
+)
+
+// Config is what the server is told at start.
+type Config struct {
+	// Token enables writes; empty means read-only.
+	Token string
+	// AllowPrivate lets URL ingest fetch loopback and private addresses.
+	AllowPrivate bool
+	// MaxUpload caps an ingest request's body (default 32 MiB).
+	MaxUpload int64
+	// MaxURLs caps the URLs of one ingest request (default 20).
+	MaxURLs int
+	// MaxDocs caps the documents one ingest analyses (default 1000): a
+	// feed or a JSON Lines dump may hold many.
+	MaxDocs int
+	// SecureCookies marks cookies Secure (set it behind HTTPS).
+	SecureCookies bool
+	// Title names the site in page headers (default "Parley").
+	Title string
+	// Dossier, when set, gives the position matrix and the timeline.
+	Dossier *dossier.Dossier
+}
+
+// Server serves the pages and the API. It is safe for concurrent use.
+type Server struct {
+	cfg    Config
+	st     store.Store
+	pipe   *pipeline.Pipeline
+	log    *slog.Logger
+	pages  *renderer
+	key    []byte // signs sessions and CSRF tokens; new at every start
+	mux    *http.ServeMux
+	index  *actorIndex
+	start  time.Time
+	handle http.Handler
+	// failures throttles wrong tokens (login form and API alike).
+	failures guard
+	// ingestMu (capacity 1) lets one ingest run at a time.
+	ingestMu chan struct{}
+}
+
+// Sentinel errors of New.
+var (
+	// ErrConfig: the configuration cannot work (a nil store...).
+	ErrConfig = errors.New("web: bad configuration")
+	// ErrTemplates: a page template is missing or does not parse.
+	ErrTemplates = errors.New("web: templates")
+)
+
+// New checks every template and static asset and returns a server. pipe
+// may be nil for a server that never ingests.
+func New(cfg Config, st store.Store, pipe *pipeline.Pipeline, log *slog.Logger) (*Server, error) {
+	if st == nil {
+		return nil, fmt.Errorf("%w: no store", ErrConfig)
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = 32 << 20
+	}
+	if cfg.MaxURLs <= 0 {
+		cfg.MaxURLs = 20
+	}
+	if cfg.MaxDocs <= 0 {
+		cfg.MaxDocs = 1000
+	}
+	if cfg.Title == "" {
+		cfg.Title = "Parley"
+	}
+	r, err := newRenderer()
+	if err != nil {
+		return nil, err
+	}
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, fmt.Errorf("web: random key: %w", err)
+	}
+	s := &Server{cfg: cfg, st: st, pipe: pipe, log: log, pages: r, key: key, start: time.Now(), index: newActorIndex(st, cfg.Dossier, log)}
+	s.routes()
+	return s, nil
+}
+
+// ReadOnly reports whether the server refuses writes (no token).
+func (s *Server) ReadOnly() bool { return s.cfg.Token == "" }
+
+// Handler returns the server's http.Handler with all its middleware.
+func (s *Server) Handler() http.Handler { return s.handle }
+
+// Run listens on addr and serves until ctx is done, then shuts down
+// gracefully (in-flight requests get up to 10 s). It returns nil after a
+// shutdown caused by ctx.
+func (s *Server) Run(ctx context.Context, addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("web: listen: %w", err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is Run on a listener the caller opened.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s.handle,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       2 * time.Minute, // uploads
+		WriteTimeout:      5 * time.Minute, // a URL ingest fetches up to MaxURLs pages
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		// Requests keep running after ctx ends, until Shutdown's grace period.
+		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		ErrorLog:    slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("web: serve: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("web: shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("web: serve: %w", err)
+	}
+	return nil
+}
