@@ -119,7 +119,7 @@ func (b *paraBuilder) walk(n *html.Node, block atom.Atom, depth int) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			b.walk(c, block, depth+1)
 		}
-		if a == atom.A {
+		if a == atom.A && b.inLink > 0 {
 			b.inLink--
 		}
 		return
@@ -156,6 +156,12 @@ func (b *paraBuilder) text(s string, block atom.Atom) {
 	}
 	for _, r := range s {
 		switch {
+		case r == linkOpen:
+			b.inLink++
+		case r == linkClose:
+			if b.inLink > 0 {
+				b.inLink--
+			}
 		case r == '\u200b' || r == '\ufeff' || r == '\u00ad' || r == 0:
 			// zero-width space, BOM, soft hyphen, NUL: invisible, dropped.
 		case r == '\n' && b.pre > 0:
@@ -210,6 +216,7 @@ func (b *paraBuilder) flush() {
 	}
 	b.tag = 0
 	b.letters, b.linked = 0, 0
+	b.inLink = 0
 }
 
 func joinParagraphs(ps []para) string {
@@ -235,6 +242,9 @@ func cleanSpace(s string) string {
 	for _, r := range s {
 		if unicode.IsSpace(r) || r == spaceMark {
 			sp = true
+			continue
+		}
+		if r == linkOpen || r == linkClose {
 			continue
 		}
 		if sp && sb.Len() > 0 {

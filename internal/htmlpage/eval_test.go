@@ -78,8 +78,9 @@ func TestEvalScrapinghub(t *testing.T) {
 	ctx := context.Background()
 	var out bytes.Buffer
 	enc := json.NewEncoder(&out)
-	var noArticle, withDate, withTime, withOutlet, withLang int
+	var noArticle, withDate, withTime, withOutlet, withLang, withStandfirst int
 	start := time.Now()
+	cpu0 := cpuTime()
 	for i, f := range files {
 		p, err := e.Extract(ctx, pages[i], "")
 		body := ""
@@ -102,17 +103,27 @@ func TestEvalScrapinghub(t *testing.T) {
 			if p.Language != "" {
 				withLang++
 			}
+			if p.Standfirst != "" {
+				withStandfirst++
+			}
 		}
 		if err := enc.Encode(map[string]string{"source": f, "body": body}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	el := time.Since(start)
+	cpu := cpuTime() - cpu0
 	t.Logf("%d pages (%.1f MB) in %v on one goroutine: %.1f pages/s, %.2f MB/s",
 		len(files), float64(total)/1e6, el.Round(time.Millisecond),
 		float64(len(files))/el.Seconds(), float64(total)/1e6/el.Seconds())
-	t.Logf("no article: %d; with date: %d (with time: %d); with outlet: %d; with language: %d",
-		noArticle, withDate, withTime, withOutlet, withLang)
+	if cpu > 0 {
+		// CPU time of the process (GC included): steadier than wall time
+		// on a shared machine.
+		t.Logf("CPU time %v: %.1f pages/CPU-s, %.2f MB/CPU-s",
+			cpu.Round(time.Millisecond), float64(len(files))/cpu.Seconds(), float64(total)/1e6/cpu.Seconds())
+	}
+	t.Logf("no article: %d; with date: %d (with time: %d); with outlet: %d; with language: %d; with standfirst: %d",
+		noArticle, withDate, withTime, withOutlet, withLang, withStandfirst)
 
 	pred := os.Getenv("PARLEY_EVAL_OUT")
 	if pred == "" {

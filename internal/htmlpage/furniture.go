@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"strings"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"unicode"
 	"unicode/utf8"
@@ -16,20 +17,22 @@ import (
 
 // Rule bits, so the evaluation harness can switch rules off one by one.
 const (
-	ruleTitle      = 1 << iota // headline repeated at the top
-	ruleStandfirst             // standfirst repeated as a heading at the top
-	ruleStubs                  // "Advertisement" and similar one-line labels
-	ruleLeadStamp              // date/time/byline/reading-time lines at the top
-	rulePrompts                // "Related: …", "Read more: …", sign-up and follow prompts
-	ruleCredits                // "Reporting by …", "… contributed to this report", contact lines
-	ruleLegal                  // copyright lines, "Filed under:", tag lists, comment-form prompts
-	ruleTailCut                // "You may also like" and the link list after it
-	ruleWireSlug               // wire-service slug lines ("…, 1st Ld-Writethru")
-	ruleLinkTail               // the run of all-link paragraphs that ends the body
-	ruleLinkShort              // a short paragraph that is one link, anywhere
-	ruleLeadHeadings           // headings above the first paragraph (kicker, headline, dek)
-	ruleSplitBody              // restore the rest of a body split over twin containers (split.go)
-	allRules       = 1<<iota - 1
+	ruleTitle        = 1 << iota // headline repeated at the top
+	ruleStandfirst               // standfirst repeated as a heading at the top
+	ruleStubs                    // "Advertisement" and similar one-line labels
+	ruleLeadStamp                // date/time/byline/reading-time lines at the top
+	rulePrompts                  // "Related: …", "Read more: …", sign-up and follow prompts
+	ruleCredits                  // "Reporting by …", "… contributed to this report", contact lines
+	ruleLegal                    // "Filed under:", tag lists, comment-form prompts
+	ruleTailCut                  // "You may also like" and the link list after it
+	ruleWireSlug                 // wire-service slug lines ("…, 1st Ld-Writethru")
+	ruleLinkTail                 // the run of all-link paragraphs that ends the body
+	ruleLinkShort                // a short paragraph that is one link, anywhere
+	ruleLeadHeadings             // headings above the first paragraph (kicker, headline, dek)
+	ruleSplitBody                // restore the rest of a body split over twin containers (split.go)
+	ruleStandfirstEl             // remove the element marked as standfirst before extraction
+	ruleLooseText                // wrap bare text runs of containers in <p> (loose.go)
+	allRules         = 1<<iota - 1
 )
 
 // linkListDensity is the share of a paragraph's letters inside links above
@@ -85,7 +88,7 @@ var tailHeaders = map[string]bool{
 	"tags": true, "topics": true, "categories": true,
 }
 
-var tailHeaderPrefixes = []string{"popular on ", "more from ", "also on ", "more on ", "latest from "}
+var tailHeaderPrefixes = []string{"popular on ", "more from ", "also on ", "more on ", "latest from ", "most read ", "most popular "}
 
 // promptPrefixes start a cross-reference or call-to-action paragraph. The
 // colon (or bracket) is part of the match, so "Related companies said …"
@@ -99,7 +102,14 @@ var promptPrefixes = []string{
 	"click here to", "click here for", "get the latest", "get breaking news",
 	"leia também", "leia mais:", "veja também", "lea también", "lee también",
 	"lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi", "leggi anche",
-	"(leggi anche", "like this story?", "have a tip?", "want more",
+	"(leggi anche", "like this story?", "have a tip?", "want more", "to read the full story",
+}
+
+// promptContains are phrases found only in newsletter and subscription
+// prompts.
+var promptContains = []string{
+	"delivered to your inbox", "straight to your inbox", "in your inbox every",
+	"sign up for our", "subscribe to our", "if you enjoyed this article",
 }
 
 // creditPrefixes start a wire or newspaper credit line.
@@ -115,10 +125,13 @@ var creditContains = []string{
 	"contributed to this report", "contributed reporting", "contributed to this story",
 }
 
-// legalPrefixes start copyright and taxonomy lines.
+// legalPrefixes start taxonomy lines ("Filed under: …", tag lists).
+// Copyright lines ("© 2019 …, All rights reserved") are deliberately kept:
+// dropping them lowered F1 on the benchmark, whose annotators count them
+// as part of the article.
 var legalPrefixes = []string{
-	"copyright", "©", "ⓒ", "(c) ", "filed under:", "filed under ", "tags:", "tags/",
-	"topics:", "categories:", "posted in ", "this copy is for your personal",
+	"filed under:", "filed under ", "tags:", "tags/", "topics:", "categories:",
+	"posted in ", "this copy is for your personal",
 }
 
 // commentPrompts are the comment-form texts left under articles.
@@ -130,7 +143,7 @@ var commentPrompts = []string{
 
 // dateWords are the words a date/time stamp or byline line may consist of:
 // month and weekday names (English, French, German, Spanish, Portuguese,
-// Italian, Dutch), their abbreviations, clock and zone words, and the
+// Italian, Dutch, Russian, Ukrainian), their abbreviations, clock and zone words, and the
 // labels around them ("Published", "Updated", "by", "reading time").
 var dateWords = func() map[string]bool {
 	m := map[string]bool{}
@@ -154,6 +167,10 @@ var dateWords = func() map[string]bool {
 		"publicado atualizado actualizado publicada atualizada veröffentlicht aktualisiert publié mis jour pubblicato aggiornato",
 		"reading read time min mins minute minutes tempo leitura minuto minutos lectura lesezeit lecture lettura",
 		"today yesterday ago hours hour",
+		"января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+		"январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+		"понедельник вторник среда четверг пятница суббота воскресенье г года в опубликовано обновлено сегодня вчера",
+		"січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
 	} {
 		for _, w := range strings.Fields(list) {
 			m[w] = true
@@ -171,8 +188,10 @@ type furnitureInput struct {
 }
 
 // dropFurniture removes from the extracted paragraphs what a news page
-// wraps around the article and trafilatura lets through.
-func dropFurniture(ps []para, in furnitureInput) []para {
+// wraps around the article and trafilatura lets through. dek is the first
+// heading dropped from the article header that is not the headline (the
+// standfirst set as a subheading), "" if none.
+func dropFurniture(ps []para, in furnitureInput) (out []para, dek string) {
 	titleKeys := make(map[string]bool, len(in.titles))
 	for _, t := range in.titles {
 		if k := normKey(t); k != "" {
@@ -190,7 +209,7 @@ func dropFurniture(ps []para, in furnitureInput) []para {
 		tail = bodyEnd(ps)
 	}
 
-	out := ps[:0:0]
+	out = ps[:0:0]
 	inLead := true
 	cutting := false
 	for i, p := range ps[:tail] {
@@ -204,9 +223,12 @@ func dropFurniture(ps []para, in furnitureInput) []para {
 		low := strings.ToLower(p.text)
 		words := countWords(p.text)
 
-		if inLead && (i >= leadMax || (words >= 15 && !p.isHeading())) {
+		if inLead && (len(out) >= leadMax || (words >= 15 && !p.isHeading())) {
 			inLead = false
 		}
+		// The last paragraphs may carry a date stamp too ("Updated at
+		// 1:23 p.m.", "First published: …").
+		nearEnd := i >= tail-2
 		if cutting {
 			// Inside the related-content block: headlines and their
 			// one-line teasers are short; a long paragraph means the block
@@ -237,18 +259,25 @@ func dropFurniture(ps []para, in furnitureInput) []para {
 			// Headings before any text paragraph are the article header
 			// (kicker, headline, dek), already in Title/Standfirst. Section
 			// headings inside the article come after text and stay.
+			if dek == "" && p.tag != atom.H1 && words >= 6 && !titleKeys[k] {
+				dek = p.text
+			}
 			continue
 		case on(ruleLeadStamp) && inLead && (isStampLine(p.text, words) || (authorKey != "" && k == authorKey) || isByline(p.text, words)):
+			continue
+		case on(ruleLeadStamp) && nearEnd && i > 0 && isStampLine(p.text, words):
 			continue
 		case on(rulePrompts) && words <= 40 && hasAnyPrefix(low, promptPrefixes):
 			continue
 		case on(rulePrompts) && words <= 30 && isFollowLine(low):
 			continue
+		case on(rulePrompts) && words <= 40 && containsAny(low, promptContains):
+			continue
 		case on(ruleCredits) && words <= 40 && (hasAnyPrefix(low, creditPrefixes) || containsAny(low, creditContains)):
 			continue
 		case on(ruleCredits) && isContactOnly(p.text):
 			continue
-		case on(ruleLegal) && words <= 40 && (hasAnyPrefix(low, legalPrefixes) || strings.Contains(low, "all rights reserved")):
+		case on(ruleLegal) && words <= 40 && hasAnyPrefix(low, legalPrefixes):
 			continue
 		case on(ruleLegal) && words <= 25 && containsAny(low, commentPrompts):
 			continue
@@ -262,7 +291,7 @@ func dropFurniture(ps []para, in furnitureInput) []para {
 		}
 		out = append(out, p)
 	}
-	return out
+	return out, dek
 }
 
 // bodyEnd returns the index after the last paragraph of article text: it
@@ -348,7 +377,7 @@ func isStampLine(s string, words int) bool {
 		switch {
 		case isNumber(w):
 			hasDigit = true
-		case isOrdinal(lw):
+		case isOrdinal(lw) || isClock(lw):
 			hasDigit = true
 		case lw == "by" || lw == "por" || lw == "von" || lw == "par" || lw == "di":
 			// A byline tail: up to four capitalised name words end the line.
@@ -393,12 +422,19 @@ func isByline(s string, words int) bool {
 	return true
 }
 
-// isFollowLine reports "Follow X on Twitter/Facebook…" lines.
+// isFollowLine reports "Follow X on Twitter/Facebook…" lines, "Follow our
+// coverage at <URL>" and "More X: <URL>" pointers, and "Email X at
+// address" contact lines.
 func isFollowLine(low string) bool {
-	if !strings.HasPrefix(low, "follow ") {
-		return false
+	switch {
+	case strings.HasPrefix(low, "follow "):
+		return containsAny(low, []string{"twitter", "facebook", "instagram", "youtube", "linkedin", "@", "http", "www."})
+	case strings.HasPrefix(low, "more "):
+		return strings.Contains(low, ": http")
+	case strings.HasPrefix(low, "email "):
+		return strings.Contains(low, "@")
 	}
-	return containsAny(low, []string{"twitter", "facebook", "instagram", "youtube", "linkedin", "@"})
+	return false
 }
 
 // isContactOnly reports a paragraph made only of e-mail addresses, URLs and
@@ -482,6 +518,26 @@ func isOrdinal(w string) bool {
 	return false
 }
 
+// isClock matches clock times written as one token: "12h40", "9h", "9am",
+// "10pm".
+func isClock(w string) bool {
+	n := 0
+	for n < len(w) && isDigit(w[n]) {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	rest := w[n:]
+	switch {
+	case rest == "am" || rest == "pm" || rest == "h":
+		return true
+	case strings.HasPrefix(rest, "h"):
+		return isNumber(rest[1:]) && len(rest) <= 3
+	}
+	return false
+}
+
 func isCapitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
@@ -505,4 +561,50 @@ func normKey(s string) string {
 		}
 	}
 	return sb.String()
+}
+
+// standfirstClasses are class/id fragments that CMSs give the standfirst
+// (dek, strapline) under a headline. "intro" and "lead" are left out: many
+// sites give those to the first paragraph of the body itself.
+var standfirstClasses = []string{
+	"standfirst", "dek", "subtitle", "sub-title", "subheadline", "sub-headline",
+	"strapline", "summary", "excerpt", "deck", "description", "subhead",
+}
+
+// removeStandfirst deletes from the page the element that holds the
+// standfirst, so that trafilatura does not put it at the top of the body;
+// Page.Standfirst carries it. Only an element whose class or id names it a
+// standfirst and whose text is the page's description is removed.
+func removeStandfirst(doc *html.Node, standfirst string) {
+	key := normKey(standfirst)
+	if key == "" {
+		return
+	}
+	var found *html.Node
+	visited := 0
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		visited++
+		if found != nil || depth > maxWalkDepth || visited > maxSplitNodes {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Head, atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			}
+			if c, id := attr(n, "class"), attr(n, "id"); (c != "" || id != "") &&
+				containsAny(strings.ToLower(c+" "+id), standfirstClasses) && normKey(textOf(n)) == key {
+				found = n
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	if found != nil && found.Parent != nil {
+		found.Parent.RemoveChild(found)
+	}
 }

@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"encoding/json"
 	nurl "net/url"
+	"sort"
 	"strings"
 	"time"
 
@@ -70,6 +71,7 @@ func readMeta(doc *html.Node, base *nurl.URL) pageMeta {
 		}
 	}
 	candidates = append(candidates, r.itemDates...)
+	candidates = append(candidates, otherPublishedMeta(r.meta)...)
 	for _, c := range candidates {
 		if t, hasTime, ok := parseDate(c); ok {
 			m.published, m.publishedHasTime = t, hasTime
@@ -101,6 +103,27 @@ func readMeta(doc *html.Node, base *nurl.URL) pageMeta {
 	m.outlet = cleanSpace(html.UnescapeString(m.outlet))
 	m.author = cleanSpace(html.UnescapeString(m.author))
 	return m
+}
+
+// otherPublishedMeta returns, in key order, the values of in-house meta
+// tags whose name says publication date ("sn-post-date", "pub_date",
+// "publish_time"...): a name holding "pub" or "post" and "date" or "time",
+// and never "modif" or "updat" (those are revision dates).
+func otherPublishedMeta(m map[string]string) []string {
+	var keys []string
+	for k := range m {
+		if (strings.Contains(k, "pub") || strings.Contains(k, "post")) &&
+			(strings.Contains(k, "date") || strings.Contains(k, "time")) &&
+			!strings.Contains(k, "modif") && !strings.Contains(k, "updat") {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, m[k])
+	}
+	return out
 }
 
 // maxMetaDepth bounds the recursion on absurdly nested pages.
@@ -469,12 +492,17 @@ func normLanguage(s string) string {
 	return s
 }
 
-// textOf returns the text content of n (bounded), white space collapsed.
-func textOf(n *html.Node) string {
+// textOf returns the text content of n, white space collapsed, cut after
+// about 2000 bytes (headlines, standfirsts).
+func textOf(n *html.Node) string { return textOfN(n, 2000) }
+
+// textOfN returns the text content of n, white space collapsed, cut after
+// about limit bytes.
+func textOfN(n *html.Node, limit int) string {
 	var sb strings.Builder
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
-		if depth > 64 || sb.Len() > 2000 {
+		if depth > 64 || sb.Len() > limit {
 			return
 		}
 		if n.Type == html.TextNode {

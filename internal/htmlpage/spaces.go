@@ -19,7 +19,21 @@ const spaceMark = '\u2060'
 
 const spaceMarkStr = string(spaceMark)
 
-// markEdgeSpaces replaces the leading and trailing white space of every
+// linkOpen and linkClose (private-use code points) bracket the text of each
+// <a> while trafilatura works, so that the paragraph builder can measure
+// link density without asking trafilatura to keep links: with links kept,
+// it splits a paragraph at every link that sits in loose text.
+const (
+	linkOpen  = '\uE000'
+	linkClose = '\uE001'
+)
+
+// isMarker reports the marker runes that never reach the output.
+func isMarker(r rune) bool {
+	return r == spaceMark || r == linkOpen || r == linkClose
+}
+
+// markEdgeSpaces brackets link text with linkOpen/linkClose and replaces the leading and trailing white space of every
 // text node with spaceMark, and a white-space-only text node between two
 // inline elements ("<a>X</a> <a>Y</a>") with one spaceMark. Other
 // white-space-only nodes (indentation between blocks) are left alone so
@@ -38,6 +52,10 @@ func markEdgeSpaces(n *html.Node, depth int) {
 				continue
 			}
 			markEdgeSpaces(c, depth+1)
+			if c.DataAtom == atom.A && c.FirstChild != nil {
+				c.InsertBefore(&html.Node{Type: html.TextNode, Data: string(linkOpen)}, c.FirstChild)
+				c.AppendChild(&html.Node{Type: html.TextNode, Data: string(linkClose)})
+			}
 		}
 	}
 }

@@ -24,16 +24,19 @@ const (
 	splitMinWords   = 8  // shortest <p> taken from a twin container
 	splitKeyWords   = 10 // paragraphs this long identify the main container
 	maxSplitNodes   = 200000
+	maxParaBytes    = 1 << 20 // a <p> longer than this is not matched
 )
 
 func restoreSplitBody(doc *html.Node, ps []para) []para {
 	if doc == nil || len(ps) == 0 {
 		return ps
 	}
+	keys := make([]string, len(ps))
 	have := make(map[string]int, len(ps)) // normKey → index in ps
 	for i, p := range ps {
+		keys[i] = normKey(p.text)
 		if countWords(p.text) >= splitKeyWords {
-			have[normKey(p.text)] = i
+			have[keys[i]] = i
 		}
 	}
 	if len(have) < minSplitMatches {
@@ -46,7 +49,7 @@ func restoreSplitBody(doc *html.Node, ps []para) []para {
 		last int // index in ps of the last matched paragraph
 	}
 	hits := map[*html.Node]*hit{}
-	var textEls []*html.Node // every <p> in document order, for the twin pass
+	var order []*html.Node // parents in document order, for a deterministic choice
 	visited := 0
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
@@ -59,13 +62,15 @@ func restoreSplitBody(doc *html.Node, ps []para) []para {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head:
 				return
 			case atom.P:
-				textEls = append(textEls, n)
-				if n.Parent != nil {
-					if i, ok := have[normKey(textOf(n))]; ok {
+				// A paragraph of splitKeyWords words has at least twice as
+				// many bytes; shorter <p>s cannot match and are not keyed.
+				if t := textOfN(n, maxParaBytes); n.Parent != nil && len(t) >= 2*splitKeyWords {
+					if i, ok := have[normKey(t)]; ok {
 						h := hits[n.Parent]
 						if h == nil {
 							h = &hit{}
 							hits[n.Parent] = h
+							order = append(order, n.Parent)
 						}
 						h.n++
 						if i > h.last {
@@ -84,8 +89,10 @@ func restoreSplitBody(doc *html.Node, ps []para) []para {
 
 	var main *html.Node
 	var mh *hit
-	for n, h := range hits {
-		if mh == nil || h.n > mh.n {
+	for _, n := range order {
+		// The parent holding most extracted paragraphs; the first in
+		// document order on a tie.
+		if h := hits[n]; mh == nil || h.n > mh.n {
 			main, mh = n, h
 		}
 	}
@@ -100,8 +107,8 @@ func restoreSplitBody(doc *html.Node, ps []para) []para {
 	// Twins: elements after main with the same tag and class.
 	var add []para
 	seen := make(map[string]bool, len(ps))
-	for _, p := range ps {
-		seen[normKey(p.text)] = true
+	for _, k := range keys {
+		seen[k] = true
 	}
 	for _, el := range twinsAfter(main, class) {
 		for c := el.FirstChild; c != nil; c = c.NextSibling {
@@ -142,6 +149,10 @@ func twinsAfter(n *html.Node, class string) []*html.Node {
 	var walk func(x *html.Node, depth int)
 	walk = func(x *html.Node, depth int) {
 		if depth > maxWalkDepth || len(out) > 16 {
+			return
+		}
+		if x.Type == html.ElementNode && isCommentBox(x) {
+			// Readers' comments often reuse the article's "content" class.
 			return
 		}
 		if x.Type == html.ElementNode && x.DataAtom == n.DataAtom && x.Data == n.Data &&

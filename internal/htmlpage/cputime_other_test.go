@@ -1,0 +1,8 @@
+//go:build !unix
+
+package htmlpage
+
+import "time"
+
+// cpuTime is not measured on this platform.
+func cpuTime() time.Duration { return 0 }
