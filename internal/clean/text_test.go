@@ -2,7 +2,7 @@ package clean
 
 import (
 	"encoding/json"
-	"flag"
+	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,10 +12,8 @@ import (
 	"github.com/parley-news/parley/internal/meta"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 // golden is what the tests compare: the cleaned article and the rules that fired.
-type golden struct {
+type goldenArticle struct {
 	Headline   string         `json:"headline"`
 	Standfirst string         `json:"standfirst"`
 	Body       string         `json:"body"`
@@ -36,25 +34,12 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := Text(string(in))
-			g := golden{Headline: r.Headline, Standfirst: r.Standfirst, Body: r.Body, Dateline: r.Dateline, Removed: r.Removed}
+			g := goldenArticle{Headline: r.Headline, Standfirst: r.Standfirst, Body: r.Body, Dateline: r.Dateline, Removed: r.Removed}
 			for _, s := range r.Stamps {
 				g.Stamps = append(g.Stamps, s.Format("2006-01-02"))
 			}
 			got, _ := json.MarshalIndent(g, "", "  ")
-			path := strings.TrimSuffix(f, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
-				t.Errorf("%s differs from its golden file; got:\n%s", f, got)
-			}
+			golden.Check(t, strings.TrimSuffix(f, ".txt")+".golden.json", got)
 		})
 	}
 }

@@ -2,13 +2,10 @@ package facts
 
 import (
 	"encoding/json"
-	"flag"
+	"github.com/parley-news/parley/internal/golden"
 	"os"
-	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestMergeGolden pins how reports become facts: paraphrase and truncation
 // merged, an undated report joining the dated ones without bridging two
@@ -25,18 +22,5 @@ func TestMergeGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := json.MarshalIndent(Merge(items, Options{}), "", "  ")
-	const path = "testdata/merge.golden.json"
-	if *update {
-		if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
-		t.Errorf("merge differs from %s; got:\n%s", path, got)
-	}
+	golden.Check(t, "testdata/merge.golden.json", got)
 }

@@ -3,7 +3,7 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
-	"flag"
+	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,11 +12,9 @@ import (
 	"github.com/parley-news/parley/internal/ingest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 // golden is the part of the output the golden files pin: the metadata and
 // the body. The analyses have golden tests of their own in their packages.
-type golden struct {
+type goldenArticle struct {
 	Title          string `json:"title"`
 	Standfirst     string `json:"standfirst,omitempty"`
 	Published      string `json:"published"`
@@ -54,22 +52,9 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := res.Article
-			g := golden{a.Title, a.Standfirst, a.Published, a.PublishedBasis, res.Date.NeedsYear, a.Place, a.Outlet, a.Language, a.Body}
+			g := goldenArticle{a.Title, a.Standfirst, a.Published, a.PublishedBasis, res.Date.NeedsYear, a.Place, a.Outlet, a.Language, a.Body}
 			got, _ := json.MarshalIndent(g, "", "  ")
-			path := f[:len(f)-len(filepath.Ext(f))] + ".golden.json"
-			if *update {
-				if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (go test -update writes it)", err)
-			}
-			if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
-				t.Errorf("differs from %s; got:\n%s", path, got)
-			}
+			golden.Check(t, f[:len(f)-len(filepath.Ext(f))]+".golden.json", got)
 			// Every span of every analysis lies inside the body.
 			for _, s := range a.Statements {
 				if s.Span[0] < 0 || s.Span[1] > len(a.Body) || s.Span[0] > s.Span[1] {
