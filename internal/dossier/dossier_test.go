@@ -2,14 +2,12 @@ package dossier
 
 import (
 	"errors"
-	"flag"
+	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // checkOutput is what `parley dossier check` prints for one file.
 func checkOutput(path string) string {
@@ -31,23 +29,6 @@ func itoa(n int) string {
 	return string(b)
 }
 
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs:\n--- got\n%s--- want\n%s", path, got, want)
-	}
-}
-
 // TestCheckGolden runs the validator over testdata/check/*.yaml and
 // compares its messages with the .golden files next to them.
 func TestCheckGolden(t *testing.T) {
@@ -57,7 +38,7 @@ func TestCheckGolden(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			golden(t, strings.TrimSuffix(f, ".yaml")+".golden", checkOutput(f))
+			golden.Check(t, strings.TrimSuffix(f, ".yaml")+".golden", []byte(checkOutput(f)))
 		})
 	}
 }

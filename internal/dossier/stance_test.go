@@ -3,6 +3,7 @@ package dossier
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"strings"
 	"testing"
@@ -203,7 +204,7 @@ func TestClassifyGolden(t *testing.T) {
 			}
 		}
 	}
-	golden(t, "testdata/stance/statements.golden", b.String())
+	golden.Check(t, "testdata/stance/statements.golden", []byte(b.String()))
 }
 
 func TestTokenize(t *testing.T) {

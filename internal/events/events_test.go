@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
+	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,8 +14,6 @@ import (
 
 	"github.com/parley-news/parley/internal/article"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // tx is a time expression given by its text and value; its span is the
 // first occurrence of the text in the body.
@@ -304,18 +302,7 @@ func TestGolden(t *testing.T) {
 			evs := extract(t, input(g.Body, g.Published, ts...))
 			got, _ := json.MarshalIndent(evs, "", "  ")
 			want := strings.TrimSuffix(f, ".in.json") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(want, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			exp, err := os.ReadFile(want)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.TrimSpace(string(exp)) != strings.TrimSpace(string(got)) {
-				t.Errorf("events differ from %s:\n%s", want, got)
-			}
+			golden.Check(t, want, got)
 		})
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
+	"github.com/parley-news/parley/internal/golden"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -17,10 +17,8 @@ import (
 	"golang.org/x/net/html"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
 // golden is the part of a Page a golden file records.
-type golden struct {
+type goldenPage struct {
 	Error            string `json:"error,omitempty"`
 	Title            string `json:"title,omitempty"`
 	Standfirst       string `json:"standfirst,omitempty"`
@@ -33,11 +31,11 @@ type golden struct {
 	Body             string `json:"body,omitempty"`
 }
 
-func toGolden(p *Page, err error) golden {
+func toGolden(p *Page, err error) goldenPage {
 	if err != nil {
-		return golden{Error: err.Error()}
+		return goldenPage{Error: err.Error()}
 	}
-	g := golden{
+	g := goldenPage{
 		Title: p.Title, Standfirst: p.Standfirst, PublishedHasTime: p.PublishedHasTime,
 		Outlet: p.Outlet, URL: p.URL, Language: p.Language, Author: p.Author, Body: p.Body,
 	}
@@ -66,19 +64,7 @@ func TestGolden(t *testing.T) {
 			got, _ := json.MarshalIndent(toGolden(p, err), "", "  ")
 			got = append(got, '\n')
 			gpath := strings.TrimSuffix(path, ".html") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(gpath, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(gpath)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from golden\n--- got\n%s\n--- want\n%s", name, got, want)
-			}
+			golden.Check(t, gpath, got)
 		})
 	}
 }

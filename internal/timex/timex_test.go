@@ -1,8 +1,8 @@
 package timex
 
 import (
-	"flag"
 	"fmt"
+	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,8 +10,6 @@ import (
 	"time"
 	"unicode/utf8"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func day(s string) time.Time {
 	t, err := time.Parse("2006-01-02", s)
@@ -226,19 +224,7 @@ func TestGolden(t *testing.T) {
 			fmt.Fprintf(&b, "%d %d %s %s %s\n", x.Span[0], x.Span[1], x.Type, x.Value, x.Text)
 		}
 		gf := strings.TrimSuffix(f, ".txt") + ".golden"
-		if *update {
-			if err := os.WriteFile(gf, []byte(b.String()), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(gf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if b.String() != string(want) {
-			t.Errorf("%s: got\n%s\nwant\n%s", f, b.String(), want)
-		}
+		golden.Check(t, gf, []byte(b.String()))
 	}
 }
 

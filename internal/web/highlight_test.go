@@ -2,7 +2,7 @@ package web
 
 import (
 	"encoding/json"
-	"flag"
+	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,8 +12,6 @@ import (
 
 	"github.com/parley-news/parley/internal/article"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // joined concatenates the segments' text: it must give back the body.
 func joined(segs []Segment) string {
@@ -90,19 +88,8 @@ func TestSegmentsGolden(t *testing.T) {
 		t.Fatal("segments do not rebuild the body")
 	}
 	got, _ := json.MarshalIndent(segs, "", "  ")
-	golden := filepath.Join("testdata", "talks.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.TrimSpace(string(got)) != strings.TrimSpace(string(want)) {
-		t.Errorf("segments differ from %s:\n%s", golden, got)
-	}
+	goldenFile := filepath.Join("testdata", "talks.golden.json")
+	golden.Check(t, goldenFile, got)
 }
 
 func FuzzSegments(f *testing.F) {

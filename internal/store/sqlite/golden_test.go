@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
+	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +13,6 @@ import (
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGoldenRoundTrip saves every testdata/*.input.json and compares what
 // Article reads back with the matching .golden.json: the store must return
@@ -57,19 +55,8 @@ func TestGoldenRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			out = append(out, '\n')
-			golden := strings.TrimSuffix(in, ".input.json") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, out, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create)", err)
-			}
-			if !bytes.Equal(out, want) {
-				t.Errorf("%s differs from the stored record:\n%s", golden, out)
-			}
+			goldenPath := strings.TrimSuffix(in, ".input.json") + ".golden.json"
+			golden.Check(t, goldenPath, out)
 			// The analyses round-trip exactly.
 			if !equalJSON(t, a.Statements, got.Statements) || !equalJSON(t, a.Mentions, got.Mentions) ||
 				!equalJSON(t, a.Timexes, got.Timexes) || !equalJSON(t, a.Events, got.Events) {
