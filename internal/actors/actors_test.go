@@ -1,6 +1,14 @@
 package actors
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/text"
+)
 
 func TestKey(t *testing.T) {
 	same := [][2]string{
@@ -21,5 +29,154 @@ func TestKey(t *testing.T) {
 		if Key(p[0]) == Key(p[1]) {
 			t.Errorf("Key(%q) == Key(%q) = %q", p[0], p[1], Key(p[0]))
 		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"no name", "actors:\n  - kind: PERSON\n", "x.yaml:2:"},
+		{"bad kind", "actors:\n  - name: A B\n    kind: ROBOT\n", "x.yaml:2:"},
+		{"bad date", "actors:\n  - name: A B\n    roles:\n      - {title: Minister, from: 2020-13-01}\n", "x.yaml:4:"},
+		{"reversed", "actors:\n  - name: A B\n    roles:\n      - {title: Minister, from: 2021-01-01, to: 2020-01-01}\n", "x.yaml:4:"},
+		{"unknown key", "people: []\n", "x.yaml:1:"},
+	}
+	for _, c := range cases {
+		_, err := Parse([]byte(c.src), "x.yaml")
+		if err == nil || !errors.Is(err, ErrInvalid) || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an ErrInvalid at %s", c.name, err, c.want)
+		}
+	}
+}
+
+func TestHolderByDate(t *testing.T) {
+	reg, err := Parse([]byte(`actors:
+  - name: Old Holder
+    roles:
+      - {title: Foreign Minister, affiliation: Freedonia, from: 2010-01-01, to: 2019-12-31}
+  - name: New Holder
+    aliases: [N. Holder]
+    roles:
+      - {title: Foreign Minister, affiliation: Freedonia, from: 2020-01-01}
+`), "t.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		date, want string
+	}{{"2015-06-01", "Old Holder"}, {"2021-06-01", "New Holder"}} {
+		at, _ := time.Parse("2006-01-02", c.date)
+		k, _, ok := reg.Holder("freedonian foreign minister", "", at)
+		if !ok || k.Name != c.want {
+			t.Errorf("%s: got %q %v, want %q", c.date, k.Name, ok, c.want)
+		}
+	}
+	if _, _, ok := reg.Holder("foreign minister", "Ruritania", time.Time{}); ok {
+		t.Error("matched the wrong affiliation")
+	}
+	if k, ok := reg.Lookup("N. Holder"); !ok || k.Name != "New Holder" {
+		t.Errorf("alias lookup: %q %v", k.Name, ok)
+	}
+}
+
+func find(t *testing.T, body string) ([]Found, *Book) {
+	t.Helper()
+	toks := text.Tokenize(nil, body, article.Span{0, len(body)})
+	b := NewBook(nil, time.Time{})
+	return Find(body, toks, b), b
+}
+
+func TestFindMentions(t *testing.T) {
+	body := "Russian Deputy Foreign Minister Sergei Petrov met NATO officials in Brussels. Later Mr. Petrov and Sergey Petrov's aide spoke to the Foreign Ministry. Moscow says it will reply."
+	fs, b := find(t, body)
+	got := map[string]string{}
+	for _, f := range fs {
+		got[f.Text] = f.Type + "/" + f.Actor
+	}
+	want := map[string]string{
+		"Sergei Petrov":    "PERSON/Sergei Petrov",
+		"NATO":             "GPE/NATO",
+		"Brussels":         "ORG/European Union",
+		"Petrov":           "PERSON/Sergei Petrov",
+		"Sergey Petrov":    "PERSON/Sergei Petrov",
+		"Foreign Ministry": "ORG/Foreign Ministry",
+		"Moscow":           "GPE/Russia",
+	}
+	for k, v := range want {
+		if k == "NATO" {
+			v = "ORG/NATO"
+		}
+		if got[k] != v {
+			t.Errorf("%q: got %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	// the title apposition gives the title and the affiliation
+	var petrov article.Actor
+	for _, a := range b.Actors() {
+		if a.Name == "Sergei Petrov" {
+			petrov = a
+		}
+	}
+	if petrov.Title != "Deputy Foreign Minister" || petrov.Affiliation != "Russia" {
+		t.Errorf("Petrov: %+v", petrov)
+	}
+}
+
+func TestByRole(t *testing.T) {
+	body := "Norwegian Deputy Foreign Minister Lars Eikeland met Defence Minister Kari Holm. The senior diplomat said little."
+	_, b := find(t, body)
+	pos := strings.Index(body, "The senior")
+	id, ok := b.ByRole([]string{"The", "senior", "diplomat"}, pos)
+	if !ok || b.Name(id) != "Lars Eikeland" {
+		t.Errorf("diplomat → %q %v, want Lars Eikeland", b.Name(id), ok)
+	}
+	id, ok = b.ByRole([]string{"the", "defence", "minister"}, pos)
+	if !ok || b.Name(id) != "Kari Holm" {
+		t.Errorf("defence minister → %q %v, want Kari Holm", b.Name(id), ok)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("actors:\n  - name: A B\n    roles:\n      - {title: Minister, from: 2020-01-01}\n")
+	f.Add("actors: [")
+	f.Add("- 1\n- 2")
+	f.Fuzz(func(t *testing.T, src string) {
+		reg, err := Parse([]byte(src), "f.yaml")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.yaml") {
+				t.Fatalf("error without file name: %v", err)
+			}
+			return
+		}
+		reg.Holder("minister", "", time.Now())
+		reg.Lookup("A B")
+	})
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("Russian Deputy Foreign Minister Sergei Petrov met NATO officials in Brussels.")
+	f.Add("Mr. X of the Y and Z Commission on W")
+	f.Fuzz(func(t *testing.T, body string) {
+		fs, b := find(t, body)
+		for _, m := range fs {
+			if m.Span[0] < 0 || m.Span[1] > len(body) || m.Span[0] > m.Span[1] || body[m.Span[0]:m.Span[1]] != m.Text {
+				t.Fatalf("bad mention %+v", m)
+			}
+		}
+		b.Actors()
+	})
+}
+
+func TestFindOrgWithAnd(t *testing.T) {
+	body := "The Securities and Exchange Commission sued. Bill and Jane Smith left."
+	fs, _ := find(t, body)
+	got := map[string]string{}
+	for _, f := range fs {
+		got[f.Text] = f.Type
+	}
+	if got["Securities and Exchange Commission"] != "ORG" {
+		t.Errorf("org with and: %v", got)
+	}
+	if _, ok := got["Bill and Jane Smith"]; ok {
+		t.Errorf("joined two people: %v", got)
 	}
 }

@@ -15,7 +15,18 @@ type Book struct {
 	reg     *Registry
 	at      time.Time
 	entries []*entry
-	byKey   map[string]int // Key(full name) → entry
+	byKey   map[string]int    // Key(full name) → entry
+	keys    map[string]string // cache of Key
+}
+
+// key is Key with a per-article cache: names recur.
+func (b *Book) key(s string) string {
+	if k, ok := b.keys[s]; ok {
+		return k
+	}
+	k := Key(s)
+	b.keys[s] = k
+	return k
 }
 
 type entry struct {
@@ -25,6 +36,17 @@ type entry struct {
 	lastSeen int    // byte offset of the latest mention
 	roleSeen int    // byte offset of the first mention with a title
 	seen     []int  // byte offsets of all mentions, in order
+	// titleLC caches strings.ToLower(titleOf): ByRole compares titles
+	// lower-case for every role phrase.
+	titleOf, titleLC string
+}
+
+// lowerTitle returns the actor's title lower-cased.
+func (e *entry) lowerTitle() string {
+	if e.titleOf != e.actor.Title || (e.titleLC == "" && e.actor.Title != "") {
+		e.titleOf, e.titleLC = e.actor.Title, strings.ToLower(e.actor.Title)
+	}
+	return e.titleLC
 }
 
 // seenBefore returns the latest mention before pos, or -1.
@@ -41,21 +63,32 @@ func (e *entry) seenBefore(pos int) int {
 // NewBook starts the registry of an article published at t (zero when
 // unknown); reg, the curated registry, may be nil.
 func NewBook(reg *Registry, t time.Time) *Book {
-	return &Book{reg: reg, at: t, byKey: map[string]int{}}
+	return &Book{reg: reg, at: t, byKey: make(map[string]int, 8), keys: make(map[string]string, 8)}
 }
 
 // ID identifies an actor in a Book; -1 is none.
 type ID = int
 
+// noEntry stands for an unknown id: an actor with every field empty.
+var noEntry = &entry{}
+
+// get returns the entry of id, or noEntry (never to be modified).
+func (b *Book) get(id ID) *entry {
+	if id < 0 || id >= len(b.entries) {
+		return noEntry
+	}
+	return b.entries[id]
+}
+
 // Actor returns the actor with the given id.
 func (b *Book) Actor(id ID) article.Actor {
-	if id < 0 || id >= len(b.entries) {
-		return article.Actor{}
-	}
-	a := b.entries[id].actor
+	a := b.get(id).actor
 	a.Aliases = append([]string(nil), a.Aliases...)
 	return a
 }
+
+// Name returns the canonical name of an actor.
+func (b *Book) Name(id ID) string { return b.get(id).actor.Name }
 
 // Actors returns all actors of the article in order of first mention.
 func (b *Book) Actors() []article.Actor {
@@ -67,12 +100,7 @@ func (b *Book) Actors() []article.Actor {
 }
 
 // Kind returns the kind (PERSON, ORG, GPE) of an actor.
-func (b *Book) Kind(id ID) string {
-	if id < 0 || id >= len(b.entries) {
-		return ""
-	}
-	return b.entries[id].actor.Kind
-}
+func (b *Book) Kind(id ID) string { return b.get(id).actor.Kind }
 
 func (b *Book) addAlias(e *entry, s string) {
 	if s == "" || s == e.actor.Name {
@@ -95,14 +123,18 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 	if name == "" {
 		return -1
 	}
-	toks := strings.Fields(name)
-	lastK := Key(toks[len(toks)-1])
+	firstW, lastW, multi := nameEnds(name)
+	lastK := b.key(lastW)
 	firstK := ""
-	if len(toks) > 1 {
-		firstK = Key(toks[0])
+	if multi {
+		firstK = b.key(firstW)
 	}
 	id := -1
-	if i, ok := b.byKey[Key(name)]; ok && b.entries[i].actor.Kind == article.Person {
+	nameK := lastK // a one-word name is its last word
+	if multi {
+		nameK = b.key(name)
+	}
+	if i, ok := b.byKey[nameK]; ok && b.entries[i].actor.Kind == article.Person {
 		id = i
 	} else {
 		// Same surname, compatible first name; prefer the latest mentioned.
@@ -138,7 +170,7 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 		id = len(b.entries) - 1
 	}
 	e := b.entries[id]
-	if len(toks) > 1 && e.first == "" {
+	if multi && e.first == "" {
 		// The first full name seen becomes the canonical one.
 		b.addAlias(e, e.actor.Name)
 		e.actor.Name = name
@@ -146,8 +178,8 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 	} else {
 		b.addAlias(e, name)
 	}
-	b.addAlias(e, toks[len(toks)-1])
-	b.byKey[Key(name)] = id
+	b.addAlias(e, lastW)
+	b.byKey[nameK] = id
 	if title != "" {
 		if e.actor.Title == "" || e.roleSeen < 0 || pos < e.roleSeen {
 			e.actor.Title = title
@@ -166,14 +198,46 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 	return id
 }
 
+// nameEnds returns the first and last words of a trimmed name and
+// whether it has more than one word, without splitting it: names from
+// the text are words joined by single spaces; anything else (tabs, runs
+// of spaces) goes through strings.Fields.
+func nameEnds(name string) (first, last string, multi bool) {
+	i := strings.IndexByte(name, ' ')
+	if i < 0 && strings.IndexAny(name, "\t\n\r") < 0 {
+		return name, name, false
+	}
+	if strings.IndexAny(name, "\t\n\r") < 0 && !strings.Contains(name, "  ") {
+		return name[:i], name[strings.LastIndexByte(name, ' ')+1:], true
+	}
+	f := strings.Fields(name)
+	return f[0], f[len(f)-1], len(f) > 1
+}
+
 // Body records a mention of an organisation or country (kind ORG or GPE)
 // under its canonical name and returns the actor.
 func (b *Book) Body(name, kind, affiliation, surface string, pos int) ID {
 	if name == "" {
 		return -1
 	}
-	k := Key(name)
+	k := b.key(name)
 	id, ok := b.byKey[k]
+	if !ok && kind == article.Org {
+		// "Defense Ministry" and "Russian Defense Ministry" are one body:
+		// a name that is another's without its leading demonym.
+		if i, ok2 := b.orgVariant(name); ok2 {
+			id, ok = i, true
+			e := b.entries[i]
+			if len(name) > len(e.actor.Name) {
+				b.addAlias(e, e.actor.Name)
+				e.actor.Name = name
+				if affiliation != "" {
+					e.actor.Affiliation = affiliation
+				}
+			}
+			b.byKey[k] = i
+		}
+	}
 	if !ok || b.entries[id].actor.Kind == article.Person {
 		b.entries = append(b.entries, &entry{actor: article.Actor{Name: name, Kind: kind, Affiliation: affiliation}, roleSeen: -1})
 		id = len(b.entries) - 1
@@ -197,9 +261,13 @@ func (b *Book) Touch(id ID, pos int) {
 	}
 }
 
+// LastSeenBefore returns the byte offset of actor id's latest mention
+// before pos, or -1.
+func (b *Book) LastSeenBefore(id ID, pos int) int { return b.get(id).seenBefore(pos) }
+
 // Surname finds a person already known by this one-token name.
 func (b *Book) Surname(tok string) (ID, bool) {
-	k := Key(tok)
+	k := b.key(tok)
 	best := -1
 	for i, e := range b.entries {
 		if e.actor.Kind != article.Person {
@@ -219,29 +287,30 @@ func (b *Book) Surname(tok string) (ID, bool) {
 // the noun to refer to that actor. A diplomat is anyone in foreign
 // affairs; the other nouns name their own title.
 var roleHeads = map[string][]string{
-	"diplomat":     {"foreign", "ambassador", "envoy", "diplomat", "secretary of state"},
-	"official":     {""},
-	"minister":     {"minister"},
-	"spokesman":    {"spokes", "press secretary"},
-	"spokeswoman":  {"spokes", "press secretary"},
-	"spokesperson": {"spokes", "press secretary"},
-	"secretary":    {"secretary"},
-	"president":    {"president"},
-	"ambassador":   {"ambassador"},
-	"envoy":        {"envoy", "ambassador"},
-	"chief":        {"chief", "head"},
-	"head":         {"head", "chief", "director"},
-	"leader":       {"leader", "president", "prime minister", "chancellor"},
-	"premier":      {"premier", "prime minister"},
-	"chancellor":   {"chancellor"},
-	"senator":      {"senator", "sen."},
-	"governor":     {"governor", "gov."},
-	"general":      {"general", "gen."},
-	"nominee":      {"nominee", "candidate"},
-	"candidate":    {"candidate", "nominee"},
-	"chairman":     {"chair"},
-	"director":     {"director"},
-	"mayor":        {"mayor"},
+	"diplomat":       {"foreign", "ambassador", "envoy", "diplomat", "secretary of state", "representative"},
+	"official":       {""},
+	"minister":       {"minister"},
+	"spokesman":      {"spokes", "press secretary"},
+	"spokeswoman":    {"spokes", "press secretary"},
+	"spokesperson":   {"spokes", "press secretary"},
+	"secretary":      {"secretary"},
+	"president":      {"president"},
+	"ambassador":     {"ambassador"},
+	"envoy":          {"envoy", "ambassador", "representative"},
+	"representative": {"representative", "envoy", "ambassador"},
+	"chief":          {"chief", "head"},
+	"head":           {"head", "chief", "director"},
+	"leader":         {"leader", "president", "prime minister", "chancellor"},
+	"premier":        {"premier", "prime minister"},
+	"chancellor":     {"chancellor"},
+	"senator":        {"senator", "sen."},
+	"governor":       {"governor", "gov."},
+	"general":        {"general", "gen."},
+	"nominee":        {"nominee", "candidate"},
+	"candidate":      {"candidate", "nominee"},
+	"chairman":       {"chair"},
+	"director":       {"director"},
+	"mayor":          {"mayor"},
 }
 
 // IsRoleNoun reports whether w is a role noun that can stand for a
@@ -298,10 +367,10 @@ func (b *Book) ByRole(words []string, pos int) (ID, bool) {
 		if seen < 0 {
 			continue
 		}
-		t := strings.ToLower(e.actor.Title)
 		if affil != "" && e.actor.Affiliation != "" && e.actor.Affiliation != affil {
 			continue
 		}
+		t := e.lowerTitle()
 		score := -1
 		for _, n := range needs {
 			if n == "" || strings.Contains(t, n) {
@@ -329,6 +398,33 @@ func (b *Book) ByRole(words []string, pos int) (ID, bool) {
 			// A role phrase resolves to one person: remember the mention.
 			id := b.Person(k.Name, r.Title, r.Affiliation, pos)
 			return id, true
+		}
+	}
+	return -1, false
+}
+
+// orgVariant finds an organisation whose name equals name once a leading
+// demonym or country is dropped from either of them.
+func (b *Book) orgVariant(name string) (ID, bool) {
+	strip := func(n string) string {
+		if i := strings.IndexByte(n, ' '); i > 0 {
+			if _, ok := Demonym(n[:i]); ok {
+				return n[i+1:]
+			}
+		}
+		return n
+	}
+	sn := strip(name)
+	for i, e := range b.entries {
+		if e.actor.Kind != article.Org {
+			continue
+		}
+		en := e.actor.Name
+		if en == name {
+			continue
+		}
+		if (strip(en) == name && sn == name) || (sn != name && en == sn) {
+			return i, true
 		}
 	}
 	return -1, false

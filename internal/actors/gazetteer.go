@@ -5,11 +5,11 @@ import "strings"
 // place is one entry of the gazetteer: a country (or a body such as NATO)
 // with the names that stand for it in news prose.
 type place struct {
-	name      string   // canonical name
-	kind      string   // GPE or ORG
-	aliases   []string // other names and abbreviations
-	demonyms  []string // adjectives: "Russian" → Russia
-	capitals  []string // seats of government used as metonyms: "Moscow says"
+	name     string   // canonical name
+	kind     string   // GPE or ORG
+	aliases  []string // other names and abbreviations
+	demonyms []string // adjectives: "Russian" → Russia
+	capitals []string // seats of government used as metonyms: "Moscow says"
 }
 
 // gazetteer is generic world knowledge: countries, their demonyms and the
@@ -104,13 +104,25 @@ var gazIndex = func() map[string]gazEntry {
 // Place looks up a country, body, demonym or capital (case-insensitive) and
 // returns the canonical name and its kind.
 func Place(name string) (canon, kind string, ok bool) {
-	e, ok := gazIndex[strings.ToLower(strings.TrimPrefix(name, "the "))]
+	e, ok := placeEntry(name)
 	return e.canon, e.kind, ok
+}
+
+// placeEntry is Place returning the whole gazetteer entry (with its
+// role: name, demonym or capital).
+func placeEntry(name string) (gazEntry, bool) {
+	name = strings.TrimPrefix(name, "the ")
+	if strings.HasSuffix(name, ".") && strings.Count(name, ".") > 1 {
+		// keep acronyms' final dot: "U.S."
+		e, ok := gazIndex[strings.ToLower(name)]
+		return e, ok
+	}
+	return lookup(gazIndex, name)
 }
 
 // Demonym returns the country of a demonym ("Russian" → Russia).
 func Demonym(word string) (string, bool) {
-	e, ok := gazIndex[strings.ToLower(word)]
+	e, ok := lookup(gazIndex, word)
 	if !ok || (e.role != 'd' && e.role != 'n') {
 		return "", false
 	}

@@ -38,7 +38,8 @@ var titleWords = set(
 	"white", "supreme", "court", "federal", "u.s", "us", "un", "eu", "nato", "european",
 	"international", "russian", "american", "defense", "military", "army", "navy", "air", "force",
 	"sec", "atty", "lieutenant", "brig", "brigadier", "corporal", "private", "emeritus",
-	"ceo", "cfo", "coo", "founder", "co-founder", "editor", "anchor", "host", "correspondent",
+	"permanent", "representative", "envoy", "delegate", "del", "sens", "reps",
+	"ceo", "cfo", "coo", "negotiator", "founder", "co-founder", "editor", "anchor", "host", "correspondent",
 	"mr.", "kremlin", "pentagon", "of", "the", "and", "for",
 )
 
@@ -200,16 +201,131 @@ func lowerNoDot(w string) string {
 	return strings.TrimSuffix(strings.ToLower(w), ".")
 }
 
+// lookup reports whether w, lower-cased and without a final dot, is in m.
+// ASCII words are lower-cased in a stack buffer: no allocation on the hot
+// path.
+func lookup[V any](m map[string]V, w string) (V, bool) {
+	w = strings.TrimSuffix(w, ".")
+	var buf [40]byte
+	if len(w) <= len(buf) {
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			v, ok := m[string(buf[:len(w)])]
+			return v, ok
+		}
+	}
+	v, ok := m[strings.ToLower(w)]
+	return v, ok
+}
+
+func inSet(m map[string]bool, w string) bool { v, _ := lookup(m, w); return v }
+
 // IsTitleWord reports whether w is a title or role word.
-func IsTitleWord(w string) bool { return titleWords[lowerNoDot(w)] }
+func IsTitleWord(w string) bool { return inSet(titleWords, w) }
 
 // IsOrgHead reports whether w is a word that marks an organisation name.
-func IsOrgHead(w string) bool { return orgHeads[lowerNoDot(w)] }
+func IsOrgHead(w string) bool { return inSet(orgHeads, w) }
 
 // IsCapStop reports whether w is a capitalised function word that never
-// begins a name.
-func IsCapStop(w string) bool { return capStop[lowerNoDot(w)] }
+// begins a name. All-capital acronyms ("US") are not function words.
+func IsCapStop(w string) bool {
+	if len(w) >= 2 && allUpper(w) {
+		return false
+	}
+	return inSet(capStop, w)
+}
+
+func allUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // IsHonorific reports whether w makes the following capitalised word a
 // person's name.
-func IsHonorific(w string) bool { return honorifics[lowerNoDot(w)] }
+func IsHonorific(w string) bool { return inSet(honorifics, w) }
+
+// Word classes in lexIndex.
+const (
+	wTitle uint8 = 1 << iota
+	wOrgHead
+	wCapStop
+	wHonorific
+	wPlace
+)
+
+// wordInfo is everything the lexicons say about one lower-cased word.
+type wordInfo struct {
+	flags uint8
+	place gazEntry // when flags&wPlace
+}
+
+// lexIndex merges the word lexicons and the one-word gazetteer entries so
+// that classifying a word costs one map lookup; built once at init.
+var lexIndex = func() map[string]wordInfo {
+	m := map[string]wordInfo{}
+	add := func(set map[string]bool, f uint8) {
+		for w, ok := range set {
+			if ok {
+				wi := m[w]
+				wi.flags |= f
+				m[w] = wi
+			}
+		}
+	}
+	add(titleWords, wTitle)
+	add(orgHeads, wOrgHead)
+	add(capStop, wCapStop)
+	add(honorifics, wHonorific)
+	for w, e := range gazIndex {
+		if !strings.Contains(w, " ") {
+			wi := m[w]
+			wi.flags |= wPlace
+			wi.place = e
+			m[w] = wi
+		}
+	}
+	return m
+}()
+
+// infoOf looks a word up in lexIndex (case-insensitive, final dot
+// dropped; an all-capital word is never a function word).
+func infoOf(w string) wordInfo {
+	wi, _ := lookup(lexIndex, w)
+	if wi.flags&wCapStop != 0 && len(w) >= 2 && allUpper(w) {
+		wi.flags &^= wCapStop
+	}
+	return wi
+}
+
+// affiliationOf returns the country or body a title word points to:
+// demonyms, country names and seats of government ("Kremlin Spokesman").
+func (wi wordInfo) affiliationOf() (string, bool) {
+	if wi.flags&wPlace != 0 {
+		return wi.place.canon, true
+	}
+	return "", false
+}
+
+// demonymOf returns the country of a word that is a demonym or a
+// country name.
+func (wi wordInfo) demonymOf() (string, bool) {
+	if wi.flags&wPlace != 0 && (wi.place.role == 'd' || wi.place.role == 'n') {
+		return wi.place.canon, true
+	}
+	return "", false
+}

@@ -20,6 +20,12 @@ type Found struct {
 }
 
 func isCap(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -39,12 +45,17 @@ var connectors = set("of", "on", "for", "de", "da", "del", "della", "van", "von"
 // ("Ministry", "Post"); a single word is a person when the book already
 // knows it as a surname or an honorific precedes it.
 func Find(body string, toks []text.Token, book *Book) []Found {
-	var out []Found
+	return AppendFind(make([]Found, 0, len(toks)/10+4), body, toks, book)
+}
+
+// AppendFind is Find appending to dst, so that a caller may reuse one
+// buffer across articles.
+func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found {
+	out := dst
 	n := len(toks)
 	for i := 0; i < n; {
-		t := toks[i]
-		w := t.Text(body)
-		if t.Kind != text.Word || !isCap(w) {
+		t := &toks[i]
+		if t.Kind != text.Word || !isCap(body[t.Span[0]:t.Span[1]]) {
 			i++
 			continue
 		}
@@ -60,8 +71,34 @@ func Find(body string, toks []text.Token, book *Book) []Found {
 				j++
 				continue
 			}
+			// "and" joins the words of one body when an organisation
+			// head follows: "Citizenship and Immigration Services",
+			// "Securities and Exchange Commission".
+			if tj.Kind == text.Word && wj == "and" && j > i && j+1 < n && isCap(toks[j+1].Text(body)) && toks[j+1].Space && !toks[j+1].Break {
+				org := false
+				for x := j + 1; x < n && x < j+5 && toks[x].Kind == text.Word && isCap(toks[x].Text(body)) && !toks[x].Break; x++ {
+					if IsOrgHead(toks[x].Text(body)) {
+						org = true
+						break
+					}
+				}
+				if org {
+					j++
+					continue
+				}
+			}
+			// A connector joins only name words: "Commission on
+			// Presidential Debates", not "Times on Saturday".
+			// "Permanent Representative to the UN", "Ambassador to
+			// Ukraine": "to" joins a title and a place.
+			if tj.Kind == text.Word && wj == "to" && j+1 < n && IsTitleWord(toks[j-1].Text(body)) && toks[j+1].Space && !toks[j+1].Break {
+				if nj := j + 1; toks[nj].Kind == text.Word && (isCap(toks[nj].Text(body)) || (toks[nj].Text(body) == "the" && nj+1 < n && isCap(toks[nj+1].Text(body)))) {
+					j += 2
+					continue
+				}
+			}
 			if tj.Kind == text.Word && connectors[wj] && j+1 < n && toks[j+1].Kind == text.Word &&
-				isCap(toks[j+1].Text(body)) && toks[j+1].Space && !toks[j+1].Break {
+				isCap(toks[j+1].Text(body)) && toks[j+1].Space && !toks[j+1].Break && !IsCapStop(toks[j+1].Text(body)) {
 				j += 2
 				continue
 			}
@@ -69,7 +106,12 @@ func Find(body string, toks []text.Token, book *Book) []Found {
 		}
 		// Drop leading function words.
 		a := i
-		for a < j && IsCapStop(toks[a].Text(body)) && !IsHonorific(toks[a].Text(body)) {
+		var wa wordInfo // what the lexicons say of toks[a]
+		for a < j {
+			wa = infoOf(toks[a].Text(body))
+			if wa.flags&wCapStop == 0 || wa.flags&wHonorific != 0 {
+				break
+			}
 			a++
 		}
 		// Drop trailing connectors.
@@ -78,7 +120,7 @@ func Find(body string, toks []text.Token, book *Book) []Found {
 			b--
 		}
 		if a < b {
-			if f, ok := classify(body, toks, a, b, book); ok {
+			if f, ok := classify(body, toks, a, b, book, wa); ok {
 				out = append(out, f)
 			}
 		}
@@ -105,7 +147,9 @@ func sentenceStart(body string, toks []text.Token, i int) bool {
 	return false
 }
 
-func classify(body string, toks []text.Token, a, b int, book *Book) (Found, bool) {
+// classify decides what the run of tokens [a, b) names; wa is
+// infoOf(toks[a]), already looked up by the caller.
+func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo) (Found, bool) {
 	span := article.Span{toks[a].Span[0], toks[b-1].Span[1]}
 	surface := body[span[0]:span[1]]
 	surface = strings.TrimSuffix(surface, ".")
@@ -118,9 +162,20 @@ func classify(body string, toks []text.Token, a, b int, book *Book) (Found, bool
 		}
 	}
 	f := Found{Mention: article.Mention{Text: surface, Span: span}, ID: -1, Tok0: a, Tok1: b, NameTok0: a}
-	// Whole run in the gazetteer.
-	if c, k, ok := Place(surface); ok {
-		e := gazIndex[strings.ToLower(surface)]
+	// Whole run in the gazetteer. A single word without dots is looked
+	// up once, in lexIndex (which holds the one-word gazetteer entries).
+	var w0 wordInfo
+	single := b-a == 1 && strings.IndexByte(toks[a].Text(body), '.') < 0
+	var e gazEntry
+	var inGaz bool
+	if single {
+		w0 = wa
+		e, inGaz = w0.place, w0.flags&wPlace != 0
+	} else {
+		e, inGaz = placeEntry(surface)
+	}
+	if inGaz {
+		c, k := e.canon, e.kind
 		if e.role == 'd' {
 			// A bare demonym is an adjective ("Russian officials"), not a
 			// mention of the country; leave it to the title logic.
@@ -131,41 +186,51 @@ func classify(body string, toks []text.Token, a, b int, book *Book) (Found, bool
 		f.ID = book.Body(c, k, "", surface, span[0])
 		return f, true
 	}
-	words := make([]string, b-a)
+	var wbuf [12]string
+	var ibuf [12]wordInfo
+	words, infos := wbuf[:0], ibuf[:0]
+	if b-a > len(wbuf) {
+		words, infos = make([]string, 0, b-a), make([]wordInfo, 0, b-a)
+	}
 	for k := a; k < b; k++ {
-		words[k-a] = toks[k].Text(body)
+		w := toks[k].Text(body)
+		words = append(words, w)
+		if k == a {
+			infos = append(infos, wa)
+			continue
+		}
+		infos = append(infos, infoOf(w))
 	}
 	// Split title words from the name: the name is the trailing run of
 	// words that are neither title words nor demonyms nor countries.
 	nameStart := len(words)
 	for nameStart > 0 {
-		w := words[nameStart-1]
-		if IsTitleWord(w) || connectors[w] {
+		wi := infos[nameStart-1]
+		if wi.flags&wTitle != 0 || connectors[words[nameStart-1]] {
 			break
 		}
-		if _, ok := Demonym(w); ok {
+		if _, ok := wi.demonymOf(); ok {
 			break
 		}
 		nameStart--
 	}
 	nameWords := words[nameStart:]
 	titleWordsHere := words[:nameStart]
-	hasOrgHead := false
-	for _, w := range words {
-		if IsOrgHead(w) {
+	hasOrgHead, nameHasOrg := false, false
+	for i, wi := range infos {
+		if wi.flags&wOrgHead != 0 {
 			hasOrgHead = true
-			break
-		}
-	}
-	nameHasOrg := false
-	for _, w := range nameWords {
-		if IsOrgHead(w) {
-			nameHasOrg = true
+			if i >= nameStart {
+				nameHasOrg = true
+			}
 		}
 	}
 	affil := ""
-	for _, w := range titleWordsHere {
-		if c, ok := Demonym(w); ok {
+	for i, wi := range infos[:nameStart] {
+		if i > 0 && isConnectorFold(words[i-1]) {
+			continue // "Ambassador to the US": the host, not the affiliation
+		}
+		if c, ok := wi.affiliationOf(); ok && affil == "" {
 			affil = c
 		}
 	}
@@ -180,8 +245,8 @@ func classify(body string, toks []text.Token, a, b int, book *Book) (Found, bool
 	if len(nameWords) > 0 && !nameHasOrg && !allCaps(nameWords) {
 		isPerson := false
 		realTitle := false
-		for _, w := range titleWordsHere {
-			if IsTitleWord(w) && !connectors[strings.ToLower(w)] && !IsCapStop(w) {
+		for i, w := range titleWordsHere {
+			if infos[i].flags&wTitle != 0 && infos[i].flags&wCapStop == 0 && !isConnectorFold(w) {
 				realTitle = true
 			}
 		}
@@ -197,7 +262,7 @@ func classify(body string, toks []text.Token, a, b int, book *Book) (Found, bool
 				isPerson = true
 			}
 		}
-		if _, _, ok := Place(strings.Join(nameWords, " ")); ok && len(titleWordsHere) == 0 {
+		if _, _, ok := Place(body[toks[a+nameStart].Span[0]:toks[b-1].Span[1]]); ok && len(titleWordsHere) == 0 {
 			isPerson = false
 		}
 		if isPerson {
@@ -210,9 +275,12 @@ func classify(body string, toks []text.Token, a, b int, book *Book) (Found, bool
 			name := strings.Join(nameWords, " ")
 			f.Type = article.Person
 			f.NameTok0 = a + nameStart
+			// The mention is the name; the title is kept in f.Title.
+			f.Span = article.Span{toks[f.NameTok0].Span[0], span[1]}
+			f.Text = body[f.Span[0]:f.Span[1]]
 			f.Title = title
 			f.ID = book.Person(name, title, affil, span[0])
-			f.Actor = book.Actor(f.ID).Name
+			f.Actor = book.Name(f.ID)
 			return f, true
 		}
 	}
@@ -228,7 +296,7 @@ func classify(body string, toks []text.Token, a, b int, book *Book) (Found, bool
 		}
 		f.Type = article.Org
 		f.ID = book.Body(name, article.Org, affil, surface, span[0])
-		f.Actor = book.Actor(f.ID).Name
+		f.Actor = book.Name(f.ID)
 		return f, true
 	}
 	if len(words) == 1 && sentenceStart(body, toks, a) {
@@ -260,8 +328,11 @@ func allCaps(ws []string) bool {
 // to the affiliation) and leading connectors.
 func cleanTitle(ws []string) string {
 	var keep []string
-	for _, w := range ws {
-		if _, ok := Demonym(w); ok {
+	for i, w := range ws {
+		// "Ambassador to the US", "Secretary of State": a place after a
+		// connector is part of the title; elsewhere it is the
+		// affiliation.
+		if _, ok := Demonym(w); ok && !(i > 0 && isConnectorFold(ws[i-1])) {
 			continue
 		}
 		if len(keep) == 0 && (connectors[w] || IsCapStop(w)) {
@@ -287,13 +358,34 @@ func titleBefore(body string, toks []text.Token, a int, affil string) (string, s
 	for k >= 0 && toks[k].Kind == text.Word && IsTitleWord(toks[k].Text(body)) && !connectors[toks[k].Text(body)] {
 		k--
 	}
+	// "China's Foreign Ministry spokeswoman", "the Foreign Ministry's
+	// spokesman": the body the role belongs to, with its country.
+	if k+1 < end {
+		j := k
+		if j >= 1 && toks[j].Kind == text.Possessive {
+			j--
+		}
+		for j >= 0 && toks[j].Kind == text.Word && isCap(toks[j].Text(body)) && (IsOrgHead(toks[j].Text(body)) || IsTitleWord(toks[j].Text(body)) || isDemonym(toks[j].Text(body))) {
+			j--
+		}
+		if j < k || (j == k-1 && toks[k].Kind == text.Possessive) {
+			for x := j + 1; x <= k; x++ {
+				if c, ok := Demonym(toks[x].Text(body)); ok && affil == "" {
+					affil = c
+				}
+			}
+			k = j
+		}
+	}
 	start := k + 1
 	if start >= end {
 		return "", affil
 	}
 	var ws []string
 	for x := start; x < end; x++ {
-		ws = append(ws, toks[x].Text(body))
+		if toks[x].Kind == text.Word {
+			ws = append(ws, toks[x].Text(body))
+		}
 	}
 	if k >= 1 && toks[k].Kind == text.Possessive {
 		if c, _, ok := Place(toks[k-1].Text(body)); ok && affil == "" {
@@ -311,4 +403,12 @@ func titleBefore(body string, toks []text.Token, a int, affil string) (string, s
 		return "", affil
 	}
 	return t, affil
+}
+
+func isDemonym(w string) bool { _, ok := Demonym(w); return ok }
+
+// isConnectorFold reports whether w, lower-cased, is a connector; a word
+// with a final dot ("Del.") is an abbreviation, never a connector.
+func isConnectorFold(w string) bool {
+	return !strings.HasSuffix(w, ".") && inSet(connectors, w)
 }

@@ -17,7 +17,17 @@ import (
 	"time"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/timex"
 )
+
+// evalTimexes tags time expressions with internal/timex (the pipeline's
+// tagger); PARLEY_MINI_TIMEX=1 uses the harness's own small finder.
+func evalTimexes(tg *timex.Tagger, body string, pub time.Time) []article.Timex {
+	if os.Getenv("PARLEY_MINI_TIMEX") != "" {
+		return miniTimex(body, pub)
+	}
+	return tg.Tag(body, pub)
+}
 
 type predDoc struct {
 	Source     string              `json:"source"`
@@ -38,22 +48,14 @@ func TestEvalPolNeAR(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no texts: %v", err)
 	}
-	an, _ := New(nil, nil)
-	var docs []predDoc
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := string(raw)
-		title, body, _ := strings.Cut(s, "\n")
+	docs := analyzeFiles(t, files, func(f, raw string) (string, string, time.Time) {
+		title, body, _ := strings.Cut(raw, "\n")
 		var pub time.Time
 		if m := fileDate.FindStringSubmatch(filepath.Base(f)); m != nil {
 			pub, _ = time.Parse("2006-01-02", m[1])
 		}
-		out := an.Analyze(context.Background(), Input{Title: title, Body: body, Published: pub, Timexes: miniTimex(body, pub)})
-		docs = append(docs, predDoc{Source: f, Body: body, Statements: out.Statements})
-	}
+		return title, body, pub
+	})
 	score(t, dir, "polnear", docs)
 }
 
@@ -63,17 +65,19 @@ func TestEvalSeeds(t *testing.T) {
 		t.Skip("PARLEY_EVALDATA not set")
 	}
 	dir := filepath.Join(root, "seeds")
-	pubs := map[string]string{}
+	pubs, titles := map[string]string{}, map[string]string{}
 	if f, err := os.Open(filepath.Join(dir, "articles.gold.jsonl")); err == nil {
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
 		for sc.Scan() {
 			var a struct {
 				Doc       string `json:"doc"`
+				Title     string `json:"title"`
 				Published string `json:"published"`
 			}
 			if json.Unmarshal(sc.Bytes(), &a) == nil {
 				pubs[a.Doc] = a.Published
+				titles[a.Doc] = a.Title
 			}
 		}
 		f.Close()
@@ -82,25 +86,41 @@ func TestEvalSeeds(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no seed texts")
 	}
+	docs := analyzeFiles(t, files, func(f, raw string) (string, string, time.Time) {
+		body := fromDateline(raw)
+		base := filepath.Base(f)
+		var pub time.Time
+		title := ""
+		for d, p := range pubs {
+			if strings.HasPrefix(base, d) {
+				title = titles[d]
+				if p != "" {
+					pub, _ = time.Parse("2006-01-02", p)
+				}
+			}
+		}
+		return title, body, pub
+	})
+	score(t, dir, "seeds", docs)
+}
+
+// analyzeFiles reads each file, splits it into title, body and date with
+// split, and analyses it as the pipeline would.
+func analyzeFiles(t *testing.T, files []string, split func(file, raw string) (string, string, time.Time)) []predDoc {
+	t.Helper()
 	an, _ := New(nil, nil)
+	tg := timex.New()
 	var docs []predDoc
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		body := fromDateline(string(raw))
-		base := filepath.Base(f)
-		var pub time.Time
-		for d, p := range pubs {
-			if strings.HasPrefix(base, d) && p != "" {
-				pub, _ = time.Parse("2006-01-02", p)
-			}
-		}
-		out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
+		title, body, pub := split(f, string(raw))
+		out := an.Analyze(context.Background(), Input{Title: title, Body: body, Published: pub, Timexes: evalTimexes(tg, body, pub)})
 		docs = append(docs, predDoc{Source: f, Body: body, Statements: out.Statements})
 	}
-	score(t, dir, "seeds", docs)
+	return docs
 }
 
 var datelineRe = regexp.MustCompile(`(?m)^(?:[A-Z][A-Z]+(?:,| \()|[A-Z][a-z]+-\.)`)
@@ -147,7 +167,7 @@ func score(t *testing.T, gold, name string, docs []predDoc) {
 // miniTimex is a stand-in for internal/timex in this harness only: weekdays,
 // "last/this month", "Month Day(, Year)".
 var (
-	weekdayRe = regexp.MustCompile(`\b(?:on |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?\b`)
+	weekdayRe  = regexp.MustCompile(`\b(?:on |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?\b`)
 	monthRelRe = regexp.MustCompile(`\b(?:[Ee]arlier |[Ll]ater )?(last|this|next) (month|year)\b`)
 	monthDayRe = regexp.MustCompile(`\b(?:[Oo]n )?(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})(?:, (\d{4}))?\b`)
 )

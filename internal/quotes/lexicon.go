@@ -19,6 +19,14 @@ type verbEntry struct {
 	class          cueClass
 	nounish        bool
 	forms          []string // irregular forms; empty: generated
+	// quoted: the verb reports only with a quotation after it ("called
+	// him a \"nasty guy\"", "dubbed it \"a disaster\"").
+	quoted bool
+	// clausal: the verb reports only when a clause, a quote or the end
+	// of the sentence follows ("he continued: …", "responded that …"),
+	// not with an object ("continue their attacks", "responded with
+	// logic").
+	clausal bool
 }
 
 // reportingVerbs is the lexicon of reporting verbs and phrases. It is data:
@@ -56,9 +64,9 @@ var reportingVerbs = []verbEntry{
 	{base: "vow", class: speech, nounish: true},
 	{base: "pledge", class: speech, nounish: true},
 	{base: "urge", class: speech},
-	{base: "reply", class: speech, forms: []string{"reply", "replies", "replied", "replying"}},
-	{base: "respond", class: speech},
-	{base: "answer", class: speech, nounish: true},
+	{base: "reply", class: speech, clausal: true, forms: []string{"reply", "replies", "replied", "replying"}},
+	{base: "respond", class: speech, clausal: true},
+	{base: "answer", class: speech, clausal: true, nounish: true},
 	{base: "continue", class: speech},
 	{base: "conclude", class: speech},
 	{base: "confirm", class: speech},
@@ -71,14 +79,14 @@ var reportingVerbs = []verbEntry{
 	{base: "observe", class: speech},
 	{base: "mention", class: speech},
 	{base: "reiterate", class: speech},
-	{base: "repeat", class: speech},
+	{base: "repeat", class: speech, clausal: true},
 	{base: "underline", class: speech},
 	{base: "underscore", class: speech},
 	{base: "specify", class: speech, forms: []string{"specify", "specifies", "specified", "specifying"}},
 	{base: "clarify", class: speech, forms: []string{"clarify", "clarifies", "clarified", "clarifying"}},
 	{base: "caution", class: speech},
 	{base: "contend", class: speech},
-	{base: "maintain", class: speech},
+	{base: "maintain", class: speech, clausal: true},
 	{base: "concede", class: speech},
 	{base: "boast", class: speech},
 	{base: "joke", class: speech, nounish: true},
@@ -101,7 +109,7 @@ var reportingVerbs = []verbEntry{
 	{base: "believe", class: opinion},
 	{base: "think", class: opinion, forms: []string{"think", "thinks", "thought", "thinking"}},
 	{base: "find", class: opinion, forms: []string{"finds", "found"}},
-	{base: "show", class: opinion, forms: []string{"show", "shows", "showed", "shown", "showing"}},
+	{base: "show", class: opinion, nounish: true, forms: []string{"show", "shows", "showed", "shown", "showing"}},
 	{base: "express", class: speech},
 	{base: "describe", class: opinion},
 	{base: "criticize", class: opinion},
@@ -123,7 +131,20 @@ var reportingVerbs = []verbEntry{
 	{base: "encourage", class: opinion},
 	{base: "recommend", class: opinion},
 	{base: "signal", class: opinion, nounish: true},
-	{base: "acknowledge", class: speech},
+	{base: "call", class: speech, quoted: true},
+	{base: "dub", class: speech, quoted: true, forms: []string{"dub", "dubs", "dubbed", "dubbing"}},
+	{base: "label", class: speech, quoted: true, forms: []string{"label", "labels", "labeled", "labelled", "labeling"}},
+	{base: "brand", class: speech, quoted: true},
+	{base: "term", class: speech, quoted: true},
+	{base: "characterize", class: speech, quoted: true},
+	{base: "rate", class: opinion, quoted: true},
+	{base: "read", class: speech, clausal: true, forms: []string{"read", "reads"}},
+	{base: "characterise", class: speech, quoted: true},
+	{base: "shout", class: speech},
+	{base: "yell", class: speech},
+	{base: "exclaim", class: speech},
+	{base: "scream", class: speech},
+	{base: "put", particle: "it", class: speech, forms: []string{"put", "puts", "putting"}},
 }
 
 // cue is what a lexicon word maps to.
@@ -132,6 +153,8 @@ type cue struct {
 	class    cueClass
 	ambig    bool // nounish base or -s form: needs a verb-like context
 	past     bool
+	quoted   bool
+	clausal  bool
 }
 
 // verbForms maps each inflected form to its lexicon entries.
@@ -145,7 +168,7 @@ var verbForms = func() map[string][]cue {
 		for _, f := range forms {
 			ambig := e.nounish && (f == e.base || f == e.base+"s" || f == e.base+"es")
 			past := strings.HasSuffix(f, "ed") || f == "said" || f == "told" || f == "wrote" || f == "thought" || f == "found" || f == "showed"
-			m[f] = append(m[f], cue{particle: e.particle, class: e.class, ambig: ambig, past: past})
+			m[f] = append(m[f], cue{particle: e.particle, class: e.class, ambig: ambig, past: past, quoted: e.quoted, clausal: e.clausal})
 		}
 	}
 	return m

@@ -6,6 +6,23 @@
 // clauses, in "according to" phrases), resolves pronouns and role nouns to
 // the article's actors, and dates each statement by the time expression
 // that governs its reporting verb.
+//
+// Dating, in order:
+//  1. a time expression in the reporting clause, or within three tokens
+//     after the verb, governs it: "told journalists on Wednesday", "said
+//     last month that …" — its value cut to YYYY-MM-DD, YYYY-MM or YYYY;
+//  2. "earlier", "previously" and the like in the reporting clause mean
+//     the statement is not of the day: no date;
+//  3. a speaker's later statements without a time expression inherit the
+//     date of that speaker's previous dated statement (a continuing
+//     quote, "he added");
+//  4. otherwise the report is taken to be of the day: the first day-exact
+//     date in the lead paragraph that lies within the week before
+//     publication (a report of Wednesday's talks published on Thursday),
+//     else the publication date, else no date.
+//
+// A statement found in the headline (Input.Title) is not in the body: its
+// spans are all zero, and its date is the report's default date (rule 4).
 package quotes
 
 import (
@@ -13,6 +30,7 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -44,9 +62,19 @@ type Analyzer struct {
 	// Opinion makes verbs of thinking and finding (believes, found) cues
 	// too; attribution corpora count them.
 	opinion bool
-	// quoteFallback attributes a quotation without a cue to the person
-	// named beside it or to the latest speaker.
-	quoteFallback bool
+	// scratch holds per-call buffers (tokens and their annotations),
+	// reused across calls; nothing in an Output points into them.
+	scratch sync.Pool
+}
+
+type scratch struct {
+	toks    []text.Token
+	lw      []string
+	inQ     []bool
+	mention []int
+	found   []actors.Found
+	out     []article.Statement
+	outKey  []string
 }
 
 // New makes an Analyzer. reg, the curated actor registry, may be nil; so
@@ -55,7 +83,7 @@ func New(reg *actors.Registry, log *slog.Logger) (*Analyzer, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Analyzer{reg: reg, log: log, opinion: true, quoteFallback: false}, nil
+	return &Analyzer{reg: reg, log: log, opinion: true}, nil
 }
 
 // doc is the per-article working state.
@@ -63,18 +91,36 @@ type doc struct {
 	a       *Analyzer
 	body    string
 	toks    []text.Token
-	inQ     []bool // token lies inside a double quote
-	mention []int  // token → index into found, -1
+	lw      []string // lower-cased token texts without a final dot
+	inQ     []bool   // token lies inside a double quote
+	mention []int    // token → index into found, -1
 	found   []actors.Found
 	book    *actors.Book
 	timexes []article.Timex
 	pub     time.Time
 
+	colonNext *unit // the unit after one ending in a colon, if quoted
+	nextUnit  unit  // storage for colonNext
+	hitBuf    []cueHit
+	colonUsed bool // the statement took colonNext as its content
+	// clauseAfter: the cue being tried is followed by "that", a colon
+	// or a quote.
+	clauseAfter bool
+	cueAmbig    bool // the cue is also a common noun ("claims")
+	title       bool // analysing a headline: title-case verbs count
+
 	lastSpeaker, lastPerson actors.ID
-	lastDate                map[string]string // speaker name → last date
-	defaultDate             string
-	out                     []article.Statement
-	outKey                  []string // speaker key per statement
+	// units of the body and the one being analysed (-1: none, as in a
+	// headline); spoke lists who spoke in which unit, in order; gender
+	// holds what the text tells of its people's genders (pronouns.go).
+	unitList    []unit
+	ui          int
+	spoke       []spoken
+	gender      map[actors.ID]byte
+	lastDate    map[string]string // speaker name → last date
+	defaultDate string
+	out         []article.Statement
+	outKey      []string // speaker key per statement
 }
 
 // unit is a sentence, or several when a quote runs over them.
@@ -90,43 +136,79 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	// Invalid UTF-8 is scanned byte by byte as U+FFFD: spans still index
 	// the given body.
 	body := in.Body
-	d := &doc{a: a, body: body, pub: in.Published, lastSpeaker: -1, lastPerson: -1, lastDate: map[string]string{}}
-	d.toks = text.Tokenize(make([]text.Token, 0, len(body)/5+1), body, article.Span{0, len(body)})
+	d := &doc{a: a, body: body, pub: in.Published, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: map[string]string{}}
+	sc, _ := a.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer func() {
+		if cap(sc.toks) <= 1<<16 {
+			// drop the references into this article before reuse
+			clear(sc.lw)
+			clear(sc.found[:cap(sc.found)])
+			clear(sc.out[:cap(sc.out)])
+			clear(sc.outKey[:cap(sc.outKey)])
+			a.scratch.Put(sc)
+		}
+	}()
+	sc.toks = text.Tokenize(sc.toks[:0], body, article.Span{0, len(body)})
+	d.toks = sc.toks
+	n := len(d.toks)
+	if cap(sc.lw) < n {
+		sc.lw = make([]string, n)
+		sc.inQ = make([]bool, n)
+		sc.mention = make([]int, n)
+	}
+	d.lw = sc.lw[:n]
+	lowerTokens(d.lw, body, d.toks)
 	paras := text.Paragraphs(body)
 	qs := text.QuoteSpans(body, paras)
-	d.inQ = make([]bool, len(d.toks))
-	qi := 0
-	for i, t := range d.toks {
-		for qi < len(qs) && qs[qi][1] <= t.Span[0] {
-			qi++
-		}
-		if qi < len(qs) && qs[qi][0] <= t.Span[0] && t.Span[1] <= qs[qi][1] {
-			d.inQ[i] = true
-		}
-	}
+	d.inQ = sc.inQ[:n]
 	d.book = actors.NewBook(a.reg, in.Published)
-	d.found = actors.Find(body, d.toks, d.book)
-	d.mention = make([]int, len(d.toks))
-	for i := range d.mention {
-		d.mention[i] = -1
-	}
-	for fi, f := range d.found {
-		for t := f.Tok0; t < f.Tok1 && t < len(d.mention); t++ {
-			d.mention[t] = fi
-		}
-	}
+	sc.found = actors.AppendFind(sc.found[:0], body, d.toks, d.book)
+	d.found = sc.found
+	d.mention = sc.mention[:n]
+	d.index(qs)
 	d.timexes = append([]article.Timex(nil), in.Timexes...)
 	sort.Slice(d.timexes, func(i, j int) bool { return d.timexes[i].Span[0] < d.timexes[j].Span[0] })
 	d.defaultDate = d.leadDate(paras)
+	// Statements are gathered in a reused buffer and copied out once.
+	d.out, d.outKey = sc.out[:0], sc.outKey[:0]
+	defer func() { sc.out, sc.outKey = d.out[:0], d.outKey[:0] }()
 
 	units := d.units(paras, qs)
+	d.unitList = units
 	prevStmtUnit := -1
+	skip := -1
 	for ui, u := range units {
 		if ctx.Err() != nil {
 			break
 		}
+		if ui <= skip {
+			continue
+		}
+		d.ui = ui
 		n := len(d.out)
+		// "He said:" closing a paragraph introduces the quotation that
+		// follows.
+		// The content is the whole next paragraph.
+		d.colonNext = nil
+		next := &d.nextUnit
+		if u.t1 > u.t0 && d.word(u.t1-1) == ":" && ui+1 < len(units) && units[ui+1].para != u.para {
+			*next = units[ui+1]
+			for k := ui + 2; k < len(units) && units[k].para == next.para; k++ {
+				next.span[1], next.t1 = units[k].span[1], units[k].t1
+			}
+			d.colonNext = next
+		}
 		d.analyzeUnit(u)
+		if d.colonUsed {
+			d.colonUsed = false
+			skip = ui + 1
+			for skip+1 < len(units) && units[skip+1].para == next.para {
+				skip++
+			}
+		}
 		if len(d.out) > n {
 			prevStmtUnit = ui
 			continue
@@ -167,18 +249,124 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	for i, f := range d.found {
 		mentions[i] = f.Mention
 		if f.ID >= 0 {
-			mentions[i].Actor = d.book.Actor(f.ID).Name
+			mentions[i].Actor = d.book.Name(f.ID)
 		}
 	}
-	// Speakers may have gained names and titles after their statements
-	// were made: refresh them from the book.
-	return Output{Statements: d.out, Mentions: mentions, Actors: d.book.Actors()}
+	// (The book was filled by Find over the whole text before any
+	// statement was made, so speakers already carry their final names.)
+	var stmts []article.Statement
+	if in.Title != "" && ctx.Err() == nil {
+		stmts = a.headline(in, d.book, d.defaultDate)
+	}
+	if len(d.out) > 0 {
+		stmts = append(make([]article.Statement, 0, len(stmts)+len(d.out)), stmts...)
+		stmts = append(stmts, d.out...)
+	}
+	if stmts == nil {
+		stmts = []article.Statement{} // an empty list, not null, in JSON
+	}
+	return Output{Statements: stmts, Mentions: mentions, Actors: d.book.Actors()}
+}
+
+// index fills d.inQ (a token lies inside one of the quote spans qs,
+// which are sorted and disjoint) and d.mention (token → its mention in
+// d.found, -1) for the tokens of d; both slices are sized by the caller.
+func (d *doc) index(qs []article.Span) {
+	qi := 0
+	for i, t := range d.toks {
+		for qi < len(qs) && qs[qi][1] <= t.Span[0] {
+			qi++
+		}
+		d.inQ[i] = qi < len(qs) && qs[qi][0] <= t.Span[0] && t.Span[1] <= qs[qi][1]
+	}
+	for i := range d.mention {
+		d.mention[i] = -1
+	}
+	for fi, f := range d.found {
+		for t := f.Tok0; t < f.Tok1 && t < len(d.mention); t++ {
+			d.mention[t] = fi
+		}
+	}
+}
+
+// headline finds a statement in the headline ("Clinton Hid Health
+// Problems, Former Doctor Says", "X says Y"). Headlines are title case,
+// so a capitalised reporting verb counts; only verbs of saying do. The
+// headline is not part of the body: the statement's spans are all zero.
+// Speakers are matched to the body's actors by name or role; the date is
+// the body's default date (the headline tells the day's news).
+func (a *Analyzer) headline(in Input, book *actors.Book, date string) []article.Statement {
+	title := strings.TrimSpace(in.Title)
+	if len(title) < 12 || len(title) > 400 {
+		return nil
+	}
+	// Title-case reporting verbs are lower-cased (same bytes, same
+	// offsets) so that "Moscow Says" is a place and a verb, not a name.
+	toks := text.Tokenize(nil, title, article.Span{0, len(title)})
+	b := []byte(title)
+	for _, t := range toks {
+		w := t.Text(title)
+		if t.Kind == text.Word && w[0] >= 'A' && w[0] <= 'Z' && headlineCues[strings.ToLower(w)] {
+			b[t.Span[0]] += 'a' - 'A'
+		}
+	}
+	title = string(b)
+	h := &doc{a: a, body: title, pub: in.Published, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: map[string]string{}, title: true}
+	h.toks = toks
+	h.lw = make([]string, len(h.toks))
+	lowerTokens(h.lw, title, h.toks)
+	h.inQ = make([]bool, len(h.toks))
+	paras := []article.Span{{0, len(title)}}
+	h.book = actors.NewBook(a.reg, in.Published)
+	h.found = actors.Find(title, h.toks, h.book)
+	h.mention = make([]int, len(h.toks))
+	h.index(text.QuoteSpans(title, paras))
+	u := unit{span: paras[0], t0: 0, t1: len(h.toks)}
+	h.analyzeUnit(u)
+	out := h.out[:0]
+	for _, st := range h.out {
+		if st.Cue == "" || !headlineCues[strings.ToLower(st.Cue)] {
+			continue
+		}
+		// The body knows the speaker better: "Sanders" → "Bernie Sanders",
+		// "senior diplomat" → the diplomat the body names.
+		if id, ok := book.Surname(lastWord(st.Speaker.Name)); ok && strings.Count(st.Speaker.Name, " ") == 0 {
+			surf := st.Speaker.Name
+			st.Speaker = book.Actor(id)
+			st.Speaker.Aliases = append(st.Speaker.Aliases, surf)
+		} else if st.Speaker.Kind == "" || isRolePhrase(strings.Fields(st.Speaker.Name)) {
+			if ws := strings.Fields(st.Speaker.Name); len(ws) > 0 && actors.IsRoleNoun(ws[len(ws)-1]) {
+				if id, ok := book.ByRole(ws, len(in.Body)+1); ok {
+					st.Speaker = book.Actor(id)
+				}
+			}
+		}
+		st.Span, st.TextSpan, st.CueSpan, st.SpeakerSpan = article.Span{}, article.Span{}, article.Span{}, article.Span{}
+		// A headline reports the day's news: the report's default date.
+		st.Date = date
+		out = append(out, st)
+	}
+	return out
+}
+
+// headlineCues are the verbs of saying a headline statement may use.
+var headlineCues = map[string]bool{
+	"says": true, "said": true, "say": true, "tells": true, "told": true, "warns": true,
+	"insists": true, "claims": true, "according to": true, "writes": true, "declares": true,
+	"urges": true, "vows": true, "calls for": true, "calls on": true, "accuses": true, "denies": true,
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
 
 // units groups sentences so that a quote never straddles two units.
 func (d *doc) units(paras []article.Span, qs []article.Span) []unit {
-	sents := text.Sentences(d.body)
-	var out []unit
+	sents := text.SentencesIn(d.body, paras)
+	out := make([]unit, 0, len(sents))
 	qi := 0
 	pi := 0
 	for i := 0; i < len(sents); i++ {
@@ -227,12 +415,76 @@ func (d *doc) quoteOnly(u unit) bool {
 	return d.toks[u.t0].Kind == text.Quote && in*10 >= (u.t1-u.t0)*8
 }
 
-func (d *doc) word(i int) string { return d.toks[i].Text(d.body) }
-func (d *doc) lower(i int) string {
-	return strings.ToLower(strings.TrimSuffix(d.toks[i].Text(d.body), "."))
+// lowerTokens fills lw with the lower-cased texts of toks, without a
+// final dot. ASCII capitals are lowered in one copy of the body made at
+// most once (the tokens are substrings of it: one allocation per
+// article, not one per capitalised word); a token with other capitals
+// goes through strings.ToLower.
+func lowerTokens(lw []string, body string, toks []text.Token) {
+	lowered := ""
+	for i := range toks {
+		t := &toks[i]
+		w := body[t.Span[0]:t.Span[1]]
+		if len(w) > 1 && w[len(w)-1] == '.' {
+			w = w[:len(w)-1]
+		} else if w == "." {
+			w = ""
+		}
+		switch t.Case {
+		case text.CaseLower:
+			lw[i] = w
+		case text.CaseUpper:
+			if lowered == "" {
+				lowered = asciiLower(body)
+			}
+			// (one string for the whole body; the tokens share it)
+			lw[i] = lowered[t.Span[0] : t.Span[0]+len(w)]
+		default:
+			lw[i] = strings.ToLower(w)
+		}
+	}
 }
+
+// asciiLower lower-cases the ASCII capitals of s; other bytes are kept,
+// so offsets into s are offsets into the result.
+func asciiLower(s string) string {
+	var b strings.Builder // String() does not copy
+	b.Grow(len(s))
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func (d *doc) word(i int) string  { return d.toks[i].Text(d.body) }
+func (d *doc) lower(i int) string { return d.lw[i] }
 
 func isCap(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// isRolePhrase reports whether words name a role, not a person: "Senior
+// Diplomat", "Russian Foreign Minister" (title-case in headlines).
+func isRolePhrase(ws []string) bool {
+	if len(ws) == 0 || !actors.IsRoleNoun(ws[len(ws)-1]) {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if actors.IsTitleWord(w) || actors.IsRoleNoun(w) || lw == "senior" || lw == "top" || lw == "high-ranking" || lw == "veteran" {
+			continue
+		}
+		if _, ok := actors.Demonym(w); ok {
+			continue
+		}
+		return false
+	}
+	return true
 }

@@ -103,7 +103,7 @@ func checkSpans(t testing.TB, body string, out Output) {
 				t.Fatalf("bad span %v (body %d bytes) in %+v", sp, len(body), s)
 			}
 		}
-		if s.Cue != "" && body[s.CueSpan[0]:s.CueSpan[1]] != s.Cue {
+		if s.Cue != "" && s.CueSpan != (article.Span{}) && body[s.CueSpan[0]:s.CueSpan[1]] != s.Cue {
 			t.Fatalf("cue %q != span text %q", s.Cue, body[s.CueSpan[0]:s.CueSpan[1]])
 		}
 		if !s.Span.Contains(s.CueSpan) && s.CueSpan != (article.Span{}) {
@@ -142,6 +142,16 @@ func TestPatterns(t *testing.T) {
 		{"parenthetical party", "\"We will win,\" Sen. Jane Roe (D-Ore.) said after the vote.", "Jane Roe", article.Direct, "2023-03-15", "We will win"},
 		{"participle", "Anna Berg left the hall, saying the talks had failed.", "Anna Berg", article.Indirect, "2023-03-15", "the talks had failed"},
 		{"dash signature", "“We are tired of waiting.” ― Maria Lopez", "Maria Lopez", article.Direct, "2023-03-15", "tired of waiting"},
+		{"interrupted with modifier", "The workers, Anna Berg explained earlier in the hearing, were well paid.", "Anna Berg", article.Indirect, "", "were well paid"},
+		{"relative clause", "The mayor met an engineer who said the bridge was unsafe.", "an engineer", article.Indirect, "2023-03-15", "the bridge was unsafe"},
+		{"called with quote", "Anna Berg called the plan \"a reckless gamble.\"", "Anna Berg", article.Mixed, "2023-03-15", "reckless gamble"},
+		{"apposition chain", "\"It is an invasion,\" Jane Roe, the attorney general of Utopia, one of the states suing, said at an event.", "Jane Roe", article.Direct, "2023-03-15", "It is an invasion"},
+		{"dash apposition", "Tom Kall -- co-editor of a book on debates -- said the candidate liked surprises.", "Tom Kall", article.Indirect, "2023-03-15", "the candidate liked surprises"},
+		{"question then clause", "“How many times must we see this?” Anna Berg asked.", "Anna Berg", article.Direct, "2023-03-15", "How many times"},
+		{"progressive", "He’s claiming that fraud is rampant.", "He", article.Indirect, "2023-03-15", "fraud is rampant"},
+		{"transcript", "HOST: Well, the question really is a different one.", "HOST", article.Indirect, "2023-03-15", "the question really is"},
+		{"told object then that", "Anna Berg told national radio stations that the war must end.", "Anna Berg", article.Indirect, "2023-03-15", "the war must end"},
+		{"relative that is not content", "\"We are in a critical situation,\" Anna Berg told reporters after the meeting that was held on a boat.", "Anna Berg", article.Direct, "2023-03-15", "critical situation"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -200,7 +210,7 @@ func FuzzQuotes(f *testing.F) {
 	an, _ := New(nil, nil)
 	f.Fuzz(func(t *testing.T, body string) {
 		pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
-		out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
+		out := an.Analyze(context.Background(), Input{Title: body, Body: body, Published: pub, Timexes: miniTimex(body, pub)})
 		checkSpans(t, body, out)
 	})
 }
@@ -216,5 +226,69 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		an.Analyze(context.Background(), in)
+	}
+}
+
+func TestColonParagraph(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Anna Berg spoke last.\n\nShe said:\n\n\"We will not stop. We will go on every day.\"\n\nThe meeting ended."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	if len(out.Statements) != 1 {
+		t.Fatalf("got %d statements, want 1: %+v", len(out.Statements), out.Statements)
+	}
+	s := out.Statements[0]
+	if s.Speaker.Name != "Anna Berg" || !strings.Contains(s.Text, "every day") || s.Kind != article.Direct {
+		t.Errorf("got %+v", s)
+	}
+}
+
+func TestInterruptedQuoteIsOne(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "\"We came to talk,\" Anna Berg said, \"and we will talk until it is done.\" Then she left."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	if len(out.Statements) != 1 {
+		t.Fatalf("got %d statements, want 1: %+v", len(out.Statements), out.Statements)
+	}
+	if s := out.Statements[0]; !strings.Contains(s.Text, "We came to talk") || !strings.Contains(s.Text, "until it is done") {
+		t.Errorf("text %q lacks a part of the quote", s.Text)
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	cases := []struct{ title, body, speaker string }{
+		{"Talks Made No Progress, Senior Diplomat Says", "Norwegian Deputy Foreign Minister Lars Eikeland met the press.", "Lars Eikeland"},
+		{"Oslo says the fishing accord is outdated", "The talks went on.", "Norway"},
+		{"Eikeland Warns Of Trade War", "Lars Eikeland spoke on Wednesday.", "Lars Eikeland"},
+	}
+	for _, c := range cases {
+		out := an.Analyze(context.Background(), Input{Title: c.title, Body: c.body, Published: pub})
+		checkSpans(t, c.body, out)
+		var got []string
+		for _, s := range out.Statements {
+			if s.Span == (article.Span{}) {
+				got = append(got, s.Speaker.Name)
+			}
+		}
+		want := c.speaker
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: headline speakers %v, want [%s]", c.title, got, want)
+		}
+	}
+}
+
+func TestNestedAccordingTo(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "The Daily Planet reports that the senator has lost ground among older voters, according to the Institute for Polling."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	var names []string
+	for _, s := range out.Statements {
+		names = append(names, s.Speaker.Name)
+	}
+	if len(names) != 2 || names[0] != "The Daily Planet" && names[0] != "Daily Planet" || names[1] != "Institute for Polling" {
+		t.Errorf("speakers %q, want the Daily Planet and the Institute for Polling", names)
 	}
 }

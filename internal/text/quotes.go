@@ -16,14 +16,24 @@ import (
 // Single quotes are not tracked: they double as apostrophes, and inside a
 // double quote they only nest.
 func QuoteSpans(s string, paras []article.Span) []article.Span {
-	var out []article.Span
+	out := make([]article.Span, 0, 8)
 	open := -1
+	depth := 0
 	for pi, p := range paras {
+		depth = 0
 		if p[0] < 0 || p[1] > len(s) || p[0] > p[1] {
 			continue
 		}
 		i := p[0]
 		for i < p[1] {
+			// Fast path: an ASCII byte other than a quote mark or an
+			// apostrophe cannot open or close a quote.
+			for i < p[1] && quietByte[s[i]] {
+				i++
+			}
+			if i >= p[1] {
+				break
+			}
 			r, n := utf8.DecodeRuneInString(s[i:p[1]])
 			// Two apostrophes stand for a straight double quote in some
 			// archives ('' It was … '').
@@ -44,13 +54,20 @@ func QuoteSpans(s string, paras []article.Span) []article.Span {
 					open = i
 				} else if i == p[0] {
 					// continuation mark of a multi-paragraph quote
+				} else if nestedAhead(s, i+n, p[1]) {
+					// A quote inside a quote written with the same marks
+					// (“he calls “hell” a place”): two closing marks follow
+					// before the next opening one.
+					depth++
 				} else {
 					// An opening mark inside an open quote: the earlier one
 					// was never closed; restart here.
 					open = i
 				}
 			case '”', '»':
-				if open >= 0 {
+				if depth > 0 {
+					depth--
+				} else if open >= 0 {
 					out = append(out, article.Span{open, i + n})
 					open = -1
 				}
@@ -83,4 +100,33 @@ func QuoteSpans(s string, paras []article.Span) []article.Span {
 		out = append(out, article.Span{open, paras[len(paras)-1][1]})
 	}
 	return out
+}
+
+// quietByte marks the ASCII bytes other than quote marks and
+// apostrophes: they can neither open nor close a quote.
+var quietByte = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\''
+	}
+	return t
+}()
+
+// nestedAhead reports whether at least two closing curly marks come in
+// s[i:end] before the next opening one.
+func nestedAhead(s string, i, end int) bool {
+	closes := 0
+	for _, r := range s[i:end] {
+		switch r {
+		case '“', '«', '„':
+			return false
+		case '”', '»':
+			closes++
+			if closes >= 2 {
+				return true
+			}
+		case '\n':
+			return false
+		}
+	}
+	return false
 }

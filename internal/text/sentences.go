@@ -15,7 +15,7 @@ var titleAbbrev = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "sen": true, "rep": true,
 	"reps": true, "sens": true, "gov": true, "lt": true, "col": true, "capt": true, "sgt": true,
 	"maj": true, "prof": true, "rev": true, "st": true, "adm": true, "cmdr": true, "pres": true,
-	"amb": true, "hon": true, "fr": true, "mt": true, "ft": true, "supt": true, "insp": true,
+	"amb": true, "hon": true, "del": true, "fr": true, "mt": true, "ft": true, "supt": true, "insp": true,
 	"messrs": true, "mme": true, "mlle": true, "atty": true, "cpl": true, "pvt": true, "brig": true,
 	"vs": true, "v": true, "approx": true, "dept": true, "fig": true, "cf": true, "gens": true,
 }
@@ -50,6 +50,15 @@ var sentenceOpeners = map[string]bool{
 	"Most": true, "One": true, "Two": true, "Both": true, "Since": true, "Despite": true, "Under": true,
 }
 
+// sentenceByte marks the bytes at which appendSentences has work to do:
+// a line break, . ! ? and the lead byte of "…".
+var sentenceByte = func() (t [256]bool) {
+	for _, c := range []byte{'\n', '.', '!', '?', 0xE2} {
+		t[c] = true
+	}
+	return t
+}()
+
 // Sentences returns the sentence spans of s. Paragraph breaks always end a
 // sentence; so does a line break unless the next line starts in lower case
 // (hard-wrapped text). Within a line a sentence ends at . ! ? or an ellipsis,
@@ -57,8 +66,16 @@ var sentenceOpeners = map[string]bool{
 // a digit, an opening quote or bracket follows, and the period does not
 // belong to an abbreviation or an initial.
 func Sentences(s string) []article.Span {
+	return SentencesIn(s, Paragraphs(s))
+}
+
+// SentencesIn is Sentences for a text whose paragraphs are already known.
+func SentencesIn(s string, paras []article.Span) []article.Span {
 	out := make([]article.Span, 0, len(s)/100+1)
-	for _, p := range Paragraphs(s) {
+	for _, p := range paras {
+		if p[0] < 0 || p[1] > len(s) || p[0] > p[1] {
+			continue
+		}
 		out = appendSentences(out, s, p)
 	}
 	return out
@@ -75,6 +92,13 @@ func appendSentences(out []article.Span, s string, p article.Span) []article.Spa
 		}
 	}
 	for i < end {
+		// Skip bytes that cannot end a sentence (table lookup).
+		for i < end && !sentenceByte[s[i]] {
+			i++
+		}
+		if i >= end {
+			break
+		}
 		c := s[i]
 		switch {
 		case c == '\n':
@@ -126,14 +150,7 @@ func appendSentences(out []article.Span, s string, p article.Span) []article.Spa
 				}
 				continue
 			}
-			m := k + n
-			for m < end {
-				r2, n2 := utf8.DecodeRuneInString(s[m:end])
-				if !IsSpace(r2) {
-					break
-				}
-				m += n2
-			}
+			m := skipSpace(s, k+n, end)
 			if m >= end {
 				i = m
 				continue
@@ -145,6 +162,13 @@ func appendSentences(out []article.Span, s string, p article.Span) []article.Spa
 			}
 			if term == "." && k == j && !periodEnds(s, p[0], i, m, end) {
 				i = j
+				continue
+			}
+			// “How many times?” Clinton said. — a quotation ending in
+			// . ? ! is followed by its reporting clause: no break when a
+			// reporting verb comes within the next few words.
+			if k > j && reportingFollows(s, m, end) {
+				i = k
 				continue
 			}
 			emit(start, k)
@@ -207,4 +231,53 @@ func wordAt(s string, i, end int) string {
 		j += n
 	}
 	return s[i:j]
+}
+
+// verbsAfterQuote are reporting verbs that follow a quotation in its
+// reporting clause ("…?” Clinton asked.").
+var verbsAfterQuote = map[string]bool{
+	"said": true, "says": true, "asked": true, "asks": true, "added": true, "adds": true,
+	"told": true, "tells": true, "wrote": true, "writes": true, "continued": true, "replied": true,
+	"explained": true, "noted": true, "recalled": true, "insisted": true, "declared": true,
+	"stressed": true, "warned": true, "shouted": true, "tweeted": true, "argued": true,
+	"answered": true, "responded": true, "added:": true, "quipped": true, "joked": true,
+	"remarked": true, "exclaimed": true, "cried": true, "yelled": true, "wondered": true,
+}
+
+// reportingFollows reports whether one of verbsAfterQuote occurs within
+// the next five words from i, before any sentence punctuation.
+func reportingFollows(s string, i, end int) bool {
+	words := 0
+	for i < end && words < 6 {
+		r, n := utf8.DecodeRuneInString(s[i:end])
+		switch {
+		case unicode.IsLetter(r):
+			w := wordAt(s, i, end)
+			if verbsAfterQuote[w] {
+				// only a bare reporting clause: "Clinton said." / "he
+				// asked," — not "Trump said the plan failed".
+				e := i + len(w)
+				return e < end && (s[e] == '.' || s[e] == ',' || s[e] == ':')
+			}
+			words++
+			i += len(w)
+			if len(w) == 0 {
+				i += n
+			}
+		case r == '.' || r == '!' || r == '?' || r == '“' || r == '"' || r == '\n':
+			if r == '.' && i > 0 && i+1 < end && s[i+1] != ' ' {
+				i += n // "Mr.X" or an initial: keep going
+				continue
+			}
+			if r == '.' {
+				// abbreviations such as "Mr." and initials
+				i += n
+				continue
+			}
+			return false
+		default:
+			i += n
+		}
+	}
+	return false
 }

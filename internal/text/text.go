@@ -6,6 +6,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,44 +17,45 @@ import (
 // trimmed of surrounding white space. A line holding only spaces counts as
 // blank.
 func Paragraphs(s string) []article.Span {
-	var out []article.Span
+	out := make([]article.Span, 0, len(s)/200+1)
 	start := -1 // first non-space byte of the current paragraph
 	last := -1  // end of the last non-space byte seen in it
-	lineBlank := true
-	lineStart := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case '\n':
-			if lineBlank && start >= 0 && lineStart > start {
-				// A blank line closes the paragraph.
+	for ls := 0; ls < len(s); {
+		le := strings.IndexByte(s[ls:], '\n')
+		if le < 0 {
+			le = len(s)
+		} else {
+			le += ls
+		}
+		// first and last non-space bytes of the line
+		a, b := ls, le
+		for a < b && isASCIISpace(s[a]) {
+			a++
+		}
+		for b > a && isASCIISpace(s[b-1]) {
+			b--
+		}
+		if a == b {
+			if start >= 0 {
 				out = append(out, article.Span{start, last})
 				start = -1
 			}
-			lineBlank = true
-			lineStart = i + 1
-		case ' ', '\t', '\r', '\f', '\v':
-		default:
-			lineBlank = false
+		} else {
 			if start < 0 {
-				start = i
+				start = a
 			}
-			last = i + 1
+			last = b
 		}
+		ls = le + 1
 	}
 	if start >= 0 {
 		out = append(out, article.Span{start, last})
 	}
-	// last may point inside a multi-byte rune only if the rune is a
-	// non-ASCII character; extend it to the rune's end.
-	for k := range out {
-		e := out[k][1]
-		for e < len(s) && !utf8.RuneStart(s[e]) {
-			e++
-		}
-		out[k][1] = e
-	}
 	return out
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
 // IsSpace reports whether r is white space, including the no-break space.
@@ -78,13 +80,7 @@ func isOpenBracket(r rune) bool  { return r == '(' || r == '[' || r == '{' }
 // trimSpan narrows sp to exclude leading and trailing white space.
 func trimSpan(s string, sp article.Span) article.Span {
 	a, b := sp[0], sp[1]
-	for a < b {
-		r, n := utf8.DecodeRuneInString(s[a:b])
-		if !IsSpace(r) {
-			break
-		}
-		a += n
-	}
+	a = skipSpace(s, a, b)
 	for b > a {
 		r, n := utf8.DecodeLastRuneInString(s[a:b])
 		if !IsSpace(r) {
@@ -97,3 +93,16 @@ func trimSpan(s string, sp article.Span) article.Span {
 
 // TrimSpan narrows sp to exclude leading and trailing white space.
 func TrimSpan(s string, sp article.Span) article.Span { return trimSpan(s, sp) }
+
+// skipSpace returns the first byte at or after i in s[:end] that does not
+// begin white space (end when there is none).
+func skipSpace(s string, i, end int) int {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(s[i:end])
+		if !IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}

@@ -77,6 +77,8 @@ func TestQuoteSpans(t *testing.T) {
 		{"''Old style,'' he said.", []string{"''Old style,''"}},
 		{"”Wrong mark first.” ― Jo", []string{"”Wrong mark first.”"}},
 		{"“Unclosed quote\n\nNext.", []string{"“Unclosed quote"}},
+		{"“He calls “hell” a place.” ― Jo", []string{"“He calls “hell” a place.”"}},
+		{"“Open “Reopened.”", []string{"“Reopened.”"}},
 	}
 	for _, c := range cases {
 		got := texts(c.in, QuoteSpans(c.in, Paragraphs(c.in)))
@@ -95,6 +97,36 @@ func TestTokenize(t *testing.T) {
 	want := []string{"Mr.", "P.J.", "Crowley", "’s", "U.S.", "-", "led", "talks", ",", "''", "ok", "''", "1,000", "don't", "."}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// Token.Case must agree with what lower-casing would change: callers
+// rely on it to skip strings.ToLower.
+func TestTokenCase(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []Case
+	}{
+		{"the deal", []Case{CaseLower, CaseLower}},
+		{"Mr. Ryabkov’S", []Case{CaseUpper, CaseUpper, CaseUpper}},
+		{"don’t NATO", []Case{CaseLower, CaseUpper}},
+		{"Élysée said", []Case{CaseOther, CaseLower}},
+		{"“5PM” — 1,000", []Case{CaseLower, CaseUpper, CaseLower, CaseLower, CaseLower}},
+	}
+	for _, c := range cases {
+		toks := Tokenize(nil, c.in, article.Span{0, len(c.in)})
+		if len(toks) != len(c.want) {
+			t.Fatalf("%q: %d tokens, want %d", c.in, len(toks), len(c.want))
+		}
+		for i, tk := range toks {
+			if tk.Case != c.want[i] {
+				t.Errorf("%q token %q: case %d, want %d", c.in, tk.Text(c.in), tk.Case, c.want[i])
+			}
+			w := tk.Text(c.in)
+			if tk.Case == CaseLower && strings.ToLower(w) != w {
+				t.Errorf("%q token %q: CaseLower but ToLower changes it", c.in, w)
+			}
+		}
 	}
 }
 
@@ -132,7 +164,35 @@ func FuzzSentences(f *testing.F) {
 			}
 			return out
 		}())
+		// Case promises what lower-casing does: nothing for CaseLower,
+		// only ASCII letters for CaseUpper.
+		for _, tk := range toks {
+			w := tk.Text(s)
+			if !utf8.ValidString(w) {
+				continue
+			}
+			switch tk.Case {
+			case CaseLower:
+				if strings.ToLower(w) != w {
+					t.Fatalf("token %q marked CaseLower", w)
+				}
+			case CaseUpper:
+				if strings.ToLower(w) != asciiLowerForTest(w) {
+					t.Fatalf("token %q marked CaseUpper has non-ASCII capitals", w)
+				}
+			}
+		}
 	})
+}
+
+func asciiLowerForTest(w string) string {
+	b := []byte(w)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 const benchText = `MOSCOW, January 26. Peace talks made progress but no deal was reached, Deputy Foreign Minister Lars Eikeland told journalists on Wednesday.

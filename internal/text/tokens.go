@@ -28,7 +28,20 @@ type Token struct {
 	Space bool
 	// Break is true when a paragraph or line break precedes the token.
 	Break bool
+	// Case tells how the token's letters are written (CaseLower, ...),
+	// so that callers need not scan it again to lower-case it.
+	Case Case
 }
+
+// Case describes the letters of a token.
+type Case uint8
+
+// Token cases. A token without letters is CaseLower.
+const (
+	CaseLower Case = iota // ASCII, no upper-case letter: lower-casing changes nothing
+	CaseUpper             // ASCII with an upper-case letter
+	CaseOther             // non-ASCII bytes: use strings.ToLower
+)
 
 // Text returns the token's text in s.
 func (t Token) Text(s string) string { return s[t.Span[0]:t.Span[1]] }
@@ -47,7 +60,15 @@ func Tokenize(dst []Token, s string, sp article.Span) []Token {
 	}
 	space, brk := true, true
 	for i < end {
-		r, n := utf8.DecodeRuneInString(s[i:end])
+		// ASCII fast path: most bytes are ASCII letters, spaces and
+		// punctuation; the rune decoder and Unicode tables are for the rest.
+		var r rune
+		var n int
+		if c := s[i]; c < utf8.RuneSelf {
+			r, n = rune(c), 1
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:end])
+		}
 		if IsSpace(r) {
 			space = true
 			if r == '\n' {
@@ -58,10 +79,11 @@ func Tokenize(dst []Token, s string, sp article.Span) []Token {
 		}
 		start := i
 		var k Kind
+		cs := CaseLower
 		switch {
-		case unicode.IsLetter(r):
+		case isLetter(r):
 			k = Word
-			i = scanWord(s, i, end)
+			i, cs = scanWord(s, i, end)
 		case unicode.IsDigit(r):
 			k = Number
 			i += n
@@ -97,7 +119,13 @@ func Tokenize(dst []Token, s string, sp article.Span) []Token {
 			k = Punct
 			i += n
 		}
-		dst = append(dst, Token{Span: article.Span{start, i}, Kind: k, Space: space, Break: brk})
+		// ASCII punctuation and quote marks have no case (CaseLower); a
+		// possessive or a number may ("’S", "5PM"), and so may a
+		// non-ASCII symbol ("Ⓞ").
+		if ((k == Possessive || k == Number) && i-start > 1) || (k == Punct && n > 1) {
+			cs = caseOf(s[start:i])
+		}
+		dst = append(dst, Token{Span: article.Span{start, i}, Kind: k, Space: space, Break: brk, Case: cs})
 		space, brk = false, false
 	}
 	return dst
@@ -110,30 +138,41 @@ func possessiveAt(s string, i, end int) bool {
 	_, n := utf8.DecodeRuneInString(s[i:end])
 	j := i + n
 	if j < end && (s[j] == 's' || s[j] == 'S') {
-		j++
-		if j >= end {
-			return true
-		}
-		r, _ := utf8.DecodeRuneInString(s[j:end])
-		return !unicode.IsLetter(r)
+		return !letterAt(s, j+1, end)
 	}
 	if i > 0 && s[i-1] == 's' {
-		if j >= end {
-			return true
-		}
-		r, _ := utf8.DecodeRuneInString(s[j:end])
-		return !unicode.IsLetter(r)
+		return !letterAt(s, j, end)
 	}
 	return false
+}
+
+// letterAt reports whether a letter starts at byte j of s[:end].
+func letterAt(s string, j, end int) bool {
+	if j >= end {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:end])
+	return unicode.IsLetter(r)
 }
 
 // scanWord scans a word starting at i: letters and digits joined by inner
 // hyphens or apostrophes (not possessive ones), with dots kept for
 // abbreviations and acronyms.
-func scanWord(s string, i, end int) int {
+func scanWord(s string, i, end int) (int, Case) {
 	start := i
+	cs := CaseLower
 	for i < end {
+		if c := s[i]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			if c <= 'Z' && c >= 'A' && cs == CaseLower {
+				cs = CaseUpper
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:end])
+		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)) {
+			cs = CaseOther // a non-ASCII letter: lower-case with Unicode tables
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			i += n
 			continue
@@ -160,16 +199,14 @@ func scanWord(s string, i, end int) int {
 	// A trailing dot belongs to an abbreviation, an initial or an acronym.
 	if i < end && s[i] == '.' {
 		w := s[start:i]
-		lw := strings.ToLower(w)
 		r, n := utf8.DecodeRuneInString(w)
-		if titleAbbrev[lw] || numberAbbrev[lw] || maybeFinalAbbrev[lw] || strings.IndexByte(w, '.') >= 0 ||
-			(n == len(w) && unicode.IsUpper(r)) {
+		if (n == len(w) && unicode.IsUpper(r)) || strings.IndexByte(w, '.') >= 0 || isAbbrev(w) {
 			// Unless the dot ends the text or a sentence-final acronym:
 			// keep it anyway; callers strip a final dot when they need to.
 			i++
 		}
 	}
-	return i
+	return i, cs
 }
 
 func singleLetterBefore(s string, start, i int) bool {
@@ -177,4 +214,57 @@ func singleLetterBefore(s string, start, i int) bool {
 	_, n := utf8.DecodeLastRuneInString(s[start:i])
 	p := i - n
 	return p == start || s[p-1] == '.'
+}
+
+// isLetter is unicode.IsLetter with an ASCII fast path.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+// isAbbrev reports whether w (without its dot) is a known abbreviation
+// of any of the three lists. Abbreviations are short ASCII words: longer
+// or non-ASCII words are not looked up, and the lower-casing is done in
+// a stack buffer.
+func isAbbrev(w string) bool {
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	lw := string(buf[:len(w)]) // no allocation: used as a map key only
+	return titleAbbrev[lw] || numberAbbrev[lw] || maybeFinalAbbrev[lw]
+}
+
+// caseOf classifies the letters of a short non-word token. Non-ASCII
+// bytes matter only when they make a letter ("’" does not).
+func caseOf(w string) Case {
+	cs := CaseLower
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(w[i:])
+			if unicode.ToLower(r) != r {
+				return CaseOther
+			}
+			i += n
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			cs = CaseUpper
+		}
+		i++
+	}
+	return cs
 }

@@ -1,0 +1,669 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/text"
+)
+
+// clause is the parse of one reporting clause.
+type clause struct {
+	subj    [2]int       // speaker tokens
+	content article.Span // content bytes
+	rep     [2]int       // token range of the reporting clause (for dating)
+	// content2 is a second part of the content after an interrupting
+	// reporting clause ("A, he said, B"); zero when none.
+	content2 article.Span
+	// trusted: the subject is a speaker by construction ("an architect
+	// who said"), whatever its head noun.
+	trusted bool
+}
+
+// trimContent drops a leading "that", colon or comma and trailing commas.
+func trimContent(body string, sp article.Span) article.Span {
+	if sp[0] < 0 || sp[1] > len(body) || sp[0] >= sp[1] {
+		return article.Span{0, 0}
+	}
+	for {
+		s := body[sp[0]:sp[1]]
+		switch {
+		case strings.HasPrefix(s, "that "):
+			sp[0] += 5
+		case strings.HasPrefix(s, ":") || strings.HasPrefix(s, ",") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "-"):
+			if strings.HasPrefix(s, "—") {
+				sp[0] += len("—")
+			} else {
+				sp[0]++
+			}
+		case strings.HasSuffix(s, ",") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";"):
+			sp[1]--
+		default:
+			return text.TrimSpan(body, sp)
+		}
+		sp = text.TrimSpan(body, sp)
+		if sp[1] <= sp[0] {
+			return sp
+		}
+	}
+}
+
+// parsePhrase handles "according to X, …", "…, according to X", "in his
+// words, …".
+func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
+	c := clause{subj: h.subj}
+	start := d.toks[h.t0].Span[0]
+	end := d.toks[h.subj[1]-1].Span[1]
+	if h.t1 > h.subj[1] {
+		end = d.toks[h.t1-1].Span[1]
+	}
+	before := text.TrimSpan(d.body, article.Span{u.span[0], start})
+	after := text.TrimSpan(d.body, article.Span{end, u.span[1]})
+	if after.Len() >= before.Len() {
+		c.content = after
+	} else {
+		c.content = before
+	}
+	c.rep = [2]int{h.t0, h.subj[1]}
+	return c, true
+}
+
+// parseQuoted handles "the ministry's statement quoted X as saying": X is
+// the speaker; the content is the rest of the unit.
+func (d *doc) parseQuoted(u unit, h cueHit) (clause, bool) {
+	c := clause{subj: h.subj}
+	// the clause runs from the subject of "quoted" to the end of the cue
+	s := h.t0
+	for s > u.t0 && !d.inQ[s-1] && d.toks[s-1].Kind != text.Punct {
+		s--
+	}
+	before := text.TrimSpan(d.body, article.Span{u.span[0], d.toks[s].Span[0]})
+	after := text.TrimSpan(d.body, article.Span{d.toks[h.t1-1].Span[1], u.span[1]})
+	if after.Len() > before.Len() {
+		c.content = after
+	} else {
+		c.content = before
+	}
+	c.rep = [2]int{s, h.t1}
+	return c, true
+}
+
+// skipBack skips auxiliaries and adverbs before a verb.
+func (d *doc) skipBack(u unit, k int) int {
+	for k >= u.t0 && !d.inQ[k] {
+		t := d.toks[k]
+		if t.Kind == text.Punct && d.word(k) == ")" {
+			if j := d.skipParen(u, k); j != k {
+				k = j
+				continue
+			}
+		}
+		if t.Kind == text.Word && (betweenSubjVerb[d.lower(k)] || isAdverb(d.word(k)) || isNegAux(d.lower(k))) {
+			k--
+			continue
+		}
+		// "X wrote on Twitter", "X said in a statement": a short
+		// prepositional phrase between subject and verb is skipped.
+		if t.Kind == text.Word && k-1 >= u.t0 {
+			if p := d.lower(k - 1); (p == "on" || p == "via") && isCap(d.word(k)) {
+				k -= 2
+				continue
+			}
+		}
+		if t.Kind == text.Possessive && d.word(k) != "’" && d.word(k) != "'" {
+			// "He's claiming": the 's is "is".
+			k--
+			continue
+		}
+		if d.timexAt(t.Span[0]) {
+			k--
+			continue
+		}
+		// "who in 2010 said": a year phrase.
+		if t.Kind == text.Number && k-1 >= u.t0 && (d.lower(k-1) == "in" || d.lower(k-1) == "since") {
+			k -= 2
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// npBack reads a noun phrase backwards ending at token k; returns its first
+// token, or k+1 when there is none.
+func (d *doc) npBack(u unit, k int) int {
+	j := k
+	n := 0
+	for j >= u.t0 && n < 12 {
+		t := d.toks[j]
+		if d.inQ[j] {
+			break
+		}
+		switch t.Kind {
+		case text.Word:
+			w := d.lower(j)
+			capped := isCap(d.word(j))
+			// "attorneys for the family", "experts on North Korea": a
+			// speaker noun with its complement.
+			if (w == "for" || w == "on" || w == "at" || w == "from") && j > u.t0 && d.toks[j-1].Kind == text.Word && j < k {
+				pw := strings.TrimSuffix(d.lower(j-1), "s")
+				if speakerNouns[pw] || speakerNouns[d.lower(j-1)] {
+					j--
+					n++
+					continue
+				}
+			}
+			if npStop[w] && !(capped && d.mention[j] >= 0) {
+				return j + 1
+			}
+			if determiners[w] {
+				// "the head of the Russian state": go on across "of".
+				if j-2 >= u.t0 && d.lower(j-1) == "of" && d.toks[j-2].Kind == text.Word && !npStop[d.lower(j-2)] && !d.inQ[j-2] {
+					j -= 2
+					n += 2
+					continue
+				}
+				return j
+			}
+		case text.Possessive, text.Number:
+		case text.Punct:
+			w := d.word(j)
+			if w != "-" && w != "&" {
+				return j + 1
+			}
+		default:
+			return j + 1
+		}
+		j--
+		n++
+	}
+	return j + 1
+}
+
+// npForward reads a noun phrase starting at token k (after an inverted
+// verb: "said Ryabkov", "says the ministry"); returns its end.
+func (d *doc) npForward(u unit, k int) int {
+	j := k
+	for j < u.t1 && j-k < 10 {
+		t := d.toks[j]
+		if d.inQ[j] {
+			break
+		}
+		if t.Kind == text.Punct && d.word(j) != "-" && d.word(j) != "/" {
+			break
+		}
+		if t.Kind == text.Quote {
+			break
+		}
+		if t.Kind == text.Word {
+			w := d.lower(j)
+			if j > k && (npStop[w] || w == "that") && !(isCap(d.word(j)) && d.mention[j] >= 0) {
+				break
+			}
+			if d.timexAt(t.Span[0]) {
+				break
+			}
+		}
+		j++
+	}
+	return j
+}
+
+// parseVerb finds the subject and content of a reporting verb.
+func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
+	var c clause
+	k := d.skipBack(u, h.t0-1)
+	// content after the cue: skip "that", the object of "told", and
+	// time expressions right after the verb.
+	afterStart := h.t1
+	w0 := d.lower(h.t0)
+	if w0 == "told" || w0 == "tell" || w0 == "tells" || w0 == "telling" || w0 == "asked" || w0 == "urged" || w0 == "assured" {
+		// the person told: "told reporters", "told CNN", "told the
+		// Associated Press", "told him"
+		for afterStart < u.t1 && !d.inQ[afterStart] && d.toks[afterStart].Kind == text.Word && afterStart-h.t1 < 5 &&
+			(toldObjects[d.lower(afterStart)] || isCap(d.word(afterStart)) || pronouns[d.lower(afterStart)] != "" || d.lower(afterStart) == "us") {
+			afterStart++
+		}
+		// "told national radio stations that …": any short object
+		// closed by "that".
+		for t := afterStart; t < u.t1 && t < h.t1+6; t++ {
+			if d.inQ[t] || d.toks[t].Kind != text.Word || ppWords[d.lower(t)] {
+				break
+			}
+			if d.lower(t) == "that" {
+				afterStart = t
+				break
+			}
+		}
+	}
+	// Words after the cue up to the next comma outside quotes ("…,"
+	// Grushko said, adding that …): few means the content came before.
+	restTokens := 0
+	for t := h.t1; t < u.t1; t++ {
+		if d.word(t) == "," && !d.inQ[t] {
+			break
+		}
+		if d.toks[t].Kind != text.Punct && !d.timexAt(d.toks[t].Span[0]) {
+			restTokens++
+		}
+	}
+	// Time expressions right after the verb belong to the reporting
+	// clause: "said on Friday that …".
+	for afterStart < u.t1 {
+		if d.timexAt(d.toks[afterStart].Span[0]) {
+			afterStart++
+			continue
+		}
+		// "said on Friday": the preposition of a time expression
+		if afterStart+1 < u.t1 && (d.lower(afterStart) == "on" || d.lower(afterStart) == "in" || d.lower(afterStart) == "at") && d.timexAt(d.toks[afterStart+1].Span[0]) {
+			afterStart += 2
+			continue
+		}
+		break
+	}
+	// "said earlier that", "said in a statement that", "told reporters
+	// after the meeting that": adverbs and a short prepositional phrase
+	// before "that" belong to the reporting clause.
+	for t := afterStart; t < u.t1 && t < afterStart+7; t++ {
+		if d.inQ[t] || d.toks[t].Kind == text.Quote || (d.toks[t].Kind == text.Punct && d.word(t) != ",") {
+			break
+		}
+		if d.lower(t) == "that" {
+			// "the meeting that was held": a relative "that" (a verb
+			// follows) does not open the content.
+			relative := t+1 < u.t1 && (auxVerbs[d.lower(t+1)] || strings.HasSuffix(d.lower(t+1), "ed"))
+			if t == afterStart || (!relative && (betweenSubjVerb[d.lower(afterStart)] || ppWords[d.lower(afterStart)] || isAdverb(d.word(afterStart)) || d.word(afterStart) == ",")) {
+				afterStart = t
+			}
+			break
+		}
+	}
+	if afterStart < u.t1 && d.lower(afterStart) == "that" {
+		afterStart++
+	}
+	// Verbs whose content is their object, not a clause ("expressed its
+	// dissatisfaction", "called on NATO to …"): the content keeps the verb
+	// and the auxiliaries before it.
+	if npObjectVerbs[w0] && afterStart < u.t1 && d.lower(afterStart) != "that" && d.toks[afterStart].Kind != text.Quote {
+		afterStart = k + 1
+	}
+	after := func() article.Span {
+		if afterStart >= u.t1 {
+			return article.Span{u.span[1], u.span[1]}
+		}
+		return article.Span{d.toks[afterStart].Span[0], u.span[1]}
+	}
+	// sides decides where the content is once the subject is known to
+	// start at token s.
+	sides := func(s int) {
+		c.content = after()
+		if s <= u.t0 {
+			return
+		}
+		p := d.toks[s-1]
+		pw := p.Text(d.body)
+		if !(pw == "," || p.Kind == text.Quote || pw == "—" || pw == ":") {
+			if d.words(c.content) == 0 {
+				c.content = article.Span{u.span[0], d.toks[s-1].Span[1]}
+			}
+			return
+		}
+		before := article.Span{u.span[0], p.Span[0]}
+		if p.Kind == text.Quote {
+			before[1] = p.Span[1]
+		}
+		a := after()
+		// "A," he said, "B." / "A, he said, B": both sides.
+		beforeQuoted := p.Kind == text.Quote || (s-2 >= u.t0 && d.toks[s-2].Kind == text.Quote)
+		// The reporting clause may carry a short modifier before its
+		// closing comma: "Stumpf explained earlier in the hearing, were
+		// …", "Trump said during a rally in Ohio, “but …”".
+		// (After "told" the scan starts past the person told.)
+		cm := -1
+		c0 := h.t1
+		if afterStart > h.t1 && afterStart < u.t1 && !(afterStart > 0 && d.lower(afterStart-1) == "that") {
+			c0 = afterStart
+		}
+		for t := c0; t < u.t1 && t < c0+10; t++ {
+			if d.inQ[t] || d.toks[t].Kind == text.Quote {
+				break
+			}
+			if d.word(t) == "," {
+				cm = t
+				break
+			}
+			if t > c0 && !ppWords[d.lower(c0)] && !d.timexAt(d.toks[c0].Span[0]) {
+				break
+			}
+		}
+		if cm >= 0 && cm+1 < u.t1 {
+			b := article.Span{d.toks[cm+1].Span[0], u.span[1]}
+			bq := false
+			for t := cm + 1; t < u.t1 && t < cm+4; t++ {
+				if d.toks[t].Kind == text.Quote {
+					bq = true
+				}
+			}
+			// "“A,” Tester said, referring to the excuse, “B.”": an
+			// aside between the clause and the quote's second part.
+			if !bq && beforeQuoted {
+				for t := cm + 2; t < u.t1 && t < cm+16; t++ {
+					if d.inQ[t] && d.toks[t].Kind != text.Quote {
+						break
+					}
+					if d.toks[t].Kind == text.Quote && d.word(t-1) == "," {
+						b[0] = d.toks[t].Span[0]
+						bq = true
+						break
+					}
+				}
+			}
+			nt := cm + 1
+			participle := strings.HasSuffix(d.lower(nt), "ing") && verbForms[d.lower(nt)] != nil
+			if d.words(b) >= 3 && !participle && (bq || !beforeQuoted) {
+				c.content = before
+				c.content2 = b
+				c.rep[1] = cm
+				return
+			}
+		}
+		ppAfter := afterStart < u.t1 && ppWords[d.lower(afterStart)]
+		// "hopes to offset": "to" before a verb is no preposition.
+		if ppAfter && d.lower(afterStart) == "to" && afterStart+1 < u.t1 {
+			nw := d.lower(afterStart + 1)
+			ppAfter = determiners[nw] || isCap(d.word(afterStart+1)) || pronouns[nw] != ""
+		}
+		// One or two words before the subject are an adverb
+		// ("Ultimately, Clarke hopes …"), not content.
+		if d.words(before) < 3 && !beforeQuoted {
+			return
+		}
+		if restTokens <= 4 || ppAfter || (beforeQuoted && d.words(before) >= 2*d.words(a)) {
+			c.content = before
+			c.rep[1] = u.t1
+		}
+	}
+	// withSubject completes the clause once its subject is known: the
+	// reporting clause runs from the phrase's start s0 to the cue.
+	withSubject := func(subj [2]int, s0 int) (clause, bool) {
+		c.subj = subj
+		c.rep = [2]int{s0, h.t1}
+		sides(s0)
+		return c, true
+	}
+	// A participle without an auxiliary ("…, saying that …", "Speaking
+	// to reporters, X said") reports for the main clause's subject: the
+	// first name or pronoun of the unit.
+	pk := h.t0 - 1
+	for pk >= u.t0 && d.toks[pk].Kind == text.Word && (isAdverb(d.word(pk)) || d.lower(pk) == "also" || d.lower(pk) == "now" || d.lower(pk) == "still" || d.lower(pk) == "not") {
+		pk--
+	}
+	progressive := pk >= u.t0 && (d.toks[pk].Kind == text.Possessive || (d.toks[pk].Kind == text.Word && progAux[d.lower(pk)]))
+	if strings.HasSuffix(w0, "ing") && !progressive {
+		// "…, saying that …" reports for the main subject; so does "a
+		// statement calling it …", "a letter saying …" (the document's
+		// author is the clause's subject).
+		if k < u.t0 || (d.word(k) != "," && !docNouns[d.lower(k)]) {
+			return c, false
+		}
+		s0 := -1
+		for t := u.t0; t < k; t++ {
+			if d.inQ[t] {
+				continue
+			}
+			if d.mention[t] >= 0 && d.found[d.mention[t]].ID >= 0 {
+				f := d.found[d.mention[t]]
+				s0 = t
+				c.subj = [2]int{f.Tok0, f.Tok1}
+				break
+			}
+			if _, ok := pronouns[d.lower(t)]; ok && d.toks[t].Kind == text.Word {
+				s0 = t
+				c.subj = [2]int{t, t + 1}
+				break
+			}
+		}
+		if s0 < 0 {
+			return c, false
+		}
+		c.content = after()
+		c.rep = [2]int{h.t0, h.t1}
+		return c, true
+	}
+	if k < u.t0 {
+		// Verb first: "Said Ellis: …", "Says diplomat".
+		if h.t0 == u.t0 && isCap(d.word(h.t0)) {
+			e := d.npForward(u, h.t1)
+			if e > h.t1 && e < u.t1 && (d.word(e) == ":" || d.word(e) == ",") {
+				c.subj = [2]int{h.t1, e}
+				c.content = article.Span{d.toks[e].Span[1], u.span[1]}
+				c.rep = [2]int{h.t0, e}
+				return c, true
+			}
+		}
+		return c, false
+	}
+	kt := d.toks[k]
+	// "Cruz exhorted Republicans … and said he was …": a verb
+	// coordinated with an earlier one shares its subject, the first name
+	// or pronoun of the unit.
+	if kt.Kind == text.Word && (d.lower(k) == "and" || d.lower(k) == "but") && !d.inQ[k] {
+		for t := u.t0; t < k && t < u.t0+8; t++ {
+			if d.inQ[t] {
+				continue
+			}
+			if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 && d.found[m].Type != article.Other {
+				f := d.found[m]
+				if f.Tok1 < u.t1 && d.toks[f.Tok1].Kind == text.Possessive {
+					break
+				}
+				c.subj = [2]int{f.Tok0, f.Tok1}
+				c.content = after()
+				c.rep = [2]int{h.t0, h.t1}
+				return c, true
+			}
+			if _, ok := pronouns[d.lower(t)]; ok && t == u.t0 {
+				c.subj = [2]int{t, t + 1}
+				c.content = after()
+				c.rep = [2]int{h.t0, h.t1}
+				return c, true
+			}
+		}
+		// "The Republican nominee also outlined … and vowed …"
+		if determiners[d.lower(u.t0)] {
+			e := d.npForward(u, u.t0)
+			if e > u.t0+1 && e < k && d.plausibleSpeaker([2]int{u.t0, e}) {
+				c.subj = [2]int{u.t0, e}
+				c.content = after()
+				c.rep = [2]int{h.t0, h.t1}
+				return c, true
+			}
+		}
+		return c, false
+	}
+	// "an architect who said …": the relative pronoun's antecedent is
+	// the speaker.
+	if kt.Kind == text.Word && (d.lower(k) == "who" || d.lower(k) == "which") && k-1 >= u.t0 && !d.inQ[k-1] {
+		ak := k - 1
+		if d.word(ak) == "," {
+			ak--
+		}
+		ak = d.skipParen(u, ak)
+		if ak >= u.t0 && d.toks[ak].Kind == text.Word {
+			s := d.npBack(u, ak)
+			if s <= ak {
+				c.subj = [2]int{s, ak + 1}
+				c.rep = [2]int{k, h.t1}
+				c.content = after()
+				c.trusted = d.lower(k) == "who" && !npObjectVerbs[w0]
+				return c, true
+			}
+		}
+		return c, false
+	}
+	// "Kall -- co-editor of the book -- said": a dash apposition.
+	if kt.Kind == text.Punct && isDash(d.word(k)) {
+		e := k
+		for e > u.t0 && isDash(d.word(e-1)) {
+			e--
+		}
+		m := e - 1
+		for m >= u.t0 && !d.inQ[m] && !isDash(d.word(m)) && e-m < 40 {
+			m--
+		}
+		if m > u.t0 && isDash(d.word(m)) {
+			for m > u.t0 && isDash(d.word(m-1)) {
+				m--
+			}
+			hk := m - 1
+			if hk >= u.t0 && d.toks[hk].Kind == text.Word {
+				hs := d.npBack(u, hk)
+				if hs <= hk {
+					return withSubject([2]int{hs, hk + 1}, hs)
+				}
+			}
+		}
+		return c, false
+	}
+	// "all the experts I interviewed said": a reduced relative clause
+	// (pronoun + past verb) between the noun and its verb.
+	if kt.Kind == text.Word && strings.HasSuffix(d.lower(k), "ed") && k-2 >= u.t0 && d.toks[k-2].Kind == text.Word {
+		switch d.lower(k - 1) {
+		case "i", "we", "he", "she", "they", "you":
+			k -= 2
+			kt = d.toks[k]
+		}
+	}
+	switch {
+	case kt.Kind == text.Word && !d.inQ[k]:
+		s := d.npBack(u, k)
+		// A pronoun is a whole subject: "the target it pledged".
+		if _, ok := pronouns[d.lower(k)]; ok && d.lower(k) != "her" && d.lower(k) != "his" && d.lower(k) != "its" && d.lower(k) != "their" {
+			s = k
+		}
+		if s > k {
+			return c, false
+		}
+		return withSubject([2]int{s, k + 1}, s)
+	case kt.Kind == text.Quote || kt.Text(d.body) == "," || (kt.Kind == text.Word && d.inQ[k]):
+		// Inverted: "…,” said Ryabkov." / "…, says the diplomat."
+		if h.t1 < u.t1 {
+			e := d.npForward(u, h.t1)
+			// "said one source on the panel": a trailing prepositional
+			// phrase up to the end of the clause.
+			if e > h.t1 && e < u.t1 && d.toks[e].Kind == text.Word && invertedPP[d.lower(e)] {
+				f := e
+				for f < u.t1 && d.toks[f].Kind != text.Punct && d.toks[f].Kind != text.Quote && f-e < 8 {
+					f++
+				}
+				if f >= u.t1 || d.toks[f].Kind == text.Punct {
+					e = f
+				}
+			}
+			if e > h.t1 && e-h.t1 <= 7 && (e >= u.t1 || d.toks[e].Kind == text.Punct) && d.namelike(h.t1, e) {
+				c.subj = [2]int{h.t1, e}
+				c.content = article.Span{u.span[0], kt.Span[1]}
+				if kt.Text(d.body) == "," {
+					c.content[1] = kt.Span[0]
+				}
+				c.rep = [2]int{k, u.t1}
+				return c, true
+			}
+		}
+		// Apposition: "Dmitry Peskov, the spokesman, said …", "Russia's
+		// presidential spokesman, Dmitry Peskov, said …", "Jane Doe, 25,
+		// said", "X, who studies …, said".
+		if kt.Text(d.body) == "," {
+			m := k - 1
+			for m >= u.t0 && !d.inQ[m] && d.word(m) != "," && k-m < 60 {
+				m--
+			}
+			if m >= u.t0 && !d.inQ[m] && d.word(m) == "," {
+				app0, app1 := m+1, k
+				hk := d.skipParen(u, m-1)
+				hs := d.npBack(u, hk)
+				if hs <= hk {
+					subj := [2]int{hs, hk + 1}
+					// Prefer the part that names a person; a relative
+					// clause ("which represents …") never does.
+					rel := d.lower(app0) == "who" || d.lower(app0) == "which" || d.lower(app0) == "whose"
+					if !rel && d.hasPerson(app0, app1) && !d.hasPerson(hs, hk+1) {
+						subj = [2]int{app0, app1}
+					}
+					// Several appositions: "Jane Roe, the attorney
+					// general of X, one of the states suing, said": the
+					// person that opens the chain of comma groups.
+					if !d.hasPerson(subj[0], subj[1]) {
+						if f, ok := d.chainPerson(u, k); ok {
+							subj = [2]int{f.Tok0, f.Tok1}
+							hs = f.Tok0
+						}
+					}
+					return withSubject(subj, hs)
+				}
+			}
+		}
+	}
+	return c, false
+}
+
+// skipParen steps back over a parenthesised group ending at k: "Sen.
+// David Perdue (R-Ga.) said".
+func (d *doc) skipParen(u unit, k int) int {
+	if k < u.t0 || d.word(k) != ")" {
+		return k
+	}
+	for j := k - 1; j >= u.t0 && k-j < 12; j-- {
+		if d.word(j) == "(" {
+			return j - 1
+		}
+	}
+	return k
+}
+
+// words counts the words in a span.
+func (d *doc) words(sp article.Span) int {
+	if sp[1] <= sp[0] {
+		return 0
+	}
+	// count the starts of runs of non-space runes, as strings.Fields
+	// would, without building the fields
+	n, in := 0, false
+	for i := sp[0]; i < sp[1]; {
+		c := d.body[i]
+		size := 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(d.body[i:sp[1]])
+			space = unicode.IsSpace(r)
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+		i += size
+	}
+	return n
+}
+
+func isDash(w string) bool { return w == "-" || w == "—" || w == "–" || w == "--" }
+
+// auxVerbs open a verb phrase; after "that" they mark a relative clause.
+var auxVerbs = map[string]bool{
+	"was": true, "is": true, "were": true, "are": true, "has": true, "had": true, "have": true,
+	"will": true, "would": true, "could": true, "can": true, "should": true, "may": true,
+	"might": true, "must": true, "did": true, "does": true,
+}
+
+// docNouns are documents that say things through a participle: "issued a
+// statement calling …", "sent a letter saying …".
+var docNouns = map[string]bool{
+	"statement": true, "letter": true, "tweet": true, "post": true, "memo": true, "release": true,
+	"message": true, "email": true, "e-mail": true, "note": true, "op-ed": true, "essay": true,
+	"column": true, "video": true, "ad": true, "advertisement": true, "speech": true, "report": true,
+}

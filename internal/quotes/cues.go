@@ -1,0 +1,220 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley/internal/text"
+)
+
+// cueHit is a reporting cue found in a unit.
+type cueHit struct {
+	t0, t1 int  // token range of the cue
+	kind   byte // 'v' verb, 'a' according to, 'w' in his words/opinion, 'q' quoted X as saying
+	class  cueClass
+	subj   [2]int // for 'a','w','q': the speaker tokens
+}
+
+// findCues lists the cues of a unit outside quotes, in order.
+func (d *doc) findCues(u unit) []cueHit {
+	// One buffer per article: the hits of a unit are used only while
+	// that unit is analysed.
+	hits := d.hitBuf[:0]
+	defer func() { d.hitBuf = hits[:0] }()
+	for i := u.t0; i < u.t1; i++ {
+		if d.inQ[i] || d.toks[i].Kind != text.Word {
+			continue
+		}
+		w := d.lower(i)
+		switch w {
+		case "according":
+			// "according to X": X is the speaker.
+			if i+1 < u.t1 && d.lower(i+1) == "to" {
+				s0 := i + 2
+				s1 := s0
+				for s1 < u.t1 && !d.inQ[s1] && d.toks[s1].Kind != text.Punct && d.toks[s1].Kind != text.Quote && s1-s0 < 10 {
+					if lw := d.lower(s1); lw == "that" || lw == "which" || lw == "who" {
+						break
+					}
+					s1++
+				}
+				if s1 > s0 {
+					hits = append(hits, cueHit{t0: i, t1: i + 2, kind: 'a', class: speech, subj: [2]int{s0, s1}})
+				}
+			}
+			continue
+		case "in":
+			// "in his words", "in her opinion", "in the words of X".
+			if i+2 < u.t1 {
+				w1, w2 := d.lower(i+1), d.lower(i+2)
+				if (w1 == "his" || w1 == "her" || w1 == "their" || w1 == "its") && (w2 == "words" || w2 == "opinion" || w2 == "view" || w2 == "estimation") {
+					hits = append(hits, cueHit{t0: i, t1: i + 3, kind: 'w', class: speech, subj: [2]int{i + 1, i + 2}})
+					continue
+				}
+				if w1 == "the" && w2 == "words" && i+3 < u.t1 && d.lower(i+3) == "of" {
+					s0 := i + 4
+					s1 := s0
+					for s1 < u.t1 && d.toks[s1].Kind != text.Punct && d.toks[s1].Kind != text.Quote && s1-s0 < 8 {
+						s1++
+					}
+					if s1 > s0 {
+						hits = append(hits, cueHit{t0: i, t1: i + 4, kind: 'a', class: speech, subj: [2]int{s0, s1}})
+						continue
+					}
+				}
+			}
+			continue
+		case "quoted":
+			// "the ministry's statement quoted X as saying".
+			for k := i + 1; k+1 < u.t1 && k < i+10; k++ {
+				if d.lower(k) == "as" && d.lower(k+1) == "saying" {
+					if k > i+1 {
+						hits = append(hits, cueHit{t0: i, t1: k + 2, kind: 'q', class: speech, subj: [2]int{i + 1, k}})
+					}
+					break
+				}
+			}
+			continue
+		}
+		if !maybeVerbForm(w) {
+			continue
+		}
+		cs, ok := verbForms[w]
+		if !ok || (isCap(d.word(i)) && i != u.t0 && !d.title) {
+			// Reporting verbs are lower case mid-sentence; "United
+			// States" is not a verb.
+			continue
+		}
+		// After a possessive the word is a noun or an adjective: "the
+		// West's written response", "Trump's claims".
+		// (After a pronoun the 's is "is" or "has": "He's claiming".)
+		if i > u.t0 && d.toks[i-1].Kind == text.Possessive && !(i-2 >= u.t0 && pronouns[d.lower(i-2)] != "") {
+			continue
+		}
+		for _, c := range cs {
+			t1 := i + 1
+			if c.particle != "" {
+				if i+1 >= u.t1 || d.lower(i+1) != c.particle {
+					continue
+				}
+				t1 = i + 2
+			}
+			if c.class == opinion && !d.a.opinion {
+				continue
+			}
+			if c.ambig && !d.verbContext(u, i, t1) {
+				continue
+			}
+			if c.clausal && t1 < u.t1 {
+				nt := d.toks[t1]
+				nw := d.lower(t1)
+				if !(nt.Kind == text.Quote || nw == "that" || nw == ":" || nw == "," || nw == "." || nw == ";" || nw == "—" || d.timexAt(nt.Span[0])) {
+					continue
+				}
+			}
+			// A past participle followed by "by" is passive: "the laws
+			// proposed by …" reports nothing.
+			if t1 < u.t1 && d.lower(t1) == "by" && strings.HasSuffix(w, "ed") {
+				continue
+			}
+			if c.quoted {
+				q := false
+				for t := t1; t < u.t1 && t < t1+12; t++ {
+					if d.toks[t].Kind == text.Quote {
+						q = true
+						break
+					}
+				}
+				if !q {
+					continue
+				}
+			}
+			// A verb right after a determiner is a noun: "the report".
+			if i > u.t0 && determiners[d.lower(i-1)] {
+				continue
+			}
+			hits = append(hits, cueHit{t0: i, t1: t1, kind: 'v', class: c.class})
+			break
+		}
+	}
+	return hits
+}
+
+// verbContext decides whether an ambiguous noun/verb form ("states",
+// "claims", "notes") is used as a verb: a clause opener follows ("that",
+// a colon, a quote, a comma) or a pronoun or name stands right before it.
+func (d *doc) verbContext(u unit, t0, t1 int) bool {
+	if t1 < u.t1 {
+		nt := d.toks[t1]
+		if nt.Kind == text.Quote {
+			return true
+		}
+		switch d.lower(t1) {
+		case "that", ":", ",":
+			return true
+		}
+	}
+	if t0 > u.t0 {
+		p := d.lower(t0 - 1)
+		if _, ok := pronouns[p]; ok {
+			return true
+		}
+		if m := d.mention[t0-1]; m >= 0 {
+			// "a U.S. demand", "the Kremlin's call": a name after a
+			// determiner modifies the word, which is then a noun.
+			if f0 := d.found[m].Tok0; f0 > u.t0 && determiners[d.lower(f0-1)] {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// isAdverb reports whether w is a lower-case -ly adverb ("aggressively",
+// "forcefully") that may stand between a subject and its verb; nouns and
+// adjectives in -ly are excepted.
+func isAdverb(w string) bool {
+	if len(w) < 5 || !strings.HasSuffix(w, "ly") || isCap(w) {
+		return false
+	}
+	return !notAdverbs[w]
+}
+
+var notAdverbs = map[string]bool{
+	"family": true, "ally": true, "rally": true, "supply": true, "assembly": true, "reply": true,
+	"anomaly": true, "monopoly": true, "italy": true, "july": true, "belly": true, "bully": true,
+	"jolly": true, "holy": true, "lonely": true, "friendly": true, "elderly": true, "early": false,
+}
+
+// isNegAux reports whether w is a negated auxiliary: "didn't", "isn’t".
+func isNegAux(w string) bool {
+	return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "cannot"
+}
+
+// ppWords open a prepositional phrase: after a reporting verb they modify
+// it ("said in an interview"), so the content is elsewhere.
+var ppWords = map[string]bool{
+	"in": true, "at": true, "during": true, "on": true, "to": true, "after": true, "before": true,
+	"while": true, "as": true, "when": true, "from": true, "with": true, "for": true, "of": true,
+	"by": true, "via": true, "through": true, "earlier": true, "later": true, "last": true,
+	"this": true, "yesterday": true, "today": true, "recently": true, "afterward": true, "again": true,
+}
+
+// progAux make an -ing form a finite verb: "is saying", "He’s claiming".
+var progAux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "be": true, "am": true, "keeps": true, "kept": true}
+
+// verbShape marks the (first byte, length) pairs of the forms in
+// verbForms: most words fail this test and skip the map lookup.
+var verbShape = func() (t [256][32]bool) {
+	for f := range verbForms {
+		if len(f) < 32 {
+			t[f[0]][len(f)] = true
+		}
+	}
+	return t
+}()
+
+// maybeVerbForm reports whether w may be a key of verbForms.
+func maybeVerbForm(w string) bool {
+	return len(w) > 0 && len(w) < 32 && verbShape[w[0]][len(w)]
+}

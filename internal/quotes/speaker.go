@@ -1,0 +1,396 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley/internal/actors"
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/text"
+)
+
+func (d *doc) hasMention(a, b int) bool {
+	for t := a; t < b; t++ {
+		if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// namelike reports whether tokens [a,b) after an inverted verb can be its
+// subject: no possessives, no clause words, a name or a speaker noun.
+func (d *doc) namelike(a, b int) bool {
+	for t := a; t < b; t++ {
+		// "NBC's Dante Chinni" is a name; "Trump's plan" is not.
+		if d.toks[t].Kind == text.Possessive && !(t+1 < b && isCap(d.word(t+1)) && isCap(d.word(b-1))) {
+			return false
+		}
+	}
+	return d.plausibleSpeaker([2]int{a, b})
+}
+
+func (d *doc) hasPerson(a, b int) bool {
+	for t := a; t < b; t++ {
+		if m := d.mention[t]; m >= 0 && d.found[m].Type == article.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve turns subject tokens into a speaker. It returns the speaker, a
+// key identifying it for dating, and the surface name used.
+func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
+	a, b := subj[0], subj[1]
+	if b <= a {
+		return article.Actor{}, "", ""
+	}
+	pos := d.toks[a].Span[0]
+	// A name in the phrase: the last mention that ends the phrase or is
+	// followed only by lower-case role words after a comma.
+	best := -1
+	paren := 0
+	for t := b - 1; t >= a; t-- {
+		// "Del. Jane Roe (D-Virgin Islands)": a parenthesis qualifies
+		// the name before it; it does not name the speaker.
+		switch d.word(t) {
+		case ")":
+			paren++
+			continue
+		case "(":
+			if paren > 0 {
+				paren--
+			}
+			continue
+		}
+		if paren > 0 {
+			continue
+		}
+		if m := d.mention[t]; m >= 0 {
+			f := d.found[m]
+			if f.ID < 0 {
+				continue
+			}
+			// "Trump's campaign manager": a possessive name modifies the
+			// head; it is not the speaker.
+			if f.Tok1 < b && d.toks[f.Tok1].Kind == text.Possessive {
+				continue
+			}
+			best = m
+			break
+		}
+	}
+	if best >= 0 {
+		f := d.found[best]
+		// The phrase must end with the name, or with a title apposition.
+		if f.Tok1 >= b || !d.lowerTail(f.Tok1, b) {
+			id := f.ID
+			d.remember(id)
+			act := d.book.Actor(id)
+			surf := d.body[d.toks[f.NameTok0].Span[0]:f.Span[1]]
+			return act, act.Name, surf
+		}
+	}
+	words := make([]string, 0, b-a)
+	for t := a; t < b; t++ {
+		if d.toks[t].Kind == text.Word {
+			words = append(words, d.word(t))
+		}
+	}
+	if len(words) == 0 {
+		return article.Actor{}, "", ""
+	}
+	lw := strings.ToLower(words[len(words)-1])
+	// "the head of the Russian state": the role is the noun before "of".
+	for i, w := range words {
+		if i > 0 && strings.ToLower(w) == "of" {
+			if actors.IsRoleNoun(words[i-1]) {
+				lw = strings.ToLower(words[i-1])
+			}
+			break
+		}
+	}
+	if len(words) == 1 {
+		switch pronouns[lw] {
+		case "m", "f":
+			// the most salient person of that gender, else the last
+			// person who spoke, else the last person named
+			id := d.resolvePronoun(pos, pronouns[lw][0])
+			if id < 0 {
+				id = d.lastPerson
+			}
+			return d.pronounActor(id, pos, article.Person, words[0])
+		case "p", "n", "w":
+			return d.pronounActor(d.lastSpeaker, pos, "", words[0])
+		case "i", "y":
+			return article.Actor{}, "", ""
+		}
+		// A capitalised single word: a place, a body or a surname.
+		if c, k, ok := actors.Place(words[0]); ok {
+			id := d.book.Body(c, k, "", words[0], pos)
+			d.remember(id)
+			return d.book.Actor(id), c, words[0]
+		}
+	}
+	// Role nouns: "the senior diplomat", "the Russian deputy foreign
+	// minister" → the actor holding that role.
+	// An indefinite phrase ("a senior official", "an envoy") introduces
+	// someone new: it never refers back to a named holder of the role.
+	indef := false
+	switch strings.ToLower(words[0]) {
+	case "a", "an", "one", "another":
+		indef = true
+	}
+	if actors.IsRoleNoun(lw) && !indef {
+		if id, ok := d.book.ByRole(words, pos); ok {
+			d.remember(id)
+			a := d.book.Actor(id)
+			return a, a.Name, ""
+		}
+	}
+	// "the ministry", "the alliance": the latest organisation whose name
+	// has that head.
+	if len(words) <= 4 && (actors.IsOrgHead(lw) || lw == "alliance" || lw == "bloc") {
+		for i := len(d.found) - 1; i >= 0; i-- {
+			f := d.found[i]
+			if f.Span[0] >= pos || f.ID < 0 || d.book.Kind(f.ID) == article.Person {
+				continue
+			}
+			n := strings.ToLower(d.book.Name(f.ID))
+			if strings.Contains(n, lw) || ((lw == "alliance" || lw == "bloc") && n == "nato") {
+				d.remember(f.ID)
+				a := d.book.Actor(f.ID)
+				return a, a.Name, ""
+			}
+		}
+	}
+	name := strings.Join(words, " ")
+	return article.Actor{Name: name}, strings.ToLower(name), ""
+}
+
+// pronounActor returns actor id as the speaker a pronoun stands for;
+// when id is -1, the latest actor of the kind ("" any) named before pos;
+// failing that, the pronoun itself as the name.
+func (d *doc) pronounActor(id actors.ID, pos int, kind, pronoun string) (article.Actor, string, string) {
+	if id < 0 {
+		id = d.recent(pos, kind)
+	}
+	if id < 0 {
+		return article.Actor{Name: pronoun}, "", ""
+	}
+	d.remember(id)
+	a := d.book.Actor(id)
+	return a, a.Name, ""
+}
+
+// lowerTail reports whether tokens [a,b) are all lower-case words (a
+// role noun after a name would make the name a modifier).
+func (d *doc) lowerTail(a, b int) bool {
+	for t := a; t < b; t++ {
+		if d.toks[t].Kind == text.Word && !isCap(d.word(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) remember(id actors.ID) {
+	if id < 0 {
+		return
+	}
+	d.lastSpeaker = id
+	if d.ui >= 0 {
+		d.spoke = append(d.spoke, spoken{unit: d.ui, id: id})
+	}
+	if d.book.Kind(id) == article.Person {
+		d.lastPerson = id
+	}
+}
+
+// recent returns the latest actor of a kind ("" any) mentioned before pos.
+func (d *doc) recent(pos int, kind string) actors.ID {
+	for i := len(d.found) - 1; i >= 0; i-- {
+		f := d.found[i]
+		if f.Span[0] >= pos || f.ID < 0 {
+			continue
+		}
+		if kind == "" || d.book.Kind(f.ID) == kind {
+			return f.ID
+		}
+	}
+	return -1
+}
+
+// speakerNouns are common nouns that can head the subject of a reporting
+// verb: people, groups, institutions and documents that "say" things.
+// A subject whose head is none of these (nor a name, pronoun, role or
+// agent noun) is most likely a mis-parse: "this fall said" is not a speaker.
+var speakerNouns = map[string]bool{
+	"official": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "aide": true,
+	"source": true, "expert": true, "critic": true, "people": true, "person": true, "man": true,
+	"woman": true, "men": true, "women": true, "lawmaker": true, "leader": true, "member": true,
+	"candidate": true, "nominee": true, "campaign": true, "poll": true, "survey": true, "study": true,
+	"report": true, "statement": true, "letter": true, "document": true, "data": true, "research": true,
+	"authorities": true, "police": true, "lawyer": true, "attorney": true, "judge": true, "court": true,
+	"group": true, "organization": true, "committee": true, "agency": true, "department": true,
+	"administration": true, "government": true, "company": true, "firm": true, "ministry": true,
+	"diplomat": true, "minister": true, "president": true, "chief": true, "head": true, "side": true,
+	"democrats": true, "republicans": true, "democrat": true, "republican": true, "staff": true,
+	"team": true, "analysis": true, "audit": true, "review": true, "memo": true, "filing": true,
+	"lawsuit": true, "complaint": true, "ruling": true, "decision": true, "bill": true, "law": true,
+	"article": true, "story": true, "post": true, "tweet": true, "ad": true, "video": true, "book": true,
+	"website": true, "site": true, "paper": true, "newspaper": true, "outlet": true, "network": true,
+	"media": true, "press": true, "friend": true, "family": true, "wife": true, "husband": true,
+	"son": true, "daughter": true, "mother": true, "father": true, "child": true, "children": true,
+	"student": true, "parent": true, "doctor": true, "physician": true, "nurse": true, "colleague": true,
+	"ally": true, "allies": true, "opponent": true, "rival": true, "camp": true, "party": true,
+	"alliance": true, "bloc": true, "country": true, "nation": true, "state": true, "city": true,
+	"kremlin": true, "pentagon": true, "agencies": true, "guy": true, "folks": true, "everyone": true,
+	"everybody": true, "someone": true, "somebody": true, "nobody": true, "others": true, "many": true,
+	"some": true, "most": true, "both": true, "few": true, "all": true, "one": true, "two": true,
+	"public": true, "americans": true, "citizens": true, "community": true, "union": true,
+	"association": true, "foundation": true, "institute": true, "center": true, "council": true,
+	"commission": true, "board": true, "office": true, "bureau": true, "service": true, "army": true,
+	"military": true, "coalition": true, "movement": true, "church": true, "school": true,
+	"university": true, "college": true, "panel": true, "jury": true, "fbi": true, "cia": true,
+	"majority": true, "minority": true, "percent": true, "respondents": true, "participants": true,
+	"victim": true, "witness": true, "neighbor": true, "owner": true, "executive": true, "ceo": true,
+	"chairman": true, "chairwoman": true, "director": true, "secretary": true, "ambassador": true,
+	"envoy": true, "governor": true, "senator": true, "mayor": true, "congressman": true,
+	"congresswoman": true, "representative": true, "sheriff": true, "chancellor": true, "king": true,
+	"queen": true, "prince": true, "general": true, "colonel": true, "officer": true, "soldier": true,
+	"veteran": true, "activist": true, "protester": true, "organizer": true, "host": true, "anchor": true,
+	"moderator": true, "correspondent": true, "columnist": true, "editor": true, "author": true,
+	"writer": true, "scholar": true, "professor": true, "scientist": true, "economist": true,
+	"historian": true, "analyst": true, "strategist": true, "consultant": true, "pollster": true,
+	"adviser": true, "advisor": true, "counsel": true, "prosecutor": true, "investigator": true,
+	"regulator": true, "economy": false, "numbers": true, "figures": true, "estimates": true,
+	"projections": true, "findings": true, "results": true, "records": true, "documents": true,
+	"emails": true, "e-mails": true, "messages": true, "tweets": true, "posts": true, "reports": true,
+	"statements": true, "polls": true, "surveys": true, "studies": true, "campaigns": true,
+	"slide": true, "chart": true, "graphic": true, "page": true, "map": true, "analyses": true,
+	"bank": true, "station": true, "magazine": true, "journal": true,
+	"county": true, "district": true,
+	"widow": true, "mom": true, "dad": true, "teacher": true, "worker": true, "resident": true,
+}
+
+// invertedPP may follow the subject of an inverted verb: "said one
+// source on the panel", "said a spokesman for the ministry".
+var invertedPP = map[string]bool{
+	"on": true, "for": true, "of": true, "at": true, "in": true, "with": true, "from": true,
+}
+
+// plausibleSpeaker accepts subjects that name someone: a name or other
+// capitalised word, a pronoun, or a common noun that can head a speaker
+// (see speakerNouns; plurals and agent nouns in -er, -or, -ist, -ian,
+// -ant, -ent count too).
+func (d *doc) plausibleSpeaker(subj [2]int) bool {
+	a, b := subj[0], subj[1]
+	if b <= a {
+		return false
+	}
+	// "32% of Republican claims": a phrase opening with "of" or right
+	// after it is a complement, not a subject.
+	if d.lower(a) == "of" || (a > 0 && d.lower(a-1) == "of") {
+		return false
+	}
+	for t := a; t < b; t++ {
+		if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 {
+			return true
+		}
+	}
+	// the head: last word of the phrase (before "of" if any)
+	h := b - 1
+	for t := a; t < b; t++ {
+		if d.lower(t) == "of" && t > a {
+			h = t - 1
+			break
+		}
+	}
+	for h > a && d.toks[h].Kind != text.Word {
+		h--
+	}
+	w := d.word(h)
+	lw := strings.ToLower(strings.TrimSuffix(w, "."))
+	if _, ok := pronouns[lw]; ok {
+		return true
+	}
+	// A definite or indefinite noun phrase of two to four words ("the
+	// bank", "a former aide") names someone when a clause follows the
+	// verb ("the fund warned that …") and its head is no time word.
+	if determiners[d.lower(a)] && b-a >= 2 && b-a <= 4 && !isCap(w) && !npStop[lw] && !timeNouns[lw] && d.clauseAfter && !d.cueAmbig {
+		return true
+	}
+	if isCap(w) {
+		// weekday and month names are not speakers ("Friday said")
+		return !actors.IsCapStop(w)
+	}
+	if speakerNouns[lw] || actors.IsRoleNoun(lw) || actors.IsTitleWord(lw) {
+		return true
+	}
+	sg := strings.TrimSuffix(lw, "s")
+	if strings.HasSuffix(lw, "ies") {
+		sg = strings.TrimSuffix(lw, "ies") + "y"
+	}
+	if speakerNouns[sg] || actors.IsRoleNoun(sg) {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "ers", "ors", "ists", "ians", "ants", "ents", "ees"} {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// chainPerson looks back from the comma at k across comma-separated
+// groups (at most four, 40 tokens) to the start of the reporting clause —
+// a quote, the unit start or a clause word — and returns a person named
+// at the start of one of the groups, the earliest.
+func (d *doc) chainPerson(u unit, k int) (actors.Found, bool) {
+	commas := 0
+	start := u.t0
+	for j := k - 1; j >= u.t0 && k-j < 60; j-- {
+		if d.inQ[j] || d.toks[j].Kind == text.Quote {
+			start = j + 1
+			break
+		}
+		if d.word(j) == "," {
+			commas++
+			if commas > 6 {
+				start = j + 1
+				break
+			}
+		}
+		if j == u.t0 {
+			start = u.t0
+		}
+	}
+	for t := start; t < k; t++ {
+		if d.inQ[t] {
+			continue
+		}
+		m := d.mention[t]
+		if m < 0 || d.found[m].Type != article.Person || d.found[m].Tok0 != t {
+			continue
+		}
+		// the mention must open a group: after the start or a comma
+		p := t - 1
+		if t == start || (p >= u.t0 && d.word(p) == ",") || (p >= u.t0 && d.toks[p].Kind == text.Quote) {
+			f := d.found[m]
+			if f.Tok1 < u.t1 && d.toks[f.Tok1].Kind == text.Possessive {
+				continue
+			}
+			return f, true
+		}
+	}
+	return actors.Found{}, false
+}
+
+// timeNouns head phrases of time, never speakers: "this fall said".
+var timeNouns = map[string]bool{
+	"fall": true, "spring": true, "summer": true, "winter": true, "week": true, "month": true,
+	"year": true, "day": true, "night": true, "morning": true, "evening": true, "afternoon": true,
+	"time": true, "weekend": true, "decade": true, "century": true, "moment": true, "way": true,
+	"same": true, "other": true, "most": false,
+}
