@@ -46,6 +46,10 @@ type para struct {
 	rule string // why it is furniture; "" while it counts as article text
 }
 
+// maxKeyLen is the longest paragraph compared with the others (repeated
+// labels, interface words, a repeated headline): longer ones are prose.
+const maxKeyLen = 300
+
 // maxDatelineParagraph is how far down the page a dateline is looked for.
 const maxDatelineParagraph = 30
 
@@ -63,11 +67,20 @@ func Text(raw string) Result {
 	if len(paras) == 0 {
 		return Result{}
 	}
-	script := mainScript(raw)
+	// The page's script, from its first 8 KB: enough letters to tell.
+	sample := raw
+	if len(sample) > 8192 {
+		sample = sample[:8192]
+	}
+	script := mainScript(sample)
 	counts := make(map[string]int, len(paras))
 	for i := range paras {
-		paras[i].key = normKey(paras[i].text)
-		counts[paras[i].key]++
+		// Only short paragraphs can be labels, interface words or a
+		// headline: the rules that compare paragraphs need no key for prose.
+		if len(paras[i].text) <= maxKeyLen {
+			paras[i].key = normKey(paras[i].text)
+			counts[paras[i].key]++
+		}
 	}
 
 	// Mark what is furniture wherever it stands.
@@ -108,7 +121,7 @@ func Text(raw string) Result {
 		// A repeated headline (the title and the page's h1) is one headline.
 		key := paras[headline].key
 		for i := range paras {
-			if i != headline && paras[i].key == key {
+			if key != "" && i != headline && paras[i].key == key {
 				paras[i].rule = "repeated headline"
 			}
 		}

@@ -236,9 +236,35 @@ func nonNil[T any](s []T) []T {
 // folded: the same article from two scrapes hashes the same.
 func ContentHash(title, body string) string {
 	h := sha256.New()
-	h.Write([]byte(strings.Join(strings.Fields(title), " ")))
-	h.Write([]byte{0})
-	h.Write([]byte(strings.Join(strings.Fields(body), " ")))
+	var buf [4096]byte
+	out := buf[:0]
+	// writeFolded writes s with runs of white space folded to one space
+	// and the ends trimmed, as strings.Join(strings.Fields(s), " ") would,
+	// without building the folded copy.
+	writeFolded := func(s string) {
+		space, started := false, false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				space = started
+				continue
+			}
+			if space {
+				out = append(out, ' ')
+				space = false
+			}
+			started = true
+			out = append(out, c)
+			if len(out) >= len(buf)-1 {
+				h.Write(out)
+				out = out[:0]
+			}
+		}
+	}
+	writeFolded(title)
+	out = append(out, 0)
+	writeFolded(body)
+	h.Write(out)
 	return hex.EncodeToString(h.Sum(nil))
 }
 

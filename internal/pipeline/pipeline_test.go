@@ -133,3 +133,16 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 }
+
+func TestContentHashFoldsSpace(t *testing.T) {
+	a := ContentHash("Talks  resume", "One two\n\nthree\tfour ")
+	b := ContentHash(" Talks resume", "One two three four")
+	c := ContentHash("Talks resume", "One two three five")
+	if a != b || a == c || len(a) != 64 {
+		t.Errorf("ContentHash: %s %s %s", a, b, c)
+	}
+	long := strings.Repeat("word  ", 5000)
+	if ContentHash("t", long) != ContentHash("t", strings.Join(strings.Fields(long), " ")) {
+		t.Error("ContentHash of a long body depends on its spacing")
+	}
+}
