@@ -15,3 +15,9 @@ var Corpus embed.FS
 //
 //go:embed dossier.yaml
 var Dossier []byte
+
+// Actors is examples/actors.yaml, the officials of the corpus with their
+// dated roles.
+//
+//go:embed actors.yaml
+var Actors []byte

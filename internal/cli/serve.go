@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"github.com/parley-news/parley/examples"
+	"github.com/parley-news/parley/internal/actors"
 	"net"
 	"os"
 	"path/filepath"
@@ -26,6 +28,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	demo := fs.Bool("demo", false, "serve the example corpus from a temporary database (ignores --db)")
 	allowPrivate := fs.Bool("allow-private", false, "let URL ingest fetch loopback and private addresses")
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
+	actorsFile := fs.String("actors", "", "curated actors `file` (YAML) for what the ingest page reads (--demo: examples/actors.yaml)")
 	dossierFile := fs.String("dossier", "", "dossier `file` for the position matrix and timeline (--demo: examples/dossier.yaml)")
 	if rest, stop := parse(fs, args); stop >= 0 {
 		return stop
@@ -64,7 +67,19 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "serve", err)
 	}
 	defer st.Close()
-	pipe, err := pipeline.New(pipeline.Config{}, log)
+	pcfg := pipeline.Config{}
+	if *actorsFile != "" {
+		if pcfg.Actors, err = actors.Load(*actorsFile); err != nil {
+			fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+			return ExitUsage
+		}
+	} else if *demo {
+		// The demo knows the corpus's officials and their roles.
+		if pcfg.Actors, err = actors.Parse(examples.Actors, "examples/actors.yaml"); err != nil {
+			return storeFailed(env, "serve", err)
+		}
+	}
+	pipe, err := pipeline.New(pcfg, log)
 	if err != nil {
 		return storeFailed(env, "serve", err)
 	}
