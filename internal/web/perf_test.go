@@ -30,9 +30,10 @@ func demoPages(t testing.TB, base string) []string {
 	}
 }
 
-// TestPageTimesDemo fetches every page of the demo 40 times and checks the
-// 95th percentile stays well under a second (it logs the figures; run with
-// -v to see them).
+// TestPageTimesDemo fetches every page of the demo 40 times, checks each
+// answers 200, and logs the 50th and 95th percentiles (run with -v to see
+// them). It asserts no time: a loaded machine would make that flaky; the
+// figures are for the notes, and BenchmarkPages measures rendering.
 func TestPageTimesDemo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test skipped in -short mode")
@@ -58,9 +59,6 @@ func TestPageTimesDemo(t *testing.T) {
 		slices.Sort(times)
 		p95 := times[n*95/100-1]
 		t.Logf("%-34s p50 %6.2f ms  p95 %6.2f ms", p, ms(times[n/2]), ms(p95))
-		if p95 > 500*time.Millisecond {
-			t.Errorf("%s: p95 %v, want well under a second", p, p95)
-		}
 	}
 }
 
