@@ -180,3 +180,32 @@ func TestFindOrgWithAnd(t *testing.T) {
 		t.Errorf("joined two people: %v", got)
 	}
 }
+
+// The ASCII fast path of Key must agree with the general one.
+func FuzzKeyASCII(f *testing.F) {
+	for _, s := range []string{"Sergey Lavrenko", "O'Neill-Smith Jr.", "  Kh th ph ks ck  ", "A.B. C", "-x-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				return
+			}
+		}
+		if a, b := keyASCII(s), keyRunes(s); a != b {
+			t.Fatalf("keyASCII(%q) = %q, keyRunes = %q", s, a, b)
+		}
+	})
+}
+
+// The lexicon prefilter must pass every key of lexIndex, in any case.
+func TestMaybeLex(t *testing.T) {
+	for k := range lexIndex {
+		if !maybeLex(k) || !maybeLex(strings.ToUpper(k)) {
+			t.Errorf("prefilter rejects %q", k)
+		}
+	}
+	if maybeLex("Okafor") && maybeLex("Zhqwxv") {
+		t.Error("prefilter passes everything")
+	}
+}

@@ -17,6 +17,32 @@ type Book struct {
 	entries []*entry
 	byKey   map[string]int    // Key(full name) → entry
 	keys    map[string]string // cache of Key
+	// byLast and byFirst index the people by the Key of their last and
+	// first name tokens (ids in increasing order), so that a surname is
+	// found without scanning every entry.
+	byLast, byFirst map[string][]ID
+}
+
+// better reports whether entry i beats the current best (-1: none): the
+// later mentioned, and on a tie the earlier entry, as a scan in id order
+// would choose.
+func (b *Book) better(i, best ID) bool {
+	if best < 0 {
+		return true
+	}
+	li, lb := b.entries[i].lastSeen, b.entries[best].lastSeen
+	return li > lb || (li == lb && i < best)
+}
+
+// indexFirst records that person id has the first-name key k.
+func (b *Book) indexFirst(id ID, k string) {
+	if k == "" {
+		return
+	}
+	if b.byFirst == nil {
+		b.byFirst = make(map[string][]ID, 8)
+	}
+	b.byFirst[k] = append(b.byFirst[k], id)
 }
 
 // key is Key with a per-article cache: names recur.
@@ -63,7 +89,7 @@ func (e *entry) seenBefore(pos int) int {
 // NewBook starts the registry of an article published at t (zero when
 // unknown); reg, the curated registry, may be nil.
 func NewBook(reg *Registry, t time.Time) *Book {
-	return &Book{reg: reg, at: t, byKey: make(map[string]int, 8), keys: make(map[string]string, 8)}
+	return &Book{reg: reg, at: t, byKey: make(map[string]int, 16), keys: make(map[string]string, 32)}
 }
 
 // ID identifies an actor in a Book; -1 is none.
@@ -139,14 +165,15 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 	} else {
 		// Same surname, compatible first name; prefer the latest mentioned.
 		best := -1
-		for i, e := range b.entries {
+		for _, i := range b.byLast[lastK] {
+			e := b.entries[i]
 			if e.actor.Kind != article.Person || e.last != lastK {
 				continue
 			}
 			if firstK != "" && e.first != "" && e.first != firstK {
 				continue
 			}
-			if best < 0 || e.lastSeen > b.entries[best].lastSeen {
+			if b.better(i, best) {
 				best = i
 			}
 		}
@@ -168,6 +195,11 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 		}
 		b.entries = append(b.entries, e)
 		id = len(b.entries) - 1
+		if b.byLast == nil {
+			b.byLast = make(map[string][]ID, 8)
+		}
+		b.byLast[e.last] = append(b.byLast[e.last], id)
+		b.indexFirst(id, e.first)
 	}
 	e := b.entries[id]
 	if multi && e.first == "" {
@@ -175,6 +207,7 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 		b.addAlias(e, e.actor.Name)
 		e.actor.Name = name
 		e.first = firstK
+		b.indexFirst(id, e.first)
 	} else {
 		b.addAlias(e, name)
 	}
@@ -203,12 +236,26 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 // the text are words joined by single spaces; anything else (tabs, runs
 // of spaces) goes through strings.Fields.
 func nameEnds(name string) (first, last string, multi bool) {
-	i := strings.IndexByte(name, ' ')
-	if i < 0 && strings.IndexAny(name, "\t\n\r") < 0 {
+	i, j, plain := -1, -1, true
+	for k := 0; k < len(name); k++ {
+		switch c := name[k]; {
+		case c == ' ':
+			if j == k-1 && j >= 0 {
+				plain = false // a run of spaces
+			}
+			if i < 0 {
+				i = k
+			}
+			j = k
+		case c < ' ' || c >= 0x80:
+			plain = false // other white space, possibly
+		}
+	}
+	if plain && i < 0 {
 		return name, name, false
 	}
-	if strings.IndexAny(name, "\t\n\r") < 0 && !strings.Contains(name, "  ") {
-		return name[:i], name[strings.LastIndexByte(name, ' ')+1:], true
+	if plain {
+		return name[:i], name[j+1:], true
 	}
 	f := strings.Fields(name)
 	return f[0], f[len(f)-1], len(f) > 1
@@ -269,12 +316,13 @@ func (b *Book) LastSeenBefore(id ID, pos int) int { return b.get(id).seenBefore(
 func (b *Book) Surname(tok string) (ID, bool) {
 	k := b.key(tok)
 	best := -1
-	for i, e := range b.entries {
-		if e.actor.Kind != article.Person {
-			continue
-		}
-		if e.last == k || (e.first == k && e.first != "") {
-			if best < 0 || e.lastSeen > b.entries[best].lastSeen {
+	for _, ids := range [2][]ID{b.byLast[k], b.byFirst[k]} {
+		for _, i := range ids {
+			e := b.entries[i]
+			if e.actor.Kind != article.Person || !(e.last == k || (e.first == k && e.first != "")) {
+				continue
+			}
+			if b.better(i, best) {
 				best = i
 			}
 		}

@@ -103,6 +103,85 @@ var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sen", "rep
 // It merges spellings of one name within an article; it is not a
 // general identity test.
 func Key(name string) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			return keyRunes(name)
+		}
+	}
+	return keyASCII(name)
+}
+
+// keyASCII is Key for an ASCII name, on bytes: the same steps as
+// keyRunes (which handles any text) without rune buffers or Unicode
+// tables.
+func keyASCII(name string) string {
+	var lbuf [64]byte
+	ls := lbuf[:0]
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '\'' || c == '.':
+			continue
+		case c == '-':
+			c = ' '
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		ls = append(ls, c)
+	}
+	var obuf [64]byte
+	out := obuf[:0]
+	prev := byte(0)
+	first := true
+	for i := 0; i < len(ls); i++ {
+		c := ls[i]
+		if i+1 < len(ls) {
+			switch n := ls[i+1]; {
+			case c == 't' && n == 'h', c == 'k' && n == 'h':
+				if c == 'k' {
+					c = 'h'
+				}
+				i++
+			case c == 'p' && n == 'h':
+				c = 'f'
+				i++
+			case c == 'k' && n == 's':
+				c = 'x'
+				i++
+			case c == 'c' && n == 'k':
+				c = 'k'
+				i++
+			}
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+			if prev != ' ' && !first {
+				out = append(out, ' ')
+			}
+			prev = ' '
+			first = true
+			continue
+		}
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			continue
+		}
+		if !first && (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y') {
+			continue
+		}
+		if c == prev {
+			continue
+		}
+		out = append(out, c)
+		prev = c
+		first = false
+	}
+	for len(out) > 0 && out[len(out)-1] == ' ' {
+		out = out[:len(out)-1]
+	}
+	return string(out)
+}
+
+// keyRunes is Key for any text.
+func keyRunes(name string) string {
 	// lower-cased, folded runes with the digraphs rewritten
 	var buf [64]rune
 	rs := buf[:0]
@@ -302,9 +381,50 @@ var lexIndex = func() map[string]wordInfo {
 	return m
 }()
 
+// lexShape holds, for each (first byte, last byte) class of the keys of
+// lexIndex, a bit per key length: most names fail this test and skip the
+// map lookup. Bytes are classed by shapeClass.
+var lexShape = func() (t [27][27]uint64) {
+	for k := range lexIndex {
+		if len(k) > 0 && len(k) < 64 {
+			t[shapeClass(k[0])][shapeClass(k[len(k)-1])] |= 1 << len(k)
+		}
+	}
+	return t
+}()
+
+// shapeClass maps a byte to 0-25 for ASCII letters of either case, 26 for
+// anything else.
+func shapeClass(c byte) int {
+	c |= 0x20 // ASCII lower case; non-letters land in 26 below
+	if 'a' <= c && c <= 'z' {
+		return int(c - 'a')
+	}
+	return 26
+}
+
+// maybeLex reports whether w (final dot dropped) may be a key of
+// lexIndex, compared case-insensitively. Lower-casing keeps the first
+// and last bytes' classes and, for ASCII, the length; a non-ASCII word
+// or a long one is always looked up.
+func maybeLex(w string) bool {
+	if len(w) == 0 || len(w) >= 64 {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return lexShape[shapeClass(w[0])][shapeClass(w[len(w)-1])]&(1<<len(w)) != 0
+}
+
 // infoOf looks a word up in lexIndex (case-insensitive, final dot
 // dropped; an all-capital word is never a function word).
 func infoOf(w string) wordInfo {
+	if !maybeLex(strings.TrimSuffix(w, ".")) {
+		return wordInfo{}
+	}
 	wi, _ := lookup(lexIndex, w)
 	if wi.flags&wCapStop != 0 && len(w) >= 2 && allUpper(w) {
 		wi.flags &^= wCapStop

@@ -147,44 +147,31 @@ func sentenceStart(body string, toks []text.Token, i int) bool {
 	return false
 }
 
-// classify decides what the run of tokens [a, b) names; wa is
-// infoOf(toks[a]), already looked up by the caller.
-func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo) (Found, bool) {
-	span := article.Span{toks[a].Span[0], toks[b-1].Span[1]}
-	surface := body[span[0]:span[1]]
-	surface = strings.TrimSuffix(surface, ".")
-	if strings.HasSuffix(body[span[0]:span[1]], ".") && !strings.HasSuffix(surface, ".") && len(surface) > 0 {
-		// keep dotted acronyms like U.S. intact
-		if strings.Count(surface, ".") > 0 {
-			surface = body[span[0]:span[1]]
-		} else {
-			span[1]--
-		}
-	}
-	f := Found{Mention: article.Mention{Text: surface, Span: span}, ID: -1, Tok0: a, Tok1: b, NameTok0: a}
-	// Whole run in the gazetteer. A single word without dots is looked
-	// up once, in lexIndex (which holds the one-word gazetteer entries).
-	var w0 wordInfo
-	single := b-a == 1 && strings.IndexByte(toks[a].Text(body), '.') < 0
-	var e gazEntry
-	var inGaz bool
+// runInfo is what the lexicons say of a run of capitalised words, apart
+// from its context: the same words always give the same runInfo.
+type runInfo struct {
+	inGaz bool     // the whole run is in the gazetteer
+	e     gazEntry // its entry
+	// The run split into title words and name words.
+	nameStart, nWords, nNameWords int
+	name, firstName               string // the name words joined; the first of them
+	titleAffil                    string // the country or body a title word points to
+	hasOrgHead, nameHasOrg        bool
+	allCapsName, allCapsWords     bool
+	realTitle                     bool // a title word that is no function word
+	namePlace                     bool // the name words name a place
+}
+
+// analyzeRun computes the runInfo of tokens [a, b); wa is infoOf(toks[a]).
+func analyzeRun(body string, toks []text.Token, a, b int, wa wordInfo, surface string, single bool) runInfo {
+	var ri runInfo
 	if single {
-		w0 = wa
-		e, inGaz = w0.place, w0.flags&wPlace != 0
+		ri.e, ri.inGaz = wa.place, wa.flags&wPlace != 0
 	} else {
-		e, inGaz = placeEntry(surface)
+		ri.e, ri.inGaz = placeEntry(surface)
 	}
-	if inGaz {
-		c, k := e.canon, e.kind
-		if e.role == 'd' {
-			// A bare demonym is an adjective ("Russian officials"), not a
-			// mention of the country; leave it to the title logic.
-			return f, false
-		}
-		f.Type = k
-		f.Actor = c
-		f.ID = book.Body(c, k, "", surface, span[0])
-		return f, true
+	if ri.inGaz {
+		return ri
 	}
 	var wbuf [12]string
 	var ibuf [12]wordInfo
@@ -216,24 +203,76 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 	}
 	nameWords := words[nameStart:]
 	titleWordsHere := words[:nameStart]
-	hasOrgHead, nameHasOrg := false, false
+	ri.nameStart, ri.nWords, ri.nNameWords = nameStart, len(words), len(nameWords)
 	for i, wi := range infos {
 		if wi.flags&wOrgHead != 0 {
-			hasOrgHead = true
+			ri.hasOrgHead = true
 			if i >= nameStart {
-				nameHasOrg = true
+				ri.nameHasOrg = true
 			}
 		}
 	}
-	affil := ""
 	for i, wi := range infos[:nameStart] {
 		if i > 0 && isConnectorFold(words[i-1]) {
 			continue // "Ambassador to the US": the host, not the affiliation
 		}
-		if c, ok := wi.affiliationOf(); ok && affil == "" {
-			affil = c
+		if c, ok := wi.affiliationOf(); ok && ri.titleAffil == "" {
+			ri.titleAffil = c
 		}
 	}
+	for i, w := range titleWordsHere {
+		if infos[i].flags&wTitle != 0 && infos[i].flags&wCapStop == 0 && !isConnectorFold(w) {
+			ri.realTitle = true
+		}
+	}
+	ri.allCapsName = allCaps(nameWords)
+	ri.allCapsWords = allCaps(words)
+	if len(nameWords) > 0 {
+		ri.firstName = nameWords[0]
+		ri.name = strings.Join(nameWords, " ")
+		// A single word outside the gazetteer is no place (lexIndex holds
+		// the one-word entries); a dotted or longer name is looked up.
+		if !single {
+			_, _, ri.namePlace = Place(body[toks[a+nameStart].Span[0]:toks[b-1].Span[1]])
+		}
+	}
+	return ri
+}
+
+// classify decides what the run of tokens [a, b) names: what its words
+// say (analyzeRun), then its context and the book. wa is infoOf(toks[a]),
+// already looked up by the caller.
+func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo) (Found, bool) {
+	span := article.Span{toks[a].Span[0], toks[b-1].Span[1]}
+	surface := body[span[0]:span[1]]
+	surface = strings.TrimSuffix(surface, ".")
+	if strings.HasSuffix(body[span[0]:span[1]], ".") && !strings.HasSuffix(surface, ".") && len(surface) > 0 {
+		// keep dotted acronyms like U.S. intact
+		if strings.Count(surface, ".") > 0 {
+			surface = body[span[0]:span[1]]
+		} else {
+			span[1]--
+		}
+	}
+	f := Found{Mention: article.Mention{Text: surface, Span: span}, ID: -1, Tok0: a, Tok1: b, NameTok0: a}
+	// A single word without dots is looked up once, in lexIndex (which
+	// holds the one-word gazetteer entries).
+	single := b-a == 1 && strings.IndexByte(toks[a].Text(body), '.') < 0
+	ri := analyzeRun(body, toks, a, b, wa, surface, single)
+	// Whole run in the gazetteer.
+	if ri.inGaz {
+		c, k := ri.e.canon, ri.e.kind
+		if ri.e.role == 'd' {
+			// A bare demonym is an adjective ("Russian officials"), not a
+			// mention of the country; leave it to the title logic.
+			return f, false
+		}
+		f.Type = k
+		f.Actor = c
+		f.ID = book.Body(c, k, "", surface, span[0])
+		return f, true
+	}
+	affil := ri.titleAffil
 	if affil == "" && a > 0 && toks[a-1].Kind == text.Possessive && a >= 2 {
 		// "Russia's presidential spokesman" style handled by callers; here
 		// "Russia’s Foreign Ministry".
@@ -242,64 +281,61 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 		}
 	}
 	// Person: title + name, or a name of two to four words.
-	if len(nameWords) > 0 && !nameHasOrg && !allCaps(nameWords) {
+	if ri.nNameWords > 0 && !ri.nameHasOrg && !ri.allCapsName {
 		isPerson := false
-		realTitle := false
-		for i, w := range titleWordsHere {
-			if infos[i].flags&wTitle != 0 && infos[i].flags&wCapStop == 0 && !isConnectorFold(w) {
-				realTitle = true
-			}
-		}
-		switch {
-		case realTitle && len(nameWords) <= 4:
+		switch n := ri.nNameWords; {
+		case ri.realTitle && n <= 4:
 			isPerson = true
-		case len(nameWords) >= 2 && len(nameWords) <= 4 && !hasOrgHead:
+		case n >= 2 && n <= 4 && !ri.hasOrgHead:
 			isPerson = true
-		case len(nameWords) == 1:
-			if _, ok := book.Surname(nameWords[0]); ok {
+		case n == 1:
+			if _, ok := book.Surname(ri.firstName); ok {
 				isPerson = true
 			} else if a > 0 && IsHonorific(toks[a-1].Text(body)) {
 				isPerson = true
 			}
 		}
-		if _, _, ok := Place(body[toks[a+nameStart].Span[0]:toks[b-1].Span[1]]); ok && len(titleWordsHere) == 0 {
+		if ri.namePlace && ri.nameStart == 0 {
 			isPerson = false
 		}
 		if isPerson {
-			title := cleanTitle(titleWordsHere)
+			var tbuf [12]string
+			tw := tbuf[:0]
+			for k := a; k < a+ri.nameStart; k++ {
+				tw = append(tw, toks[k].Text(body))
+			}
+			title := cleanTitle(tw)
 			// Lowercase role words just before the run: "presidential
 			// candidate Gary Johnson".
 			if title == "" {
 				title, affil = titleBefore(body, toks, a, affil)
 			}
-			name := strings.Join(nameWords, " ")
 			f.Type = article.Person
-			f.NameTok0 = a + nameStart
+			f.NameTok0 = a + ri.nameStart
 			// The mention is the name; the title is kept in f.Title.
 			f.Span = article.Span{toks[f.NameTok0].Span[0], span[1]}
 			f.Text = body[f.Span[0]:f.Span[1]]
 			f.Title = title
-			f.ID = book.Person(name, title, affil, span[0])
+			f.ID = book.Person(ri.name, title, affil, span[0])
 			f.Actor = book.Name(f.ID)
 			return f, true
 		}
 	}
-	if hasOrgHead || allCaps(words) {
-		name := surface
+	if ri.hasOrgHead || ri.allCapsWords {
 		if affil == "" {
-			for _, w := range words {
-				if c, ok := Demonym(w); ok {
+			for k := a; k < b; k++ {
+				if c, ok := Demonym(toks[k].Text(body)); ok {
 					affil = c
 					break
 				}
 			}
 		}
 		f.Type = article.Org
-		f.ID = book.Body(name, article.Org, affil, surface, span[0])
+		f.ID = book.Body(surface, article.Org, affil, surface, span[0])
 		f.Actor = book.Name(f.ID)
 		return f, true
 	}
-	if len(words) == 1 && sentenceStart(body, toks, a) {
+	if ri.nWords == 1 && sentenceStart(body, toks, a) {
 		return f, false
 	}
 	f.Type = article.Other

@@ -24,12 +24,14 @@ func (d *doc) analyzeUnit(u unit) {
 	// United States demanded that …") is reported speech, tried only as
 	// a nested statement.
 	if fh, ok := d.finalClause(u, hits); ok {
-		n := len(d.out)
+		n, ls, lp, ns := len(d.out), d.lastSpeaker, d.lastPerson, len(d.spoke)
 		if d.tryCue(u, fh, hits) && len(d.out) > n && d.out[n].TextSpan[1] <= d.toks[fh.t0].Span[0] {
 			d.nestedBefore(u, fh, hits)
 			return
 		}
+		// Not a closing clause after all: undo, and go on as usual.
 		d.out, d.outKey = d.out[:n], d.outKey[:n]
+		d.lastSpeaker, d.lastPerson, d.spoke = ls, lp, d.spoke[:ns]
 	}
 	// Try speech cues first, then opinion cues, in text order.
 	for pass := 0; pass < 2; pass++ {

@@ -203,18 +203,28 @@ var ppWords = map[string]bool{
 // progAux make an -ing form a finite verb: "is saying", "He’s claiming".
 var progAux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "be": true, "am": true, "keeps": true, "kept": true}
 
-// verbShape marks the (first byte, length) pairs of the forms in
-// verbForms: most words fail this test and skip the map lookup.
-var verbShape = func() (t [256][32]bool) {
+// verbShape holds, for each (first letter, last letter) pair of the
+// forms in verbForms, a bit per length: most words fail this test and
+// skip the map lookup. Every form is lower-case ASCII.
+var verbShape, verbShapeOff = func() (t [26][26]uint32, off bool) {
 	for f := range verbForms {
-		if len(f) < 32 {
-			t[f[0]][len(f)] = true
+		a, z := f[0]-'a', f[len(f)-1]-'a'
+		if len(f) < 2 || len(f) >= 32 || a >= 26 || z >= 26 {
+			return t, true // a form the filter cannot encode: no filter
 		}
+		t[a][z] |= 1 << len(f)
 	}
-	return t
+	return t, false
 }()
 
 // maybeVerbForm reports whether w may be a key of verbForms.
 func maybeVerbForm(w string) bool {
-	return len(w) > 0 && len(w) < 32 && verbShape[w[0]][len(w)]
+	if verbShapeOff {
+		return true
+	}
+	if len(w) < 2 || len(w) >= 32 {
+		return false
+	}
+	a, z := w[0]-'a', w[len(w)-1]-'a'
+	return a < 26 && z < 26 && verbShape[a][z]&(1<<len(w)) != 0
 }

@@ -226,3 +226,42 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// BenchmarkAnalyzeCorpus measures Analyze on the PolNeAR dev texts (news
+// articles as they come, one statement every few hundred bytes), read
+// from PARLEY_EVALDATA at run time; skipped without it. Time
+// expressions are tagged once, outside the timed loop.
+func BenchmarkAnalyzeCorpus(b *testing.B) {
+	root := os.Getenv("PARLEY_EVALDATA")
+	if root == "" {
+		b.Skip("PARLEY_EVALDATA not set")
+	}
+	files, _ := filepath.Glob(filepath.Join(root, "polnear-dev", "text", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no texts")
+	}
+	tg := timex.New()
+	var ins []Input
+	size := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		title, body, _ := strings.Cut(string(raw), "\n")
+		var pub time.Time
+		if m := fileDate.FindStringSubmatch(filepath.Base(f)); m != nil {
+			pub, _ = time.Parse("2006-01-02", m[1])
+		}
+		ins = append(ins, Input{Title: title, Body: body, Published: pub, Timexes: tg.Tag(body, pub)})
+		size += len(body)
+	}
+	an, _ := New(nil, nil)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, in := range ins {
+			an.Analyze(context.Background(), in)
+		}
+	}
+}

@@ -63,6 +63,9 @@ func (d *doc) resolvePronoun(pos int, g byte) actors.ID {
 		return -1
 	}
 	d.initGender()
+	if id := d.cataphora(pos, g); id >= 0 {
+		return id
+	}
 	best, bestScore, bestPos := -1, -1<<30, -1
 	// consider weighs candidate id, mentioned at pos, with score s before
 	// the gender test; ties go to the later mention.
@@ -322,4 +325,60 @@ func (d *doc) heading(u unit) bool {
 		return true
 	}
 	return true
+}
+
+// cataphora resolves a pronoun in a fronted subordinate clause to the
+// subject of the main clause that follows it: "When he wrote his book,
+// Mr. McKinley said …", "After she met the envoy, Marsh told reporters
+// …". The pronoun must follow a subordinating conjunction with no comma
+// or quote between them, and the person must open the main clause right
+// after the clause's comma (titles allowed); -1 otherwise.
+func (d *doc) cataphora(pos int, g byte) actors.ID {
+	u := d.unitList[d.ui]
+	p := d.tokAt(pos)
+	if p < u.t0 || p >= u.t1 {
+		return -1
+	}
+	sub := false
+	for t := p - 1; t >= u.t0 && p-t <= 12; t-- {
+		if d.inQ[t] || d.toks[t].Kind == text.Quote || d.word(t) == "," {
+			break
+		}
+		if subordinators[d.lower(t)] {
+			sub = true
+			break
+		}
+	}
+	if !sub {
+		return -1
+	}
+	for t := p + 1; t < u.t1 && t-p <= 25; t++ {
+		if d.inQ[t] || d.toks[t].Kind == text.Quote {
+			return -1
+		}
+		if d.word(t) != "," {
+			continue
+		}
+		if t+1 >= u.t1 {
+			return -1
+		}
+		m := d.mention[t+1]
+		if m < 0 || d.found[m].Tok0 != t+1 || d.found[m].Type != article.Person || d.found[m].ID < 0 {
+			return -1
+		}
+		id := d.found[m].ID
+		if ag := d.gender[id]; ag != genderUnknown && ag != g {
+			return -1
+		}
+		return id
+	}
+	return -1
+}
+
+// subordinators open a fronted adverbial clause whose pronoun may point
+// forward to the main clause's subject.
+var subordinators = map[string]bool{
+	"when": true, "while": true, "after": true, "before": true, "as": true, "although": true,
+	"though": true, "if": true, "since": true, "because": true, "once": true, "until": true,
+	"whenever": true, "unless": true,
 }

@@ -7,6 +7,13 @@
 // the article's actors, and dates each statement by the time expression
 // that governs its reporting verb.
 //
+// "He" and "she" go to the most salient person of the units before them
+// (the subject of the previous sentence, who spoke there, recency, the
+// gender the text gives: see pronouns.go), not merely to the last
+// speaker. A reporting clause closing a sentence ("…, a senior official
+// said.") is tried before the cues inside its content, and a nominal cue
+// ("a U.S. demand to …") is no verb.
+//
 // Dating, in order:
 //  1. a time expression in the reporting clause, or within three tokens
 //     after the verb, governs it: "told journalists on Wednesday", "said
@@ -69,7 +76,6 @@ type Analyzer struct {
 
 type scratch struct {
 	toks    []text.Token
-	lw      []string
 	inQ     []bool
 	mention []int
 	found   []actors.Found
@@ -88,16 +94,21 @@ func New(reg *actors.Registry, log *slog.Logger) (*Analyzer, error) {
 
 // doc is the per-article working state.
 type doc struct {
-	a       *Analyzer
-	body    string
-	toks    []text.Token
-	lw      []string // lower-cased token texts without a final dot
-	inQ     []bool   // token lies inside a double quote
-	mention []int    // token → index into found, -1
-	found   []actors.Found
-	book    *actors.Book
-	timexes []article.Timex
-	pub     time.Time
+	a    *Analyzer
+	body string
+	toks []text.Token
+	// low is the body with its ASCII capitals lowered (the body itself
+	// when it has none): the same offsets, so a token's lower-cased text
+	// is a substring of it. lowOther holds the lower-cased texts of the
+	// tokens with other capitals (Token.Case CaseOther), by token index.
+	low      string
+	lowOther map[int]string
+	inQ      []bool // token lies inside a double quote
+	mention  []int  // token → index into found, -1
+	found    []actors.Found
+	book     *actors.Book
+	timexes  []article.Timex
+	pub      time.Time
 
 	colonNext *unit // the unit after one ending in a colon, if quoted
 	nextUnit  unit  // storage for colonNext
@@ -143,24 +154,23 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	}
 	defer func() {
 		if cap(sc.toks) <= 1<<16 {
-			// drop the references into this article before reuse
-			clear(sc.lw)
-			clear(sc.found[:cap(sc.found)])
-			clear(sc.out[:cap(sc.out)])
-			clear(sc.outKey[:cap(sc.outKey)])
+			// The buffers keep references into this article until the
+			// next call overwrites them; they are not cleared (clearing
+			// strings costs write barriers on every article), which is
+			// safe because a sync.Pool drops its items at garbage
+			// collection: no article is kept alive for long.
+			sc.found, sc.out, sc.outKey = d.found[:0], d.out[:0], d.outKey[:0]
 			a.scratch.Put(sc)
 		}
 	}()
 	sc.toks = text.Tokenize(sc.toks[:0], body, article.Span{0, len(body)})
 	d.toks = sc.toks
 	n := len(d.toks)
-	if cap(sc.lw) < n {
-		sc.lw = make([]string, n)
+	if cap(sc.inQ) < n {
 		sc.inQ = make([]bool, n)
 		sc.mention = make([]int, n)
 	}
-	d.lw = sc.lw[:n]
-	lowerTokens(d.lw, body, d.toks)
+	d.lowerTokens()
 	paras := text.Paragraphs(body)
 	qs := text.QuoteSpans(body, paras)
 	d.inQ = sc.inQ[:n]
@@ -174,7 +184,6 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	d.defaultDate = d.leadDate(paras)
 	// Statements are gathered in a reused buffer and copied out once.
 	d.out, d.outKey = sc.out[:0], sc.outKey[:0]
-	defer func() { sc.out, sc.outKey = d.out[:0], d.outKey[:0] }()
 
 	units := d.units(paras, qs)
 	d.unitList = units
@@ -303,6 +312,18 @@ func (a *Analyzer) headline(in Input, book *actors.Book, date string) []article.
 	// Title-case reporting verbs are lower-cased (same bytes, same
 	// offsets) so that "Moscow Says" is a place and a verb, not a name.
 	toks := text.Tokenize(nil, title, article.Span{0, len(title)})
+	// Only a headline with a word of headlineCues can give a statement
+	// (the cue kept below must be one): without one, stop here.
+	cue := false
+	for _, t := range toks {
+		if t.Kind == text.Word && headlineCueWords[strings.ToLower(t.Text(title))] {
+			cue = true
+			break
+		}
+	}
+	if !cue {
+		return nil
+	}
 	b := []byte(title)
 	for _, t := range toks {
 		w := t.Text(title)
@@ -313,8 +334,7 @@ func (a *Analyzer) headline(in Input, book *actors.Book, date string) []article.
 	title = string(b)
 	h := &doc{a: a, body: title, pub: in.Published, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: map[string]string{}, title: true}
 	h.toks = toks
-	h.lw = make([]string, len(h.toks))
-	lowerTokens(h.lw, title, h.toks)
+	h.lowerTokens()
 	h.inQ = make([]bool, len(h.toks))
 	paras := []article.Span{{0, len(title)}}
 	h.book = actors.NewBook(a.reg, in.Published)
@@ -356,6 +376,17 @@ var headlineCues = map[string]bool{
 	"urges": true, "vows": true, "calls for": true, "calls on": true, "accuses": true, "denies": true,
 }
 
+// headlineCueWords are the first words of the headlineCues: a cue kept
+// in a headline starts with one of them.
+var headlineCueWords = func() map[string]bool {
+	m := make(map[string]bool, len(headlineCues))
+	for c := range headlineCues {
+		w, _, _ := strings.Cut(c, " ")
+		m[w] = true
+	}
+	return m
+}()
+
 func lastWord(s string) string {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
 		return s[i+1:]
@@ -369,6 +400,7 @@ func (d *doc) units(paras []article.Span, qs []article.Span) []unit {
 	out := make([]unit, 0, len(sents))
 	qi := 0
 	pi := 0
+	ti := 0 // token cursor
 	for i := 0; i < len(sents); i++ {
 		sp := sents[i]
 		for pi < len(paras) && paras[pi][1] < sp[0] {
@@ -394,8 +426,17 @@ func (d *doc) units(paras []article.Span, qs []article.Span) []unit {
 				break
 			}
 		}
-		t0 := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].Span[0] >= sp[0] })
-		t1 := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].Span[0] >= sp[1] })
+		// Units come in text order: the token cursor only moves forward
+		// (the same tokens sort.Search would find).
+		for ti < len(d.toks) && d.toks[ti].Span[0] < sp[0] {
+			ti++
+		}
+		t0 := ti
+		t1 := t0
+		for t1 < len(d.toks) && d.toks[t1].Span[0] < sp[1] {
+			t1++
+		}
+		ti = t1
 		out = append(out, unit{span: sp, t0: t0, t1: t1, para: pi})
 	}
 	return out
@@ -415,34 +456,34 @@ func (d *doc) quoteOnly(u unit) bool {
 	return d.toks[u.t0].Kind == text.Quote && in*10 >= (u.t1-u.t0)*8
 }
 
-// lowerTokens fills lw with the lower-cased texts of toks, without a
-// final dot. ASCII capitals are lowered in one copy of the body made at
-// most once (the tokens are substrings of it: one allocation per
-// article, not one per capitalised word); a token with other capitals
-// goes through strings.ToLower.
-func lowerTokens(lw []string, body string, toks []text.Token) {
-	lowered := ""
-	for i := range toks {
-		t := &toks[i]
-		w := body[t.Span[0]:t.Span[1]]
-		if len(w) > 1 && w[len(w)-1] == '.' {
-			w = w[:len(w)-1]
-		} else if w == "." {
-			w = ""
-		}
-		switch t.Case {
-		case text.CaseLower:
-			lw[i] = w
+// lowerTokens prepares d.lower: one lowered copy of the body, made only
+// when a token has an ASCII capital (no allocation per token), and
+// strings.ToLower for the rare tokens with other capitals.
+func (d *doc) lowerTokens() {
+	d.low = d.body
+	upper := false
+	for i := range d.toks {
+		switch d.toks[i].Case {
 		case text.CaseUpper:
-			if lowered == "" {
-				lowered = asciiLower(body)
+			upper = true
+		case text.CaseOther:
+			if d.lowOther == nil {
+				d.lowOther = make(map[int]string, 4)
 			}
-			// (one string for the whole body; the tokens share it)
-			lw[i] = lowered[t.Span[0] : t.Span[0]+len(w)]
-		default:
-			lw[i] = strings.ToLower(w)
+			d.lowOther[i] = strings.ToLower(trimDot(d.toks[i].Text(d.body)))
 		}
 	}
+	if upper {
+		d.low = asciiLower(d.body)
+	}
+}
+
+// trimDot drops one final dot: "Mr." → "Mr", "." → "".
+func trimDot(w string) string {
+	if n := len(w); n > 0 && w[n-1] == '.' {
+		return w[:n-1]
+	}
+	return w
 }
 
 // asciiLower lower-cases the ASCII capitals of s; other bytes are kept,
@@ -462,8 +503,20 @@ func asciiLower(s string) string {
 	return b.String()
 }
 
-func (d *doc) word(i int) string  { return d.toks[i].Text(d.body) }
-func (d *doc) lower(i int) string { return d.lw[i] }
+func (d *doc) word(i int) string { return d.toks[i].Text(d.body) }
+
+// lower returns token i lower-cased, without a final dot.
+func (d *doc) lower(i int) string {
+	t := &d.toks[i]
+	if t.Case == text.CaseOther {
+		return d.lowOther[i]
+	}
+	e := t.Span[1]
+	if e > t.Span[0] && d.low[e-1] == '.' {
+		e--
+	}
+	return d.low[t.Span[0]:e]
+}
 
 func isCap(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

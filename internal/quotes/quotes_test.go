@@ -292,3 +292,21 @@ func TestNestedAccordingTo(t *testing.T) {
 		t.Errorf("speakers %q, want the Daily Planet and the Institute for Polling", names)
 	}
 }
+
+// The verb-form prefilter must pass every form of the lexicon and reject
+// common non-verbs.
+func TestMaybeVerbForm(t *testing.T) {
+	for f := range verbForms {
+		if !maybeVerbForm(f) {
+			t.Errorf("prefilter rejects lexicon form %q", f)
+		}
+	}
+	if verbShapeOff {
+		t.Error("prefilter disabled: a lexicon form is not lower-case ASCII")
+	}
+	for _, w := range []string{"the", "tariffs", "quota", "x", ""} {
+		if maybeVerbForm(w) {
+			t.Errorf("prefilter passes %q", w)
+		}
+	}
+}

@@ -82,8 +82,11 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	}
 	if best >= 0 {
 		f := d.found[best]
-		// The phrase must end with the name, or with a title apposition.
-		if f.Tok1 >= b || !d.lowerTail(f.Tok1, b) {
+		// The phrase must end with the name, or with a title apposition,
+		// or with one document noun after a body's name ("the IMF report
+		// stated": the report speaks for the IMF).
+		docOf := f.Tok1 == b-1 && f.Type != article.Person && docNouns[d.lower(b-1)]
+		if f.Tok1 >= b || !d.lowerTail(f.Tok1, b) || docOf {
 			id := f.ID
 			d.remember(id)
 			act := d.book.Actor(id)

@@ -162,20 +162,33 @@ func scanWord(s string, i, end int) (int, Case) {
 	start := i
 	cs := CaseLower
 	for i < end {
-		if c := s[i]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-			if c <= 'Z' && c >= 'A' && cs == CaseLower {
+		if k := wordByte[s[i]]; k != 0 {
+			if k == 2 && cs == CaseLower {
 				cs = CaseUpper
 			}
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:end])
-		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)) {
-			cs = CaseOther // a non-ASCII letter: lower-case with Unicode tables
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			i += n
-			continue
+		var r rune
+		var n int
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII other than letters and digits: only - ' . may
+			// join a word; anything else ends it (no Unicode tables).
+			if c != '-' && c != '\'' && c != '.' {
+				break
+			}
+			r, n = rune(c), 1
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:end])
+			if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+				cs = CaseOther // a non-ASCII letter: lower-case with Unicode tables
+				i += n
+				continue
+			}
+			if unicode.IsDigit(r) {
+				i += n
+				continue
+			}
 		}
 		if (r == '-' || r == '\'' || r == '’' || r == '.') && i+n < end {
 			r2, _ := utf8.DecodeRuneInString(s[i+n : end])
@@ -268,3 +281,18 @@ func caseOf(w string) Case {
 	}
 	return cs
 }
+
+// wordByte classifies ASCII bytes for scanWord's hot loop: 1 a lower-case
+// letter or a digit, 2 an upper-case letter, 0 anything else.
+var wordByte = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 2
+	}
+	return t
+}()
