@@ -3,7 +3,7 @@ package quotes
 import (
 	"context"
 	"encoding/json"
-	"flag"
+	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,8 +14,6 @@ import (
 	"github.com/parley-news/parley/internal/actors"
 	"github.com/parley-news/parley/internal/article"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // goldenStmt is what a golden file records of a statement.
 type goldenStmt struct {
@@ -69,19 +67,7 @@ func TestGolden(t *testing.T) {
 			}
 			gb, _ := json.MarshalIndent(got, "", "  ")
 			gf := strings.TrimSuffix(f, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(gf, append(gb, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(gf)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if strings.TrimSpace(string(want)) != strings.TrimSpace(string(gb)) {
-				t.Errorf("statements differ from %s:\ngot:\n%s", gf, gb)
-			}
+			golden.Check(t, gf, gb)
 		})
 	}
 }
