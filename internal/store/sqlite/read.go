@@ -65,101 +65,76 @@ func (s *Store) Article(ctx context.Context, id int64) (*store.StoredArticle, er
 func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error {
 	// Aliases of every actor the analyses name, in one query.
 	aliases := map[int64][]string{}
-	rows, err := tx.QueryContext(ctx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (
+	if err := eachRow(ctx, tx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (
 			SELECT actor_id FROM statements WHERE article_id = ?1
 			UNION SELECT actor_id FROM events WHERE article_id = ?1
 			UNION SELECT target_id FROM events WHERE article_id = ?1)
-		ORDER BY actor_id, alias`, a.ID)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
+		ORDER BY actor_id, alias`, []any{a.ID}, func(rows *sql.Rows) error {
 		var id int64
 		var alias string
 		if err := rows.Scan(&id, &alias); err != nil {
-			rows.Close()
 			return err
 		}
 		aliases[id] = append(aliases[id], alias)
-	}
-	if err := closeRows(rows); err != nil {
+		return nil
+	}); err != nil {
 		return err
 	}
 
 	a.Statements = []article.Statement{}
-	rows, err = tx.QueryContext(ctx, `SELECT coalesce(actor_id, 0), speaker_name, speaker_title, speaker_affiliation, speaker_kind,
+	if err := eachRow(ctx, tx, `SELECT coalesce(actor_id, 0), speaker_name, speaker_title, speaker_affiliation, speaker_kind,
 			kind, cue, text, date, span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end
-		FROM statements WHERE article_id = ? ORDER BY seq`, a.ID)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
+		FROM statements WHERE article_id = ? ORDER BY seq`, []any{a.ID}, func(rows *sql.Rows) error {
 		var x article.Statement
 		var actor int64
 		if err := rows.Scan(&actor, &x.Speaker.Name, &x.Speaker.Title, &x.Speaker.Affiliation, &x.Speaker.Kind,
 			&x.Kind, &x.Cue, &x.Text, &x.Date, &x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1],
 			&x.CueSpan[0], &x.CueSpan[1], &x.SpeakerSpan[0], &x.SpeakerSpan[1]); err != nil {
-			rows.Close()
 			return err
 		}
 		x.Speaker.Aliases = aliases[actor]
 		a.Statements = append(a.Statements, x)
-	}
-	if err := closeRows(rows); err != nil {
+		return nil
+	}); err != nil {
 		return err
 	}
 
 	a.Mentions = []article.Mention{}
-	rows, err = tx.QueryContext(ctx, `SELECT text, type, actor_name, span_start, span_end
-		FROM mentions WHERE article_id = ? ORDER BY seq`, a.ID)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
+	if err := eachRow(ctx, tx, `SELECT text, type, actor_name, span_start, span_end
+		FROM mentions WHERE article_id = ? ORDER BY seq`, []any{a.ID}, func(rows *sql.Rows) error {
 		var m article.Mention
 		if err := rows.Scan(&m.Text, &m.Type, &m.Actor, &m.Span[0], &m.Span[1]); err != nil {
-			rows.Close()
 			return err
 		}
 		a.Mentions = append(a.Mentions, m)
-	}
-	if err := closeRows(rows); err != nil {
+		return nil
+	}); err != nil {
 		return err
 	}
 
 	a.Timexes = []article.Timex{}
-	rows, err = tx.QueryContext(ctx, `SELECT text, type, value, span_start, span_end
-		FROM timexes WHERE article_id = ? ORDER BY seq`, a.ID)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
+	if err := eachRow(ctx, tx, `SELECT text, type, value, span_start, span_end
+		FROM timexes WHERE article_id = ? ORDER BY seq`, []any{a.ID}, func(rows *sql.Rows) error {
 		var x article.Timex
 		if err := rows.Scan(&x.Text, &x.Type, &x.Value, &x.Span[0], &x.Span[1]); err != nil {
-			rows.Close()
 			return err
 		}
 		a.Timexes = append(a.Timexes, x)
-	}
-	if err := closeRows(rows); err != nil {
+		return nil
+	}); err != nil {
 		return err
 	}
 
 	a.Events = []article.Event{}
-	rows, err = tx.QueryContext(ctx, `SELECT date, type, coalesce(actor_id, 0), actor_name, actor_title, actor_affiliation, actor_kind,
+	if err := eachRow(ctx, tx, `SELECT date, type, coalesce(actor_id, 0), actor_name, actor_title, actor_affiliation, actor_kind,
 			has_target, coalesce(target_id, 0), target_name, target_title, target_affiliation, target_kind, text, span_start, span_end
-		FROM events WHERE article_id = ? ORDER BY seq`, a.ID)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
+		FROM events WHERE article_id = ? ORDER BY seq`, []any{a.ID}, func(rows *sql.Rows) error {
 		var e article.Event
 		var actor, target int64
 		var hasTarget bool
 		var t article.Actor
 		if err := rows.Scan(&e.Date, &e.Type, &actor, &e.Actor.Name, &e.Actor.Title, &e.Actor.Affiliation, &e.Actor.Kind,
 			&hasTarget, &target, &t.Name, &t.Title, &t.Affiliation, &t.Kind, &e.Text, &e.Span[0], &e.Span[1]); err != nil {
-			rows.Close()
 			return err
 		}
 		e.Actor.Aliases = aliases[actor]
@@ -168,6 +143,25 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 			e.Target = &t
 		}
 		a.Events = append(a.Events, e)
+		return nil
+	}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// eachRow runs query in tx and calls fn for each row, closing the rows;
+// it returns the first error of the query, of fn or of the iteration.
+func eachRow(ctx context.Context, tx *sql.Tx, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			rows.Close()
+			return err
+		}
 	}
 	return closeRows(rows)
 }
@@ -280,11 +274,7 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 	sqlText := "SELECT " + cols + " FROM " + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, sqlText, args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
 			var snippet string
 			var extra []any
 			if search {
@@ -292,13 +282,12 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 			}
 			x, err := scanSummary(rows, extra...)
 			if err != nil {
-				rows.Close()
 				return err
 			}
 			x.Snippet = snippet
 			out = append(out, x)
-		}
-		return closeRows(rows)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list articles: %w", err)
@@ -404,23 +393,18 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		FROM ` + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, sqlText, args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
 			var x store.StoredStatement
 			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.ActorID, &x.Speaker.Name, &x.Speaker.Title,
 				&x.Speaker.Affiliation, &x.Speaker.Kind, &x.Kind, &x.Cue, &x.Text, &x.Date, &x.EffectiveDate,
 				&x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1], &x.CueSpan[0], &x.CueSpan[1],
 				&x.SpeakerSpan[0], &x.SpeakerSpan[1],
 				&x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
-				rows.Close()
 				return err
 			}
 			out = append(out, x)
-		}
-		return closeRows(rows)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list statements: %w", err)
@@ -435,19 +419,14 @@ func (s *Store) StaleArticles(ctx context.Context, pipeline string, limit int) (
 	}
 	ids := []int64{}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM articles WHERE current = 1 AND pipeline <> ? ORDER BY id LIMIT ?`, pipeline, limit)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		return eachRow(ctx, tx, `SELECT id FROM articles WHERE current = 1 AND pipeline <> ? ORDER BY id LIMIT ?`, []any{pipeline, limit}, func(rows *sql.Rows) error {
 			var id int64
 			if err := rows.Scan(&id); err != nil {
-				rows.Close()
 				return err
 			}
 			ids = append(ids, id)
-		}
-		return closeRows(rows)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: stale articles: %w", err)
@@ -478,20 +457,15 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 			return err
 		}
 		st.FirstPublished, st.LastPublished = first.String, last.String
-		rows, err := tx.QueryContext(ctx, `SELECT pipeline, count(*) FROM articles WHERE current = 1 GROUP BY pipeline`)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		return eachRow(ctx, tx, `SELECT pipeline, count(*) FROM articles WHERE current = 1 GROUP BY pipeline`, nil, func(rows *sql.Rows) error {
 			var p string
 			var n int64
 			if err := rows.Scan(&p, &n); err != nil {
-				rows.Close()
 				return err
 			}
 			st.Pipelines[p] = n
-		}
-		return closeRows(rows)
+			return nil
+		})
 	})
 	if err != nil {
 		return store.Stats{}, fmt.Errorf("sqlite: stats: %w", err)
@@ -618,26 +592,21 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 		" ORDER BY e.date = '', e.date, e.article_id, e.seq LIMIT ? OFFSET ?"
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, sqlText, args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
 			var x store.StoredEvent
 			var hasTarget bool
 			var t article.Actor
 			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.Date, &x.Type, &x.Actor.Name, &x.Actor.Title,
 				&x.Actor.Affiliation, &x.Actor.Kind, &hasTarget, &t.Name, &t.Title, &t.Affiliation, &t.Kind,
 				&x.Text, &x.Span[0], &x.Span[1], &x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
-				rows.Close()
 				return err
 			}
 			if hasTarget {
 				x.Target = &t
 			}
 			out = append(out, x)
-		}
-		return closeRows(rows)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list events: %w", err)
