@@ -102,85 +102,77 @@ func articleQuery(r *http.Request) (store.ArticleQuery, error) {
 	return q, nil
 }
 
-func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
-	st, err := s.st.Stats(r.Context())
-	if err != nil {
-		s.failErr(w, r, err)
-		return
+// apiGet adapts a read-only API handler: its value answers 200 as JSON, its
+// error answers as a JSON error with a stable code.
+func (s *Server) apiGet(fn func(r *http.Request) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := fn(r)
+		if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+		s.json(w, http.StatusOK, v)
 	}
-	s.json(w, http.StatusOK, st)
 }
 
-func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiStats(r *http.Request) (any, error) { return s.st.Stats(r.Context()) }
+
+func (s *Server) apiArticles(r *http.Request) (any, error) {
 	limit, offset, err := paging(r, apiDefaultLimit, apiMaxLimit)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
 	q, err := articleQuery(r)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
 	q.Limit, q.Offset = limit+1, offset
 	rows, err := s.st.Articles(r.Context(), q)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
 	for i := range rows {
 		// The API marks matches with [ and ], the store's default.
 		rows[i].Snippet = strings.NewReplacer("\x02", "[", "\x03", "]").Replace(rows[i].Snippet)
 	}
-	s.json(w, http.StatusOK, listOf(rows, limit, offset))
+	return listOf(rows, limit, offset), nil
 }
 
-func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiArticle(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
-	a, err := s.st.Article(r.Context(), id)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	s.json(w, http.StatusOK, a)
+	return s.st.Article(r.Context(), id)
 }
 
-func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiVersions(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
 	vs, err := s.st.Versions(r.Context(), id)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
-	s.json(w, http.StatusOK, listOf(vs, len(vs)+1, 0))
+	return listOf(vs, len(vs)+1, 0), nil
 }
 
-func (s *Server) apiStatements(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiStatements(r *http.Request) (any, error) {
 	limit, offset, err := paging(r, apiDefaultLimit, apiMaxLimit)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
 	q, err := statementQuery(r)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
 	q.Limit, q.Offset = limit+1, offset
 	rows, err := s.st.Statements(r.Context(), q)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
-	s.json(w, http.StatusOK, listOf(rows, limit, offset))
+	return listOf(rows, limit, offset), nil
 }
 
 // filterActors keeps actors whose name or an alias contains q (case-insensitive).
@@ -210,46 +202,40 @@ func window[T any](rows []T, limit, offset int) []T {
 	return rows[offset:min(len(rows), offset+limit+1)]
 }
 
-func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiActors(r *http.Request) (any, error) {
 	limit, offset, err := paging(r, apiDefaultLimit, apiMaxLimit)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
 	snap, err := s.index.get(r.Context())
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
-	s.json(w, http.StatusOK, listOf(window(filterActors(snap.actors, r.URL.Query().Get("q")), limit, offset), limit, offset))
+	return listOf(window(filterActors(snap.actors, r.URL.Query().Get("q")), limit, offset), limit, offset), nil
 }
 
-func (s *Server) apiActor(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiActor(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
 	snap, err := s.index.get(r.Context())
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
 	i, ok := snap.by[id]
 	if !ok {
-		s.failErr(w, r, store.ErrNotFound)
-		return
+		return nil, store.ErrNotFound
 	}
-	s.json(w, http.StatusOK, snap.actors[i])
+	return snap.actors[i], nil
 }
 
-func (s *Server) apiOutlets(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiOutlets(r *http.Request) (any, error) {
 	snap, err := s.index.get(r.Context())
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, err
 	}
-	s.json(w, http.StatusOK, listOf(snap.outlets, len(snap.outlets)+1, 0))
+	return listOf(snap.outlets, len(snap.outlets)+1, 0), nil
 }
 
 // IngestRequest is the JSON body of POST /api/v1/ingest.
