@@ -92,6 +92,31 @@ func NewBook(reg *Registry, t time.Time) *Book {
 	return &Book{reg: reg, at: t, byKey: make(map[string]int, 16), keys: make(map[string]string, 32)}
 }
 
+// Reset empties b for another article published at t, keeping the storage
+// of its tables (and the cache of Key), so that a caller may reuse one Book across articles (a
+// new Book allocates its tables afresh). What b returned before (actors,
+// names) stays valid: entries are never reused, only forgotten.
+func (b *Book) Reset(reg *Registry, t time.Time) {
+	b.reg, b.at = reg, t
+	clear(b.entries)
+	b.entries = b.entries[:0]
+	if b.byKey == nil {
+		b.byKey = make(map[string]int, 16)
+	}
+	if b.keys == nil {
+		b.keys = make(map[string]string, 32)
+	}
+	clear(b.byKey)
+	// The cache of Key (a pure function of the string) carries over: names
+	// recur from one article to the next. It is bounded, and the Book's
+	// owner pools it in a sync.Pool, so no old article is kept for long.
+	if len(b.keys) > 4096 {
+		clear(b.keys)
+	}
+	clear(b.byLast)
+	clear(b.byFirst)
+}
+
 // ID identifies an actor in a Book; -1 is none.
 type ID = int
 
@@ -363,7 +388,7 @@ var roleHeads = map[string][]string{
 
 // IsRoleNoun reports whether w is a role noun that can stand for a
 // person named elsewhere in the text ("the minister").
-func IsRoleNoun(w string) bool { _, ok := roleHeads[strings.ToLower(w)]; return ok }
+func IsRoleNoun(w string) bool { _, ok := lookupLower(roleHeads, w); return ok }
 
 // ByRole resolves a role phrase without a name ("the senior Russian
 // diplomat", "the Russian Foreign Minister") to the person who holds that
@@ -377,8 +402,10 @@ func (b *Book) ByRole(words []string, pos int) (ID, bool) {
 	head := strings.ToLower(words[len(words)-1])
 	// "the head of the Russian state": the role is the noun before "of".
 	for i, w := range words {
-		if strings.ToLower(w) == "of" && i > 0 {
-			if head == "state" && strings.ToLower(words[i-1]) == "head" {
+		// EqualFold is ToLower(x) == y here: no letter of "of" or "head"
+		// has a non-ASCII case fold.
+		if strings.EqualFold(w, "of") && i > 0 {
+			if head == "state" && strings.EqualFold(words[i-1], "head") {
 				head = "president"
 			} else {
 				head = strings.ToLower(words[i-1])

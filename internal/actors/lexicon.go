@@ -284,7 +284,12 @@ func lowerNoDot(w string) string {
 // ASCII words are lower-cased in a stack buffer: no allocation on the hot
 // path.
 func lookup[V any](m map[string]V, w string) (V, bool) {
-	w = strings.TrimSuffix(w, ".")
+	return lookupLower(m, strings.TrimSuffix(w, "."))
+}
+
+// lookupLower reports whether strings.ToLower(w) is in m, lower-casing an
+// ASCII w in a stack buffer (no allocation).
+func lookupLower[V any](m map[string]V, w string) (V, bool) {
 	var buf [40]byte
 	if len(w) <= len(buf) {
 		ascii := true

@@ -1,8 +1,10 @@
 package events
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -23,6 +25,10 @@ type Input struct {
 	Mentions   []article.Mention
 	Statements []article.Statement
 	Actors     []article.Actor
+	// Text, when not nil and prepared for Body, is the body's tokens and
+	// sentences, shared with the other stages; nil (or prepared for
+	// another text) makes Extract scan the body itself.
+	Text *text.Prepared
 }
 
 // Extractor finds events. It is immutable after New and safe for
@@ -33,8 +39,12 @@ type Extractor struct {
 	// classes is the word-class table with the trigger bit added for
 	// every lexicon form: one map access per word.
 	classes map[string]uint32
-	maxWord int       // the longest word in classes
-	pool    sync.Pool // of *doc, the per-article working state
+	maxWord int // the longest word in classes
+	// shape has the bit shapeBit(w) set in shape[w[0]] for every word w of
+	// classes: a word whose bit is clear is not in classes, and the map
+	// is not asked (most words of a text are in no class).
+	shape [256]uint64
+	pool  sync.Pool // of *doc, the per-article working state
 }
 
 // New validates and indexes the trigger lexicon. log may be nil.
@@ -54,11 +64,15 @@ func New(log *slog.Logger) (*Extractor, error) {
 		cl[w] |= fTrigger
 	}
 	mw := 0
+	x := &Extractor{log: log, lex: lex, classes: cl}
 	for w := range cl {
 		mw = max(mw, len(w))
+		if w != "" {
+			x.shape[w[0]] |= shapeBit(w)
+		}
 	}
+	x.maxWord = mw
 	log.Debug("events: lexicon loaded", "entries", len(lexicon), "forms", len(lex.byForm))
-	x := &Extractor{log: log, lex: lex, classes: cl, maxWord: mw}
 	x.pool.New = func() any { return new(doc) }
 	return x, nil
 }
@@ -87,9 +101,10 @@ type mention struct {
 type doc struct {
 	x       *Extractor
 	body    string
-	tk      []text.Token
+	tk      []text.Token    // the article's tokens: tkBuf or shared ones
+	tkBuf   []text.Token    // the pooled token buffer
+	outBuf  []article.Event // the pooled event buffer (see Extract)
 	low     []string
-	lowBuf  []byte
 	flags   []uint32 // word-class bits per token
 	inQuote []bool
 	ments   []mention
@@ -121,22 +136,30 @@ func (x *Extractor) Extract(ctx context.Context, in Input) []article.Event {
 	d := x.pool.Get().(*doc)
 	defer d.release(x)
 	d.x, d.body, d.stmts, d.pub = x, body, in.Statements, in.Published
-	d.out = make([]article.Event, 0, 4+len(body)/300)
-	d.tk = text.Tokenize(d.tk[:0], body, article.Span{0, len(body)})
+	// Events gather in the pooled buffer and are copied out once, at
+	// their exact number.
+	d.out = d.outBuf[:0]
+	// d.tkBuf is the pooled token buffer; d.tk is either it or the shared
+	// tokens, which are only read.
+	var sents []article.Span
+	if in.Text.For(body) {
+		d.tk, sents = in.Text.Tokens, in.Text.Sentences
+	} else {
+		d.tkBuf = text.Tokenize(d.tkBuf[:0], body, article.Span{0, len(body)})
+		d.tk, sents = d.tkBuf, text.Sentences(body)
+	}
 	tk := d.tk
 	d.low = grow(d.low, len(tk))
 	d.flags = grow(d.flags, len(tk))
 	// One ASCII-lower-cased copy of the body: byte offsets stay the same,
 	// so every token's lower form is a substring of it (no allocation per
 	// token). The lexicon is ASCII.
-	lb := append(d.lowBuf[:0], body...)
-	for i, c := range lb {
-		if 'A' <= c && c <= 'Z' {
-			lb[i] = c + 'a' - 'A'
-		}
+	var lower string
+	if in.Text.For(body) {
+		lower = in.Text.Lower
+	} else {
+		lower = text.ASCIILower(body)
 	}
-	d.lowBuf = lb
-	lower := string(lb)
 	for i, t := range tk {
 		d.flags[i] = 0
 		w := lower[t.Span[0]:t.Span[1]]
@@ -144,7 +167,7 @@ func (x *Extractor) Extract(ctx context.Context, in Input) []article.Event {
 		case text.Word:
 			w = strings.TrimSuffix(w, ".")
 			var f uint32
-			if len(w) <= x.maxWord {
+			if len(w) <= x.maxWord && (w == "" || x.shape[w[0]]&shapeBit(w) != 0) {
 				f = x.classes[w]
 			}
 			if (w == "and" || w == "but") && i > 0 && body[tk[i-1].Span[0]] == ',' {
@@ -175,7 +198,6 @@ func (x *Extractor) Extract(ctx context.Context, in Input) []article.Event {
 	d.prepareDates(in)
 	d.mentions(in)
 
-	sents := text.Sentences(body)
 	ti := 0
 	for si, s := range sents {
 		if si%64 == 0 && ctx.Err() != nil {
@@ -193,7 +215,14 @@ func (x *Extractor) Extract(ctx context.Context, in Input) []article.Event {
 			d.sentence(t0, ti)
 		}
 	}
-	return d.out
+	d.outBuf = d.out
+	return append(make([]article.Event, 0, len(d.out)), d.out...)
+}
+
+// shapeBit is the bit of a non-empty word's last byte and length in the
+// shape table: a cheap filter, never a false negative.
+func shapeBit(w string) uint64 {
+	return 1 << ((uint(w[len(w)-1])*7 + uint(len(w))) & 63)
 }
 
 // grow returns s resized to n, reusing its array when it is large enough.
@@ -209,9 +238,9 @@ func grow[T any](s []T, n int) []T {
 func (d *doc) release(x *Extractor) {
 	clear(d.low)
 	clear(d.ments)
-	d.body, d.stmts, d.out, d.x = "", nil, nil, nil
+	d.body, d.stmts, d.out, d.x, d.tk = "", nil, nil, nil, nil
 	d.last, d.lastPos, d.sentFrom = article.Actor{}, 0, 0
-	if cap(d.tk) > 1<<16 {
+	if cap(d.tkBuf) > 1<<16 || cap(d.low) > 1<<16 || cap(d.outBuf) > 1<<12 {
 		*d = doc{} // do not keep the tables of a huge article
 	}
 	x.pool.Put(d)
@@ -274,7 +303,7 @@ func (d *doc) mentions(in Input) {
 		}
 		d.ments = append(d.ments, mention{m.Span, a})
 	}
-	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].span[0] < d.ments[j].span[0] })
+	slices.SortStableFunc(d.ments, func(a, b mention) int { return cmp.Compare(a.span[0], b.span[0]) })
 }
 
 // datelineAt reports whether sp is a dateline place ("MOSCOW, January 26"):
@@ -398,7 +427,7 @@ func (d *doc) prepareDates(in Input) {
 		// No publication date: the latest full date written in the text is
 		// the nearest stand-in (reports look back from their date).
 		for _, t := range in.Timexes {
-			if tt, err := time.Parse("2006-01-02", prefix(t.Value, 10)); err == nil && len(t.Value) >= 10 && tt.After(anchor) {
+			if tt, ok := parseDay(prefix(t.Value, 10)); ok && len(t.Value) >= 10 && tt.After(anchor) {
 				anchor = tt
 			}
 		}
@@ -410,7 +439,7 @@ func (d *doc) prepareDates(in Input) {
 			if !hasYear(t.Text) || len(t.Value) < 10 {
 				continue
 			}
-			if tt, err := time.Parse("2006-01-02", t.Value[:10]); err == nil && tt.After(d.ref) {
+			if tt, ok := parseDay(t.Value[:10]); ok && tt.After(d.ref) {
 				d.ref = tt
 			}
 		}
@@ -450,7 +479,7 @@ func (d *doc) prepareDates(in Input) {
 		}
 		d.dates = append(d.dates, dt)
 	}
-	sort.SliceStable(d.dates, func(i, j int) bool { return d.dates[i].span[0] < d.dates[j].span[0] })
+	slices.SortStableFunc(d.dates, func(a, b dated) int { return cmp.Compare(a.span[0], b.span[0]) })
 }
 
 // hasYear reports whether s holds a run of four digits.
@@ -491,6 +520,27 @@ func wordsOnly(s string) bool {
 		}
 	}
 	return true
+}
+
+// parseDay is time.Parse("2006-01-02", s) without the error value (which
+// allocates, and most timex values are not full dates): four digits, two
+// for a month 01-12, two for a day that exists in that month and year; the
+// time is midnight UTC.
+func parseDay(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
+		return time.Time{}, false
+	}
+	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m := int(s[5]-'0')*10 + int(s[6]-'0')
+	dd := int(s[8]-'0')*10 + int(s[9]-'0')
+	if m < 1 || m > 12 || dd < 1 {
+		return time.Time{}, false
+	}
+	// The last day of month m: the day before the first of the next.
+	if dd > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC), true
 }
 
 func prefix(s string, n int) string {

@@ -101,18 +101,23 @@ var placeParticles = map[string]bool{
 // MonthByName returns the month for an English month name or abbreviation
 // ("Jan", "Jan.", "January", "Sept"), or 0.
 func MonthByName(s string) time.Month {
-	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	if len(s) < 3 {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) < 3 || len(s) > len("september") {
 		return 0
 	}
 	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
-		if s == name || (len(s) <= len(name) && strings.HasPrefix(name, s) && (len(s) == 3 || s == "sept")) {
+		name := monthNames[m-1]
+		// The full name, or its first three letters, or "sept".
+		if strings.EqualFold(s, name) ||
+			(len(s) == 3 && strings.EqualFold(s, name[:3])) ||
+			(m == time.September && strings.EqualFold(s, "sept")) {
 			return m
 		}
 	}
 	return 0
 }
+
+var monthNames = [12]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 // normPlace turns "NEW YORK" into "New York" and leaves "Moscow" alone.
 // Particles stay lowercase; letters after an apostrophe or hyphen are

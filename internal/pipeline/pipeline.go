@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parley-news/parley/internal/actors"
@@ -22,6 +23,7 @@ import (
 	"github.com/parley-news/parley/internal/ingest"
 	"github.com/parley-news/parley/internal/meta"
 	"github.com/parley-news/parley/internal/quotes"
+	"github.com/parley-news/parley/internal/text"
 	"github.com/parley-news/parley/internal/timex"
 )
 
@@ -53,6 +55,9 @@ type Pipeline struct {
 	timex  *timex.Tagger
 	quotes *quotes.Analyzer
 	events *events.Extractor
+	// prepared pools the *text.Prepared that statements and events share
+	// (one tokenisation and sentence split per article).
+	prepared sync.Pool
 }
 
 // New builds the stages once: rules compiled, lexicons and curated files loaded.
@@ -200,7 +205,17 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 
 	// Statements, with their speakers resolved and dated, and the mentions
 	// of people, organisations and places.
-	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: published, Timexes: a.Timexes})
+	prep, _ := p.prepared.Get().(*text.Prepared)
+	prep = text.Prepare(prep, a.Body)
+	defer func() {
+		// The pooled buffers hold offsets only: the strings are dropped so
+		// that the pool keeps no article alive.
+		if cap(prep.Tokens) <= 1<<16 {
+			prep.Body, prep.Lower = "", ""
+			p.prepared.Put(prep)
+		}
+	}()
+	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: published, Timexes: a.Timexes, Text: prep})
 	// Statements found in the headline have no place in the body, so no span
 	// to show them by; the body's lead reports the same speech act.
 	a.Statements = nonNil(inBody(out.Statements))
@@ -209,7 +224,7 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 	// Events: who did what to whom, when, dated by their governing time
 	// expression and with actors resolved like statement speakers.
 	a.Events = nonNil(p.events.Extract(ctx, events.Input{Body: a.Body, Published: published, Timexes: a.Timexes,
-		Mentions: a.Mentions, Statements: a.Statements, Actors: out.Actors}))
+		Mentions: a.Mentions, Statements: a.Statements, Actors: out.Actors, Text: prep}))
 	return ctx.Err()
 }
 

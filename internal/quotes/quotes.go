@@ -52,6 +52,10 @@ type Input struct {
 	Title, Body string
 	Published   time.Time       // zero when unknown
 	Timexes     []article.Timex // from internal/timex, spans into Body
+	// Text, when not nil and prepared for Body, is the body's tokens,
+	// paragraphs and sentences, shared with the other stages; nil (or
+	// prepared for another text) makes Analyze scan the body itself.
+	Text *text.Prepared
 }
 
 // Output is what Analyze finds.
@@ -81,6 +85,25 @@ type scratch struct {
 	found   []actors.Found
 	out     []article.Statement
 	outKey  []string
+	// book and hbook are the body's and the headline's actor books,
+	// Reset for each article.
+	book, hbook *actors.Book
+	timexes     []article.Timex
+	units       []unit
+	htoks       []text.Token // the headline's tokens
+	doc         doc          // the body's working state
+	lastDate    map[string]string
+}
+
+// startsIncrease reports whether the timexes start at strictly increasing
+// offsets, so that sorting them by start would leave them as they are.
+func startsIncrease(ts []article.Timex) bool {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].Span[0] <= ts[i-1].Span[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // New makes an Analyzer. reg, the curated actor registry, may be nil; so
@@ -147,11 +170,15 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	// Invalid UTF-8 is scanned byte by byte as U+FFFD: spans still index
 	// the given body.
 	body := in.Body
-	d := &doc{a: a, body: body, pub: in.Published, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: map[string]string{}}
 	sc, _ := a.scratch.Get().(*scratch)
 	if sc == nil {
-		sc = &scratch{}
+		sc = &scratch{lastDate: map[string]string{}}
 	}
+	// The working state lives in the scratch: set whole, as a new doc
+	// would be, with the emptied map of the last article.
+	clear(sc.lastDate)
+	d := &sc.doc
+	*d = doc{a: a, body: body, pub: in.Published, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: sc.lastDate}
 	defer func() {
 		if cap(sc.toks) <= 1<<16 {
 			// The buffers keep references into this article until the
@@ -163,29 +190,51 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 			a.scratch.Put(sc)
 		}
 	}()
-	sc.toks = text.Tokenize(sc.toks[:0], body, article.Span{0, len(body)})
-	d.toks = sc.toks
+	var paras, sents []article.Span
+	if in.Text.For(body) {
+		d.toks, paras, sents = in.Text.Tokens, in.Text.Paragraphs, in.Text.Sentences
+	} else {
+		sc.toks = text.Tokenize(sc.toks[:0], body, article.Span{0, len(body)})
+		d.toks = sc.toks
+		paras = text.Paragraphs(body)
+		sents = text.SentencesIn(body, paras)
+	}
 	n := len(d.toks)
 	if cap(sc.inQ) < n {
 		sc.inQ = make([]bool, n)
 		sc.mention = make([]int, n)
 	}
-	d.lowerTokens()
-	paras := text.Paragraphs(body)
+	lower := ""
+	if in.Text.For(body) {
+		lower = in.Text.Lower
+	}
+	d.lowerTokens(lower)
 	qs := text.QuoteSpans(body, paras)
 	d.inQ = sc.inQ[:n]
-	d.book = actors.NewBook(a.reg, in.Published)
+	if sc.book == nil {
+		sc.book = actors.NewBook(a.reg, in.Published)
+	} else {
+		sc.book.Reset(a.reg, in.Published)
+	}
+	d.book = sc.book
 	sc.found = actors.AppendFind(sc.found[:0], body, d.toks, d.book)
 	d.found = sc.found
 	d.mention = sc.mention[:n]
 	d.index(qs)
-	d.timexes = append([]article.Timex(nil), in.Timexes...)
-	sort.Slice(d.timexes, func(i, j int) bool { return d.timexes[i].Span[0] < d.timexes[j].Span[0] })
+	d.timexes = in.Timexes
+	if !startsIncrease(in.Timexes) {
+		// Sorted on a copy; strictly increasing starts (the tagger's
+		// order) are already what sorting would give.
+		d.timexes = append(sc.timexes[:0], in.Timexes...)
+		sc.timexes = d.timexes
+		sort.Slice(d.timexes, func(i, j int) bool { return d.timexes[i].Span[0] < d.timexes[j].Span[0] })
+	}
 	d.defaultDate = d.leadDate(paras)
 	// Statements are gathered in a reused buffer and copied out once.
 	d.out, d.outKey = sc.out[:0], sc.outKey[:0]
 
-	units := d.units(paras, qs)
+	units := d.units(sc.units[:0], paras, sents, qs)
+	sc.units = units
 	d.unitList = units
 	prevStmtUnit := -1
 	skip := -1
@@ -265,7 +314,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	// statement was made, so speakers already carry their final names.)
 	var stmts []article.Statement
 	if in.Title != "" && ctx.Err() == nil {
-		stmts = a.headline(in, d.book, d.defaultDate)
+		stmts = a.headline(in, d.book, sc, d.defaultDate)
 	}
 	if len(d.out) > 0 {
 		stmts = append(make([]article.Statement, 0, len(stmts)+len(d.out)), stmts...)
@@ -304,19 +353,20 @@ func (d *doc) index(qs []article.Span) {
 // headline is not part of the body: the statement's spans are all zero.
 // Speakers are matched to the body's actors by name or role; the date is
 // the body's default date (the headline tells the day's news).
-func (a *Analyzer) headline(in Input, book *actors.Book, date string) []article.Statement {
+func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, date string) []article.Statement {
 	title := strings.TrimSpace(in.Title)
 	if len(title) < 12 || len(title) > 400 {
 		return nil
 	}
 	// Title-case reporting verbs are lower-cased (same bytes, same
 	// offsets) so that "Moscow Says" is a place and a verb, not a name.
-	toks := text.Tokenize(nil, title, article.Span{0, len(title)})
+	toks := text.Tokenize(sc.htoks[:0], title, article.Span{0, len(title)})
+	sc.htoks = toks
 	// Only a headline with a word of headlineCues can give a statement
 	// (the cue kept below must be one): without one, stop here.
 	cue := false
 	for _, t := range toks {
-		if t.Kind == text.Word && headlineCueWords[strings.ToLower(t.Text(title))] {
+		if t.Kind == text.Word && inLower(headlineCueWords, t.Text(title)) {
 			cue = true
 			break
 		}
@@ -327,17 +377,22 @@ func (a *Analyzer) headline(in Input, book *actors.Book, date string) []article.
 	b := []byte(title)
 	for _, t := range toks {
 		w := t.Text(title)
-		if t.Kind == text.Word && w[0] >= 'A' && w[0] <= 'Z' && headlineCues[strings.ToLower(w)] {
+		if t.Kind == text.Word && w[0] >= 'A' && w[0] <= 'Z' && inLower(headlineCues, w) {
 			b[t.Span[0]] += 'a' - 'A'
 		}
 	}
 	title = string(b)
 	h := &doc{a: a, body: title, pub: in.Published, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: map[string]string{}, title: true}
 	h.toks = toks
-	h.lowerTokens()
+	h.lowerTokens("")
 	h.inQ = make([]bool, len(h.toks))
 	paras := []article.Span{{0, len(title)}}
-	h.book = actors.NewBook(a.reg, in.Published)
+	if sc.hbook == nil {
+		sc.hbook = actors.NewBook(a.reg, in.Published)
+	} else {
+		sc.hbook.Reset(a.reg, in.Published)
+	}
+	h.book = sc.hbook
 	h.found = actors.Find(title, h.toks, h.book)
 	h.mention = make([]int, len(h.toks))
 	h.index(text.QuoteSpans(title, paras))
@@ -345,7 +400,7 @@ func (a *Analyzer) headline(in Input, book *actors.Book, date string) []article.
 	h.analyzeUnit(u)
 	out := h.out[:0]
 	for _, st := range h.out {
-		if st.Cue == "" || !headlineCues[strings.ToLower(st.Cue)] {
+		if st.Cue == "" || !inLower(headlineCues, st.Cue) {
 			continue
 		}
 		// The body knows the speaker better: "Sanders" → "Bernie Sanders",
@@ -367,6 +422,30 @@ func (a *Analyzer) headline(in Input, book *actors.Book, date string) []article.
 		out = append(out, st)
 	}
 	return out
+}
+
+// inLower is m[strings.ToLower(w)], lower-casing an ASCII w in a stack
+// buffer (no allocation; headline words are capitalised).
+func inLower(m map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			return m[string(buf[:len(w)])]
+		}
+	}
+	return m[strings.ToLower(w)]
 }
 
 // headlineCues are the verbs of saying a headline statement may use.
@@ -395,9 +474,7 @@ func lastWord(s string) string {
 }
 
 // units groups sentences so that a quote never straddles two units.
-func (d *doc) units(paras []article.Span, qs []article.Span) []unit {
-	sents := text.SentencesIn(d.body, paras)
-	out := make([]unit, 0, len(sents))
+func (d *doc) units(out []unit, paras, sents, qs []article.Span) []unit {
 	qi := 0
 	pi := 0
 	ti := 0 // token cursor
@@ -458,8 +535,9 @@ func (d *doc) quoteOnly(u unit) bool {
 
 // lowerTokens prepares d.lower: one lowered copy of the body, made only
 // when a token has an ASCII capital (no allocation per token), and
-// strings.ToLower for the rare tokens with other capitals.
-func (d *doc) lowerTokens() {
+// strings.ToLower for the rare tokens with other capitals. lower, when
+// not "", is that copy made already (text.Prepared.Lower).
+func (d *doc) lowerTokens(lower string) {
 	d.low = d.body
 	upper := false
 	for i := range d.toks {
@@ -474,7 +552,10 @@ func (d *doc) lowerTokens() {
 		}
 	}
 	if upper {
-		d.low = asciiLower(d.body)
+		if lower == "" {
+			lower = text.ASCIILower(d.body)
+		}
+		d.low = lower
 	}
 }
 
@@ -484,23 +565,6 @@ func trimDot(w string) string {
 		return w[:n-1]
 	}
 	return w
-}
-
-// asciiLower lower-cases the ASCII capitals of s; other bytes are kept,
-// so offsets into s are offsets into the result.
-func asciiLower(s string) string {
-	var b strings.Builder // String() does not copy
-	b.Grow(len(s))
-	last := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[last:i])
-			b.WriteByte(c + 'a' - 'A')
-			last = i + 1
-		}
-	}
-	b.WriteString(s[last:])
-	return b.String()
 }
 
 func (d *doc) word(i int) string { return d.toks[i].Text(d.body) }

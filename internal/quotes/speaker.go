@@ -103,10 +103,17 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	if len(words) == 0 {
 		return article.Actor{}, "", ""
 	}
-	lw := strings.ToLower(words[len(words)-1])
+	var lw string
+	if last := b - 1; b-a == len(words) && d.toks[last].Case != text.CaseOther && !strings.HasSuffix(words[len(words)-1], ".") {
+		// An ASCII word without a final dot: d.lower is strings.ToLower
+		// of it, without the copy.
+		lw = d.lower(last)
+	} else {
+		lw = strings.ToLower(words[len(words)-1])
+	}
 	// "the head of the Russian state": the role is the noun before "of".
 	for i, w := range words {
-		if i > 0 && strings.ToLower(w) == "of" {
+		if i > 0 && strings.EqualFold(w, "of") { // as ToLower(w) == "of": no special folds for o, f
 			if actors.IsRoleNoun(words[i-1]) {
 				lw = strings.ToLower(words[i-1])
 			}
@@ -140,8 +147,9 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	// An indefinite phrase ("a senior official", "an envoy") introduces
 	// someone new: it never refers back to a named holder of the role.
 	indef := false
-	switch strings.ToLower(words[0]) {
-	case "a", "an", "one", "another":
+	// EqualFold is ToLower(w) == x here, without the copy: none of these
+	// letters has a non-ASCII case fold (as K and S do).
+	if w := words[0]; strings.EqualFold(w, "a") || strings.EqualFold(w, "an") || strings.EqualFold(w, "one") || strings.EqualFold(w, "another") {
 		indef = true
 	}
 	if actors.IsRoleNoun(lw) && !indef {
@@ -167,8 +175,8 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			}
 		}
 	}
-	name := strings.Join(words, " ")
-	return article.Actor{Name: name}, strings.ToLower(name), ""
+	name, key := joinWords(d, a, b, words)
+	return article.Actor{Name: name}, key, ""
 }
 
 // pronounActor returns actor id as the speaker a pronoun stands for;
@@ -396,4 +404,28 @@ var timeNouns = map[string]bool{
 	"year": true, "day": true, "night": true, "morning": true, "evening": true, "afternoon": true,
 	"time": true, "weekend": true, "decade": true, "century": true, "moment": true, "way": true,
 	"same": true, "other": true, "most": false,
+}
+
+// joinWords returns strings.Join(words, " ") for the words of tokens
+// [a, b), and strings.ToLower of it. When those tokens are all words one
+// space apart, the join is the body's own text, taken without a copy; when
+// they are ASCII too, the lower-cased join is d.low's.
+func joinWords(d *doc, a, b int, words []string) (string, string) {
+	if b-a != len(words) || len(words) == 0 {
+		name := strings.Join(words, " ")
+		return name, strings.ToLower(name)
+	}
+	ascii := d.toks[a].Case != text.CaseOther
+	for t := a + 1; t < b; t++ {
+		if d.toks[t].Span[0] != d.toks[t-1].Span[1]+1 || d.body[d.toks[t-1].Span[1]] != ' ' {
+			name := strings.Join(words, " ")
+			return name, strings.ToLower(name)
+		}
+		ascii = ascii && d.toks[t].Case != text.CaseOther
+	}
+	s, e := d.toks[a].Span[0], d.toks[b-1].Span[1]
+	if ascii {
+		return d.body[s:e], d.low[s:e]
+	}
+	return d.body[s:e], strings.ToLower(d.body[s:e])
 }

@@ -71,7 +71,12 @@ func Sentences(s string) []article.Span {
 
 // SentencesIn is Sentences for a text whose paragraphs are already known.
 func SentencesIn(s string, paras []article.Span) []article.Span {
-	out := make([]article.Span, 0, len(s)/100+1)
+	return AppendSentencesIn(make([]article.Span, 0, len(s)/100+1), s, paras)
+}
+
+// AppendSentencesIn is SentencesIn appending to out, so that a caller may
+// reuse one buffer across texts.
+func AppendSentencesIn(out []article.Span, s string, paras []article.Span) []article.Span {
 	for _, p := range paras {
 		if p[0] < 0 || p[1] > len(s) || p[0] > p[1] {
 			continue

@@ -17,7 +17,12 @@ import (
 // trimmed of surrounding white space. A line holding only spaces counts as
 // blank.
 func Paragraphs(s string) []article.Span {
-	out := make([]article.Span, 0, len(s)/200+1)
+	return AppendParagraphs(make([]article.Span, 0, len(s)/200+1), s)
+}
+
+// AppendParagraphs is Paragraphs appending to out, so that a caller may
+// reuse one buffer across texts.
+func AppendParagraphs(out []article.Span, s string) []article.Span {
 	start := -1 // first non-space byte of the current paragraph
 	last := -1  // end of the last non-space byte seen in it
 	for ls := 0; ls < len(s); {

@@ -38,6 +38,18 @@ func (m *matcher) lowerWord(i int) string {
 	if len(w) > 14 {
 		return ""
 	}
+	// Most words are lower case already: return them as they are, without
+	// a copy.
+	upper := false
+	for k := 0; k < len(w); k++ {
+		if 'A' <= w[k] && w[k] <= 'Z' {
+			upper = true
+			break
+		}
+	}
+	if !upper {
+		return w
+	}
 	var buf [14]byte
 	for k := 0; k < len(w); k++ {
 		c := w[k]

@@ -49,7 +49,7 @@ type Tagger struct {
 // New returns a Tagger.
 func New() *Tagger {
 	t := &Tagger{}
-	t.pool.New = func() any { s := make([]token, 0, 1024); return &s }
+	t.pool.New = func() any { return &scratch{toks: make([]token, 0, 1024)} }
 	return t
 }
 
@@ -58,9 +58,9 @@ func New() *Tagger {
 // expressions get underspecified values ("XXXX-XX-XX", "XXXX-WXX-3") or
 // PAST_REF / FUTURE_REF. Spans are byte offsets into text.
 func (t *Tagger) Tag(text string, anchor time.Time) []article.Timex {
-	bufp := t.pool.Get().(*[]token)
-	toks := tokenize(text, (*bufp)[:0])
-	m := matcher{text: text, toks: toks}
+	sc := t.pool.Get().(*scratch)
+	toks := tokenize(text, sc.toks[:0])
+	m := matcher{text: text, toks: toks, outTok: sc.outTok[:0], outRef: sc.outRef[:0]}
 	m.out = make([]article.Timex, 0, len(text)/256+4)
 	if !anchor.IsZero() {
 		m.anchor = civilOf(anchor)
@@ -69,10 +69,18 @@ func (t *Tagger) Tag(text string, anchor time.Time) []article.Timex {
 	m.run()
 	out := m.out
 	if cap(toks) <= 1<<16 {
-		*bufp = toks[:0]
-		t.pool.Put(bufp)
+		sc.toks, sc.outTok, sc.outRef = toks[:0], m.outTok[:0], m.outRef[:0]
+		t.pool.Put(sc)
 	}
 	return out
+}
+
+// scratch is the pooled working state of Tag: the tokens and the
+// per-output bookkeeping of the matcher, none of which leaves Tag.
+type scratch struct {
+	toks   []token
+	outTok [][2]int
+	outRef []refDay
 }
 
 // cand is a candidate match: tokens [start, end), type and value. A
@@ -428,8 +436,14 @@ func (m *matcher) quoteMark(k int) bool {
 // resolveWeekday picks the date of ISO weekday wd relative to the anchor.
 // mod: mLast = strictly before, mNext = strictly after, otherwise the tense
 // decides: future -> on or after the anchor, else on or before it.
+// weekdayValues are the underspecified values of weekday numbers 0-7.
+var weekdayValues = [...]string{"XXXX-WXX-0", "XXXX-WXX-1", "XXXX-WXX-2", "XXXX-WXX-3", "XXXX-WXX-4", "XXXX-WXX-5", "XXXX-WXX-6", "XXXX-WXX-7"}
+
 func (m *matcher) resolveWeekday(wd, mod, dir int) string {
 	if !m.hasAnchor {
+		if wd >= 0 && wd < len(weekdayValues) {
+			return weekdayValues[wd] // the same string, without building it
+		}
 		return "XXXX-WXX-" + strconv.Itoa(wd)
 	}
 	aw := m.anchor.weekday()
@@ -539,7 +553,9 @@ func (m *matcher) yearForMonth(mo, mod, dir int) int {
 
 func (m *matcher) monthDayVal(mo, d, dir int) string {
 	if !m.hasAnchor {
-		return "XXXX-" + string(pad(nil, mo, 2)) + "-" + string(pad(nil, d, 2))
+		b := append(make([]byte, 0, 10), "XXXX-"...)
+		b = append(pad(b, mo, 2), '-')
+		return string(pad(b, d, 2))
 	}
 	y := m.yearForMonthDay(mo, d, dir)
 	if !validDate(y, mo, d) {
@@ -644,6 +660,20 @@ func parseDay(v string) (civil, bool) {
 	if len(v) > 10 && v[10] != 'T' {
 		return civil{}, false
 	}
+	if allDigits(v[:4]) && allDigits(v[5:7]) && allDigits(v[8:10]) {
+		// The common case, without the error values strconv allocates
+		// for the "XXXX" of underspecified values.
+		y := int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0')
+		mo := int(v[5]-'0')*10 + int(v[6]-'0')
+		d := int(v[8]-'0')*10 + int(v[9]-'0')
+		if !validDate(y, mo, d) {
+			return civil{}, false
+		}
+		return civil{y, mo, d}, true
+	}
+	if !atoiable(v[:4]) || !atoiable(v[5:7]) || !atoiable(v[8:10]) {
+		return civil{}, false // strconv.Atoi would fail ("XXXX")
+	}
 	y, err1 := strconv.Atoi(v[:4])
 	mo, err2 := strconv.Atoi(v[5:7])
 	d, err3 := strconv.Atoi(v[8:10])
@@ -728,6 +758,15 @@ func DateOf(value string, anchor time.Time) string {
 		return v[:4]
 	}
 	return ""
+}
+
+// atoiable reports whether strconv.Atoi accepts s: an optional sign, then
+// digits (these strings are too short to overflow).
+func atoiable(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	return allDigits(s)
 }
 
 func allDigits(s string) bool {
