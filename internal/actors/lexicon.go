@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"github.com/parley-news/parley/internal/text"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -287,31 +288,9 @@ func lookup[V any](m map[string]V, w string) (V, bool) {
 	return lookupLower(m, strings.TrimSuffix(w, "."))
 }
 
-// lookupLower reports whether strings.ToLower(w) is in m, lower-casing an
-// ASCII w in a stack buffer (no allocation).
-func lookupLower[V any](m map[string]V, w string) (V, bool) {
-	var buf [40]byte
-	if len(w) <= len(buf) {
-		ascii := true
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[i] = c
-		}
-		if ascii {
-			v, ok := m[string(buf[:len(w)])]
-			return v, ok
-		}
-	}
-	v, ok := m[strings.ToLower(w)]
-	return v, ok
-}
+// lookupLower reports whether strings.ToLower(w) is in m, without
+// allocating for ASCII words (text.LookupLower).
+func lookupLower[V any](m map[string]V, w string) (V, bool) { return text.LookupLower(m, w) }
 
 func inSet(m map[string]bool, w string) bool { v, _ := lookup(m, w); return v }
 

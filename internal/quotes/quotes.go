@@ -424,28 +424,11 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, date strin
 	return out
 }
 
-// inLower is m[strings.ToLower(w)], lower-casing an ASCII w in a stack
-// buffer (no allocation; headline words are capitalised).
+// inLower is m[strings.ToLower(w)] without allocating for ASCII words
+// (headline words are capitalised).
 func inLower(m map[string]bool, w string) bool {
-	var buf [32]byte
-	if len(w) <= len(buf) {
-		ascii := true
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[i] = c
-		}
-		if ascii {
-			return m[string(buf[:len(w)])]
-		}
-	}
-	return m[strings.ToLower(w)]
+	v, _ := text.LookupLower(m, w)
+	return v
 }
 
 // headlineCues are the verbs of saying a headline statement may use.

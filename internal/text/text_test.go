@@ -218,3 +218,17 @@ func BenchmarkTokenize(b *testing.B) {
 		buf = Tokenize(buf[:0], s, article.Span{0, len(s)})
 	}
 }
+
+func TestLookupLower(t *testing.T) {
+	m := map[string]int{"minister": 1, "министр": 2}
+	for w, want := range map[string]int{"Minister": 1, "MINISTER": 1, "minister": 1, "Министр": 2, "envoy": 0, "Ministers": 0} {
+		got, ok := LookupLower(m, w)
+		if got != want || ok != (want != 0) {
+			t.Errorf("LookupLower(%q) = %d %v, want %d", w, got, ok, want)
+		}
+	}
+	long := strings.Repeat("A", 50)
+	if _, ok := LookupLower(map[string]bool{strings.ToLower(long): true}, long); !ok {
+		t.Error("a word longer than the buffer was not found")
+	}
+}
