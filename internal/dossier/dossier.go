@@ -235,14 +235,7 @@ func (p *parser) parse(data []byte) *Dossier {
 		return d
 	}
 	var partiesNode *yaml.Node
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(doc.Content); i += 2 {
-		k, v := doc.Content[i], doc.Content[i+1]
-		if seen[k.Value] {
-			p.errorf(k, "duplicate key %q", k.Value)
-			continue
-		}
-		seen[k.Value] = true
+	seen := p.fields(doc, func(k, v *yaml.Node) {
 		switch k.Value {
 		case "negotiation":
 			d.Negotiation = p.str(k.Value, v)
@@ -258,7 +251,7 @@ func (p *parser) parse(data []byte) *Dossier {
 		default:
 			p.errorf(k, "unknown key %q (want negotiation, from, to, parties, issues)", k.Value)
 		}
-	}
+	})
 	if !seen["parties"] {
 		p.errorf(doc, "missing key \"parties\"")
 	} else if partiesNode != nil && partiesNode.Kind == yaml.SequenceNode && len(partiesNode.Content) == 0 {
@@ -371,14 +364,7 @@ func (p *parser) parties(v *yaml.Node) []Party {
 		var pt Party
 		var nameNode *yaml.Node
 		var aliasNodes, memberNodes []*yaml.Node
-		seen := map[string]bool{}
-		for i := 0; i+1 < len(e.Content); i += 2 {
-			k, val := e.Content[i], e.Content[i+1]
-			if seen[k.Value] {
-				p.errorf(k, "duplicate key %q", k.Value)
-				continue
-			}
-			seen[k.Value] = true
+		p.fields(e, func(k, val *yaml.Node) {
 			switch k.Value {
 			case "name":
 				pt.Name = p.str("name", val)
@@ -392,7 +378,7 @@ func (p *parser) parties(v *yaml.Node) []Party {
 			default:
 				p.errorf(k, "unknown key %q in party (want name, aliases, members)", k.Value)
 			}
-		}
+		})
 		if pt.Name == "" {
 			if nameNode == nil {
 				p.errorf(e, "party without a name")
@@ -477,14 +463,7 @@ func (p *parser) issues(v *yaml.Node) []Issue {
 		}
 		var is Issue
 		var idNode *yaml.Node
-		seen := map[string]bool{}
-		for i := 0; i+1 < len(e.Content); i += 2 {
-			k, val := e.Content[i], e.Content[i+1]
-			if seen[k.Value] {
-				p.errorf(k, "duplicate key %q", k.Value)
-				continue
-			}
-			seen[k.Value] = true
+		seen := p.fields(e, func(k, val *yaml.Node) {
 			switch k.Value {
 			case "id":
 				is.ID = p.str("id", val)
@@ -500,7 +479,7 @@ func (p *parser) issues(v *yaml.Node) []Issue {
 			default:
 				p.errorf(k, "unknown key %q in issue (want id, proposition, for, against, related)", k.Value)
 			}
-		}
+		})
 		ok := true
 		if !seen["id"] {
 			p.errorf(e, "issue without an id")
@@ -564,4 +543,21 @@ func (d *Dossier) PartyIndex(name string) int {
 		return i
 	}
 	return -1
+}
+
+// fields calls fn for each key and value of the mapping m, in order,
+// reporting a key given twice (and skipping its second value). It returns
+// the keys it saw.
+func (p *parser) fields(m *yaml.Node, fn func(k, v *yaml.Node)) map[string]bool {
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if seen[k.Value] {
+			p.errorf(k, "duplicate key %q", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		fn(k, v)
+	}
+	return seen
 }
