@@ -297,3 +297,109 @@ func mainScript(s string) string {
 	}
 	return ""
 }
+
+// signOff removes the agency sign-off and the credit lines that close a
+// wire story and returns the agency they name ("" for none): "REUTER",
+// "(AP)", "— AFP" alone on the last lines, "Reporting by …; Editing by …",
+// an editor's initials slug ("jm/pk"), an end mark ("-30-", "###", "END").
+// A sign-off glued to the end of the last paragraph ("… he said. REUTER")
+// is cut off it. Safe: these shapes close a story and say who filed it;
+// they are never part of a statement.
+func signOff(body []para) string {
+	outlet := ""
+	for i := len(body) - 1; i >= 1 && i >= len(body)-4; i-- {
+		p := &body[i]
+		if p.rule != "" {
+			continue
+		}
+		if o, ok := meta.KnownOutlet(p.text); ok {
+			p.rule = "agency sign-off"
+			if outlet == "" {
+				outlet = o
+			}
+			continue
+		}
+		if isCreditLine(p.text) {
+			p.rule = "agency credit line"
+			continue
+		}
+		if isEndMark(p.text) {
+			p.rule = "end-of-story mark"
+			continue
+		}
+		// The last line of text: a sign-off word after its final sentence.
+		if j := strings.LastIndexByte(p.text, ' '); j > 0 && endsSentence(p.text[:j]) {
+			if o, ok := meta.KnownOutlet(p.text[j+1:]); ok && isUpperWord(strings.Trim(p.text[j+1:], "()—–-")) {
+				p.text = strings.TrimSpace(p.text[:j])
+				if outlet == "" {
+					outlet = o
+				}
+			}
+		}
+		break
+	}
+	return outlet
+}
+
+// creditPrefixes open the credit lines of wire copy.
+var creditPrefixes = []string{
+	"reporting by ", "additional reporting by ", "writing by ", "editing by ", "edited by ",
+	"compiled by ", "reported by ", "written by ", "graphic by ", "research by ", "fact box by ",
+}
+
+// isCreditLine reports whether s is a wire credit line: "Reporting by Ann
+// Lee in Seoul; Editing by Tom Roe", possibly in parentheses.
+func isCreditLine(s string) bool {
+	low := strings.ToLower(strings.TrimLeft(s, "([ "))
+	if wordCount(s) > 40 {
+		return false
+	}
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isEndMark reports whether s is an end-of-story mark or an editor's
+// initials slug: "-30-", "###", "END", "(END)", "ENDS", "jm/pk".
+func isEndMark(s string) bool {
+	t := strings.Trim(s, " ()[]-–—")
+	switch t {
+	case "30", "###", "#", "END", "ENDS", "End", "XXX", "xxx":
+		return true
+	}
+	if strings.Trim(s, "#*=-_ ") == "" && len(s) >= 3 {
+		return true
+	}
+	// Initials slugs: two to four letters, slash, two to four letters.
+	parts := strings.Split(t, "/")
+	if len(parts) < 2 || len(parts) > 4 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) < 2 || len(p) > 4 {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			if p[i] < 'a' || p[i] > 'z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isUpperWord reports whether s is one word in capitals ("REUTER", "AFP").
+func isUpperWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parley-news/parley/internal/layout"
 	"github.com/parley-news/parley/internal/meta"
 )
 
@@ -29,6 +30,9 @@ type Result struct {
 	Dateline *meta.Dateline
 	// Stamps are the site date stamps seen in the furniture above the body.
 	Stamps []time.Time
+	// Signoff is the agency a closing sign-off names ("REUTER" → Reuters),
+	// "" when there is none.
+	Signoff string
 	// Removed lists every paragraph left out of the body and why.
 	Removed []Removed
 }
@@ -63,7 +67,15 @@ const maxHeadlineWords = 30
 // Text cleans a scraped text dump. It never fails: a dump with no
 // recognisable structure comes back as its paragraphs, furniture removed.
 func Text(raw string) Result {
-	paras := split(raw)
+	// Paragraphs first, whatever the layout: hard-wrapped, indented, CRLF,
+	// paged (see package layout).
+	lay := layout.Paragraphs(raw)
+	paras := make([]para, 0, len(lay.Paragraphs))
+	for _, p := range lay.Paragraphs {
+		if t := normSpace(p); t != "" {
+			paras = append(paras, para{text: t})
+		}
+	}
 	if len(paras) == 0 {
 		return Result{}
 	}
@@ -114,6 +126,9 @@ func Text(raw string) Result {
 	}
 
 	var res Result
+	for _, r := range lay.Removed {
+		res.Removed = append(res.Removed, Removed{r.Text, r.Rule})
+	}
 	res.Dateline = dl
 	headline := pickHeadline(paras, start)
 	if headline >= 0 {
@@ -158,6 +173,7 @@ func Text(raw string) Result {
 	}
 	body := paras[from:]
 	cutTail(body)
+	res.Signoff = signOff(body)
 	markRelatedHeadlines(body)
 
 	var b strings.Builder
@@ -212,25 +228,6 @@ func pickHeadline(paras []para, dateline int) int {
 		}
 	}
 	return -1
-}
-
-// split normalises line ends and odd spaces and returns the non-empty lines.
-func split(raw string) []para {
-	raw = strings.TrimPrefix(raw, "\uFEFF")
-	var out []para
-	for len(raw) > 0 {
-		line := raw
-		if i := strings.IndexAny(raw, "\r\n"); i >= 0 {
-			line, raw = raw[:i], raw[i+1:]
-		} else {
-			raw = ""
-		}
-		line = normSpace(line)
-		if line != "" {
-			out = append(out, para{text: line})
-		}
-	}
-	return out
 }
 
 // normSpace trims a line and turns no-break and other odd spaces into plain

@@ -17,6 +17,7 @@ var knownOutlets = map[string]string{
 	"ria":                   "RIA Novosti",
 	"interfax":              "Interfax",
 	"reuters":               "Reuters",
+	"reuter":                "Reuters",
 	"thomson reuters":       "Reuters",
 	"ap":                    "AP",
 	"associated press":      "AP",
@@ -69,4 +70,16 @@ func CanonicalOutlet(name string) string {
 		return c
 	}
 	return name
+}
+
+// KnownOutlet returns the canonical name of a well-known wire service or
+// publisher as written in a sign-off or credit ("REUTER", "(AP)", "— AFP"),
+// and false for any other text.
+func KnownOutlet(name string) (string, bool) {
+	name = strings.TrimSpace(strings.Trim(strings.TrimSpace(name), "/()[]—–-.: "))
+	if name == "" {
+		return "", false
+	}
+	c, ok := knownOutlets[strings.ToLower(name)]
+	return c, ok
 }

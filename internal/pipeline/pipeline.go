@@ -141,6 +141,9 @@ func (p *Pipeline) Analyze(ctx context.Context, doc ingest.Document, opt Options
 		}
 		ev.Dateline, ev.Stamps = c.Dateline, c.Stamps
 		res.Removed = c.Removed
+		// A sign-off names the agency that filed the story; a dateline's
+		// agency, at the top, still wins.
+		a.Outlet = c.Signoff
 	}
 	if strings.TrimSpace(a.Body) == "" {
 		return nil, ErrNoArticle

@@ -1,0 +1,117 @@
+package layout
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The same three paragraphs in every layout a user may bring.
+var want = []string{
+	"TRADE TALKS RESUME IN GENEVA",
+	"GENEVA, March 3 - Negotiators from the two blocs met again on Tuesday to discuss the quota on cold-rolled steel, the chief negotiator said.",
+	"\"We are not there yet,\" she told reporters after the session, adding that both sides had agreed to meet again next week.",
+}
+
+func TestLayouts(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"one paragraph a line", strings.Join(want, "\n")},
+		{"blank lines between", strings.Join(want, "\n\n") + "\n"},
+		{"hard-wrapped with blank lines", "TRADE TALKS RESUME IN GENEVA\n\nGENEVA, March 3 - Negotiators from the two blocs met again on\nTuesday to discuss the quota on cold-rolled steel, the chief\nnegotiator said.\n\n\"We are not there yet,\" she told reporters after the session,\nadding that both sides had agreed to meet again next week.\n"},
+		{"hard-wrapped, indented paragraphs", "TRADE TALKS RESUME IN GENEVA\n    GENEVA, March 3 - Negotiators from the two blocs met again on\nTuesday to discuss the quota on cold-rolled steel, the chief\nnegotiator said.\n    \"We are not there yet,\" she told reporters after the session,\nadding that both sides had agreed to meet again next week.\n"},
+		{"CRLF", strings.Join(want, "\r\n\r\n") + "\r\n"},
+		{"old Mac line ends", strings.Join(want, "\r\r")},
+		{"tab indents, no blank lines", "TRADE TALKS RESUME IN GENEVA\n\tGENEVA, March 3 - Negotiators from the two blocs met again on\nTuesday to discuss the quota on cold-rolled steel, the chief\nnegotiator said.\n\t\"We are not there yet,\" she told reporters after the session,\nadding that both sides had agreed to meet again next week.\n"},
+		{"byte-order mark", "\uFEFF" + strings.Join(want, "\n")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Paragraphs(tt.in).Paragraphs
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got\n%q\nwant\n%q", got, want)
+			}
+		})
+	}
+}
+
+func TestFlushLeftWrapNoBlankLines(t *testing.T) {
+	// Wrapped at 60 columns, no blank lines, no indents: a short last line
+	// ends a paragraph.
+	in := "The ministry said on Monday that it would publish the draft\n" +
+		"text of the agreement within days.\n" +
+		"Officials of both countries said the talks would go on into\n" +
+		"the weekend if needed.\n"
+	got := Paragraphs(in).Paragraphs
+	want := []string{
+		"The ministry said on Monday that it would publish the draft text of the agreement within days.",
+		"Officials of both countries said the talks would go on into the weekend if needed.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestPDFPages(t *testing.T) {
+	// Two pages of a converted communiqué: a running header and page
+	// numbers on each page, a word hyphenated across the page break, and
+	// the same word whole elsewhere.
+	in := "JOINT COMMUNIQUE - DRAFT 2\n\n" +
+		"The parties agree to resume consultations on the tariff schedule and to\n" +
+		"hold the next round of negotia-\n" +
+		"1\n\fJOINT COMMUNIQUE - DRAFT 2\n\n" +
+		"tions in May. Both parties welcomed the negotiations held so far and\n" +
+		"the well-\nknown principle of reciprocity.\n" +
+		"2\n\fJOINT COMMUNIQUE - DRAFT 2\n\n" +
+		"The delegations thanked the host government.\n3\n"
+	res := Paragraphs(in)
+	want := []string{
+		"The parties agree to resume consultations on the tariff schedule and to hold the next round of negotiations in May. Both parties welcomed the negotiations held so far and the well-known principle of reciprocity.",
+		"The delegations thanked the host government.",
+	}
+	if !reflect.DeepEqual(res.Paragraphs, want) {
+		t.Errorf("got\n%q\nwant\n%q", res.Paragraphs, want)
+	}
+	if len(res.Removed) != 6 {
+		t.Errorf("removed %d lines, want 3 headers and 3 page numbers: %q", len(res.Removed), res.Removed)
+	}
+}
+
+func TestMenusStayApart(t *testing.T) {
+	// A scraped page: short menu lines and a caption never join, and a
+	// short label before a lower-case line stays apart too.
+	in := "Home\nWorld\nBusiness\nTo comment on this story\nlog in or register\nThe minister said the offer was final.\n"
+	got := Paragraphs(in).Paragraphs
+	if len(got) != 6 {
+		t.Errorf("got %d paragraphs, want 6: %q", len(got), got)
+	}
+}
+
+func TestLongLineCutMidSentence(t *testing.T) {
+	// One paragraph a line, but a scraper cut one paragraph in two.
+	in := "The first paragraph is a whole sentence.\nThe second paragraph was cut by the scraper somewhere in the middle of\nits sentence, which goes on here.\nThe third paragraph.\n"
+	got := Paragraphs(in).Paragraphs
+	want := []string{
+		"The first paragraph is a whole sentence.",
+		"The second paragraph was cut by the scraper somewhere in the middle of its sentence, which goes on here.",
+		"The third paragraph.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q", got)
+	}
+}
+
+func FuzzParagraphs(f *testing.F) {
+	f.Add(strings.Join(want, "\n"))
+	f.Add("a\r\n\r\n  b-\nc\f1\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		res := Paragraphs(s)
+		for _, p := range res.Paragraphs {
+			if p == "" || strings.ContainsAny(p, "\r\n\f") {
+				t.Fatalf("bad paragraph %q", p)
+			}
+		}
+	})
+}
