@@ -94,7 +94,9 @@ type Statement struct {
 	Cue     string `json:"cue"`
 	// Date is when it was said: YYYY-MM-DD, YYYY-MM or YYYY; empty when unknown.
 	Date string `json:"date"`
-	Span Span   `json:"span"`
+	// DateBasis says how Date was found: one of the DateBasis constants.
+	DateBasis string `json:"date_basis"`
+	Span      Span   `json:"span"`
 	// TextSpan is the content without the reporting clause.
 	TextSpan Span `json:"text_span"`
 	// CueSpan locates the reporting verb or phrase.
@@ -102,6 +104,39 @@ type Statement struct {
 	// SpeakerSpan locates the words that name the speaker in this sentence
 	// (a name, a pronoun, a role noun); zero when the speaker is implicit.
 	SpeakerSpan Span `json:"speaker_span"`
+}
+
+// How a statement's date was found (Statement.DateBasis).
+const (
+	// DateStated: a date written in the text ("on January 26").
+	DateStated = "stated"
+	// DateRelative: a relative time word ("on Wednesday", "yesterday")
+	// read against the publication date.
+	DateRelative = "relative"
+	// DateEvent: the day of the event the statement is tied to (the talks
+	// the report is about, "in announcing the tariffs").
+	DateEvent = "event"
+	// DatePublication: a present-tense or same-day report with no time word.
+	DatePublication = "publication"
+	// DateNone: the text gives no day; Date is empty.
+	DateNone = "none"
+)
+
+// DateBasisText says a statement's date basis in plain words, for people.
+func DateBasisText(basis string) string {
+	switch basis {
+	case DateStated:
+		return "date given in the text"
+	case DateRelative:
+		return "worked out from a word like “on Wednesday” and the publication date"
+	case DateEvent:
+		return "the day of the event the statement belongs to"
+	case DatePublication:
+		return "the publication day: a same-day report with no other time word"
+	case DateNone:
+		return "the text gives no day"
+	}
+	return ""
 }
 
 // Mention types.

@@ -30,7 +30,7 @@ import (
 // Version is the version of the analyses. Bump it whenever a stage's output
 // changes: stored articles analysed by another version are redone by
 // `parley reanalyze`.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // ErrNoArticle means the input held no article text.
 var ErrNoArticle = errors.New("no article text")
@@ -218,7 +218,13 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 			p.prepared.Put(prep)
 		}
 	}()
-	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: published, Timexes: a.Timexes, Text: prep})
+	// A report whose dateline carries the day ("MOSCOW, January 26.") was
+	// filed the day it reports: its statements without a time word were
+	// made that day. Without such a dateline they are left undated.
+	dl := findDateline(a.Body, 3)
+	sameDay := dl != nil && dl.HasDate()
+	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: published, SameDay: sameDay,
+		Timexes: a.Timexes, Text: prep})
 	// Statements found in the headline have no place in the body, so no span
 	// to show them by; the body's lead reports the same speech act.
 	a.Statements = nonNil(inBody(out.Statements))

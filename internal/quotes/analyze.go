@@ -162,11 +162,11 @@ func (d *doc) emit(u unit, sp article.Actor, key string, content, cueSpan articl
 		st.SpeakerSpan = article.Span{d.toks[subj[0]].Span[0], d.toks[subj[1]-1].Span[1]}
 	}
 	st.Kind = kindOf(st.Text)
-	if v, ok := d.lastDate[key]; ok && key != "" {
-		st.Date = v
-	} else {
-		st.Date = d.defaultDate
+	dt := d.defaultDate
+	if v, ok := d.lastDate[key]; ok && key != "" && !d.pub.IsZero() {
+		dt = v
 	}
+	st.Date, st.DateBasis = dt.v, dt.basis
 	d.out = append(d.out, st)
 	d.outKey = append(d.outKey, key)
 }
@@ -250,7 +250,8 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 		}
 	}
 	st.Kind = kindOf(st.Text)
-	st.Date = d.date(u, h, c, key)
+	dt := d.date(u, h, c, key)
+	st.Date, st.DateBasis = dt.v, dt.basis
 	d.out = append(d.out, st)
 	d.outKey = append(d.outKey, key)
 	// "…, Grushko said, adding that …": a second statement of the same

@@ -90,6 +90,26 @@ func (d *doc) parseQuoted(u unit, h cueHit) (clause, bool) {
 	return c, true
 }
 
+// opensAdverbial reports whether the unit opens with an adverbial clause:
+// a subordinator ("When asked", "While", "After") or a participle, bare or
+// after a preposition ("In announcing", "Commenting on").
+func (d *doc) opensAdverbial(t int) bool {
+	if t >= len(d.toks) || d.inQ[t] {
+		return false
+	}
+	w := d.lower(t)
+	switch w {
+	case "when", "while", "after", "before", "although", "though", "as", "since", "because", "once", "asked", "responding", "speaking", "commenting", "asked,":
+		return true
+	case "in", "on", "upon", "by":
+		if t+1 < len(d.toks) {
+			n := d.lower(t + 1)
+			return len(n) > 5 && strings.HasSuffix(n, "ing")
+		}
+	}
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && verbForms[w] != nil
+}
+
 // skipBack skips auxiliaries and adverbs before a verb.
 func (d *doc) skipBack(u unit, k int) int {
 	for k >= u.t0 && !d.inQ[k] {
@@ -378,6 +398,12 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		// One or two words before the subject are an adverb
 		// ("Ultimately, Clarke hopes …"), not content.
 		if d.words(before) < 3 && !beforeQuoted {
+			return
+		}
+		// "In announcing the tariffs, the president said they would
+		// stay", "When asked about it, he said …": an opening adverbial
+		// clause is no content; the content follows the cue.
+		if !beforeQuoted && d.words(a) >= 2 && d.opensAdverbial(u.t0) {
 			return
 		}
 		if restTokens <= 4 || ppAfter || (beforeQuoted && d.words(before) >= 2*d.words(a)) {

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/parley-news/parley/internal/article"
@@ -18,10 +19,25 @@ func (d *doc) timexAt(p int) bool {
 	return i >= 0 && p < d.timexes[i].Span[1]
 }
 
-// date decides the statement's date (see the package documentation).
-func (d *doc) date(u unit, h cueHit, c clause, key string) string {
-	// A time expression in the reporting clause, or within three tokens
-	// after the cue, governs the verb.
+// dated is a statement's date and how it was found (article.Date*).
+type dated struct {
+	v, basis string
+}
+
+var undated = dated{basis: article.DateNone}
+
+// date decides the statement's date (see the package documentation):
+//   - a time expression that governs the cue: in the reporting clause, or
+//     just after the cue before any complement ("announced the curbs on
+//     June 3", "told reporters in Geneva on Monday"); a date inside the
+//     reported content is not the date of saying;
+//   - "earlier", "previously", "has repeatedly said": no day;
+//   - an opening "In announcing the tariffs, …": the day the text gives
+//     for that announcement;
+//   - the same speaker's last date in a dated article;
+//   - a present-tense cue ("says"): the publication day;
+//   - else the report's default (see leadDate).
+func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 	first := sort.Search(len(d.timexes), func(i int) bool { return d.timexes[i].Span[0] >= u.span[0] })
 	for _, tx := range d.timexes[first:] {
 		if tx.Span[0] >= u.span[1] {
@@ -36,18 +52,23 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) string {
 		}
 		inContent := c.content.Contains(tx.Span)
 		nearCue := ti >= h.t1 && ti-h.t1 <= 3
+		if !nearCue && ti >= h.t1 && ti-h.t1 <= 7 {
+			nearCue = d.adjunctAfterCue(h.t1, ti)
+		}
 		inRep := !inContent && ((ti >= c.rep[0] && ti < c.rep[1]) || ti < c.subj[0])
 		if !(nearCue || inRep) {
 			continue
 		}
 		if v := cutValue(tx.Value); v != "" {
+			dt := dated{v, timexBasis(tx.Text)}
 			if key != "" {
-				d.lastDate[key] = v
+				d.lastDate[key] = dt
 			}
-			return v
+			return dt
 		}
 	}
-	// "earlier", "previously" in the reporting clause: not of the day.
+	// "earlier", "previously", "repeatedly" before the cue or in the
+	// reporting clause: not of the day.
 	lo, hi := u.t0, c.rep[1]
 	if h.t1+2 > hi {
 		hi = h.t1 + 2
@@ -56,22 +77,178 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) string {
 		hi = u.t1
 	}
 	for t := lo; t < hi && t >= 0; t++ {
-		if d.inQ[t] || d.toks[t].Span[0] >= c.content[0] && d.toks[t].Span[1] <= c.content[1] {
+		if d.inQ[t] || (t >= h.t1 && d.toks[t].Span[0] >= c.content[0] && d.toks[t].Span[1] <= c.content[1]) {
 			continue
 		}
 		if earlierWords[d.lower(t)] {
 			// and the speaker's continuing statements are undated too
 			if key != "" {
-				d.lastDate[key] = ""
+				d.lastDate[key] = undated
 			}
-			return ""
+			return undated
 		}
 	}
-	if v, ok := d.lastDate[key]; ok && key != "" {
-		return v
+	if dt, ok := d.eventTie(u); ok {
+		return dt
+	}
+	if d.pub.IsZero() {
+		// An undated article: only the statement's own time word dates it.
+		return undated
+	}
+	if dt, ok := d.lastDate[key]; ok && key != "" {
+		return dt
+	}
+	if h.kind == 'v' && isPresentCue(d.lower(h.t0)) {
+		return dated{d.pub.Format("2006-01-02"), article.DatePublication}
 	}
 	return d.defaultDate
 }
+
+// adjunctAfterCue reports whether the tokens between the cue's end and a
+// time expression at ti are an object or an adverbial of the verb of
+// saying ("announced the curbs on", "told reporters in Geneva on"), not
+// the start of the reported content: no complementiser, quote, comma,
+// modal or infinitive marker stands between.
+func (d *doc) adjunctAfterCue(from, ti int) bool {
+	for t := from; t < ti; t++ {
+		if d.inQ[t] {
+			return false
+		}
+		switch d.lower(t) {
+		case "that", "to", "if", "whether", "would", "will", "could", "should", "can", "may", "might",
+			"must", "was", "were", "is", "are", "be", "had", "has", "have", ",", ":", ";", "\"", "“", "”":
+			return false
+		}
+	}
+	return true
+}
+
+// eventTie dates a sentence that opens with the event its statement is
+// tied to ("In announcing the tariffs, the President said …",
+// "Commenting on the response, Putin said …"): the date an earlier
+// sentence gives for the same act (a form of the same verb) or the same
+// thing (a content word of the opening clause, in the three sentences
+// before).
+func (d *doc) eventTie(u unit) (dated, bool) {
+	t := u.t0
+	switch d.lower(t) {
+	case "in", "while", "when", "after", "upon", "on":
+		t++
+	}
+	if t >= u.t1 {
+		return dated{}, false
+	}
+	verb := d.lower(t)
+	if len(verb) < 7 || !strings.HasSuffix(verb, "ing") || d.inQ[t] {
+		return dated{}, false
+	}
+	stem := verb[:len(verb)-3]
+	if len(stem) > 5 {
+		stem = stem[:len(stem)-1] // "announc", "comment": any form of the verb
+	}
+	// the content words of the opening clause, up to its comma
+	var words []string
+	for k := t + 1; k < u.t1 && k < t+10; k++ {
+		w := d.lower(k)
+		if w == "," {
+			break
+		}
+		if len(w) >= 5 && !tieStop[w] {
+			words = append(words, w)
+		}
+	}
+	ui := -1
+	for i, x := range d.unitList {
+		if x.span == u.span {
+			ui = i
+			break
+		}
+	}
+	for i := ui - 1; i >= 0; i-- {
+		x := d.unitList[i]
+		near := ui-i <= 3
+		var best dated
+		for _, tx := range d.timexes {
+			if tx.Span[0] < x.span[0] || tx.Span[1] > x.span[1] {
+				continue
+			}
+			if ti := d.tokAt(tx.Span[0]); ti < 0 || d.inQ[ti] {
+				continue
+			}
+			if v := cutValue(tx.Value); v != "" && best.v == "" {
+				best = dated{v, article.DateEvent}
+			}
+		}
+		if best.v == "" {
+			continue
+		}
+		for k := x.t0; k < x.t1; k++ {
+			if d.inQ[k] {
+				continue
+			}
+			w := d.lower(k)
+			if len(w) >= len(stem) && w[:len(stem)] == stem {
+				return best, true
+			}
+			if near {
+				for _, cw := range words {
+					if w == cw {
+						return best, true
+					}
+				}
+			}
+		}
+	}
+	return dated{}, false
+}
+
+// tieStop are words of an opening clause that name no particular act.
+var tieStop = map[string]bool{
+	"about": true, "their": true, "there": true, "these": true, "those": true, "which": true,
+	"other": true, "where": true, "while": true, "after": true, "before": true, "during": true,
+}
+
+// sentenceAround returns the byte range of the unit holding offset p.
+func (d *doc) sentenceAround(p int) (int, int) {
+	for _, u := range d.unitList {
+		if u.span[0] <= p && p < u.span[1] {
+			return u.span[0], u.span[1]
+		}
+	}
+	return p, p
+}
+
+// isPresentCue reports whether a verb cue is in the present tense
+// ("says", "tells", "warns"): the report speaks of its own day.
+func isPresentCue(w string) bool {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	switch w {
+	case "was", "has", "is", "thus", "does":
+		return false
+	}
+	return true
+}
+
+// timexBasis tells a written date ("January 26", "2022-01-26", "Dec.
+// 17") from a relative time word ("Wednesday", "yesterday", "today").
+func timexBasis(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return article.DateStated
+		}
+	}
+	low := strings.ToLower(s)
+	for _, m := range monthPrefixes {
+		if i := strings.Index(low, m); i >= 0 && (i == 0 || low[i-1] == ' ') {
+			return article.DateStated
+		}
+	}
+	return article.DateRelative
+}
+
+var monthPrefixes = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 func (d *doc) tokAt(p int) int {
 	lo, hi := 0, len(d.toks)
@@ -110,13 +287,15 @@ func cutValue(v string) string {
 	return ""
 }
 
-// leadDate is the date a same-day report's undated statements take: the
-// first day-exact time expression of the lead paragraphs that lies within
-// the week before publication (a report of Wednesday's talks published on
-// Thursday), else the publication date, else none.
-func (d *doc) leadDate(paras []article.Span) string {
+// leadDate is the date a report's statements take when nothing else
+// dates them: the first day-exact time expression of the lead paragraphs
+// that lies within the week before publication (a report of Wednesday's
+// talks published on Thursday: the event's day), else the publication day
+// for a same-day report (its dateline dates it), else none: a report
+// published later may quote what was said any day before.
+func (d *doc) leadDate(paras []article.Span, sameDay bool) dated {
 	if d.pub.IsZero() {
-		return ""
+		return undated
 	}
 	pub := d.pub.Format("2006-01-02")
 	limit := len(d.body)
@@ -158,8 +337,11 @@ func (d *doc) leadDate(paras []article.Span) string {
 			continue
 		}
 		if !t.After(d.pub) && d.pub.Sub(t) <= 7*24*time.Hour {
-			return v
+			return dated{v, article.DateEvent}
 		}
 	}
-	return pub
+	if sameDay {
+		return dated{pub, article.DatePublication}
+	}
+	return undated
 }

@@ -50,8 +50,12 @@ import (
 // Input is one article to analyse.
 type Input struct {
 	Title, Body string
-	Published   time.Time       // zero when unknown
-	Timexes     []article.Timex // from internal/timex, spans into Body
+	Published   time.Time // zero when unknown
+	// SameDay says the report is dated by its dateline ("MOSCOW, January
+	// 26."): filed the day it reports, so a statement with no time word
+	// was made that day.
+	SameDay bool
+	Timexes []article.Timex // from internal/timex, spans into Body
 	// Text, when not nil and prepared for Body, is the body's tokens,
 	// paragraphs and sentences, shared with the other stages; nil (or
 	// prepared for another text) makes Analyze scan the body itself.
@@ -92,7 +96,7 @@ type scratch struct {
 	units       []unit
 	htoks       []text.Token // the headline's tokens
 	doc         doc          // the body's working state
-	lastDate    map[string]string
+	lastDate    map[string]dated
 }
 
 // startsIncrease reports whether the timexes start at strictly increasing
@@ -151,8 +155,8 @@ type doc struct {
 	ui          int
 	spoke       []spoken
 	gender      map[actors.ID]byte
-	lastDate    map[string]string // speaker name → last date
-	defaultDate string
+	lastDate    map[string]dated // speaker name → last date
+	defaultDate dated
 	out         []article.Statement
 	outKey      []string // speaker key per statement
 }
@@ -172,7 +176,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	body := in.Body
 	sc, _ := a.scratch.Get().(*scratch)
 	if sc == nil {
-		sc = &scratch{lastDate: map[string]string{}}
+		sc = &scratch{lastDate: map[string]dated{}}
 	}
 	// The working state lives in the scratch: set whole, as a new doc
 	// would be, with the emptied map of the last article.
@@ -229,7 +233,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 		sc.timexes = d.timexes
 		sort.Slice(d.timexes, func(i, j int) bool { return d.timexes[i].Span[0] < d.timexes[j].Span[0] })
 	}
-	d.defaultDate = d.leadDate(paras)
+	d.defaultDate = d.leadDate(paras, in.SameDay)
 	// Statements are gathered in a reused buffer and copied out once.
 	d.out, d.outKey = sc.out[:0], sc.outKey[:0]
 
@@ -290,13 +294,14 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 				continue
 			}
 			st := article.Statement{
-				Speaker:  last.Speaker,
-				Kind:     article.Direct,
-				Span:     u.span,
-				TextSpan: u.span,
-				Text:     body[u.span[0]:u.span[1]],
-				Cue:      "",
-				Date:     last.Date,
+				Speaker:   last.Speaker,
+				Kind:      article.Direct,
+				Span:      u.span,
+				TextSpan:  u.span,
+				Text:      body[u.span[0]:u.span[1]],
+				Cue:       "",
+				Date:      last.Date,
+				DateBasis: last.DateBasis,
 			}
 			d.out = append(d.out, st)
 			d.outKey = append(d.outKey, d.outKey[len(d.outKey)-1])
@@ -353,7 +358,7 @@ func (d *doc) index(qs []article.Span) {
 // headline is not part of the body: the statement's spans are all zero.
 // Speakers are matched to the body's actors by name or role; the date is
 // the body's default date (the headline tells the day's news).
-func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, date string) []article.Statement {
+func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, date dated) []article.Statement {
 	title := strings.TrimSpace(in.Title)
 	if len(title) < 12 || len(title) > 400 {
 		return nil
@@ -382,7 +387,7 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, date strin
 		}
 	}
 	title = string(b)
-	h := &doc{a: a, body: title, pub: in.Published, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: map[string]string{}, title: true}
+	h := &doc{a: a, body: title, pub: in.Published, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: map[string]dated{}, title: true}
 	h.toks = toks
 	h.lowerTokens("")
 	h.inQ = make([]bool, len(h.toks))
@@ -418,7 +423,7 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, date strin
 		}
 		st.Span, st.TextSpan, st.CueSpan, st.SpeakerSpan = article.Span{}, article.Span{}, article.Span{}, article.Span{}
 		// A headline reports the day's news: the report's default date.
-		st.Date = date
+		st.Date, st.DateBasis = date.v, date.basis
 		out = append(out, st)
 	}
 	return out

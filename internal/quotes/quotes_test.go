@@ -39,7 +39,8 @@ func readArticle(t testing.TB, path string) Input {
 	if v, ok := strings.CutPrefix(strings.TrimSpace(head), "published: "); ok {
 		pub, _ = time.Parse("2006-01-02", v)
 	}
-	return Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)}
+	// The golden articles are same-day reports (a dateline dates them).
+	return Input{Body: body, Published: pub, SameDay: !pub.IsZero(), Timexes: miniTimex(body, pub)}
 }
 
 func TestGolden(t *testing.T) {
@@ -141,7 +142,7 @@ func TestPatterns(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			in := Input{Body: c.body, Published: pub, Timexes: miniTimex(c.body, pub)}
+			in := Input{Body: c.body, Published: pub, SameDay: true, Timexes: miniTimex(c.body, pub)}
 			out := an.Analyze(context.Background(), in)
 			checkSpans(t, c.body, out)
 			if len(out.Statements) != 1 {
@@ -152,6 +153,53 @@ func TestPatterns(t *testing.T) {
 				t.Errorf("got speaker %q kind %s date %q text %q; want %q %s %q containing %q",
 					s.Speaker.Name, s.Kind, s.Date, s.Text, c.speaker, c.kind, c.date, c.inText)
 			}
+		})
+	}
+}
+
+// When a statement was made, and how Parley knows (date_basis).
+func TestDateBasis(t *testing.T) {
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC) // a Wednesday
+	cases := []struct {
+		name, body  string
+		sameDay     bool
+		noPub       bool
+		cue         string
+		date, basis string
+	}{
+		{"stated date", "Anna Berg said on March 10 that the deal was dead.", false, false, "said", "2023-03-10", article.DateStated},
+		{"relative day", "Anna Berg said on Monday that the deal was dead.", false, false, "said", "2023-03-13", article.DateRelative},
+		{"date after the object", "The ministry announced the curbs on March 3, saying they were needed.", false, false, "announced", "2023-03-03", article.DateStated},
+		{"addressee and place before the date", "Anna Berg told reporters in Oslo on Monday that the deal was dead.", false, false, "told", "2023-03-13", article.DateRelative},
+		{"date inside the content is not the date of saying", "Anna Berg said that the talks would resume on March 20.", false, false, "said", "", article.DateNone},
+		{"same-day report", "Anna Berg said the deal was dead.", true, false, "said", "2023-03-15", article.DatePublication},
+		{"present tense", "Anna Berg says the deal is dead.", false, false, "says", "2023-03-15", article.DatePublication},
+		{"no day in a later report", "Anna Berg said the deal was dead.", false, false, "said", "", article.DateNone},
+		{"earlier", "Anna Berg earlier said the deal was dead.", true, false, "said", "", article.DateNone},
+		{"has repeatedly said", "Anna Berg has repeatedly said the deal was dead.", true, false, "said", "", article.DateNone},
+		{"undated article", "Anna Berg said the deal was dead.", true, true, "said", "", article.DateNone},
+		{"tied to an event", "The minister announced the tariffs on March 6.\n\nIn announcing the tariffs, the minister said they would stay for a year.", false, false, "said", "2023-03-06", article.DateEvent},
+		{"opening participle tied to an earlier sentence", "The ministry received the written response last month.\n\nCommenting on the response, Anna Berg said it ignored the key proposals.", false, false, "said", "2023-02", article.DateEvent},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := pub
+			if c.noPub {
+				p = time.Time{}
+			}
+			out := an.Analyze(context.Background(), Input{Body: c.body, Published: p, SameDay: c.sameDay, Timexes: miniTimex(c.body, p)})
+			checkSpans(t, c.body, out)
+			for _, s := range out.Statements {
+				if s.Cue != c.cue {
+					continue
+				}
+				if s.Date != c.date || s.DateBasis != c.basis {
+					t.Errorf("got date %q basis %q; want %q %q (%q)", s.Date, s.DateBasis, c.date, c.basis, s.Text)
+				}
+				return
+			}
+			t.Fatalf("no statement with cue %q: %+v", c.cue, out.Statements)
 		})
 	}
 }

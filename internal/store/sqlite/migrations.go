@@ -187,6 +187,11 @@ CREATE TRIGGER statements_fts_au AFTER UPDATE OF text ON statements BEGIN
 	INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);
 END;
 `},
+	{"statement date basis", `
+-- How a statement's date was found: stated, relative, event, publication
+-- or none (article.Date*). Rows written before it say ''.
+ALTER TABLE statements ADD COLUMN date_basis TEXT NOT NULL DEFAULT '';
+`},
 }
 
 // SchemaVersion is the schema version this program writes.
