@@ -61,6 +61,11 @@ var orgHeads = set(
 	"abc", "cbs", "fox", "bbc", "sputnik", "ria", "interfax", "xinhua", "politico", "breitbart",
 	"magazine", "gazette", "daily", "weekly", "review", "register", "radio", "tv", "television",
 	"poll", "caucus", "politifact", "mission", "delegation", "embassy", "consulate",
+	// companies: "Acme Securities", "Nordic Steel Holdings", "Acme Ltd"
+	"securities", "holdings", "partners", "capital", "investments", "industries", "motors",
+	"airlines", "airways", "systems", "technologies", "bancorp", "ltd", "plc", "llc", "gmbh",
+	"trust", "exchange", "petroleum", "chemicals", "insurance", "financial", "associates",
+	"enterprises", "laboratories", "pharmaceuticals", "brokerage", "bourse", "stores", "mills",
 )
 
 // capStop are capitalised words that open sentences or quotes but never

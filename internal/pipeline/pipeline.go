@@ -221,10 +221,10 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 	// A report whose dateline carries the day ("MOSCOW, January 26.") was
 	// filed the day it reports: its statements without a time word were
 	// made that day. Without such a dateline they are left undated.
-	dl := findDateline(a.Body, 3)
+	dl, lead := datelineAt(a.Body, 3)
 	sameDay := dl != nil && dl.HasDate()
 	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: published, SameDay: sameDay,
-		Timexes: a.Timexes, Text: prep})
+		Lead: lead, Timexes: a.Timexes, Text: prep})
 	// Statements found in the headline have no place in the body, so no span
 	// to show them by; the body's lead reports the same speech act.
 	a.Statements = nonNil(inBody(out.Statements))
@@ -294,17 +294,28 @@ func ContentHash(title, body string) string {
 
 // findDateline looks for a dateline at the start of the first n paragraphs.
 func findDateline(body string, n int) *meta.Dateline {
-	for i := 0; i < n && body != ""; i++ {
-		body = strings.TrimLeft(body, " \t\r\n")
-		line := body
-		if j := strings.IndexByte(body, '\n'); j >= 0 {
-			line, body = body[:j], body[j+1:]
-		} else {
-			body = ""
+	d, _ := datelineAt(body, n)
+	return d
+}
+
+// datelineAt looks for a dateline at the start of the first n paragraphs
+// and returns it with the offset in body where its report begins (0 when
+// there is none).
+func datelineAt(body string, n int) (*meta.Dateline, int) {
+	off := 0
+	for i := 0; i < n && off < len(body); i++ {
+		for off < len(body) && (body[off] == ' ' || body[off] == '\t' || body[off] == '\r' || body[off] == '\n') {
+			off++
+		}
+		line := body[off:]
+		next := len(body)
+		if j := strings.IndexByte(line, '\n'); j >= 0 {
+			line, next = line[:j], off+j+1
 		}
 		if d, ok := meta.ParseDateline(line); ok {
-			return &d
+			return &d, off + min(d.Len, len(line))
 		}
+		off = next
 	}
-	return nil
+	return nil, 0
 }

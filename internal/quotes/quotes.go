@@ -55,6 +55,10 @@ type Input struct {
 	// 26."): filed the day it reports, so a statement with no time word
 	// was made that day.
 	SameDay bool
+	// Lead is the offset in Body where the report begins after its
+	// dateline ("MOSCOW, January 26. /TASS/. "); 0 when there is none. The
+	// dateline is never part of a statement.
+	Lead int
 	Timexes []article.Timex // from internal/timex, spans into Body
 	// Text, when not nil and prepared for Body, is the body's tokens,
 	// paragraphs and sentences, shared with the other stages; nil (or
@@ -157,6 +161,7 @@ type doc struct {
 	gender      map[actors.ID]byte
 	lastDate    map[string]dated // speaker name → last date
 	defaultDate dated
+	lead        int // where the report begins after its dateline
 	out         []article.Statement
 	outKey      []string // speaker key per statement
 }
@@ -234,6 +239,9 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 		sort.Slice(d.timexes, func(i, j int) bool { return d.timexes[i].Span[0] < d.timexes[j].Span[0] })
 	}
 	d.defaultDate = d.leadDate(paras, in.SameDay)
+	if in.Lead > 0 && in.Lead < len(body) {
+		d.lead = in.Lead
+	}
 	// Statements are gathered in a reused buffer and copied out once.
 	d.out, d.outKey = sc.out[:0], sc.outKey[:0]
 
@@ -490,6 +498,13 @@ func (d *doc) units(out []unit, paras, sents, qs []article.Span) []unit {
 			if !ext {
 				break
 			}
+		}
+		// The dateline is no part of a statement.
+		if d.lead > sp[0] {
+			if d.lead >= sp[1] {
+				continue
+			}
+			sp[0] = d.lead
 		}
 		// Units come in text order: the token cursor only moves forward
 		// (the same tokens sort.Search would find).

@@ -130,7 +130,11 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 				id = d.lastPerson
 			}
 			return d.pronounActor(id, pos, article.Person, words[0])
-		case "p", "n", "w":
+		case "p":
+			return d.pluralPronoun(pos, words[0])
+		case "n":
+			return d.itPronoun(pos, words[0])
+		case "w":
 			return d.pronounActor(d.lastSpeaker, pos, "", words[0])
 		case "i", "y":
 			return article.Actor{}, "", ""
@@ -192,6 +196,93 @@ func (d *doc) pronounActor(id actors.ID, pos int, kind, pronoun string) (article
 	d.remember(id)
 	a := d.book.Actor(id)
 	return a, a.Name, ""
+}
+
+// itPronoun resolves "it" as a speaker: an organisation or a country,
+// never a person — the last one that spoke, else the last one named.
+func (d *doc) itPronoun(pos int, pronoun string) (article.Actor, string, string) {
+	if id := d.lastSpeaker; id >= 0 && d.book.Kind(id) != article.Person {
+		return d.pronounActor(id, pos, "", pronoun)
+	}
+	for _, kind := range [...]string{article.Org, article.GPE} {
+		if id := d.recent(pos, kind); id >= 0 {
+			return d.pronounActor(id, pos, kind, pronoun)
+		}
+	}
+	return article.Actor{Name: pronoun}, "", ""
+}
+
+// pluralPronoun resolves "they" as a speaker: never one person. A body
+// that spoke last (a ministry, a government, a company) may be "they";
+// else a plural group named in this unit or the two before ("union
+// leaders", "officials of both countries"); else the last organisation or
+// country named; else "they" stays unresolved.
+func (d *doc) pluralPronoun(pos int, pronoun string) (article.Actor, string, string) {
+	if id := d.lastSpeaker; id >= 0 && d.book.Kind(id) != article.Person {
+		return d.pronounActor(id, pos, "", pronoun)
+	}
+	if name, ok := d.pluralGroup(pos); ok {
+		return article.Actor{Name: name}, "", ""
+	}
+	for _, kind := range [...]string{article.Org, article.GPE} {
+		if id := d.recent(pos, kind); id >= 0 {
+			return d.pronounActor(id, pos, kind, pronoun)
+		}
+	}
+	return article.Actor{Name: pronoun}, "", ""
+}
+
+// pluralGroup finds the nearest plural group noun phrase before pos, in
+// its unit or the two before, outside quotes: "union leaders",
+// "officials", "the negotiators".
+func (d *doc) pluralGroup(pos int) (string, bool) {
+	ui := d.ui
+	if ui < 0 || ui >= len(d.unitList) {
+		return "", false
+	}
+	for back := 0; back <= 2 && ui-back >= 0; back++ {
+		u := d.unitList[ui-back]
+		for t := u.t1 - 1; t >= u.t0; t-- {
+			if d.toks[t].Span[0] >= pos || d.inQ[t] || d.toks[t].Kind != text.Word || isCap(d.word(t)) {
+				continue
+			}
+			if !isPluralSpeakerNoun(d.lower(t)) {
+				continue
+			}
+			s := d.npBack(u, t)
+			if s > t {
+				s = t
+			}
+			for s < t && determiners[d.lower(s)] {
+				s++
+			}
+			return d.body[d.toks[s].Span[0]:d.toks[t].Span[1]], true
+		}
+	}
+	return "", false
+}
+
+// isPluralSpeakerNoun reports whether w is a plural noun for people who
+// speak as a group: "officials", "leaders", "spokesmen", "negotiators".
+func isPluralSpeakerNoun(w string) bool {
+	switch w {
+	case "people", "police", "authorities", "men", "women", "spokesmen", "spokeswomen", "spokespeople", "staff":
+		return true
+	}
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	sg := w[:len(w)-1]
+	if speakerNouns[sg] || actors.IsRoleNoun(sg) {
+		return true
+	}
+	// agent nouns: negotiators, analysts, diplomats, protesters
+	for _, suf := range [...]string{"or", "er", "ist", "ian", "ant", "ent", "at"} {
+		if strings.HasSuffix(sg, suf) && len(sg) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerTail reports whether tokens [a,b) are all lower-case words (a
