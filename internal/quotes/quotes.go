@@ -58,7 +58,7 @@ type Input struct {
 	// Lead is the offset in Body where the report begins after its
 	// dateline ("MOSCOW, January 26. /TASS/. "); 0 when there is none. The
 	// dateline is never part of a statement.
-	Lead int
+	Lead    int
 	Timexes []article.Timex // from internal/timex, spans into Body
 	// Text, when not nil and prepared for Body, is the body's tokens,
 	// paragraphs and sentences, shared with the other stages; nil (or
