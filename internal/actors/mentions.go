@@ -59,6 +59,12 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 			i++
 			continue
 		}
+		// A stock ticker in angle brackets after a company's name
+		// ("Acme Corp <ACME.T>") is a code, not another organisation.
+		if t.Span[0] > 0 && body[t.Span[0]-1] == '<' {
+			i++
+			continue
+		}
 		// Extend the run.
 		j := i + 1
 		for j < n {

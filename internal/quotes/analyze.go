@@ -41,6 +41,7 @@ func (d *doc) analyzeUnit(u unit) {
 			}
 			if d.tryCue(u, h, hits) {
 				n := len(d.out)
+				d.coordinated(u, h, hits)
 				d.secondClause(u, h, hits)
 				if len(d.out) == n {
 					d.nested(u, h, hits)
@@ -50,6 +51,101 @@ func (d *doc) analyzeUnit(u unit) {
 		}
 	}
 	d.quoteNoCue(u)
+}
+
+// coordinated finds the further speech acts of the same speaker in one
+// sentence: "X denied A but said B and acknowledged C", "X rejected the
+// plan, but added: “…”". A verb cue in the past tense, outside quotes,
+// right after "and" or "but" (an adverb such as "also" may stand between)
+// shares the first statement's subject; the previous content stops at the
+// conjunction. A cue inside a quotation, or one whose tense differs ("said
+// he would resign and acknowledge it"), belongs to the reported content.
+func (d *doc) coordinated(u unit, first cueHit, hits []cueHit) {
+	if len(d.out) == 0 || first.kind != 'v' || !isPastCue(d.lower(first.t0)) {
+		return
+	}
+	last := first.t1 // end of the latest cue taken
+	for _, h := range hits {
+		if h.t0 <= first.t1 || h.kind != 'v' || d.inQ[h.t0] || !isPastCue(d.lower(h.t0)) {
+			continue
+		}
+		k := h.t0 - 1
+		for k > first.t1 && (isAdverb(d.word(k)) || d.lower(k) == "also" || d.lower(k) == "then" || d.lower(k) == "later") {
+			k--
+		}
+		if k <= first.t1 || (d.lower(k) != "and" && d.lower(k) != "but") || d.inQ[k] {
+			continue
+		}
+		// "and added" only ever continues the reporting clause.
+		if d.lower(h.t0) != "added" && d.innerVerb(last, k) {
+			continue
+		}
+		prev := &d.out[len(d.out)-1]
+		cut := d.toks[k].Span[0]
+		if k-1 > first.t1 && d.word(k-1) == "," {
+			cut = d.toks[k-1].Span[0]
+		}
+		if !(prev.TextSpan[0] < cut && prev.TextSpan[1] > cut) {
+			continue
+		}
+		// the content after the cue: to the end of the unit, or to the
+		// next coordinated cue (cut when that one is found)
+		from := h.t1
+		if from < u.t1 && d.word(from) == ":" {
+			from++
+		}
+		if from >= u.t1 {
+			continue
+		}
+		ct := trimContent(d.body, text.TrimSpan(d.body, article.Span{d.toks[from].Span[0], u.span[1]}))
+		if ct[1]-ct[0] < 8 {
+			continue
+		}
+		d.cutContent(prev, cut)
+		st := *prev
+		st.Speaker.Aliases = append([]string(nil), prev.Speaker.Aliases...)
+		st.Cue = d.body[d.toks[h.t0].Span[0]:d.toks[h.t1-1].Span[1]]
+		st.CueSpan = article.Span{d.toks[h.t0].Span[0], d.toks[h.t1-1].Span[1]}
+		st.TextSpan = ct
+		st.Text = d.body[ct[0]:ct[1]]
+		st.Kind = kindOf(st.Text)
+		d.out = append(d.out, st)
+		d.outKey = append(d.outKey, d.outKey[len(d.outKey)-1])
+		last = h.t1
+	}
+}
+
+// innerVerb reports whether the content between tokens a and b holds a
+// finite verb of its own that a following "and …ed" could continue: a
+// past tense ("said the union rejected the offer and demanded …") or a
+// perfect ("had rejected … and demanded"). A bare verb after a modal
+// ("he would resign and acknowledged …") cannot take a past tense along.
+func (d *doc) innerVerb(a, b int) bool {
+	for t := a; t < b; t++ {
+		if d.inQ[t] || d.toks[t].Kind != text.Word {
+			continue
+		}
+		w := d.lower(t)
+		switch w {
+		case "had", "has", "have", "was", "were", "took", "went", "came", "gave", "saw", "knew",
+			"became", "left", "held", "met", "won", "lost", "sent", "spent", "paid", "kept", "got", "made":
+			return true
+		}
+		if isPastCue(w) && t > a && !determiners[d.lower(t-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPastCue reports whether a verb cue is in the past tense: "said",
+// "denied", "told", "added".
+func isPastCue(w string) bool {
+	switch w {
+	case "said", "told", "wrote", "spoke", "thought", "felt", "held", "made", "gave", "put":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // secondClause finds a second reporting clause coordinated with the first
@@ -144,6 +240,36 @@ func (d *doc) quoteNoCue(u unit) {
 	// attributing it (most such quotes are titles or scare quotes).
 }
 
+// employer finds whom a person speaks for in the words around their name:
+// an organisation after "at", "of", "for", "with" or "from" ("analyst Tom
+// Lee at Acme Securities", "Anna Berg, a spokeswoman for the Trade
+// Ministry"). "" when none is named there.
+func (d *doc) employer(ranges ...[2]int) string {
+	for _, r := range ranges {
+		for t := r[0]; t+1 < r[1] && t+1 < len(d.toks); t++ {
+			if d.inQ[t] || d.toks[t].Kind != text.Word {
+				continue
+			}
+			switch d.lower(t) {
+			case "at", "of", "for", "with", "from":
+			default:
+				continue
+			}
+			n := t + 1
+			if n < r[1] && determiners[d.lower(n)] {
+				n++
+			}
+			if n >= r[1] {
+				continue
+			}
+			if m := d.mention[n]; m >= 0 && d.found[m].ID >= 0 && d.found[m].Type == article.Org {
+				return d.book.Name(d.found[m].ID)
+			}
+		}
+	}
+	return ""
+}
+
 // emit appends a statement without a verb cue.
 func (d *doc) emit(u unit, sp article.Actor, key string, content, cueSpan article.Span, subj [2]int) {
 	content = trimContent(d.body, text.TrimSpan(d.body, content))
@@ -215,6 +341,9 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	sp, key, surf := d.resolve(c.subj, u)
 	if sp.Name == "" {
 		return false
+	}
+	if sp.Kind == article.Person && sp.Affiliation == "" {
+		sp.Affiliation = d.employer(c.subj, c.around)
 	}
 	if surf != "" && surf != sp.Name {
 		has := false

@@ -20,6 +20,10 @@ type clause struct {
 	// trusted: the subject is a speaker by construction ("an architect
 	// who said"), whatever its head noun.
 	trusted bool
+	// around is a token range near the subject that may say whom the
+	// speaker works for: "said Tom Lee at Acme Securities", "Tom Lee, an
+	// analyst at Acme Securities, said".
+	around [2]int
 }
 
 // trimContent drops a leading "that", colon or comma and trailing commas.
@@ -114,7 +118,7 @@ func (d *doc) opensAdverbial(t int) bool {
 func (d *doc) skipBack(u unit, k int) int {
 	for k >= u.t0 && !d.inQ[k] {
 		t := d.toks[k]
-		if t.Kind == text.Punct && d.word(k) == ")" {
+		if t.Kind == text.Punct && (d.word(k) == ")" || d.word(k) == ">") {
 			if j := d.skipParen(u, k); j != k {
 				k = j
 				continue
@@ -577,19 +581,28 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		// Inverted: "…,” said Ryabkov." / "…, says the diplomat."
 		if h.t1 < u.t1 {
 			e := d.npForward(u, h.t1)
-			// "said one source on the panel": a trailing prepositional
-			// phrase up to the end of the clause.
+			e0 := e // the noun phrase alone
+			// "said one source on the panel", "said analyst Tom Lee at
+			// Acme Securities in Seoul": trailing prepositional phrases up
+			// to the end of the clause.
 			if e > h.t1 && e < u.t1 && d.toks[e].Kind == text.Word && invertedPP[d.lower(e)] {
 				f := e
-				for f < u.t1 && d.toks[f].Kind != text.Punct && d.toks[f].Kind != text.Quote && f-e < 8 {
+				for f < u.t1 && d.toks[f].Kind != text.Quote && f-e < 12 &&
+					(d.toks[f].Kind != text.Punct || d.word(f) == "-" || d.word(f) == "&") {
 					f++
 				}
 				if f >= u.t1 || d.toks[f].Kind == text.Punct {
 					e = f
 				}
 			}
-			if e > h.t1 && e-h.t1 <= 7 && (e >= u.t1 || d.toks[e].Kind == text.Punct) && d.namelike(h.t1, e) {
+			if e > h.t1 && e0-h.t1 <= 7 && (e >= u.t1 || d.toks[e].Kind == text.Punct) && d.namelike(h.t1, e0) {
 				c.subj = [2]int{h.t1, e}
+				if e0 > h.t1 && d.hasPerson(h.t1, e0) {
+					// the person is the speaker; the phrase after says
+					// where they work
+					c.subj = [2]int{h.t1, e0}
+					c.around = [2]int{e0, e}
+				}
 				c.content = article.Span{u.span[0], kt.Span[1]}
 				if kt.Text(d.body) == "," {
 					c.content[1] = kt.Span[0]
@@ -615,8 +628,10 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 					// Prefer the part that names a person; a relative
 					// clause ("which represents …") never does.
 					rel := d.lower(app0) == "who" || d.lower(app0) == "which" || d.lower(app0) == "whose"
+					c.around = [2]int{app0, app1}
 					if !rel && d.hasPerson(app0, app1) && !d.hasPerson(hs, hk+1) {
 						subj = [2]int{app0, app1}
+						c.around = [2]int{hs, hk + 1}
 					}
 					// Several appositions: "Jane Roe, the attorney
 					// general of X, one of the states suing, said": the
@@ -637,12 +652,23 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 
 // skipParen steps back over a parenthesised group ending at k: "Sen.
 // David Perdue (R-Ga.) said".
+// A stock ticker in angle brackets ("Acme Corp <ACME.T> said", the old
+// wire style) is stepped over the same way.
 func (d *doc) skipParen(u unit, k int) int {
-	if k < u.t0 || d.word(k) != ")" {
+	if k < u.t0 {
+		return k
+	}
+	open := ""
+	switch d.word(k) {
+	case ")":
+		open = "("
+	case ">":
+		open = "<"
+	default:
 		return k
 	}
 	for j := k - 1; j >= u.t0 && k-j < 12; j-- {
-		if d.word(j) == "(" {
+		if d.word(j) == open {
 			return j - 1
 		}
 	}

@@ -67,6 +67,16 @@ func (d *doc) findCues(u unit) []cueHit {
 			// "the ministry's statement quoted X as saying".
 			for k := i + 1; k+1 < u.t1 && k < i+10; k++ {
 				if d.lower(k) == "as" && d.lower(k+1) == "saying" {
+					// "The minister was quoted by Interfax as saying …":
+					// the subject spoke; the agency after "by" reported it.
+					if i > u.t0 {
+						switch d.lower(i - 1) {
+						case "was", "were", "is", "are", "been", "being", "be":
+							hits = append(hits, cueHit{t0: i, t1: k + 2, kind: 'v', class: speech})
+							k = u.t1
+							continue
+						}
+					}
 					if k > i+1 {
 						hits = append(hits, cueHit{t0: i, t1: k + 2, kind: 'q', class: speech, subj: [2]int{i + 1, k}})
 					}
