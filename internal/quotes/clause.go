@@ -94,6 +94,29 @@ func (d *doc) parseQuoted(u unit, h cueHit) (clause, bool) {
 	return c, true
 }
 
+// clauseLike reports whether tokens [a,b) after a verb of saying read as
+// the start of a clause, not an inverted subject: a subject pronoun
+// followed by more words ("said he cannot comment"), or an auxiliary or
+// modal among them.
+func (d *doc) clauseLike(a, b int) bool {
+	if b-a > 1 {
+		switch d.lower(a) {
+		case "he", "she", "they", "it", "we", "i", "you", "there", "this", "that":
+			return true
+		}
+	}
+	for t := a; t < b; t++ {
+		if auxVerbs[d.lower(t)] {
+			return true
+		}
+		switch d.lower(t) {
+		case "cannot", "can't", "won't", "would", "could", "should", "will", "must", "might", "may":
+			return true
+		}
+	}
+	return false
+}
+
 // opensAdverbial reports whether the unit opens with an adverbial clause:
 // a subordinator ("When asked", "While", "After") or a participle, bare or
 // after a preposition ("In announcing", "Commenting on").
@@ -294,6 +317,11 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		if d.inQ[t] || d.toks[t].Kind == text.Quote || (d.toks[t].Kind == text.Punct && d.word(t) != ",") {
 			break
 		}
+		// "said at a news conference announcing that …": the "that"
+		// belongs to the participle, not to the verb of saying.
+		if t > afterStart && strings.HasSuffix(d.lower(t), "ing") && verbForms[d.lower(t)] != nil {
+			break
+		}
 		if d.lower(t) == "that" {
 			// "the meeting that was held": a relative "that" (a verb
 			// follows) does not open the content.
@@ -386,7 +414,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			}
 			nt := cm + 1
 			participle := strings.HasSuffix(d.lower(nt), "ing") && verbForms[d.lower(nt)] != nil
-			if d.words(b) >= 3 && !participle && (bq || !beforeQuoted) {
+			if d.words(b) >= 3 && !participle && (bq || !beforeQuoted) && (beforeQuoted || !d.opensAdverbial(u.t0)) {
 				c.content = before
 				c.content2 = b
 				c.rep[1] = cm
@@ -595,7 +623,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 					e = f
 				}
 			}
-			if e > h.t1 && e0-h.t1 <= 7 && (e >= u.t1 || d.toks[e].Kind == text.Punct) && d.namelike(h.t1, e0) {
+			if e > h.t1 && e0-h.t1 <= 7 && (e >= u.t1 || d.toks[e].Kind == text.Punct) && d.namelike(h.t1, e0) && !d.clauseLike(h.t1, e0) {
 				c.subj = [2]int{h.t1, e}
 				if e0 > h.t1 && d.hasPerson(h.t1, e0) {
 					// the person is the speaker; the phrase after says
