@@ -241,6 +241,18 @@ var reversers = map[string]bool{
 	"scrap": true, "scraps": true, "scrapped": true, "scrapping": true,
 	"drop": true, "drops": true, "dropped": true, "dropping": true,
 	"relinquish": true, "relinquished": true, "forgo": true, "forgoes": true,
+	"close": true, "closes": true, "closed": true, "closing": true, "shut": true, "shuts": true,
+	"ends": true, "ended": true, "ending": true, "terminate": true, "terminated": true,
+}
+
+// hedges make a statement about a phrase uncertain: a question ("asked
+// whether"), a modal of possibility ("may", "might", "could"), an
+// estimate ("unlikely", "perhaps"). Right before the phrase's clause they
+// turn a stance into unclear (or, for an offer, conditional).
+var hedges = map[string]bool{
+	"whether": true, "may": true, "might": true, "could": true, "unlikely": true, "likely": true,
+	"perhaps": true, "possibly": true, "maybe": true, "probably": true, "considering": true,
+	"weighing": true, "mulling": true, "doubtful": true, "uncertain": true, "unclear": true,
 }
 
 // condFirst holds the first words of conditionMarkers.

@@ -280,6 +280,16 @@ func (c *Classifier) classifyMatch(toks []token, matches []phraseMatch, mi int, 
 	if st == Against && side < 0 && m.side == SideFor && !inCond && hasWord(toks, m.to, s1, "unless") {
 		st = Conditional
 	}
+	// Hedged: "may halt the dam", "asked whether Freedonia would halt
+	// the dam", "it is unlikely that …", a question. An offer that may be
+	// made is conditional; anything else says no firm stance.
+	if (st == For || st == Against) && hedged(toks, s0, m.from) {
+		if f.fam == famOffer || f.fam == famSupport {
+			st = Conditional
+		} else {
+			st = Unclear
+		}
+	}
 	span := article.Span{toks[m.from].start, toks[m.to-1].end}
 	cue := f.fam.String()
 	if holder >= 0 {
@@ -308,6 +318,23 @@ func (c *Classifier) classifyMatch(toks []token, matches []phraseMatch, mi int, 
 		c.log.Debug("stance", "issue", d.Issues[m.issue].ID, "phrase", m.phrase, "cue", cue, "holder", holder, "stance", st)
 	}
 	return links
+}
+
+// hedged reports whether a hedge stands in the sentence before the phrase
+// at from (within six words of it). A demand's own "could" ("could you
+// halt the dam") is rare in news text; an "if" is a condition, handled
+// apart.
+func hedged(toks []token, s0, from int) bool {
+	lo := from - 6
+	if lo < s0 {
+		lo = s0
+	}
+	for k := lo; k < from; k++ {
+		if hedges[toks[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 func unclearUnless(b bool) Stance {

@@ -90,6 +90,22 @@ func TestClassify(t *testing.T) {
 		{"a reversing passive after the phrase", with(syl, "Sylvania will not allow the historic allocation to be scrapped."),
 			[]want{{"water-share", "Sylvania", Against, false}}},
 
+		// Negation scoped to a reversing verb: not closing the open door
+		// keeps it open.
+		{"negated reversing verb keeps the phrase's side", with(fre, "Freedonia would not close its open door."),
+			[]want{{"membership-freeze", "Freedonia", Against, false}}},
+		{"closing the open door is for the freeze", with(fre, "Freedonia will close its open door."),
+			[]want{{"membership-freeze", "Freedonia", For, false}}},
+
+		// Hedges: no firm stance.
+		{"may", with(fre, "Freedonia may halt the dam."), []want{{"dam-halt", "Freedonia", Unclear, false}}},
+		{"unlikely", with(fre, "It is unlikely that Freedonia will halt the dam."), []want{{"dam-halt", "Freedonia", Unclear, false}}},
+		{"asked whether", with(syl, "Sylvania asked whether Freedonia would halt the dam."), []want{{"dam-halt", "Sylvania", Unclear, false}}},
+		{"an offer that may be made is conditional", with(fre, "Freedonia could propose joint monitoring."), []want{{"joint-monitoring", "Freedonia", Conditional, false}}},
+
+		// Whole words and word forms, never loose prefixes.
+		{"a nominalisation matches its verb", with(syl, "Sylvania demands the halting of the dam."), []want{{"dam-halt", "Sylvania", For, false}}},
+
 		// Conditional.
 		{"provided that", with(fre, "Fredville would consider joint monitoring, provided that Sylvania shares its river data."),
 			[]want{{"joint-monitoring", "Freedonia", Conditional, false}}},
@@ -247,6 +263,9 @@ func TestStemMatch(t *testing.T) {
 	}{
 		{"expand", "expansion", true}, {"deploy", "deployment", true}, {"provid", "provide", true},
 		{"arm", "army", false}, {"east", "easy", false}, {"present", "prevent", false}, {"security", "security", true},
+		{"consult", "consultation", true}, {"negotiate", "negotiation", true}, {"restrict", "restriction", true},
+		{"consultation", "consumer", false}, {"comply", "compliance", false}, {"decide", "decision", true},
+		{"admit", "admission", true}, {"nation", "national", false}, {"sanction", "sanctity", false},
 	} {
 		if got := stemMatch(tc.a, tc.b); got != tc.want {
 			t.Errorf("stemMatch(%q, %q) = %v", tc.a, tc.b, got)

@@ -229,8 +229,8 @@ var functionWords = map[string]bool{
 
 // stem strips the commonest English inflections so that phrase words match
 // their inflected forms ("missiles" ~ "missile", "restricting" ~ "restrict",
-// "eastward" ~ "east"). Derivations ("expansion" ~ "expand") are left to
-// stemMatch's shared-prefix rule.
+// "eastward" ~ "east"). Nominalisations ("expansion" ~ "expand") are left
+// to stemMatch.
 func stem(w string) string {
 	n := len(w)
 	switch {
@@ -259,26 +259,48 @@ func undouble(w string) string {
 	return w
 }
 
-// stemMatch reports whether two stems are the same word: equal, or sharing
-// a prefix of at least five bytes that leaves at most three bytes of the
-// shorter one ("expand"/"expans", "deploy"/"deployment", "provid"/"provide").
-// Five bytes keep short words apart ("arm"/"army", "east"/"easy").
+// stemMatch reports whether two stems are forms of the same word: equal,
+// an inflection that lost its final e ("provid" from "providing" ~
+// "provide"), or a verb and its nominalisation in -ment, -ion, -ation
+// ("deploy" ~ "deployment", "expand" ~ "expansion", "consult" ~
+// "consultation", "negotiate" ~ "negotiation"). Never a loose prefix:
+// "consultations" is not "consumer", "compliance" is not "comply".
 func stemMatch(a, b string) bool {
 	if a == b {
 		return true
 	}
-	n := len(a)
-	if len(b) < n {
-		n = len(b)
+	if len(a) > len(b) {
+		a, b = b, a
 	}
-	if n < 5 {
-		return false
+	if b == a+"e" {
+		return true
 	}
-	cp := 0
-	for cp < n && a[cp] == b[cp] {
-		cp++
+	for _, suf := range [...]string{"ment", "ation", "ition", "ion"} {
+		if base, ok := strings.CutSuffix(b, suf); ok && len(base) >= 4 && sameBase(a, base) {
+			return true
+		}
 	}
-	return cp >= 5 && cp >= n-3
+	return false
+}
+
+// sameBase reports whether verb and the base of a nominalisation are one
+// word, allowing the regular spelling changes: a dropped e ("provide" ~
+// "provis-"), d to s ("expand" ~ "expans-", "decide" ~ "decis-"), t to ss
+// ("admit" ~ "admiss-"), -ate dropped ("negotiate" ~ "negoti-").
+func sameBase(verb, base string) bool {
+	v := strings.TrimSuffix(verb, "e")
+	b := strings.TrimSuffix(base, "e")
+	switch {
+	case v == b:
+		return true
+	case len(v) > 3 && strings.HasSuffix(v, "d") && strings.HasSuffix(b, "s") && v[:len(v)-1] == b[:len(b)-1]:
+		return true
+	case len(v) > 3 && strings.HasSuffix(v, "t") && strings.HasSuffix(b, "ss") && v[:len(v)-1] == b[:len(b)-2]:
+		return true
+	case len(verb) > 5 && strings.HasSuffix(verb, "ate") && verb[:len(verb)-3] == base:
+		return true
+	}
+	return false
 }
 
 // bucket is the key under which a stem is indexed: stems that stemMatch
