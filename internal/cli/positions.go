@@ -64,7 +64,7 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 		q.After = page[len(page)-1].Cursor()
 	}
 	cells := dossier.Positions(d, all, dossier.Options{Logger: log, KeepUnclear: *unclear})
-	t := table{header: []string{"issue", "party", "stance", "since", "changes", "evidence", "latest"}}
+	t := table{header: []string{"issue", "party", "stance", "source", "since", "changes", "evidence", "latest"}}
 	for _, c := range cells {
 		since := ""
 		if c.Since != nil {
@@ -82,7 +82,11 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 		if n := len(c.Evidence); n > 0 {
 			latest = c.Evidence[n-1].Text
 		}
-		t.rows = append(t.rows, []string{c.Issue, c.Party, string(c.Stance), since,
+		source := "first-hand"
+		if c.Reported {
+			source = "reported"
+		}
+		t.rows = append(t.rows, []string{c.Issue, c.Party, string(c.Stance), source, since,
 			strings.Join(hist, "; "), fmt.Sprint(len(c.Evidence)), latest})
 		t.values = append(t.values, c)
 	}

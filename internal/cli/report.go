@@ -114,7 +114,7 @@ func matrixOf(d *dossier.Dossier, cells []dossier.Position) *report.Matrix {
 		return *s
 	}
 	for _, c := range cells {
-		cell := report.Cell{Issue: c.Issue, Party: c.Party, Stance: string(c.Stance), Since: deref(c.Since)}
+		cell := report.Cell{Issue: c.Issue, Party: c.Party, Stance: string(c.Stance), Since: deref(c.Since), Reported: c.Reported}
 		for _, h := range c.History {
 			date := deref(h.Date)
 			if date == "" {

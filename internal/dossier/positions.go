@@ -45,7 +45,10 @@ type Position struct {
 	Party  string `json:"party"`
 	Stance Stance `json:"stance"`
 	// Since is the date the current stance was first held (nil: unknown).
-	Since    *string    `json:"since"`
+	Since *string `json:"since"`
+	// Reported: every statement behind the cell is another side's account
+	// of this party's stance; none is the party's own.
+	Reported bool       `json:"reported"`
 	History  []Change   `json:"history"`
 	Evidence []Evidence `json:"evidence"`
 }
@@ -85,7 +88,9 @@ func Positions(d *Dossier, stmts []store.StoredStatement, opt Options) []Positio
 	for i := range stmts {
 		st := &stmts[i]
 		date := st.EffectiveDate
-		if date == "" {
+		if date == "" || st.DateBasis == article.DateNone {
+			// The text gives no day: the statement's time is unknown,
+			// so it never overrides a dated stance.
 			date = st.Date
 		}
 		if date != "" && !inRange(date, d.From, d.To) {
@@ -215,14 +220,20 @@ func fold(issue, party string, obs []observation) Position {
 	for _, o := range obs {
 		pos.Evidence = append(pos.Evidence, evidenceOf(o))
 	}
-	// One stance per date: the most frequent that day, the more specific
-	// on a tie; an unclear stance never replaces a clear one.
+	// The stance over time. Each day's statements vote: a first-hand
+	// statement (the holder's own side speaking) weighs 2, a second-hand
+	// one (another side's account, or derived from it) 1. A different clear
+	// stance replaces the current one only when it weighs at least 2 from
+	// that day on and at least as much as the current stance does then: one
+	// second-hand report, or one stray statement followed by evidence of
+	// the old stance, does not flip the cell; the history shows each
+	// change. An unclear stance never replaces a clear one.
 	cur := Stance("")
 	for i := 0; i < len(obs); {
 		j := i
 		counts := map[Stance]int{}
 		for j < len(obs) && obs[j].date == obs[i].date {
-			counts[obs[j].link.Stance]++
+			counts[obs[j].link.Stance] += weight(obs[j])
 			j++
 		}
 		best := Stance("")
@@ -234,6 +245,22 @@ func fold(issue, party string, obs []observation) Position {
 		if best == Unclear && cur != "" {
 			i = j
 			continue
+		}
+		if best != cur && cur != "" && cur != Unclear {
+			// from this day on: does the new stance hold?
+			wNew, wOld := 0, 0
+			for k := i; k < len(obs); k++ {
+				switch obs[k].link.Stance {
+				case best:
+					wNew += weight(obs[k])
+				case cur:
+					wOld += weight(obs[k])
+				}
+			}
+			if wNew < 2 || wNew < wOld {
+				i = j
+				continue
+			}
 		}
 		if best != cur {
 			first := i
@@ -248,6 +275,14 @@ func fold(issue, party string, obs []observation) Position {
 		}
 		i = j
 	}
+	// A cell that rests only on other sides' accounts says so.
+	pos.Reported = true
+	for _, o := range obs {
+		if !o.link.Reported && !o.link.Derived {
+			pos.Reported = false
+			break
+		}
+	}
 	pos.Stance = cur
 	if n := len(pos.History); n > 0 {
 		// Since: the first dated statement of the current run (a run may
@@ -260,6 +295,15 @@ func fold(issue, party string, obs []observation) Position {
 		}
 	}
 	return pos
+}
+
+// weight is how much one statement counts toward a cell's stance: the
+// holder's own side speaking counts double.
+func weight(o observation) int {
+	if o.link.Reported || o.link.Derived {
+		return 1
+	}
+	return 2
 }
 
 func evidenceOf(o observation) Evidence {

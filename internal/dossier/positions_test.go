@@ -28,9 +28,10 @@ func testStatements() []store.StoredStatement {
 		stmt(2, 0, "2040-03-05", "Jon Berg", "Freedonia", "Fredville is prepared to discuss half of the flow, provided that Sylvania shares its river data."),
 		stmt(3, 0, "2040-03-09", "Jon Berg", "", "Fredville would offer half of the flow."),
 		stmt(3, 1, "2040-03-09", "Ana Ruiz", "Sylvania", "Freedonia has ignored the joint commission we proposed."),
-		stmt(4, 0, "2039-05-01", "Ana Ruiz", "Sylvania", "Sylvania wants joint monitoring."), // before the dossier's from
-		stmt(5, 0, "", "Ana Ruiz", "Sylvania", "we need an equal share of the water."),       // undated
-		stmt(6, 0, "2040-03-10", "a farmer", "", "the dam must be finished."),                // no party
+		stmt(4, 0, "2039-05-01", "Ana Ruiz", "Sylvania", "Sylvania wants joint monitoring."),           // before the dossier's from
+		stmt(5, 0, "", "Ana Ruiz", "Sylvania", "we need an equal share of the water."),                 // undated
+		stmt(6, 0, "2040-03-10", "a farmer", "", "the dam must be finished."),                          // no party
+		stmt(7, 0, "2040-03-11", "Jon Berg", "Freedonia", "The council rejected a membership freeze."), // only another side's account
 	}
 }
 
@@ -74,10 +75,16 @@ func TestPositions(t *testing.T) {
 		t.Errorf("match = %v", m)
 	}
 
-	// Holder ≠ speaker: Freedonia's evasion, reported by a Sylvanian.
+	// Holder ≠ speaker: Freedonia's evasion, reported by a Sylvanian. One
+	// second-hand report does not flip what Freedonia said itself; it
+	// stands in the evidence.
 	c = findCell(ps, "joint-monitoring", "Freedonia")
-	if c == nil || c.Stance != Against {
+	if c == nil || c.Stance != For || c.Reported || len(c.History) != 1 {
 		t.Fatalf("joint-monitoring/Freedonia = %+v", c)
+	}
+	// A cell that rests only on another side's account is reported.
+	if c := findCell(ps, "membership-freeze", "Basin Council"); c == nil || c.Stance != Against || !c.Reported {
+		t.Errorf("membership-freeze/Basin Council = %+v", c)
 	}
 	if e := c.Evidence[len(c.Evidence)-1]; e.Speaker != nil || e.ReportedBy == nil || *e.ReportedBy != "Ana Ruiz" {
 		t.Errorf("evidence speaker/reported_by = %v/%v, want null/Ana Ruiz", e.Speaker, e.ReportedBy)
@@ -98,7 +105,7 @@ func TestPositions(t *testing.T) {
 	for _, p := range ps {
 		order = append(order, p.Issue+"/"+p.Party)
 	}
-	want := `["dam-halt/Sylvania","water-share/Freedonia","water-share/Sylvania","joint-monitoring/Freedonia","joint-monitoring/Sylvania"]`
+	want := `["dam-halt/Sylvania","water-share/Freedonia","water-share/Sylvania","joint-monitoring/Freedonia","joint-monitoring/Sylvania","membership-freeze/Basin Council"]`
 	if jsonish(order) != want {
 		t.Errorf("cells = %s, want %s", jsonish(order), want)
 	}

@@ -30,7 +30,7 @@ import (
 // Version is the version of the analyses. Bump it whenever a stage's output
 // changes: stored articles analysed by another version are redone by
 // `parley reanalyze`.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // ErrNoArticle means the input held no article text.
 var ErrNoArticle = errors.New("no article text")

@@ -144,6 +144,10 @@ func drawMatrix(c canvas, m *Matrix) {
 			}
 			c.rect(x+2, y+2, cellW-4, cellH-4, fill, "#ffffff")
 			if ok {
+				if cell.Reported {
+					// a cell that rests on other sides' accounts only
+					c.text(x+cellW-8, y+14, "reported", 9, "#ffffff", "end", false)
+				}
 				if cell.Since != "" {
 					c.text(x+cellW/2, y+cellH/2, cell.Stance, 13, "#ffffff", "middle", true)
 					c.text(x+cellW/2, y+cellH/2+14, "since "+cell.Since, 10, "#ffffff", "middle", false)

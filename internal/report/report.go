@@ -34,10 +34,12 @@ type Evidence struct {
 
 // Cell is a party's stance on an issue.
 type Cell struct {
-	Issue    string     `json:"issue"`
-	Party    string     `json:"party"`
-	Stance   string     `json:"stance"`
-	Since    string     `json:"since"`
+	Issue  string `json:"issue"`
+	Party  string `json:"party"`
+	Stance string `json:"stance"`
+	Since  string `json:"since"`
+	// Reported: the cell rests only on other sides' accounts.
+	Reported bool       `json:"reported,omitempty"`
 	History  []string   `json:"history,omitempty"` // "2022-01-12 for", in order
 	Evidence []Evidence `json:"evidence"`
 }
