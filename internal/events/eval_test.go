@@ -110,7 +110,7 @@ func score(t *testing.T, name string, gold []goldSentence) {
 		if p == g.label {
 			right++
 		}
-		if os.Getenv("PARLEY_EVAL_VERBOSE") != "" && p != g.label {
+		if os.Getenv("PARLEY_EVAL_VERBOSE") != "" && p != g.label && !strings.Contains(name, "held-out") {
 			t.Logf("gold %-9s got %-9s | %s", g.label, p, g.text)
 		}
 		if os.Getenv("PARLEY_EVAL_VERBOSE") == "actors" && p == g.label && len(g.sources) > 0 {
@@ -177,6 +177,19 @@ func TestEvalPLOVER(t *testing.T) {
 		gold = append(gold, g)
 	}
 	score(t, "PLOVER-GSR", gold)
+	// The held-out fold: every fifth record. Rules are tuned on the other
+	// four folds only (PARLEY_EVAL_VERBOSE lists errors there, never here);
+	// the first lexicon, written before this split, had seen all records.
+	var tune, held []goldSentence
+	for i, g := range gold {
+		if i%5 == 4 {
+			held = append(held, g)
+		} else {
+			tune = append(tune, g)
+		}
+	}
+	score(t, "PLOVER-GSR tuning folds", tune)
+	score(t, "PLOVER-GSR held-out fold (every 5th record)", held)
 }
 
 func TestEvalPetrarch(t *testing.T) {

@@ -25,6 +25,9 @@ type Input struct {
 	Mentions   []article.Mention
 	Statements []article.Statement
 	Actors     []article.Actor
+	// Lead is the offset where the report begins after its dateline; the
+	// dateline is never part of an event (0: none).
+	Lead int
 	// Text, when not nil and prepared for Body, is the body's tokens and
 	// sentences, shared with the other stages; nil (or prepared for
 	// another text) makes Extract scan the body itself.
@@ -210,6 +213,9 @@ func (x *Extractor) Extract(ctx context.Context, in Input) []article.Event {
 		t0 := ti
 		for ti < len(d.tk) && d.tk[ti].Span[1] <= s[1] {
 			ti++
+		}
+		for t0 < ti && d.tk[t0].Span[0] < in.Lead {
+			t0++ // the dateline
 		}
 		if t0 < ti {
 			d.sentence(t0, ti)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/quotes"
 )
 
 // tx is a time expression given by its text and value; its span is the
@@ -58,6 +59,7 @@ func TestFamilies(t *testing.T) {
 		{"agreement", "Spain and Portugal agreed to reopen the border.", Agree, "", "Spain", "", ""},
 		{"intent to meet", "Greece will host the next round of talks.", Agree, "consult", "Greece", "", ""},
 		{"demand", "Brazil demanded that Mexico withdraw the envoy.", Request, "", "Brazil", "Mexico", ""},
+		{"a warning that threatens", "Chile warned it would respond with sanctions if Peru closed the border.", Threaten, "warn", "Chile", "Peru", ""},
 		{"call for", "Austria called on Hungary to release the lorries.", Request, "", "Austria", "Hungary", ""},
 		{"must", "Ukraine said Belarus must close the crossing.", Request, "demand", "Ukraine", "Belarus", ""},
 		{"rejection", "Iran rejected the offer from Iraq.", Reject, "", "Iran", "Iraq", ""},
@@ -147,6 +149,9 @@ func TestNoEvent(t *testing.T) {
 		"Mr. Ban's record on the issue was mixed; the Security Council Rally was a success.", // capitalised words are names
 		"The outlet reported it in protest.",
 		"Peru succeeded by offering nothing.",
+		// What was said about a thing is not the thing done.
+		"Chile warned that the draft did not contain a reply to the main question.",
+		"If Peru deploys troops on the border, talks will end.", // hypothetical
 	} {
 		evs := extract(t, input(body, ""))
 		for _, e := range evs {
@@ -420,5 +425,20 @@ func TestConcurrent(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// A conditional demand in reported speech is the speaker's REQUEST, not the
+// act it asks to stop.
+func TestConditionalDemand(t *testing.T) {
+	q, err := quotes.New(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "If Peru wants calm, it should stop sending weapons to the rebels, Chile said."
+	out := q.Analyze(context.Background(), quotes.Input{Body: body})
+	evs := extract(t, Input{Body: body, Mentions: out.Mentions, Statements: out.Statements, Actors: out.Actors})
+	if len(evs) != 1 || evs[0].Type != Request || evs[0].Actor.Name != "Chile" {
+		t.Fatalf("got %+v, want one REQUEST by Chile", evs)
 	}
 }

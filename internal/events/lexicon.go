@@ -301,6 +301,8 @@ var lexicon = []entry{
 	{Forms: "+invite", Type: Request, Mode: "meet", Govern: true},
 	// "X said Y must withdraw": reported obligation is the speaker's demand.
 	{Forms: "must", Type: Request, Mode: "demand", Govern: true, Speaker: true},
+	// "X said NATO should stop …": the same demand, softer.
+	{Forms: "should ought", Type: Request, Mode: "demand", Govern: true, Speaker: true},
 	// "an ultimatum": issued ultimatum is a threat (CAMEO 139).
 	{Forms: "ultimatum", Type: Threaten, Mode: "ultimatum", Noun: true},
 

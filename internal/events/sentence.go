@@ -75,6 +75,18 @@ func (d *doc) sentence(s0, s1 int) {
 		}
 		e := lex.set[c.entry]
 		typ, mode := e.Type, e.Mode
+		// A hypothetical is no event: "if NATO deploys troops, …", "in
+		// case talks fail". (What the speaker demands or threatens in
+		// the main clause is.)
+		if d.inCondition(c.tok, s0) {
+			continue
+		}
+		// A warning is a threat only when something is threatened: an
+		// act the warner would take, or a condition. "Warned that the
+		// document did not contain …" is a statement, not THREATEN.
+		if mode == "warn" && !d.threatAhead(c.tok, s1) {
+			continue
+		}
 		neg, fut, intent := d.modality(c.tok, s0)
 		if e.Noun {
 			// "the next round will be held": intent announced after the noun.
@@ -290,6 +302,43 @@ func (d *doc) modality(i, s0 int) (neg, fut, intent bool) {
 }
 
 func (d *doc) isBoundary(j int) bool { return d.flags[j]&fBoundaries != 0 }
+
+// inCondition reports whether the trigger at i stands in a conditional
+// clause: "if", "unless" or "in case" opens its clause before it, with no
+// comma or clause boundary between.
+func (d *doc) inCondition(i, s0 int) bool {
+	for j := i - 1; j >= s0 && j >= i-12; j-- {
+		if d.tk[j].Kind == text.Punct || d.tk[j].Kind == text.Quote {
+			return false
+		}
+		switch d.low[j] {
+		case "if", "unless":
+			return true
+		case "case":
+			if j > s0 && d.low[j-1] == "in" {
+				return true
+			}
+		}
+		if d.isBoundary(j) {
+			return false
+		}
+	}
+	return false
+}
+
+// threatAhead reports whether the complement of a warning holds a
+// threatened act: a future or conditional ("would respond", "will take
+// measures", "if", "unless") or consequences and measures named.
+func (d *doc) threatAhead(i, s1 int) bool {
+	for j := i + 1; j < s1; j++ {
+		switch d.low[j] {
+		case "would", "will", "could", "might", "if", "unless", "otherwise", "consequences",
+			"measures", "retaliation", "retaliate", "response", "respond", "force", "against", "of":
+			return true
+		}
+	}
+	return false
+}
 
 // clause returns the token range [cs, ce) of the clause around i. A
 // reporting verb before the trigger also starts its clause: "Stoltenberg

@@ -233,7 +233,7 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 	// Events: who did what to whom, when, dated by their governing time
 	// expression and with actors resolved like statement speakers.
 	a.Events = nonNil(p.events.Extract(ctx, events.Input{Body: a.Body, Published: published, Timexes: a.Timexes,
-		Mentions: a.Mentions, Statements: a.Statements, Actors: out.Actors, Text: prep}))
+		Mentions: a.Mentions, Statements: a.Statements, Actors: out.Actors, Lead: lead, Text: prep}))
 	return ctx.Err()
 }
 
