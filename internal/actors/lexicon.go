@@ -66,6 +66,7 @@ var orgHeads = set(
 	"airlines", "airways", "systems", "technologies", "bancorp", "ltd", "plc", "llc", "gmbh",
 	"trust", "exchange", "petroleum", "chemicals", "insurance", "financial", "associates",
 	"enterprises", "laboratories", "pharmaceuticals", "brokerage", "bourse", "stores", "mills",
+	"community", "secretariat", "directorate", "ministries", "parliamentarians",
 )
 
 // capStop are capitalised words that open sentences or quotes but never

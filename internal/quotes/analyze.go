@@ -41,6 +41,7 @@ func (d *doc) analyzeUnit(u unit) {
 			}
 			if d.tryCue(u, h, hits) {
 				n := len(d.out)
+				d.openingParticiple(u, h, hits)
 				d.coordinated(u, h, hits)
 				d.secondClause(u, h, hits)
 				if len(d.out) == n {
@@ -136,6 +137,72 @@ func (d *doc) innerVerb(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// openingParticiple adds the speech act of an opening participle clause
+// to the main clause's speaker: "While acknowledging that prices had
+// risen, officials said …" — the officials acknowledged. The clause runs
+// from the participle to the first comma outside quotes; the main cue
+// stands after that comma.
+func (d *doc) openingParticiple(u unit, main cueHit, hits []cueHit) {
+	if len(d.out) == 0 {
+		return
+	}
+	for _, h := range hits {
+		if h.t0 >= main.t0 || h.kind != 'v' || d.inQ[h.t0] || !strings.HasSuffix(d.lower(h.t0), "ing") {
+			continue
+		}
+		// the participle opens the unit, or follows a subordinator
+		if h.t0 != u.t0 {
+			if h.t0 != u.t0+1 {
+				continue
+			}
+			switch d.lower(u.t0) {
+			case "while", "after", "when", "in", "by", "despite", "before", "though", "although":
+			default:
+				continue
+			}
+		}
+		cm := -1
+		for t := h.t1; t < main.t0; t++ {
+			if d.word(t) == "," && !d.inQ[t] {
+				cm = t
+				break
+			}
+		}
+		if cm < 0 {
+			return
+		}
+		from := h.t1
+		// "Commenting on the response, …" names a topic, not content.
+		if from < cm && (ppWords[d.lower(from)] || d.words(article.Span{d.toks[from].Span[0], d.toks[cm].Span[0]}) < 3) {
+			return
+		}
+		if from < cm && d.lower(from) == "that" {
+			from++
+		}
+		if from >= cm {
+			return
+		}
+		ct := trimContent(d.body, text.TrimSpan(d.body, article.Span{d.toks[from].Span[0], d.toks[cm].Span[0]}))
+		if ct[1]-ct[0] < 8 {
+			return
+		}
+		mainSt := d.out[len(d.out)-1]
+		st := mainSt
+		st.Speaker.Aliases = append([]string(nil), mainSt.Speaker.Aliases...)
+		st.Cue = d.body[d.toks[h.t0].Span[0]:d.toks[h.t1-1].Span[1]]
+		st.CueSpan = article.Span{d.toks[h.t0].Span[0], d.toks[h.t1-1].Span[1]}
+		st.TextSpan = ct
+		st.Text = d.body[ct[0]:ct[1]]
+		st.Kind = kindOf(st.Text)
+		// the participle's statement comes first in the text
+		d.out = append(d.out, article.Statement{})
+		copy(d.out[len(d.out)-1:], d.out[len(d.out)-2:len(d.out)-1])
+		d.out[len(d.out)-2] = st
+		d.outKey = append(d.outKey, d.outKey[len(d.outKey)-1])
+		return
+	}
 }
 
 // isPastCue reports whether a verb cue is in the past tense: "said",

@@ -271,6 +271,11 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		// Associated Press", "told him"
 		for afterStart < u.t1 && !d.inQ[afterStart] && d.toks[afterStart].Kind == text.Word && afterStart-h.t1 < 5 &&
 			(toldObjects[d.lower(afterStart)] || isCap(d.word(afterStart)) || pronouns[d.lower(afterStart)] != "" || d.lower(afterStart) == "us") {
+			// "told reporters the bill would pass": once the person told
+			// is read, a determiner opens the content.
+			if afterStart > h.t1 && determiners[d.lower(afterStart)] {
+				break
+			}
 			afterStart++
 		}
 		// "told national radio stations that …": any short object

@@ -129,6 +129,13 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			if id < 0 {
 				id = d.lastPerson
 			}
+			if id < 0 {
+				// No person named yet: "A company spokesman said …. He
+				// said …" — the unnamed speaker of the statement before.
+				if sp, ok := d.unnamedSpeakerBefore(); ok {
+					return sp, sp.Name, words[0]
+				}
+			}
 			return d.pronounActor(id, pos, article.Person, words[0])
 		case "p":
 			return d.pluralPronoun(pos, words[0])
@@ -179,8 +186,97 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			}
 		}
 	}
+	// "a company spokesman", "a ministry official", "a government
+	// source": someone speaking for the organisation the text is about —
+	// the latest one named with that kind of name (the latest country for
+	// "government").
+	if len(words) >= 2 && len(words) <= 4 && (actors.IsRoleNoun(lw) || speakerNouns[lw] || isPluralSpeakerNoun(lw)) {
+		if id, ok := d.speaksFor(strings.ToLower(words[len(words)-2]), pos); ok {
+			d.remember(id)
+			ac := d.book.Actor(id)
+			surf := strings.Join(words, " ")
+			return ac, ac.Name, surf
+		}
+	}
 	name, key := joinWords(d, a, b, words)
 	return article.Actor{Name: name}, key, ""
+}
+
+// unnamedSpeakerBefore returns the speaker of the latest statement when it
+// was introduced by a role phrase for a person ("a company spokesman", "a
+// senior official") in this unit or the one before.
+func (d *doc) unnamedSpeakerBefore() (article.Actor, bool) {
+	if len(d.out) == 0 || d.ui < 0 {
+		return article.Actor{}, false
+	}
+	last := d.out[len(d.out)-1]
+	if d.unitOf(last.Span[0]) < d.ui-1 {
+		return article.Actor{}, false
+	}
+	phrase := last.Speaker.Name
+	if n := len(last.Speaker.Aliases); n > 0 {
+		phrase = last.Speaker.Aliases[n-1]
+	}
+	ws := strings.Fields(phrase)
+	if len(ws) < 2 {
+		return article.Actor{}, false
+	}
+	head := strings.ToLower(ws[len(ws)-1])
+	if !actors.IsRoleNoun(head) && head != "spokesman" && head != "spokeswoman" && head != "official" && head != "source" {
+		return article.Actor{}, false
+	}
+	sp := last.Speaker
+	sp.Aliases = append([]string(nil), sp.Aliases...)
+	return sp, true
+}
+
+// unitOf returns the index of the unit holding byte offset p, -1 if none.
+func (d *doc) unitOf(p int) int {
+	for i, u := range d.unitList {
+		if u.span[0] <= p && p < u.span[1] {
+			return i
+		}
+	}
+	return -1
+}
+
+// speaksFor finds the organisation a "company", "ministry" or
+// "government" modifier before a role noun stands for: the latest
+// organisation named before pos whose name has a head of that kind, or the
+// latest country for "government".
+func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
+	var heads []string
+	kind := article.Org
+	switch mod {
+	case "company", "firm", "corporate":
+		heads = []string{"corp", "corporation", "inc", "company", "co", "ltd", "plc", "group", "holdings", "industries", "llc", "gmbh", "bank", "airlines", "motors"}
+	case "bank":
+		heads = []string{"bank", "bancorp"}
+	case "ministry", "department", "agency", "embassy", "commission", "committee", "party", "union":
+		heads = []string{mod}
+	case "government", "administration":
+		kind = article.GPE
+	default:
+		return -1, false
+	}
+	for i := len(d.found) - 1; i >= 0; i-- {
+		f := d.found[i]
+		if f.Span[0] >= pos || f.ID < 0 || d.book.Kind(f.ID) != kind {
+			continue
+		}
+		if kind == article.GPE {
+			return f.ID, true
+		}
+		ws := strings.Fields(strings.ToLower(d.book.Name(f.ID)))
+		for _, w := range ws {
+			for _, h := range heads {
+				if strings.TrimSuffix(w, ".") == h {
+					return f.ID, true
+				}
+			}
+		}
+	}
+	return -1, false
 }
 
 // pronounActor returns actor id as the speaker a pronoun stands for;
@@ -249,17 +345,29 @@ func (d *doc) pluralGroup(pos int) (string, bool) {
 			if !isPluralSpeakerNoun(d.lower(t)) {
 				continue
 			}
-			s := d.npBack(u, t)
-			if s > t {
-				s = t
-			}
-			for s < t && determiners[d.lower(s)] {
-				s++
+			// the noun with up to two lower-case modifiers before it
+			s := t
+			for s > u.t0 && t-s < 2 && !d.inQ[s-1] && d.toks[s-1].Kind == text.Word && !isCap(d.word(s-1)) &&
+				!npStop[d.lower(s-1)] && !determiners[d.lower(s-1)] && !verbLike(d.lower(s-1)) {
+				s--
 			}
 			return d.body[d.toks[s].Span[0]:d.toks[t].Span[1]], true
 		}
 	}
 	return "", false
+}
+
+// verbLike reports whether w is most likely a verb form: a past or
+// present participle, or a common irregular past ("met", "told").
+func verbLike(w string) bool {
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || verbForms[w] != nil {
+		return true
+	}
+	switch w {
+	case "met", "told", "said", "saw", "sent", "made", "held", "left", "took", "gave", "got", "found", "urged", "asked", "is", "are", "was", "were", "has", "have", "had":
+		return true
+	}
+	return false
 }
 
 // isPluralSpeakerNoun reports whether w is a plural noun for people who
