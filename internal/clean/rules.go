@@ -350,12 +350,12 @@ var creditPrefixes = []string{
 // isCreditLine reports whether s is a wire credit line: "Reporting by Ann
 // Lee in Seoul; Editing by Tom Roe", possibly in parentheses.
 func isCreditLine(s string) bool {
-	low := strings.ToLower(strings.TrimLeft(s, "([ "))
+	t := strings.TrimLeft(s, "([ ")
 	if wordCount(s) > 40 {
 		return false
 	}
 	for _, p := range creditPrefixes {
-		if strings.HasPrefix(low, p) {
+		if len(t) >= len(p) && strings.EqualFold(t[:len(p)], p) {
 			return true
 		}
 	}

@@ -145,23 +145,37 @@ loop:
 // line holding only a page number is no sentence. Only texts with pages
 // (form feeds) or with three or more such lines are touched.
 func markPageFurniture(lines []line) []Removed {
-	counts := map[string]int{}
 	pageNums := 0
 	pages := 0
-	for _, l := range lines {
+	nums := make([]bool, len(lines))
+	for i, l := range lines {
 		if l.page {
 			pages++
 		}
-		if l.blank {
-			continue
-		}
-		if isPageNumber(l.text) {
+		if !l.blank && isPageNumber(l.text) {
+			nums[i] = true
 			pageNums++
+		}
+	}
+	// Running headers: short lines without end punctuation; without page
+	// breaks only those with a number in them ("Draft – page 3"). Most
+	// texts have none, and pay for no map.
+	candidate := func(i int) bool {
+		l := lines[i]
+		return !l.blank && !nums[i] && len(l.text) <= 80 && (pages > 0 || hasDigit(l.text)) && !endsSentence(l.text)
+	}
+	var counts map[string]int
+	var keys []string
+	for i := range lines {
+		if !candidate(i) {
 			continue
 		}
-		if len(l.text) <= 80 {
-			counts[digitKey(l.text)]++
+		if counts == nil {
+			counts = map[string]int{}
+			keys = make([]string, len(lines))
 		}
+		keys[i] = digitKey(lines[i].text)
+		counts[keys[i]]++
 	}
 	var removed []Removed
 	for i := range lines {
@@ -170,9 +184,9 @@ func markPageFurniture(lines []line) []Removed {
 			continue
 		}
 		switch {
-		case isPageNumber(l.text) && (pages > 0 || pageNums >= 3):
+		case nums[i] && (pages > 0 || pageNums >= 3):
 			l.drop = "page number"
-		case len(l.text) <= 80 && counts[digitKey(l.text)] >= 3 && (pages > 0 || hasDigit(l.text)) && !endsSentence(l.text):
+		case counts != nil && keys[i] != "" && counts[keys[i]] >= 3:
 			l.drop = "page header or footer repeated on each page"
 		}
 		if l.drop != "" {
@@ -185,10 +199,12 @@ func markPageFurniture(lines []line) []Removed {
 // isPageNumber reports whether s is only a page number: "12", "- 12 -",
 // "Page 12", "Page 12 of 30", "12/30", "p. 12".
 func isPageNumber(s string) bool {
+	if len(s) > 40 {
+		return false
+	}
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "-–—[]()|"))
-	low := strings.ToLower(s)
-	for _, p := range []string{"page ", "p. ", "pg. ", "seite "} {
-		if strings.HasPrefix(low, p) {
+	for _, p := range [...]string{"page ", "p. ", "pg. ", "seite "} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
 			s = strings.TrimSpace(s[len(p):])
 			break
 		}
@@ -203,7 +219,7 @@ func isPageNumber(s string) bool {
 		case c >= '0' && c <= '9':
 			digits++
 		case c == ' ' || c == '/':
-		case strings.HasPrefix(strings.ToLower(s[i:]), "of "):
+		case len(s)-i >= 3 && strings.EqualFold(s[i:i+3], "of "):
 			i += 2
 		default:
 			return false
@@ -317,8 +333,8 @@ func width(lines []line) int {
 // meant. A line that leaves its sentence open before a lower-case
 // continuation joins in any layout.
 func join(lines []line, w int, wrappedText, indents bool) []string {
-	var out []string
-	var cur []string
+	out := make([]string, 0, len(lines)/2+1)
+	cur := make([]string, 0, 16)
 	flush := func() {
 		if len(cur) > 0 {
 			out = append(out, strings.Join(cur, ""))

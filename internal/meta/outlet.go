@@ -77,9 +77,19 @@ func CanonicalOutlet(name string) string {
 // and false for any other text.
 func KnownOutlet(name string) (string, bool) {
 	name = strings.TrimSpace(strings.Trim(strings.TrimSpace(name), "/()[]—–-.: "))
-	if name == "" {
+	if name == "" || len(name) > 40 {
 		return "", false
 	}
-	c, ok := knownOutlets[strings.ToLower(name)]
+	// lower-cased on the stack: sign-offs are checked on every article
+	var buf [40]byte
+	low := buf[:len(name)]
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	c, ok := knownOutlets[string(low)]
 	return c, ok
 }

@@ -239,10 +239,16 @@ func timexBasis(s string) string {
 			return article.DateStated
 		}
 	}
-	low := strings.ToLower(s)
-	for _, m := range monthPrefixes {
-		if i := strings.Index(low, m); i >= 0 && (i == 0 || low[i-1] == ' ') {
-			return article.DateStated
+	// a word that opens with a month's first three letters
+	for i := 0; i+3 <= len(s); i++ {
+		if i > 0 && s[i-1] != ' ' {
+			continue
+		}
+		w := [3]byte{s[i] | 0x20, s[i+1] | 0x20, s[i+2] | 0x20}
+		for _, m := range monthPrefixes {
+			if string(w[:]) == m {
+				return article.DateStated
+			}
 		}
 	}
 	return article.DateRelative

@@ -217,17 +217,17 @@ func (d *doc) unnamedSpeakerBefore() (article.Actor, bool) {
 	if n := len(last.Speaker.Aliases); n > 0 {
 		phrase = last.Speaker.Aliases[n-1]
 	}
-	ws := strings.Fields(phrase)
-	if len(ws) < 2 {
+	sp := strings.LastIndexByte(phrase, ' ')
+	if sp < 0 {
 		return article.Actor{}, false
 	}
-	head := strings.ToLower(ws[len(ws)-1])
+	head := strings.ToLower(phrase[sp+1:])
 	if !actors.IsRoleNoun(head) && head != "spokesman" && head != "spokeswoman" && head != "official" && head != "source" {
 		return article.Actor{}, false
 	}
-	sp := last.Speaker
-	sp.Aliases = append([]string(nil), sp.Aliases...)
-	return sp, true
+	who := last.Speaker
+	who.Aliases = append([]string(nil), who.Aliases...)
+	return who, true
 }
 
 // unitOf returns the index of the unit holding byte offset p, -1 if none.
