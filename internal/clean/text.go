@@ -72,7 +72,7 @@ func Text(raw string) Result {
 	lay := layout.Paragraphs(raw)
 	paras := make([]para, 0, len(lay.Paragraphs))
 	for _, p := range lay.Paragraphs {
-		if t := normSpace(p); t != "" {
+		if t := normQuotes(normSpace(p)); t != "" {
 			paras = append(paras, para{text: t})
 		}
 	}
@@ -352,4 +352,39 @@ var smallWords = map[string]bool{
 	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "nor": true,
 	"of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "by": true,
 	"with": true, "from": true, "as": true, "into": true, "over": true, "vs": true, "via": true,
+}
+
+// normQuotes turns the typewriter quotation marks of old wire copy and
+// some newspapers into typographic ones: ``…'' (AP archives, TeX) and
+// ''…'' (New York Times archives) become “…”. A '' that opens a word is an
+// opening mark, any other a closing one. Without this, quotations in such
+// text are not seen as quotations. Text without `` or '' is returned as is.
+func normQuotes(s string) string {
+	if !strings.Contains(s, "``") && !strings.Contains(s, "''") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		switch {
+		case strings.HasPrefix(s[i:], "``"):
+			b.WriteString("\u201c")
+			i++
+		case strings.HasPrefix(s[i:], "''") && !strings.HasPrefix(s[i:], "'''"):
+			open := i == 0 || s[i-1] == ' ' || s[i-1] == '(' || s[i-1] == '['
+			next := byte(' ')
+			if i+2 < len(s) {
+				next = s[i+2]
+			}
+			if open && next != ' ' {
+				b.WriteString("\u201c")
+			} else {
+				b.WriteString("\u201d")
+			}
+			i++
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }

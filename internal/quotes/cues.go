@@ -94,6 +94,12 @@ func (d *doc) findCues(u unit) []cueHit {
 			// States" is not a verb.
 			continue
 		}
+		// "who asked not to be named", "requested anonymity": a source's
+		// condition, not a speech act of its own.
+		if (w == "asked" || w == "requested" || w == "asking" || w == "requesting") && i+1 < u.t1 &&
+			(d.lower(i+1) == "not" || d.lower(i+1) == "anonymity") {
+			continue
+		}
 		// After a possessive the word is a noun or an adjective: "the
 		// West's written response", "Trump's claims".
 		// (After a pronoun the 's is "is" or "has": "He's claiming".)
