@@ -29,7 +29,8 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	allowPrivate := fs.Bool("allow-private", false, "let URL ingest fetch loopback and private addresses")
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
 	actorsFile := fs.String("actors", "", "curated actors `file` (YAML) for what the ingest page reads (--demo: examples/actors.yaml)")
-	dossierFile := fs.String("dossier", "", "dossier `file` for the position matrix and timeline (--demo: examples/dossier.yaml)")
+	dossierFile := fs.String("dossier", "", "dossier `file` for the position matrix and timeline, active at start (--demo: examples/dossier.yaml)")
+	dossierDir := fs.String("dossiers", "", "`directory` of dossiers (NAME.yaml): all are loaded, the /dossiers editor saves there (default: edits kept in memory)")
 	if rest, stop := parse(fs, args); stop >= 0 {
 		return stop
 	} else if len(rest) > 0 {
@@ -41,6 +42,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	}
 	log := logger(env)
 	var d *dossier.Dossier
+	var dsrc []byte
 	var err error
 	switch {
 	case *dossierFile != "":
@@ -52,6 +54,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 		if d, err = web.DemoDossier(); err != nil {
 			return storeFailed(env, "serve", err)
 		}
+		dsrc = examples.Dossier
 	}
 
 	if *demo {
@@ -83,7 +86,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return storeFailed(env, "serve", err)
 	}
-	srv, err := web.New(web.Config{Token: *token, AllowPrivate: *allowPrivate, SecureCookies: *secure, Dossier: d}, st, pipe, log)
+	srv, err := web.New(web.Config{Token: *token, AllowPrivate: *allowPrivate, SecureCookies: *secure, Dossier: d, DossierSource: dsrc, DossierDir: *dossierDir}, st, pipe, log)
 	if err != nil {
 		return storeFailed(env, "serve", err)
 	}
