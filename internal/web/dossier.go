@@ -194,6 +194,9 @@ type Dot struct {
 type Tick struct {
 	X     float64
 	Label string
+	// Anchor is the label's text-anchor ("" is middle): the first and
+	// last labels stay inside the picture.
+	Anchor string
 }
 
 // Timeline is the whole picture.

@@ -279,7 +279,7 @@ func listing(src string, errs dossier.Errors) []EditorLine {
 	if len(errs) == 0 {
 		return nil
 	}
-	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
+	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(src, "\r\n", "\n"), "\n"), "\n")
 	marks := map[int][]EditorMark{}
 	show := map[int]bool{}
 	for _, e := range errs {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/parley-news/parley/internal/dossier"
 	"github.com/parley-news/parley/internal/facts"
+	"github.com/parley-news/parley/internal/meta"
 )
 
 // The timeline of facts: events and statements in date order, each fact
@@ -129,6 +130,13 @@ func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier
 		var a [2]string
 		if art, err := s.st.Article(ctx, id); err == nil {
 			a = [2]string{art.TimeAnchor, art.TimeAnchorBasis}
+			// The store may not keep the anchor: it is the pipeline's
+			// (meta.AssumedAnchor), so it can be found again from the body.
+			if a[0] == "" && art.Published == "" {
+				if t, ok := meta.AssumedAnchor(art.Body); ok {
+					a[0] = t.Format(isoDay)
+				}
+			}
 		}
 		anchors[id] = a
 		return a
@@ -203,19 +211,28 @@ func hasOutlet(reports []facts.Report, outlet string) bool {
 	return false
 }
 
-// factSpan returns the first and last day of the facts that are placed.
+// factSpan returns the first and last day of the axis: the facts placed
+// on a day (dated to the day, or undated at an anchor with its week). A
+// month or a year would stretch the axis over time nobody spoke in, so
+// coarse dates count only when nothing is finer; their bars are cut to
+// the axis.
 func factSpan(list []TimelineFact) (lo, hi time.Time) {
-	for _, f := range list {
-		a, ok1 := day(f.Earliest)
-		b, ok2 := day(f.Latest)
-		if !ok1 || !ok2 {
-			continue
-		}
-		if lo.IsZero() || a.Before(lo) {
-			lo = a
-		}
-		if b.After(hi) {
-			hi = b
+	for pass := 0; pass < 2 && lo.IsZero(); pass++ {
+		for _, f := range list {
+			if pass == 0 && f.Anchor == "" && len(f.Date) < 10 {
+				continue
+			}
+			a, ok1 := day(f.Earliest)
+			b, ok2 := day(f.Latest)
+			if !ok1 || !ok2 {
+				continue
+			}
+			if lo.IsZero() || a.Before(lo) {
+				lo = a
+			}
+			if b.After(hi) {
+				hi = b
+			}
 		}
 	}
 	return lo, hi
@@ -247,7 +264,14 @@ func factChart(page []TimelineFact, lo, hi time.Time) FactChart {
 	x := func(t time.Time) float64 { return fcLeft + (fcWidth-fcLeft-fcRight)*t.Sub(lo).Hours()/spanH }
 	stepDays := max(1, int(spanH/24/6))
 	for t := lo; !t.After(hi); t = t.AddDate(0, 0, stepDays) {
-		c.Ticks = append(c.Ticks, Tick{X: x(t), Label: t.Format(isoDay)})
+		tk := Tick{X: x(t), Label: t.Format(isoDay), Anchor: "middle"}
+		switch {
+		case tk.X < fcLeft+40:
+			tk.Anchor = "start"
+		case tk.X > fcWidth-fcRight-40:
+			tk.Anchor = "end"
+		}
+		c.Ticks = append(c.Ticks, tk)
 	}
 	row := 0
 	for _, f := range page {
@@ -257,6 +281,20 @@ func factChart(page []TimelineFact, lo, hi time.Time) FactChart {
 			continue
 		}
 		f.Y = fcTop + float64(row)*fcRow + fcRow/2
+		// Cut to the axis: a year-long bar shows as far as the axis goes;
+		// one wholly outside it is listed, not drawn.
+		if b.Before(lo) || a.After(hi) {
+			continue
+		}
+		if a.Before(lo) {
+			a = lo
+		}
+		if b.AddDate(0, 0, 1).After(hi) {
+			b = hi.AddDate(0, 0, -1)
+		}
+		if b.Before(a) {
+			b = a
+		}
 		f.X0, f.X1 = x(a), x(b.AddDate(0, 0, 1))
 		f.Exact = f.Anchor == "" && len(f.Date) >= 10
 		if f.Exact {
