@@ -91,7 +91,7 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 	log := logger(env)
 	r, err := pf.build(env, log)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "parley extract: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley extract: %s\n", plain(err))
 		return ExitUsage
 	}
 	out := bufio.NewWriterSize(env.Stdout, 256<<10)
@@ -109,7 +109,7 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 		err = ferr
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "parley extract: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley extract: %s\n", plain(err))
 		return ExitFailed
 	}
 	if t.Failed > 0 {

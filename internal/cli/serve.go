@@ -47,7 +47,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	switch {
 	case *dossierFile != "":
 		if d, err = dossier.Load(*dossierFile); err != nil {
-			fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+			fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
 			return ExitUsage
 		}
 	case *demo:
@@ -73,7 +73,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	pcfg := pipeline.Config{}
 	if *actorsFile != "" {
 		if pcfg.Actors, err = actors.Load(*actorsFile); err != nil {
-			fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+			fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
 			return ExitUsage
 		}
 	} else if *demo {
@@ -99,7 +99,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
 		return ExitFailed
 	}
 	mode := "read-only (no token)"
@@ -108,7 +108,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "Parley is serving on http://%s/ — %s. Stop with Ctrl-C.\n", ln.Addr(), mode)
 	if err := srv.Serve(ctx, ln); err != nil {
-		fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
 		return ExitFailed
 	}
 	fmt.Fprintln(env.Stderr, "parley serve: stopped")
