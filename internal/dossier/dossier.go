@@ -387,7 +387,7 @@ func (p *parser) parties(v *yaml.Node) []Party {
 		return nil
 	}
 	var out []Party
-	owner := map[string]string{} // normalised name → party that claimed it
+	owner := map[string]string{}  // normalised name → party that claimed it
 	partyLine := map[string]int{} // normalised party name → line of its first listing
 	claim := func(n *yaml.Node, name, party string) {
 		key := normName(name)

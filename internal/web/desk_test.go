@@ -25,8 +25,7 @@ func deskArticles(t *testing.T, f *fixture) {
 	a := &article.Article{Source: "test/river-wire.txt", Title: "Berg holds the line", Published: "2040-05-04", Outlet: "Wire Two", Language: "en", Body: b, Pipeline: pipeline.Version}
 	a.Statements = []article.Statement{stmt(t, b, "Anna Berg", "Foreign Minister", "Freedonia", article.Direct, "said", "We will not give up a single metre of the riverbank,", "2040-05-04")}
 	b2 := "The round began on May 10, 2040. Delegate Mira Olsen said the sluice gates would stay open until the next round."
-	a2 := &article.Article{Source: "test/undated.txt", Title: "Sluice gates", Outlet: "Night Desk", Language: "en", Body: b2, Pipeline: pipeline.Version,
-	}
+	a2 := &article.Article{Source: "test/undated.txt", Title: "Sluice gates", Outlet: "Night Desk", Language: "en", Body: b2, Pipeline: pipeline.Version}
 	a2.Statements = []article.Statement{stmt(t, b2, "Mira Olsen", "Delegate", "Sylvania", article.Indirect, "said", "the sluice gates would stay open until the next round.", "")}
 	for _, x := range []*article.Article{a, a2} {
 		if _, err := f.st.SaveArticle(context.Background(), x); err != nil {
@@ -111,7 +110,9 @@ func TestFactTimelineAPI(t *testing.T) {
 		all   bool // may keep every fact
 		check func(map[string]any) bool
 	}{
-		{"outlet=wire+two", false, func(fc map[string]any) bool { return strings.Contains(strings.ToLower(strings.Join(strs(fc["outlets"]), ",")), "wire two") }},
+		{"outlet=wire+two", false, func(fc map[string]any) bool {
+			return strings.Contains(strings.ToLower(strings.Join(strs(fc["outlets"]), ",")), "wire two")
+		}},
 		{"actor=Berg", false, func(fc map[string]any) bool { return strings.Contains(fc["actor"].(string), "Berg") }},
 		{"kind=statement", true, func(fc map[string]any) bool { return fc["kind"] == "statement" }},
 		{"from=2040-05-01&to=2040-05-31", false, func(fc map[string]any) bool { d := fc["date"].(string); return d >= "2040-05" && d <= "2040-05-31" }},
