@@ -71,22 +71,23 @@ type Config struct {
 
 // Server serves the pages and the API. It is safe for concurrent use.
 type Server struct {
-	cfg   Config
-	st    store.Store
-	pipe  *pipeline.Pipeline
-	log   *slog.Logger
-	pages *renderer
-	key   []byte // signs sessions and CSRF tokens; new at every start
-	mux   *http.ServeMux
-	index *actorIndex
-	// dossiers are the loaded dossiers, one of them active.
-	dossiers *dossierSet
-	start    time.Time
-	handle   http.Handler
+	cfg    Config
+	st     store.Store
+	pipe   *pipeline.Pipeline
+	log    *slog.Logger
+	pages  *renderer
+	key    []byte // signs sessions and CSRF tokens; new at every start
+	mux    *http.ServeMux
+	index  *actorIndex
+	start  time.Time
+	handle http.Handler
 	// failures throttles wrong tokens (login form and API alike).
 	failures guard
 	// ingestMu (capacity 1) lets one ingest run at a time.
 	ingestMu chan struct{}
+
+	// dossiers are the loaded dossiers, one of them active.
+	dossiers *dossierSet
 }
 
 // Sentinel errors of New.
