@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -18,6 +20,8 @@ import (
 	"github.com/klippa-app/go-pdfium/responses"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 )
 
 // PDF input: communiqués and draft treaties come as PDF. They are read with
@@ -26,8 +30,9 @@ import (
 // any text dump (cleaning, metadata, analyses).
 //
 // Starting PDFium compiles its WebAssembly module (about 6 MB), which
-// costs on the order of a second: it happens on the first PDF a process
-// reads, once, and inputs that are not PDF never pay it. The compiled
+// costs seconds: it happens on the first PDF a process reads, once, and
+// inputs that are not PDF never pay it. The compiled code is kept in the
+// user's cache folder, so later processes start in a fraction of that. The compiled
 // engine is shared by every Reader of the process (a web server makes a
 // Reader per request); it is the one piece of package state, guarded by
 // a sync.Once like a compiled regular expression.
@@ -64,16 +69,39 @@ var pdfEngine struct {
 // writes nowhere: documents are handed over as bytes.
 func pdfPool() (pdfium.Pool, error) {
 	pdfEngine.once.Do(func() {
+		// The module needs the exception-handling feature (go-pdfium's
+		// default runtime config says so too).
+		rc := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
+		if cache := pdfCache(); cache != nil {
+			rc = rc.WithCompilationCache(cache)
+		}
 		pdfEngine.pool, pdfEngine.err = webassembly.Init(webassembly.Config{
 			MinIdle: 0, MaxIdle: 1, MaxTotal: 2,
-			FSConfig: wazero.NewFSConfig(),
-			Stdout:   io.Discard, Stderr: io.Discard,
+			FSConfig:      wazero.NewFSConfig(),
+			RuntimeConfig: rc,
+			Stdout:        io.Discard, Stderr: io.Discard,
 		})
 		if pdfEngine.err != nil {
 			pdfEngine.err = fmt.Errorf("start PDFium: %w", pdfEngine.err)
 		}
 	})
 	return pdfEngine.pool, pdfEngine.err
+}
+
+// pdfCache keeps the compiled module between runs in the user's cache
+// folder ($XDG_CACHE_HOME/parley/wazero or ~/.cache/parley/wazero), so only
+// the first PDF a machine ever reads pays the full compilation; nil (no
+// cache) when there is no such folder.
+func pdfCache() wazero.CompilationCache {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return nil
+	}
+	cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "parley", "wazero"))
+	if err != nil {
+		return nil
+	}
+	return cache
 }
 
 // PDFText returns the text of a PDF, paragraphs separated by blank lines
