@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -379,5 +380,53 @@ func TestListing(t *testing.T) {
 	got := listing(src, dossier.Errors{{File: "x.yaml", Line: 5, Col: 4, Msg: "bad"}, {File: "x.yaml", Line: 1, Col: 1, Msg: "first"}})
 	if len(got) != 5 || got[0].N != 1 || got[1].N != 2 || !got[2].Gap || got[2].N != 4 || got[3].Errors[0].Pad != "   " || got[4].N != 6 {
 		t.Errorf("listing: %+v", got)
+	}
+}
+
+func TestIngestPaste(t *testing.T) {
+	f := newFixture(t, testToken, true)
+	c := f.client(t)
+	tok, _ := login(t, f, c, "/ingest")
+	post := func(fields map[string]string) (int, string) {
+		t.Helper()
+		fields["csrf"] = tok
+		ctype, body := multipartBody(t, nil, fields)
+		resp, err := c.Post(f.ts.URL+"/ingest", ctype, bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	text := "Harbour toll talks end without a deal\n\nThe harbour toll talks ended on Friday without a deal, envoy Tomas Reyes told reporters.\n\n\"We will come back in a month,\" Reyes said."
+	status, page := post(map[string]string{"text": text, "published": "2040-06-08", "outlet": "Harbour Post"})
+	if status != 200 || !strings.Contains(page, "new 1") || !strings.Contains(page, "pasted:2040-06-08") {
+		t.Fatalf("paste: %d\n%s", status, page)
+	}
+	_, _, body := get(t, c, f.ts.URL+"/api/v1/articles?q=harbour")
+	arts := items(t, body)
+	if len(arts) != 1 {
+		t.Fatalf("%d articles found", len(arts))
+	}
+	a := arts[0].(map[string]any)
+	if a["published"] != "2040-06-08" || a["published_basis"] != "input" || a["outlet"] != "Harbour Post" || a["title"] != "Harbour toll talks end without a deal" {
+		t.Errorf("pasted article: %v", a)
+	}
+	// "on Friday" is read against the date given.
+	_, _, body = get(t, c, f.ts.URL+"/api/v1/statements?speaker=Reyes")
+	for _, s := range items(t, body) {
+		if d := s.(map[string]any)["date"]; d != "" && d != "2040-06-08" && d != "2040-06-06" {
+			t.Errorf("statement dated %v", d)
+		}
+	}
+	for _, tc := range []map[string]string{
+		{"text": text, "published": "8 June"},
+		{"published": "2040-06-08"},
+		{},
+	} {
+		if status, _ := post(tc); status != 400 {
+			t.Errorf("%v: %d", tc, status)
+		}
 	}
 }

@@ -388,10 +388,11 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) pageIngest(w http.ResponseWriter, r *http.Request) {
 	type data struct {
-		Report *IngestReport
-		Error  string
-		URLs   string
-		Feed   string
+		Report                  *IngestReport
+		Error                   string
+		URLs                    string
+		Feed                    string
+		Text, Published, Outlet string
 	}
 	d := data{}
 	status := http.StatusOK
@@ -413,7 +414,15 @@ func (s *Server) pageIngest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		d.URLs, d.Feed = r.FormValue("urls"), r.FormValue("feed")
+		d.Text, d.Published, d.Outlet = r.FormValue("text"), strings.TrimSpace(r.FormValue("published")), strings.TrimSpace(r.FormValue("outlet"))
+		var paste pasted
 		if err == nil {
+			paste, err = readPaste(d.Text, d.Published, d.Outlet)
+		}
+		if err == nil && len(files)+len(urls) == 0 && paste.text == "" {
+			err = badParam("nothing to ingest: choose files, give URLs or a feed, or paste a text")
+		}
+		if err == nil && (len(files) > 0 || len(urls) > 0) {
 			var inputs []string
 			inputs, err = s.ingestInputs(files, urls)
 			if err == nil {
@@ -422,6 +431,14 @@ func (s *Server) pageIngest(w http.ResponseWriter, r *http.Request) {
 				if err == nil {
 					d.Report = &rep
 				}
+			}
+		}
+		if err == nil && paste.text != "" {
+			var rep IngestReport
+			rep, err = s.ingestPaste(r.Context(), paste)
+			if err == nil {
+				d.Report = d.Report.add(rep)
+				d.Text = "" // done: the form starts empty again
 			}
 		}
 		if err != nil {
