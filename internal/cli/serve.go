@@ -20,7 +20,8 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 			"over the database until interrupted (SIGINT/SIGTERM). Read-only unless a token is\n"+
 			"given (--token or $PARLEY_TOKEN): then the ingest page (after logging in with the\n"+
 			"token) and POST /api/v1/ingest (Authorization: Bearer TOKEN) add articles.\n"+
-			"--demo ingests the bundled example corpus into a temporary database and serves it.")
+			"--demo ingests the bundled example corpus into a temporary database and serves it.\n"+
+			"Dossiers (--dossier, --dossiers, the /dossiers editor): docs/dossier.md in the repository.")
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on")
 	var db string
 	dbFlag(fs, &db)
