@@ -12,8 +12,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/requests"
@@ -39,15 +37,12 @@ import (
 //
 // The text is laid out from PDFium's text runs ("rects": a line's text in
 // one font, with its box): runs on one baseline make a line, lines follow
-// the order PDFium reads them in, and a vertical gap clearly larger than
-// the page's usual line spacing starts a new paragraph (a blank line in
-// the text), as does a new page. Lines inside a paragraph are joined with
-// a space, so sentences wrapped by the typesetter are whole again for the
-// sentence splitter. A line ending in a lower-case letter and a hyphen,
-// followed by one starting in lower case, is a word the typesetter broke:
-// it is joined without the hyphen (a compound broken at its own hyphen,
-// "duty-" + "free", loses it too; that is the rarer case in justified
-// communiqués).
+// the order PDFium reads them in, a vertical gap clearly larger than the
+// page's usual line spacing leaves a blank line, and a form feed ends each
+// page. Joining the typesetter's wrapped lines into paragraphs, words
+// hyphenated across a line end, and the running headers, footers and page
+// numbers repeated on every page are the layout reader's work
+// (internal/layout, on the cleaning path), as for any hard-wrapped text.
 
 // ErrPDF: a PDF that PDFium could not open or read (damaged, encrypted).
 var ErrPDF = errors.New("unreadable PDF")
@@ -104,8 +99,8 @@ func pdfCache() wazero.CompilationCache {
 	return cache
 }
 
-// PDFText returns the text of a PDF, paragraphs separated by blank lines
-// and pages by a blank line too. It fails with ErrPDF for a PDF PDFium
+// PDFText returns the text of a PDF: its lines as set, a blank line where
+// the page leaves a gap, a form feed between pages. It fails with ErrPDF for a PDF PDFium
 // cannot read.
 func PDFText(ctx context.Context, data []byte) (string, error) {
 	pool, err := pdfPool()
@@ -142,7 +137,7 @@ func PDFText(ctx context.Context, data []byte) (string, error) {
 			pages = append(pages, t)
 		}
 	}
-	return strings.Join(pages, "\n\n"), nil
+	return strings.Join(pages, "\f"), nil
 }
 
 // pdfLine is one line of a page: its text and vertical extent (PDF points,
@@ -153,7 +148,8 @@ type pdfLine struct {
 	right       float64
 }
 
-// layoutPage turns a page's text runs into paragraphs.
+// layoutPage turns a page's text runs into lines, with a blank line at
+// each gap.
 func layoutPage(rects []*responses.GetPageTextStructuredRect) string {
 	var lines []pdfLine
 	for _, r := range rects {
@@ -199,36 +195,16 @@ func layoutPage(rects []*responses.GetPageTextStructuredRect) string {
 	}
 	var b strings.Builder
 	for i, l := range lines {
-		text := strings.TrimSpace(collapseSpaces(l.text))
 		if i > 0 {
-			prev := lines[i-1]
-			step := prev.bottom - l.bottom
-			switch {
-			case usual > 0 && step > usual*1.4, step < 0: // a gap, or a new column or block
-				b.WriteString("\n\n")
-			case brokenWord(b.String(), text):
-				// "eigh-" + "teen": the typesetter's hyphen goes.
-				out := b.String()
-				b.Reset()
-				b.WriteString(out[:len(out)-1])
-			default:
-				b.WriteByte(' ')
+			step := lines[i-1].bottom - l.bottom
+			if (usual > 0 && step > usual*1.4) || step < 0 { // a gap, or a new column or block
+				b.WriteByte('\n')
 			}
+			b.WriteByte('\n')
 		}
-		b.WriteString(text)
+		b.WriteString(strings.TrimSpace(collapseSpaces(l.text)))
 	}
 	return b.String()
-}
-
-// brokenWord reports whether the text so far ends in "x-" and the next line
-// starts with a lower-case letter.
-func brokenWord(sofar, next string) bool {
-	if len(sofar) < 2 || sofar[len(sofar)-1] != '-' || next == "" {
-		return false
-	}
-	prev, _ := utf8.DecodeLastRuneInString(sofar[:len(sofar)-1])
-	first, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsLower(prev) && unicode.IsLower(first)
 }
 
 // pdfRune drops what PDFium reports that is no text: control characters

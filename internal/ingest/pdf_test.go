@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/parley-news/parley/internal/golden"
+	"github.com/parley-news/parley/internal/layout"
 )
 
 // pdfLine is one line the test PDF sets, at a height on its page.
@@ -68,7 +69,7 @@ func communique() []byte {
 		{598, "Trade Minister Helen Marchetti. The tariffs will be lifted within eigh-"},
 		{584, "teen months (the first review is due in March 2032)."},
 	}, {
-		{740, "Done at Portville in three copies."},
+		{740, "Done at Portville in eighteen copies."},
 	}})
 }
 
@@ -78,18 +79,26 @@ func TestPDFTextGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/communique.pdf.golden", []byte(text))
-	// The wrapped sentence is one line again; the paragraphs stay apart.
+	if n := strings.Count(text, "\f"); n != 1 {
+		t.Errorf("%d page breaks, want 1", n)
+	}
+	if n := strings.Count(text, "\n\n"); n != 3 {
+		t.Errorf("%d gaps, want 3 (after the headline, the dateline, the first paragraph)\n%s", n, text)
+	}
+	// Through the layout reader, the wrapped sentences are whole again.
+	paras := layout.Paragraphs(text).Paragraphs
+	got := strings.Join(paras, "\n")
 	for _, want := range []string{
-		"agreed today on quotas for steel and aluminium exports.",
-		"within eighteen months (the first review",
-		"said Trade Minister Helen Marchetti.",
+		"Canada, Mexico and the United States agreed today on quotas for steel and aluminium exports. The parties will review the quotas every year.",
+		"within eighteen months (the first review is due in March 2032).",
+		"Done at Portville in eighteen copies.",
 	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("missing %q in\n%s", want, text)
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in the paragraphs:\n%s", want, got)
 		}
 	}
-	if n := strings.Count(text, "\n\n"); n != 4 {
-		t.Errorf("%d paragraph breaks, want 4 (headline, dateline, two paragraphs, page)\n%s", n, text)
+	if len(paras) != 5 {
+		t.Errorf("%d paragraphs, want 5:\n%s", len(paras), got)
 	}
 }
 

@@ -82,17 +82,18 @@ func newRenderer() (*renderer, error) {
 			}
 			return "/static/" + name + "?v=" + a.sum, nil
 		},
-		"httpURL":  httpURL,
-		"trunc":    truncate,
-		"add":      func(a, b int) int { return a + b },
-		"add1":     func(a, b float64) float64 { return a + b },
-		"orDash":   orDash,
-		"with":     withParam,
-		"pct":      func(a, b int) int { return a * 100 / max(b, 1) },
-		"kindName": kindName,
-		"untitled": untitled,
-		"day":      func(s string) string { return s[:min(len(s), 10)] },
-		"basis":    basisWords,
+		"httpURL":   httpURL,
+		"trunc":     truncate,
+		"add":       func(a, b int) int { return a + b },
+		"add1":      func(a, b float64) float64 { return a + b },
+		"orDash":    orDash,
+		"with":      withParam,
+		"pct":       func(a, b int) int { return a * 100 / max(b, 1) },
+		"kindName":  kindName,
+		"untitled":  untitled,
+		"day":       func(s string) string { return s[:min(len(s), 10)] },
+		"basis":     basisWords,
+		"dateBasis": article.DateBasisText,
 	}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html")
