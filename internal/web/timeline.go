@@ -41,7 +41,9 @@ type TimelineFact struct {
 	// Drawing, in SVG units.
 	Y, X, X0, X1 float64 `json:"-"`
 	Exact        bool    `json:"-"` // a day: a dot, no bar
-	Link         string  `json:"-"`
+	// CutLeft and CutRight: the bar goes on past the axis (no cap there).
+	CutLeft, CutRight bool   `json:"-"`
+	Link              string `json:"-"`
 }
 
 // TimelineResponse is GET /api/v1/timeline.
@@ -287,10 +289,10 @@ func factChart(page []TimelineFact, lo, hi time.Time) FactChart {
 			continue
 		}
 		if a.Before(lo) {
-			a = lo
+			a, f.CutLeft = lo, true
 		}
 		if b.AddDate(0, 0, 1).After(hi) {
-			b = hi.AddDate(0, 0, -1)
+			b, f.CutRight = hi.AddDate(0, 0, -1), true
 		}
 		if b.Before(a) {
 			b = a
