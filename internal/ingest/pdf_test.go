@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parley-news/parley/internal/golden"
 	"github.com/parley-news/parley/internal/layout"
@@ -145,4 +146,20 @@ func BenchmarkPDFText(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzPDFText feeds PDFium damaged and hostile PDFs: it must answer with
+// text or an error, never a panic or a hang.
+func FuzzPDFText(f *testing.F) {
+	good := communique()
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
+	f.Add(bytes.ReplaceAll(good, []byte("/Count 2"), []byte("/Count 999999")))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, err := PDFText(context.Background(), data)
+		if err == nil && !utf8.ValidString(text) {
+			t.Errorf("invalid UTF-8 from a PDF")
+		}
+	})
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -260,6 +261,9 @@ func TestDossierAPI(t *testing.T) {
 	if decode(t, body)["negotiation"] != "River treaty talks" {
 		t.Errorf("positions?dossier=talks: %s", body)
 	}
+	if status, _, body := get(t, c, f.ts.URL+"/api/v1/positions?dossier=nope"); status != 404 || !strings.Contains(body, "no dossier named") {
+		t.Errorf("positions?dossier=nope: %d %s", status, body)
+	}
 	_, _, body = get(t, c, api+"/talks")
 	if d := decode(t, body); d["source"] != deskDossier || len(d["issues_list"].([]any)) != 1 {
 		t.Errorf("GET one: %s", body)
@@ -428,5 +432,29 @@ func TestIngestPaste(t *testing.T) {
 		if status, _ := post(tc); status != 400 {
 			t.Errorf("%v: %d", tc, status)
 		}
+	}
+}
+
+func TestListCounts(t *testing.T) {
+	f := newFixture(t, "", false)
+	c := f.client(t)
+	_, _, page := get(t, c, f.ts.URL+"/statements")
+	if !strings.Contains(page, "Showing 1–50 of 63.") || !strings.Contains(page, "Older →") {
+		t.Errorf("statements count missing")
+	}
+	_, _, page = get(t, c, f.ts.URL+"/statements?speaker=Lee+Park&offset=50")
+	if !strings.Contains(page, "Showing 51–60 of 60.") {
+		t.Errorf("filtered statements count missing")
+	}
+	_, _, page = get(t, c, f.ts.URL+"/articles")
+	if !strings.Contains(page, "Showing 1–50 of 62.") {
+		t.Errorf("articles count missing")
+	}
+	// The overview and the actors page count the same actors.
+	_, _, over := get(t, c, f.ts.URL+"/")
+	_, _, acts := get(t, c, f.ts.URL+"/actors")
+	n := len(items(t, func() string { _, _, b := get(t, c, f.ts.URL+"/api/v1/actors?limit=500"); return b }()))
+	if !strings.Contains(over, fmt.Sprintf("<b>%d</b> actors quoted", n)) || !strings.Contains(acts, fmt.Sprintf("of %d.", n)) {
+		t.Errorf("overview and actors page disagree on %d actors", n)
 	}
 }

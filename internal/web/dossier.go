@@ -332,10 +332,22 @@ type PositionsResponse struct {
 
 const noDossier = "no dossier loaded (start the server with --dossier FILE, or add one at /dossiers)"
 
+// noDossierMsg says why a request has no dossier: the one it named does
+// not exist (or has errors), or none is loaded.
+func (s *Server) noDossierMsg(r *http.Request) string {
+	if n := r.URL.Query().Get("dossier"); n != "" {
+		if e, err := s.dossiers.get(n); err == nil && e.D == nil {
+			return "dossier " + quoteName(n) + " has errors; fix it at /dossiers/" + n
+		}
+		return "no dossier named " + quoteName(n)
+	}
+	return noDossier
+}
+
 func (s *Server) apiPositions(w http.ResponseWriter, r *http.Request) {
 	d := s.dossierOf(r)
 	if d == nil {
-		s.fail(w, r, http.StatusNotFound, codeNotFound, noDossier)
+		s.fail(w, r, http.StatusNotFound, codeNotFound, s.noDossierMsg(r))
 		return
 	}
 	limit, offset, err := paging(r, apiDefaultLimit, apiMaxLimit)
@@ -356,7 +368,7 @@ func (s *Server) apiPositions(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiStances(w http.ResponseWriter, r *http.Request) {
 	d := s.dossierOf(r)
 	if d == nil {
-		s.fail(w, r, http.StatusNotFound, codeNotFound, noDossier)
+		s.fail(w, r, http.StatusNotFound, codeNotFound, s.noDossierMsg(r))
 		return
 	}
 	snap, err := s.snapshotFor(r.Context())

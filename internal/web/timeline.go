@@ -326,7 +326,7 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 	}
 	d := s.dossierOf(r)
 	if f.Issue != "" && d == nil {
-		s.fail(w, r, http.StatusBadRequest, codeBadRequest, "issue needs a dossier: "+noDossier)
+		s.fail(w, r, http.StatusBadRequest, codeBadRequest, "issue needs a dossier: "+s.noDossierMsg(r))
 		return
 	}
 	all, err := s.timelineFacts(r.Context(), f, d)
