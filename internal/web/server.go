@@ -88,6 +88,8 @@ type Server struct {
 
 	// dossiers are the loaded dossiers, one of them active.
 	dossiers *dossierSet
+	// factCache keeps recent timelines (timeline.go).
+	factCache factCache
 }
 
 // Sentinel errors of New.

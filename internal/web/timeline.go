@@ -5,11 +5,13 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parley-news/parley/internal/dossier"
 	"github.com/parley-news/parley/internal/facts"
 	"github.com/parley-news/parley/internal/meta"
+	"github.com/parley-news/parley/internal/store"
 )
 
 // The timeline of facts: events and statements in date order, each fact
@@ -101,18 +103,16 @@ const isoDay = "2006-01-02"
 
 // timelineFacts reads the facts of f, in date order, and places each.
 func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier.Dossier) ([]TimelineFact, error) {
-	list, err := facts.Timeline(ctx, s.st, facts.TimelineQuery{From: f.From, To: f.To, Actor: f.Actor, Kind: f.Kind, Undated: f.From == "" && f.To == ""})
+	base, err := s.placedFacts(ctx, facts.TimelineQuery{From: f.From, To: f.To, Actor: f.Actor, Kind: f.Kind, Undated: f.From == "" && f.To == ""})
 	if err != nil {
 		return nil, err
 	}
-	// Issue links: the reports behind each issue's cells.
+	// Issue links: the reports behind each issue's cells, by article.
 	type rep struct {
-		id  int64
-		lo  int
-		hi  int
-		iss string
+		lo, hi int
+		iss    string
 	}
-	var evidence []rep
+	evidence := map[int64][]rep{}
 	if d != nil {
 		snap, err := s.index.get(ctx)
 		if err != nil {
@@ -120,9 +120,63 @@ func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier
 		}
 		for _, p := range snap.positions(d) {
 			for _, e := range p.Evidence {
-				evidence = append(evidence, rep{e.ArticleID, e.Span.Start(), e.Span.End(), p.Issue})
+				evidence[e.ArticleID] = append(evidence[e.ArticleID], rep{e.Span.Start(), e.Span.End(), p.Issue})
 			}
 		}
+	}
+	out := make([]TimelineFact, 0, len(base))
+	for _, tf := range base {
+		if f.Outlet != "" && !hasOutlet(tf.Reports, f.Outlet) {
+			continue
+		}
+		var issues []string
+		seen := map[string]bool{}
+		for _, r := range tf.Reports {
+			for _, e := range evidence[r.ArticleID] {
+				if e.lo < r.Span[1] && r.Span[0] < e.hi && !seen[e.iss] {
+					seen[e.iss] = true
+					issues = append(issues, e.iss)
+				}
+			}
+		}
+		if f.Issue != "" && !seen[f.Issue] {
+			continue
+		}
+		tf.Issues = issues // tf is a copy: the cached fact keeps none
+		out = append(out, tf)
+	}
+	return out, nil
+}
+
+// factCache keeps the placed facts of recent queries while the store's
+// counts stay the same (as the actor index does): merging reports and
+// finding anchors reads every article involved, which a page view should
+// not redo.
+type factCache struct {
+	mu    sync.Mutex
+	key   store.Stats
+	items map[facts.TimelineQuery][]TimelineFact
+}
+
+// placedFacts returns the facts of q with their windows and anchors.
+func (s *Server) placedFacts(ctx context.Context, q facts.TimelineQuery) ([]TimelineFact, error) {
+	stats, err := s.st.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := &s.factCache
+	c.mu.Lock()
+	if c.items == nil || !sameCounts(c.key, stats) || len(c.items) > 32 {
+		c.items, c.key = map[facts.TimelineQuery][]TimelineFact{}, stats
+	}
+	if v, ok := c.items[q]; ok {
+		c.mu.Unlock()
+		return v, nil
+	}
+	c.mu.Unlock()
+	list, err := facts.Timeline(ctx, s.st, q)
+	if err != nil {
+		return nil, err
 	}
 	anchors := map[int64][2]string{} // article id → time anchor and its basis
 	anchorOf := func(id int64) [2]string {
@@ -146,21 +200,6 @@ func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier
 	out := make([]TimelineFact, 0, len(list))
 	for _, fc := range list {
 		tf := TimelineFact{Fact: fc}
-		if f.Outlet != "" && !hasOutlet(fc.Reports, f.Outlet) {
-			continue
-		}
-		seen := map[string]bool{}
-		for _, r := range fc.Reports {
-			for _, e := range evidence {
-				if e.id == r.ArticleID && e.lo < r.Span[1] && r.Span[0] < e.hi && !seen[e.iss] {
-					seen[e.iss] = true
-					tf.Issues = append(tf.Issues, e.iss)
-				}
-			}
-		}
-		if f.Issue != "" && !seen[f.Issue] {
-			continue
-		}
 		if lo, hi, ok := dayRange(fc.Date); ok {
 			tf.Earliest, tf.Latest = lo.Format(isoDay), hi.Format(isoDay)
 		} else {
@@ -172,6 +211,11 @@ func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier
 		}
 		out = append(out, tf)
 	}
+	c.mu.Lock()
+	if sameCounts(c.key, stats) {
+		c.items[q] = out
+	}
+	c.mu.Unlock()
 	return out, nil
 }
 
