@@ -88,6 +88,11 @@ func TestBrowserDesk(t *testing.T) {
 			t.Errorf("selected %q (%v)", sel, err)
 		}
 		shoot(t, ctx, dir, "desk-dossier-error")
+		// The list of dossiers, with the active one.
+		if err := step(ctx, chromedp.Navigate(base+"/dossiers"), chromedp.WaitVisible("#dossiers")); err != nil {
+			t.Fatal(err)
+		}
+		shoot(t, ctx, dir, "desk-dossiers")
 		// The 422 of the refused save is logged by the browser; nothing else may be.
 		var p []string
 		for _, m := range problems(console()[before:]) {
@@ -107,6 +112,17 @@ func TestBrowserDesk(t *testing.T) {
 			t.Fatal(err)
 		}
 		shootScreen(t, ctx, dir, "desk-matrix-390")
+		if err := step(ctx, chromedp.Navigate(base+"/timeline"), chromedp.WaitVisible("#facts")); err != nil {
+			t.Fatal(err)
+		}
+		shootScreen(t, ctx, dir, "desk-timeline-390")
+		wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+		if err != nil || wide {
+			t.Errorf("the timeline scrolls sideways at 390 px (%v)", err)
+		}
+		if err := step(ctx, chromedp.Navigate(base+"/matrix"), chromedp.WaitVisible("#matrix")); err != nil {
+			t.Fatal(err)
+		}
 		page, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
 		if err != nil || page {
 			t.Errorf("the page scrolls sideways at 390 px (%v)", err)
