@@ -30,7 +30,7 @@ func runArticles(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	if err := store.CheckRange(*from, *to); err != nil {
-		fmt.Fprintf(env.Stderr, "parley articles: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley articles: %s\n", plain(err))
 		return ExitUsage
 	}
 	st, err := openStore(ctx, env, db, logger(env))
@@ -71,7 +71,7 @@ func runArticles(ctx context.Context, env *Env, args []string) int {
 
 func writeOut(env *Env, cmd string, t *table, format string) int {
 	if err := t.write(env.Stdout, format); err != nil {
-		fmt.Fprintf(env.Stderr, "parley %s: %v\n", cmd, err)
+		fmt.Fprintf(env.Stderr, "parley %s: %s\n", cmd, plain(err))
 		return ExitFailed
 	}
 	return ExitOK
@@ -107,7 +107,7 @@ func runStatements(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	if err := store.CheckRange(*from, *to); err != nil {
-		fmt.Fprintf(env.Stderr, "parley statements: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley statements: %s\n", plain(err))
 		return ExitUsage
 	}
 	st, err := openStore(ctx, env, db, logger(env))

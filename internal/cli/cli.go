@@ -64,6 +64,10 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
+	// "parley help CMD" is "parley CMD --help".
+	if len(args) >= 2 && args[0] == "help" {
+		args = []string{args[1], "--help"}
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(env.Stderr)
 		if len(args) == 0 {
@@ -71,13 +75,18 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		}
 		return ExitOK
 	}
+	var names []string
 	for _, c := range commands() {
 		if c.name == args[0] {
 			return c.run(ctx, env, args[1:])
 		}
+		names = append(names, c.name)
 	}
-	fmt.Fprintf(env.Stderr, "parley: unknown command %q\n\n", args[0])
-	usage(env.Stderr)
+	fmt.Fprintf(env.Stderr, "parley: unknown command %q\n", args[0])
+	if s := suggest(args[0], names); len(s) > 0 {
+		fmt.Fprintf(env.Stderr, "Did you mean: parley %s?\n", strings.Join(s, ", parley "))
+	}
+	fmt.Fprintln(env.Stderr, "Run 'parley help' for the list of commands.")
 	return exitUnknown
 }
 
@@ -87,7 +96,8 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'parley COMMAND --help' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'parley help COMMAND' (or 'parley COMMAND --help') for a command's flags.")
+	fmt.Fprintln(w, "Guides in the repository: README.md; docs/dossier.md (dossier files), docs/events.md (event types).")
 	fmt.Fprintln(w, "Exit status: 0 all inputs done, 1 some input failed, 2 usage error.")
 }
 
@@ -141,7 +151,7 @@ func logger(env *Env) *slog.Logger {
 
 // inputError prints one failed input as one line.
 func inputError(env *Env, err error) {
-	msg := err.Error()
+	msg := plain(err)
 	msg = strings.ReplaceAll(msg, "\n", " ")
 	fmt.Fprintf(env.Stderr, "parley: %s\n", msg)
 }

@@ -12,7 +12,8 @@ import (
 func runDossier(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "dossier", "check FILE...",
 		"Checks dossier files (the parties and issues of one negotiation). Prints\n"+
-			"\"FILE: ok (N parties, M issues)\", or every problem as FILE:LINE:COL: message.")
+			"\"FILE: ok (N parties, M issues)\", or every problem as FILE:LINE:COL: message.\n"+
+			"The format, with an example: docs/dossier.md in the repository.")
 	rest, stop := parse(fs, args)
 	if stop >= 0 {
 		return stop
@@ -37,7 +38,7 @@ func runDossier(ctx context.Context, env *Env, args []string) int {
 				}
 				continue
 			}
-			fmt.Fprintf(env.Stderr, "parley dossier: %v\n", err)
+			fmt.Fprintf(env.Stderr, "parley dossier: %s\n", plain(err))
 			continue
 		}
 		fmt.Fprintf(env.Stdout, "%s: ok (%d parties, %d issues)\n", file, len(d.Parties), len(d.Issues))

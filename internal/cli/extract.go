@@ -75,7 +75,7 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "extract", "[flags] INPUT...",
 		"Reads articles (files, folders, '-' for standard input, .gz, .txt dumps, .html pages,\n"+
 			"JSON Lines dumps, RSS/Atom feeds, WARC archives, http(s) URLs), analyses them and\n"+
-			"prints one JSON object per article to standard output (see shared/spec/extract-output.md).\n"+
+			"prints one JSON object per article to standard output (the fields: docs/extract.md in the repository).\n"+
 			"Nothing is stored. Failed inputs are reported on standard error, one line each.")
 	var pf pipelineFlags
 	pf.register(fs)
@@ -91,7 +91,7 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 	log := logger(env)
 	r, err := pf.build(env, log)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "parley extract: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley extract: %s\n", plain(err))
 		return ExitUsage
 	}
 	out := bufio.NewWriterSize(env.Stdout, 256<<10)
@@ -109,7 +109,7 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 		err = ferr
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "parley extract: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley extract: %s\n", plain(err))
 		return ExitFailed
 	}
 	if t.Failed > 0 {

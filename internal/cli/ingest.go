@@ -37,7 +37,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	log := logger(env)
 	r, err := pf.build(env, log)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "parley ingest: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley ingest: %s\n", plain(err))
 		return ExitUsage
 	}
 	st, err := openStore(ctx, env, db, log)

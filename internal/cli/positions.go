@@ -40,7 +40,7 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 				fmt.Fprintln(env.Stderr, e.Error())
 			}
 		} else {
-			fmt.Fprintf(env.Stderr, "parley positions: %v\n", err)
+			fmt.Fprintf(env.Stderr, "parley positions: %s\n", plain(err))
 		}
 		return ExitFailed
 	}

@@ -32,7 +32,7 @@ func runReport(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	if err := store.CheckRange(*from, *to); err != nil {
-		fmt.Fprintf(env.Stderr, "parley report: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley report: %s\n", plain(err))
 		return ExitUsage
 	}
 	var d *dossier.Dossier
@@ -45,7 +45,7 @@ func runReport(ctx context.Context, env *Env, args []string) int {
 					fmt.Fprintln(env.Stderr, e.Error())
 				}
 			} else {
-				fmt.Fprintf(env.Stderr, "parley report: %v\n", err)
+				fmt.Fprintf(env.Stderr, "parley report: %s\n", plain(err))
 			}
 			return ExitFailed
 		}
@@ -74,7 +74,7 @@ func runReport(ctx context.Context, env *Env, args []string) int {
 		data.Matrix = matrixOf(d, dossier.Positions(d, stmts, dossier.Options{Logger: log}))
 	}
 	if err := report.Write(*out, data); err != nil {
-		fmt.Fprintf(env.Stderr, "parley report: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley report: %s\n", plain(err))
 		return ExitFailed
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", filepath.Join(*out, report.IndexFile))

@@ -20,7 +20,8 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 			"over the database until interrupted (SIGINT/SIGTERM). Read-only unless a token is\n"+
 			"given (--token or $PARLEY_TOKEN): then the ingest page (after logging in with the\n"+
 			"token) and POST /api/v1/ingest (Authorization: Bearer TOKEN) add articles.\n"+
-			"--demo ingests the bundled example corpus into a temporary database and serves it.")
+			"--demo ingests the bundled example corpus into a temporary database and serves it.\n"+
+			"Dossiers (--dossier, --dossiers, the /dossiers editor): docs/dossier.md in the repository.")
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on")
 	var db string
 	dbFlag(fs, &db)
@@ -29,7 +30,8 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	allowPrivate := fs.Bool("allow-private", false, "let URL ingest fetch loopback and private addresses")
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
 	actorsFile := fs.String("actors", "", "curated actors `file` (YAML) for what the ingest page reads (--demo: examples/actors.yaml)")
-	dossierFile := fs.String("dossier", "", "dossier `file` for the position matrix and timeline (--demo: examples/dossier.yaml)")
+	dossierFile := fs.String("dossier", "", "dossier `file` for the position matrix and timeline, active at start (--demo: examples/dossier.yaml)")
+	dossierDir := fs.String("dossiers", "", "`directory` of dossiers (NAME.yaml): all are loaded, the /dossiers editor saves there (default: edits kept in memory)")
 	if rest, stop := parse(fs, args); stop >= 0 {
 		return stop
 	} else if len(rest) > 0 {
@@ -41,17 +43,19 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	}
 	log := logger(env)
 	var d *dossier.Dossier
+	var dsrc []byte
 	var err error
 	switch {
 	case *dossierFile != "":
 		if d, err = dossier.Load(*dossierFile); err != nil {
-			fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+			fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
 			return ExitUsage
 		}
 	case *demo:
 		if d, err = web.DemoDossier(); err != nil {
 			return storeFailed(env, "serve", err)
 		}
+		dsrc = examples.Dossier
 	}
 
 	if *demo {
@@ -70,7 +74,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	pcfg := pipeline.Config{}
 	if *actorsFile != "" {
 		if pcfg.Actors, err = actors.Load(*actorsFile); err != nil {
-			fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+			fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
 			return ExitUsage
 		}
 	} else if *demo {
@@ -83,7 +87,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return storeFailed(env, "serve", err)
 	}
-	srv, err := web.New(web.Config{Token: *token, AllowPrivate: *allowPrivate, SecureCookies: *secure, Dossier: d}, st, pipe, log)
+	srv, err := web.New(web.Config{Token: *token, AllowPrivate: *allowPrivate, SecureCookies: *secure, Dossier: d, DossierSource: dsrc, DossierDir: *dossierDir}, st, pipe, log)
 	if err != nil {
 		return storeFailed(env, "serve", err)
 	}
@@ -96,7 +100,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
 		return ExitFailed
 	}
 	mode := "read-only (no token)"
@@ -105,7 +109,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "Parley is serving on http://%s/ — %s. Stop with Ctrl-C.\n", ln.Addr(), mode)
 	if err := srv.Serve(ctx, ln); err != nil {
-		fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
 		return ExitFailed
 	}
 	fmt.Fprintln(env.Stderr, "parley serve: stopped")

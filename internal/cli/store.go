@@ -43,7 +43,7 @@ func storeFailed(env *Env, cmd string, err error) int {
 		fmt.Fprintf(env.Stderr, "parley %s: interrupted\n", cmd)
 		return ExitFailed
 	}
-	fmt.Fprintf(env.Stderr, "parley %s: %v\n", cmd, err)
+	fmt.Fprintf(env.Stderr, "parley %s: %s\n", cmd, plain(err))
 	if errors.Is(err, store.ErrInvalid) {
 		return ExitUsage
 	}

@@ -34,7 +34,7 @@ func runTimeline(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	if err := store.CheckRange(*from, *to); err != nil {
-		fmt.Fprintf(env.Stderr, "parley timeline: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parley timeline: %s\n", plain(err))
 		return ExitUsage
 	}
 	st, err := openStore(ctx, env, db, logger(env))

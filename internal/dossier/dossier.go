@@ -21,7 +21,9 @@
 //
 // Load validates the whole file and reports every problem with its
 // file:line:col (unknown keys, missing id or proposition, duplicate ids, no
-// parties, an alias claimed by two parties, wrong types).
+// parties, a party listed twice, an alias claimed by two parties, an issue
+// without phrases, a phrase under both for and against, impossible dates
+// such as "2022-13", wrong types).
 //
 // # Stances
 //
@@ -285,7 +287,48 @@ func (p *parser) date(key string, v *yaml.Node) string {
 		p.errorf(v, "%s %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", key, s)
 		return ""
 	}
+	if msg := impossibleDate(s); msg != "" {
+		p.errorf(v, "%s %q is not a real date: %s", key, s, msg)
+		return ""
+	}
 	return s
+}
+
+// impossibleDate says what is wrong with a well-formed date that does not
+// exist ("2022-13", "2022-02-30"), or "" when it exists.
+func impossibleDate(s string) string {
+	if len(s) < 7 {
+		return ""
+	}
+	m := int(s[5]-'0')*10 + int(s[6]-'0')
+	if m < 1 || m > 12 {
+		return fmt.Sprintf("there is no month %02d", m)
+	}
+	if len(s) < 10 {
+		return ""
+	}
+	y := 0
+	for i := 0; i < 4; i++ {
+		y = y*10 + int(s[i]-'0')
+	}
+	d := int(s[8]-'0')*10 + int(s[9]-'0')
+	if n := daysIn(y, m); d < 1 || d > n {
+		return fmt.Sprintf("month %02d of %04d has %d days", m, y, n)
+	}
+	return ""
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 func validDate(s string) bool {
@@ -344,7 +387,8 @@ func (p *parser) parties(v *yaml.Node) []Party {
 		return nil
 	}
 	var out []Party
-	owner := map[string]string{} // normalised name → party that claimed it
+	owner := map[string]string{}  // normalised name → party that claimed it
+	partyLine := map[string]int{} // normalised party name → line of its first listing
 	claim := func(n *yaml.Node, name, party string) {
 		key := normName(name)
 		if key == "" {
@@ -387,6 +431,11 @@ func (p *parser) parties(v *yaml.Node) []Party {
 			}
 			continue
 		}
+		if first, dup := partyLine[normName(pt.Name)]; dup {
+			p.errorf(nameNode, "party %q is listed twice (first at line %d)", pt.Name, first)
+			continue
+		}
+		partyLine[normName(pt.Name)] = nameNode.Line
 		claim(nameNode, pt.Name, pt.Name)
 		for _, n := range aliasNodes {
 			claim(n, n.Value, pt.Name)
@@ -461,8 +510,9 @@ func (p *parser) issues(v *yaml.Node) []Issue {
 			p.errorf(e, "issue must be a mapping with id and proposition, not %s", kindName(e))
 			continue
 		}
+		before := len(p.errs)
 		var is Issue
-		var idNode *yaml.Node
+		var idNode, forNode, againstNode *yaml.Node
 		seen := p.fields(e, func(k, val *yaml.Node) {
 			switch k.Value {
 			case "id":
@@ -472,8 +522,10 @@ func (p *parser) issues(v *yaml.Node) []Issue {
 				is.Proposition = p.str("proposition", val)
 			case "for":
 				is.For = p.phrases("for", val)
+				forNode = val
 			case "against":
 				is.Against = p.phrases("against", val)
+				againstNode = val
 			case "related":
 				is.Related = p.phrases("related", val)
 			default:
@@ -496,6 +548,23 @@ func (p *parser) issues(v *yaml.Node) []Issue {
 		} else if is.Proposition == "" {
 			ok = false
 		}
+		if ok && len(p.errs) == before && !seen["for"] && !seen["against"] && !seen["related"] {
+			// Without phrases nothing can ever link a statement to it.
+			p.errorf(e, "issue %q has no phrases: give for, against or related", is.ID)
+			ok = false
+		}
+		if forNode != nil && againstNode != nil {
+			sides := map[string]bool{}
+			for _, n := range listNodes(forNode) {
+				sides[phraseKey(n.Value)] = true
+			}
+			for _, n := range listNodes(againstNode) {
+				if sides[phraseKey(n.Value)] {
+					p.errorf(n, "phrase %q is under both for and against of issue %q", strings.TrimSpace(n.Value), is.ID)
+					ok = false
+				}
+			}
+		}
 		if is.ID != "" {
 			if line, dup := ids[is.ID]; dup {
 				p.errorf(idNode, "duplicate issue id %q (first at line %d)", is.ID, line)
@@ -509,6 +578,19 @@ func (p *parser) issues(v *yaml.Node) []Issue {
 		}
 	}
 	return out
+}
+
+// phraseKey folds a phrase the way matching sees it (normalised tokens),
+// so "Open door" and "open-door" are the same phrase.
+func phraseKey(s string) string {
+	var b strings.Builder
+	for i, t := range tokenize(s, nil) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.norm)
+	}
+	return b.String()
 }
 
 // normName folds a name for lookups: lower case, letters and digits only,

@@ -51,9 +51,10 @@ func TestValidatorErrors(t *testing.T) {
 	}{
 		{"unknown_keys.yaml", []string{`:2:1: unknown key "sides"`, `:5:5: unknown key "alias" in party`, `:9:5: unknown key "pro" in issue`}},
 		{"missing.yaml", []string{`:4:5: party without a name`, `:6:5: issue without an id`, `:7:5: issue "no-proposition" without a proposition`, `:9:9: issue id is empty`}},
-		{"duplicate_ids.yaml", []string{`:7:9: duplicate issue id "border" (first at line 5)`}},
+		{"duplicate_ids.yaml", []string{`:8:9: duplicate issue id "border" (first at line 5)`}},
+		{"runtime_checks.yaml", []string{`:2:7: from "2022-13" is not a real date: there is no month 13`, `:3:5: to "2022-02-30" is not a real date: month 02 of 2022 has 28 days`, `:7:11: party "northland" is listed twice (first at line 5)`, `:12:15: phrase "Open-door" is under both for and against of issue "border"`, `:13:5: issue "silent" has no phrases`}},
 		{"empty_parties.yaml", []string{`:2:10: parties is empty`}},
-		{"alias_clash.yaml", []string{`:6:15: "capital" is claimed by two parties: Northland and Southland`, `:7:11: "northland" is claimed by two parties`}},
+		{"alias_clash.yaml", []string{`:6:15: "capital" is claimed by two parties: Northland and Southland`, `:7:11: party "northland" is listed twice (first at line 3)`}},
 		{"bad_types.yaml", []string{`:1:14: negotiation must be a string, not a list`, `:2:7: from "next year" is not a date`, `:4:3: parties must be a list, not a mapping`, `:8:10: for must be a list of strings, not a mapping`, `:9:15: against: each entry must be a string, not a list`}},
 		{"bad_party_types.yaml", []string{`:3:5: party must be a mapping`, `:4:11: name must be a string, not a list`, `:5:9: issues must be a list, not a scalar`}},
 		{"empty_phrase.yaml", []string{`:7:25: for: phrase "the" has no content word`, `:7:32: for: phrase "not" has no content word`}},

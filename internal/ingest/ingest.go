@@ -221,7 +221,7 @@ func (r *Reader) input(ctx context.Context, in string, yield emit) bool {
 func knownExtension(name string) bool {
 	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
 	switch filepath.Ext(name) {
-	case ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".warc":
+	case ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".warc", ".pdf":
 		return true
 	}
 	return false
@@ -293,6 +293,9 @@ func (r *Reader) content(ctx context.Context, source, ext string, data []byte, y
 		kind = "warc"
 	default:
 		kind = sniff(data)
+	}
+	if ext == ".pdf" || bytes.HasPrefix(data, []byte("%PDF-")) {
+		return r.pdf(ctx, source, data, yield) // pdf.go
 	}
 	if kind != "feed" && kind != "html" && IsBinary(data) {
 		return fail(yield, source, ErrBinary)

@@ -41,8 +41,9 @@ type TitleSpan struct {
 // when the store's counts change, so an ingest by this server or by the
 // CLI on the same database shows up on the next request.
 type actorIndex struct {
-	st   store.Store
-	d    *dossier.Dossier // nil: no positions
+	st store.Store
+	// keep: hold the statements in the snapshot for dossiers' positions.
+	keep bool
 	log  *slog.Logger
 	mu   sync.Mutex
 	key  store.Stats
@@ -54,14 +55,38 @@ type snapshot struct {
 	actors  []ActorSummary // most statements first
 	by      map[int64]int  // actor id -> index in actors
 	outlets []string
-	// positions are the dossier's cells (nil without a dossier).
-	positions []dossier.Position
+	// stmts are the statements read (kept for dossiers only).
+	stmts []store.StoredStatement
 	// statements counts the statements read.
 	statements int
+
+	// pos caches each dossier's cells over this state of the store.
+	pmu sync.Mutex
+	pos map[*dossier.Dossier][]dossier.Position
+	log *slog.Logger
 }
 
-func newActorIndex(st store.Store, d *dossier.Dossier, log *slog.Logger) *actorIndex {
-	return &actorIndex{st: st, d: d, log: log}
+// positions folds the snapshot's statements into d's matrix, once per
+// dossier and snapshot.
+func (sn *snapshot) positions(d *dossier.Dossier) []dossier.Position {
+	if d == nil {
+		return nil
+	}
+	sn.pmu.Lock()
+	defer sn.pmu.Unlock()
+	if p, ok := sn.pos[d]; ok {
+		return p
+	}
+	if sn.pos == nil || len(sn.pos) > 16 { // replaced dossiers: start over
+		sn.pos = map[*dossier.Dossier][]dossier.Position{}
+	}
+	p := dossier.Positions(d, sn.stmts, dossier.Options{Logger: sn.log})
+	sn.pos[d] = p
+	return p
+}
+
+func newActorIndex(st store.Store, keep bool, log *slog.Logger) *actorIndex {
+	return &actorIndex{st: st, keep: keep, log: log}
 }
 
 // maxIndexed bounds the statements read to build the index.
@@ -112,7 +137,7 @@ func (x *actorIndex) get(ctx context.Context) (*snapshot, error) {
 		if err != nil {
 			return nil, fmt.Errorf("statements: %w", err)
 		}
-		if x.d != nil {
+		if x.keep {
 			kept = append(kept, rows...)
 		}
 		// Rows come newest first; each title's date range is widened as
@@ -220,10 +245,7 @@ func (x *actorIndex) get(ctx context.Context) (*snapshot, error) {
 		outs = append(outs, o)
 	}
 	sort.Strings(outs)
-	snap := &snapshot{actors: all, by: by, outlets: outs, statements: read}
-	if x.d != nil {
-		snap.positions = dossier.Positions(x.d, kept, dossier.Options{Logger: x.log})
-	}
+	snap := &snapshot{actors: all, by: by, outlets: outs, statements: read, stmts: kept, log: x.log}
 	x.snap, x.key = snap, stats
 	return snap, nil
 }

@@ -12,7 +12,7 @@ func TestBrowserDemoMatrix(t *testing.T) {
 	ctx, console := browser(t)
 	dir := artifacts(t)
 	for _, p := range []struct{ name, path string }{
-		{"demo-overview", "/"}, {"demo-matrix", "/matrix"}, {"demo-timeline", "/timeline"},
+		{"demo-overview", "/"}, {"demo-matrix", "/matrix"}, {"demo-stances", "/stances"}, {"demo-timeline", "/timeline"},
 		{"demo-statements", "/statements"}, {"demo-actors", "/actors"},
 	} {
 		before := len(console())
@@ -24,8 +24,8 @@ func TestBrowserDemoMatrix(t *testing.T) {
 			t.Errorf("%s: console errors: %v", p.name, bad)
 		}
 	}
-	// The timeline draws a lane per cell with its dots.
-	if err := step(ctx, chromedp.Navigate(base+"/timeline"), chromedp.WaitVisible("#timeline")); err != nil {
+	// The stances page draws a lane per cell with its dots.
+	if err := step(ctx, chromedp.Navigate(base+"/stances"), chromedp.WaitVisible("#timeline")); err != nil {
 		t.Fatal(err)
 	}
 	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#timeline circle.dot").length`))

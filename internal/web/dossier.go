@@ -20,15 +20,21 @@ type DossierInfo struct {
 	Positions int    `json:"positions"`
 }
 
-// dossierReady reports whether the timeline and matrix have a dossier.
-func (s *Server) dossierReady() bool { return s.cfg.Dossier != nil }
+// dossierReady reports whether the matrix has a dossier to show.
+func (s *Server) dossierReady() bool { return s.dossiers.current("") != nil }
+
+// dossierOf returns the dossier a request asks for (?dossier=NAME) or the
+// active one; nil when there is none (or it has errors).
+func (s *Server) dossierOf(r *http.Request) *dossier.Dossier {
+	return s.dossiers.current(r.URL.Query().Get("dossier"))
+}
 
 func (s *Server) dossierInfos(snap *snapshot) []DossierInfo {
-	d := s.cfg.Dossier
+	d := s.dossiers.current("")
 	if d == nil {
 		return nil
 	}
-	return []DossierInfo{{Name: d.Negotiation, Issues: len(d.Issues), Parties: len(d.Parties), Positions: len(snap.positions)}}
+	return []DossierInfo{{Name: d.Negotiation, Issues: len(d.Issues), Parties: len(d.Parties), Positions: len(snap.positions(d))}}
 }
 
 // stanceClass is the CSS class of a stance: the known stances by name,
@@ -121,7 +127,7 @@ func (s *Server) snapshotFor(ctx context.Context) (*snapshot, error) { return s.
 
 func (s *Server) pageMatrix(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "Positions", "matrix")
-	if d := s.cfg.Dossier; d != nil {
+	if d := s.dossierOf(r); d != nil {
 		snap, err := s.snapshotFor(r.Context())
 		if err != nil {
 			s.failErr(w, r, err)
@@ -132,7 +138,7 @@ func (s *Server) pageMatrix(w http.ResponseWriter, r *http.Request) {
 			D       *dossier.Dossier
 			Rows    []MatrixRow
 			Stances []string
-		}{d, matrix(d, snap.positions), []string{"for", "conditional", "counter", "against", "unclear"}}
+		}{d, matrix(d, snap.positions(d)), []string{"for", "conditional", "counter", "against", "unclear"}}
 	}
 	s.render(w, r, http.StatusOK, "matrix", p)
 }
@@ -188,6 +194,9 @@ type Dot struct {
 type Tick struct {
 	X     float64
 	Label string
+	// Anchor is the label's text-anchor ("" is middle): the first and
+	// last labels stay inside the picture.
+	Anchor string
 }
 
 // Timeline is the whole picture.
@@ -261,7 +270,7 @@ func timeline(positions []dossier.Position) Timeline {
 	// About six ticks on whole days.
 	stepDays := max(1, int(span/24/6))
 	for t := lo; !t.After(hi); t = t.AddDate(0, 0, stepDays) {
-		tl.Ticks = append(tl.Ticks, Tick{X: x(t), Label: t.Format("2 Jan")})
+		tl.Ticks = append(tl.Ticks, Tick{X: x(t), Label: t.Format("2006-01-02")})
 	}
 	for i, p := range positions {
 		y := tlTop + float64(i)*tlLane
@@ -293,21 +302,21 @@ func timeline(positions []dossier.Position) Timeline {
 	return tl
 }
 
-func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
-	p := s.newPage(w, r, "Timeline", "timeline")
-	if d := s.cfg.Dossier; d != nil {
+func (s *Server) pageStances(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(w, r, "Stances over time", "matrix")
+	if d := s.dossierOf(r); d != nil {
 		snap, err := s.snapshotFor(r.Context())
 		if err != nil {
 			s.failErr(w, r, err)
 			return
 		}
-		p.Title = "Timeline · " + d.Negotiation
+		p.Title = "Stances over time · " + d.Negotiation
 		p.Data = struct {
 			D  *dossier.Dossier
 			TL Timeline
-		}{d, timeline(snap.positions)}
+		}{d, timeline(snap.positions(d))}
 	}
-	s.render(w, r, http.StatusOK, "timeline", p)
+	s.render(w, r, http.StatusOK, "stances", p)
 }
 
 // PositionsResponse is GET /api/v1/positions: the dossier and a page of its cells.
@@ -321,10 +330,24 @@ type PositionsResponse struct {
 	NextOffset  *int               `json:"next_offset"`
 }
 
+const noDossier = "no dossier loaded (start the server with --dossier FILE, or add one at /dossiers)"
+
+// noDossierMsg says why a request has no dossier: the one it named does
+// not exist (or has errors), or none is loaded.
+func (s *Server) noDossierMsg(r *http.Request) string {
+	if n := r.URL.Query().Get("dossier"); n != "" {
+		if e, err := s.dossiers.get(n); err == nil && e.D == nil {
+			return "dossier " + quoteName(n) + " has errors; fix it at /dossiers/" + n
+		}
+		return "no dossier named " + quoteName(n)
+	}
+	return noDossier
+}
+
 func (s *Server) apiPositions(w http.ResponseWriter, r *http.Request) {
-	d := s.cfg.Dossier
+	d := s.dossierOf(r)
 	if d == nil {
-		s.fail(w, r, http.StatusNotFound, codeNotFound, "no dossier loaded (start the server with --dossier FILE)")
+		s.fail(w, r, http.StatusNotFound, codeNotFound, s.noDossierMsg(r))
 		return
 	}
 	limit, offset, err := paging(r, apiDefaultLimit, apiMaxLimit)
@@ -337,14 +360,15 @@ func (s *Server) apiPositions(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	l := listOf(window(snap.positions, limit, offset), limit, offset)
+	l := listOf(window(snap.positions(d), limit, offset), limit, offset)
 	s.json(w, http.StatusOK, PositionsResponse{Negotiation: d.Negotiation, Issues: d.Issues, Parties: d.Parties,
 		Items: l.Items, Limit: l.Limit, Offset: l.Offset, NextOffset: l.NextOffset})
 }
 
-func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Dossier == nil {
-		s.fail(w, r, http.StatusNotFound, codeNotFound, "no dossier loaded (start the server with --dossier FILE)")
+func (s *Server) apiStances(w http.ResponseWriter, r *http.Request) {
+	d := s.dossierOf(r)
+	if d == nil {
+		s.fail(w, r, http.StatusNotFound, codeNotFound, s.noDossierMsg(r))
 		return
 	}
 	snap, err := s.snapshotFor(r.Context())
@@ -352,7 +376,7 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.json(w, http.StatusOK, timeline(snap.positions))
+	s.json(w, http.StatusOK, timeline(snap.positions(d)))
 }
 
 func removeAll(dir string) { _ = os.RemoveAll(dir) }

@@ -35,7 +35,7 @@ func TestDossierEndpoints(t *testing.T) {
 		t.Errorf("limit=0: %d", status)
 	}
 	// The timeline has a lane per cell, each starting no earlier than From.
-	status, _, body = get(t, c, base+"/api/v1/timeline")
+	status, _, body = get(t, c, base+"/api/v1/stances")
 	tl := decode(t, body)
 	lanes := tl["lanes"].([]any)
 	if status != 200 || len(lanes) != len(all) {
@@ -57,7 +57,7 @@ func TestDossierEndpoints(t *testing.T) {
 	if got := strings.Count(page, `<a class="cell s-`); got != len(all) {
 		t.Errorf("matrix has %d clickable cells, want %d", got, len(all))
 	}
-	_, _, page = get(t, c, base+"/timeline")
+	_, _, page = get(t, c, base+"/stances")
 	if !strings.Contains(page, `<svg id="timeline"`) || strings.Count(page, "<rect class=\"seg") < len(all) {
 		t.Errorf("timeline page lacks its lanes")
 	}

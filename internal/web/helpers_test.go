@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parley-news/parley/examples"
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/pipeline"
 	"github.com/parley-news/parley/internal/store"
@@ -206,7 +207,7 @@ func newDemo(t testing.TB, token string) (*Server, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{Token: token, Dossier: d}, st, pipe, nil)
+	srv, err := New(Config{Token: token, Dossier: d, DossierSource: examples.Dossier}, st, pipe, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,6 +42,10 @@ type IngestOptions struct {
 	Rename func(string) string
 	// NoFollow: do not fetch the pages of feed items that carry no text.
 	NoFollow bool
+	// Published dates the documents that come without a date of their
+	// own (the ingest page's pasted text); Outlet names their outlet.
+	Published time.Time
+	Outlet    string
 }
 
 // ErrTooMany: an ingest held more documents than Config.MaxDocs.
@@ -103,6 +107,12 @@ func (s *Server) Ingest(ctx context.Context, inputs []string, opt IngestOptions)
 		}
 		if rename != nil {
 			doc.Source = rename(doc.Source)
+		}
+		if !opt.Published.IsZero() && doc.Published.IsZero() {
+			doc.Published, doc.PublishedBasis = opt.Published, article.BasisInput
+		}
+		if opt.Outlet != "" && doc.Outlet == "" {
+			doc.Outlet = opt.Outlet
 		}
 		res, err := s.pipe.Analyze(ctx, doc, pipeline.Options{})
 		if err != nil {

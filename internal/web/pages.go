@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -33,10 +34,30 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 type Pager struct {
 	Prev, Next string
 	From, To   int // 1-based rows shown
+	// Total counts the rows of the whole list; AtLeast says it is a lower
+	// bound (the list was counted only so far); -1 when unknown.
+	Total   int
+	AtLeast bool
+	Size    int // rows per page
+	// PrevLabel and NextLabel name the links ("← Newer", "Older →").
+	PrevLabel, NextLabel string
+}
+
+// countCap bounds the rows counted for a filtered list's total.
+const countCap = 1000
+
+// total sets the pager's total: n exact, or at least countCap when the
+// count stopped there.
+func (p Pager) total(n int) Pager {
+	p.Total, p.AtLeast = n, false
+	if n > countCap {
+		p.Total, p.AtLeast = countCap, true
+	}
+	return p
 }
 
 func pager(v url.Values, offset, shown int, more bool) Pager {
-	p := Pager{From: offset + 1, To: offset + shown}
+	p := Pager{From: offset + 1, To: offset + shown, Total: -1, Size: pageSize, PrevLabel: "← Newer", NextLabel: "Older →"}
 	if shown == 0 {
 		p.From = 0
 	}
@@ -85,8 +106,9 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
 		Statements []store.StoredStatement
 		Articles   []store.ArticleSummary
 		Actors     []ActorSummary
+		AllActors  []ActorSummary
 		Dossiers   []DossierInfo
-	}{stats, latest, arts, snap.actors[:min(8, len(snap.actors))], s.dossierInfos(snap)}
+	}{stats, latest, arts, snap.actors[:min(8, len(snap.actors))], snap.actors, s.dossierInfos(snap)}
 	s.render(w, r, http.StatusOK, "overview", p)
 }
 
@@ -130,6 +152,12 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 	for _, o := range snap.outlets {
 		outOpts = append(outOpts, Option{Value: o, Label: o, Selected: strings.EqualFold(o, q.Outlet)})
 	}
+	pg := pager(v, offset, len(rows), more)
+	if qerr == nil {
+		if n, err := s.countStatements(ctx, q); err == nil {
+			pg = pg.total(n)
+		}
+	}
 	kinds := []Option{{Value: "", Label: "any kind"}}
 	for _, k := range []string{article.Direct, article.Indirect, article.Mixed} {
 		kinds = append(kinds, Option{Value: k, Label: kindName(k), Selected: k == q.Kind})
@@ -144,7 +172,7 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 		Error      string
 		Filtered   bool
 		Speakers   []string
-	}{q, outOpts, kinds, rows, pager(v, offset, len(rows), more), msg, len(v) > 0, speakerNames(snap.actors, 300)}
+	}{q, outOpts, kinds, rows, pg, msg, len(v) > 0, speakerNames(snap.actors, 300)}
 	s.render(w, r, status, "statements", p)
 }
 
@@ -211,6 +239,12 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 	if more {
 		rows = rows[:pageSize]
 	}
+	pg := pager(v, offset, len(rows), more)
+	if qerr == nil {
+		if n, err := s.countArticles(ctx, q); err == nil {
+			pg = pg.total(n)
+		}
+	}
 	out := make([]ArticleRow, len(rows))
 	for i, a := range rows {
 		out[i] = ArticleRow{ArticleSummary: a, Snips: snippet(a.Snippet)}
@@ -221,7 +255,7 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 		Articles []ArticleRow
 		Pager    Pager
 		Error    string
-	}{q, out, pager(v, offset, len(rows), more), msg}
+	}{q, out, pg, msg}
 	s.render(w, r, status, "articles", p)
 }
 
@@ -313,7 +347,7 @@ func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) {
 		Q      string
 		Actors []ActorSummary
 		Pager  Pager
-	}{qs, win, pager(r.URL.Query(), offset, len(win), more)}
+	}{qs, win, pager(r.URL.Query(), offset, len(win), more).total(len(list))}
 	s.render(w, r, http.StatusOK, "actors", p)
 }
 
@@ -348,16 +382,17 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
 		A          ActorSummary
 		Statements []store.StoredStatement
 		Pager      Pager
-	}{snap.actors[i], rows, pager(r.URL.Query(), offset, len(rows), more)}
+	}{snap.actors[i], rows, pager(r.URL.Query(), offset, len(rows), more).total(snap.actors[i].Statements)}
 	s.render(w, r, http.StatusOK, "actor", p)
 }
 
 func (s *Server) pageIngest(w http.ResponseWriter, r *http.Request) {
 	type data struct {
-		Report *IngestReport
-		Error  string
-		URLs   string
-		Feed   string
+		Report                  *IngestReport
+		Error                   string
+		URLs                    string
+		Feed                    string
+		Text, Published, Outlet string
 	}
 	d := data{}
 	status := http.StatusOK
@@ -379,7 +414,15 @@ func (s *Server) pageIngest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		d.URLs, d.Feed = r.FormValue("urls"), r.FormValue("feed")
+		d.Text, d.Published, d.Outlet = r.FormValue("text"), strings.TrimSpace(r.FormValue("published")), strings.TrimSpace(r.FormValue("outlet"))
+		var paste pasted
 		if err == nil {
+			paste, err = readPaste(d.Text, d.Published, d.Outlet)
+		}
+		if err == nil && len(files)+len(urls) == 0 && paste.text == "" {
+			err = badParam("nothing to ingest: choose files, give URLs or a feed, or paste a text")
+		}
+		if err == nil && (len(files) > 0 || len(urls) > 0) {
 			var inputs []string
 			inputs, err = s.ingestInputs(files, urls)
 			if err == nil {
@@ -388,6 +431,14 @@ func (s *Server) pageIngest(w http.ResponseWriter, r *http.Request) {
 				if err == nil {
 					d.Report = &rep
 				}
+			}
+		}
+		if err == nil && paste.text != "" {
+			var rep IngestReport
+			rep, err = s.ingestPaste(r.Context(), paste)
+			if err == nil {
+				d.Report = d.Report.add(rep)
+				d.Text = "" // done: the form starts empty again
 			}
 		}
 		if err != nil {
@@ -463,4 +514,29 @@ func speakerNames(actors []ActorSummary, n int) []string {
 		out = append(out, a.Name)
 	}
 	return out
+}
+
+// countStatements counts the statements of q (its paging ignored): from
+// the store's counts when unfiltered, else by reading up to countCap+1.
+func (s *Server) countStatements(ctx context.Context, q store.StatementQuery) (int, error) {
+	q.Offset, q.After, q.Order = 0, nil, store.Newest
+	if q.Speaker == "" && q.ActorID == 0 && q.ArticleID == 0 && q.From == "" && q.To == "" && q.Outlet == "" && q.Kind == "" && q.Query == "" && !q.IncludeSuperseded {
+		st, err := s.st.Stats(ctx)
+		return int(st.Statements), err
+	}
+	q.Limit = countCap + 1
+	rows, err := s.st.Statements(ctx, q)
+	return len(rows), err
+}
+
+// countArticles is countStatements for articles.
+func (s *Server) countArticles(ctx context.Context, q store.ArticleQuery) (int, error) {
+	q.Offset, q.After, q.Order = 0, nil, store.Newest
+	if q.Outlet == "" && q.From == "" && q.To == "" && q.Query == "" && q.Pipeline == "" && !q.IncludeSuperseded {
+		st, err := s.st.Stats(ctx)
+		return int(st.Articles), err
+	}
+	q.Limit = countCap + 1
+	rows, err := s.st.Articles(ctx, q)
+	return len(rows), err
 }

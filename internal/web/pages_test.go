@@ -42,7 +42,9 @@ func TestPagesRender(t *testing.T) {
 		{"/ingest", 200, []string{"read-only"}},
 		{"/login", 200, []string{"nothing to log in to"}},
 		{"/matrix", 200, []string{"No dossier"}},
-		{"/timeline", 200, []string{"No dossier"}},
+		{"/stances", 200, []string{"No dossier"}},
+		{"/timeline", 200, []string{"Showing 1–", "of"}},
+		{"/dossiers", 200, []string{"No dossier yet"}},
 		{"/no/such/page", 404, []string{"no such page"}},
 	}
 	for _, tc := range cases {

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/parley-news/parley/internal/article"
 )
 
 //go:embed templates/*.html
@@ -30,7 +32,7 @@ var staticFS embed.FS
 // startup check).
 var pageNames = []string{
 	"overview", "statements", "articles", "article", "actors", "actor",
-	"ingest", "login", "error", "matrix", "timeline",
+	"ingest", "login", "error", "matrix", "timeline", "stances", "dossiers", "dossier",
 }
 
 type asset struct {
@@ -80,15 +82,18 @@ func newRenderer() (*renderer, error) {
 			}
 			return "/static/" + name + "?v=" + a.sum, nil
 		},
-		"httpURL":  httpURL,
-		"trunc":    truncate,
-		"add":      func(a, b int) int { return a + b },
-		"orDash":   orDash,
-		"with":     withParam,
-		"pct":      func(a, b int) int { return a * 100 / max(b, 1) },
-		"kindName": kindName,
-		"untitled": untitled,
-		"day":      func(s string) string { return s[:min(len(s), 10)] },
+		"httpURL":   httpURL,
+		"trunc":     truncate,
+		"add":       func(a, b int) int { return a + b },
+		"add1":      func(a, b float64) float64 { return a + b },
+		"orDash":    orDash,
+		"with":      withParam,
+		"pct":       func(a, b int) int { return a * 100 / max(b, 1) },
+		"kindName":  kindName,
+		"untitled":  untitled,
+		"day":       func(s string) string { return s[:min(len(s), 10)] },
+		"basis":     basisWords,
+		"dateBasis": article.DateBasisText,
 	}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html")
@@ -233,4 +238,25 @@ func untitled(title string) string {
 		return "(untitled)"
 	}
 	return title
+}
+
+// basisWords says in plain words how a publication date was decided.
+func basisWords(b string) string {
+	switch b {
+	case article.BasisInput:
+		return "the date given with the input"
+	case article.BasisFeed:
+		return "the feed's date for the item"
+	case article.BasisHTMLMeta:
+		return "the page's own metadata"
+	case article.BasisDateline:
+		return "the dateline"
+	case article.BasisDatelineYear:
+		return "the dateline's day and month; the year inferred"
+	case article.BasisDateStamp:
+		return "a date stamp on the page"
+	case article.BasisTextDate:
+		return "inferred from dates in the text"
+	}
+	return b
 }

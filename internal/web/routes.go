@@ -57,6 +57,10 @@ func (s *Server) routes() {
 	s.route("/logout", s.pageLogout, post)
 	s.route("/matrix", s.pageMatrix, get)
 	s.route("/timeline", s.pageTimeline, get)
+	s.route("/stances", s.pageStances, get)
+	s.route("/dossiers", s.pageDossiers, get)
+	s.route("/dossiers/{name}", s.pageDossierEdit, get, post)
+	s.route("/dossiers/{name}/activate", s.pageDossierActivate, post)
 	s.route("/static/{name}", s.pages.serveStatic, get)
 	s.route("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		s.json(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -78,6 +82,10 @@ func (s *Server) routes() {
 	s.route("/api/v1/ingest", s.apiIngest, post)
 	s.route("/api/v1/positions", s.apiPositions, get)
 	s.route("/api/v1/timeline", s.apiTimeline, get)
+	s.route("/api/v1/stances", s.apiStances, get)
+	s.route("/api/v1/dossiers", s.apiGet(s.apiDossiers), get)
+	s.route("/api/v1/dossiers/{name}", s.apiDossier, get, http.MethodPut)
+	s.route("/api/v1/dossiers/{name}/activate", s.apiDossierActivate, post)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, codeNotFound, "no such endpoint")
 	})

@@ -57,8 +57,16 @@ type Config struct {
 	SecureCookies bool
 	// Title names the site in page headers (default "Parley").
 	Title string
-	// Dossier, when set, gives the position matrix and the timeline.
-	Dossier *dossier.Dossier
+	// Dossier, when set, is the active dossier at start: it gives the
+	// position matrix and the stance timeline. It is listed under its
+	// file's base name; DossierSource is its YAML for the editor (read
+	// from Dossier.File when nil).
+	Dossier       *dossier.Dossier
+	DossierSource []byte
+	// DossierDir, when set, holds the dossiers as NAME.yaml: all are
+	// loaded at start and the editor saves there. Empty: dossiers live in
+	// memory and edits last until the server stops.
+	DossierDir string
 }
 
 // Server serves the pages and the API. It is safe for concurrent use.
@@ -77,6 +85,11 @@ type Server struct {
 	failures guard
 	// ingestMu (capacity 1) lets one ingest run at a time.
 	ingestMu chan struct{}
+
+	// dossiers are the loaded dossiers, one of them active.
+	dossiers *dossierSet
+	// factCache keeps recent timelines (timeline.go).
+	factCache factCache
 }
 
 // Sentinel errors of New.
@@ -116,7 +129,13 @@ func New(cfg Config, st store.Store, pipe *pipeline.Pipeline, log *slog.Logger) 
 	if _, err := rand.Read(key); err != nil {
 		return nil, fmt.Errorf("web: random key: %w", err)
 	}
-	s := &Server{cfg: cfg, st: st, pipe: pipe, log: log, pages: r, key: key, start: time.Now(), index: newActorIndex(st, cfg.Dossier, log)}
+	ds, err := newDossierSet(cfg.DossierDir, cfg.Dossier, cfg.DossierSource)
+	if err != nil {
+		return nil, err
+	}
+	// Statements are kept for positions when there is a dossier or one can be added.
+	keep := cfg.Dossier != nil || cfg.DossierDir != "" || cfg.Token != ""
+	s := &Server{cfg: cfg, st: st, pipe: pipe, log: log, pages: r, key: key, start: time.Now(), index: newActorIndex(st, keep, log), dossiers: ds}
 	s.routes()
 	return s, nil
 }

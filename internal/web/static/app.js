@@ -17,4 +17,23 @@
   if (hl && !location.hash) {
     hl.scrollIntoView({ block: "center" });
   }
+  // Dossier editor: a problem's file:line:col link selects that line.
+  var src = document.getElementById("source");
+  var problems = document.getElementById("problems");
+  if (src && problems && src.tagName === "TEXTAREA") {
+    problems.addEventListener("click", function (ev) {
+      var a = ev.target.closest ? ev.target.closest("a.goto") : null;
+      if (!a) return;
+      ev.preventDefault();
+      var line = parseInt(a.dataset.line, 10) || 1;
+      var lines = src.value.split("\n");
+      var start = 0;
+      for (var i = 0; i < line - 1 && i < lines.length; i++) start += lines[i].length + 1;
+      var end = start + (lines[line - 1] || "").length;
+      src.focus();
+      src.setSelectionRange(start, end);
+      var lh = src.scrollHeight / Math.max(lines.length, 1);
+      src.scrollTop = Math.max(0, (line - 3) * lh);
+    });
+  }
 })();
