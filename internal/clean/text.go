@@ -355,10 +355,10 @@ var smallWords = map[string]bool{
 }
 
 // normQuotes turns the typewriter quotation marks of old wire copy and
-// some newspapers into typographic ones: ``…'' (AP archives, TeX) and
-// ''…'' (New York Times archives) become “…”. A '' that opens a word is an
+// some newspapers into typographic ones: “…” (AP archives, TeX) and
+// ”…” (New York Times archives) become “…”. A ” that opens a word is an
 // opening mark, any other a closing one. Without this, quotations in such
-// text are not seen as quotations. Text without `` or '' is returned as is.
+// text are not seen as quotations. Text without “ or ” is returned as is.
 func normQuotes(s string) string {
 	if !strings.Contains(s, "``") && !strings.Contains(s, "''") {
 		return s
