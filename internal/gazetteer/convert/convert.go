@@ -32,8 +32,8 @@ const (
 // Stats counts what a conversion read and wrote.
 type Stats struct {
 	Countries, People, Orgs, Agents, Codes int
-	NoCode   int // records with no usable code, skipped
-	Problems []string
+	NoCode                                 int // records with no usable code, skipped
+	Problems                               []string
 }
 
 type kind int

@@ -178,4 +178,3 @@ func Plural(s string) string {
 		return s + "S"
 	}
 }
-
