@@ -67,6 +67,14 @@ var orgNames = map[string]string{
 	"AIE": "International Energy Agency", "ALQ": "al-Qaeda", "WCT": "international war crimes tribunal",
 }
 
+// orgAliases are acronyms news uses for bodies of orgNames; they are keys only where the
+// dictionary has no body of that name.
+var orgAliases = map[string][]string{
+	"WTO": {"wto"}, "ICC": {"icc"}, "ICJ": {"icj"}, "OAS": {"oas"}, "GCC": {"gcc"}, "ILO": {"ilo"},
+	"FAO": {"fao"}, "WFP": {"wfp"}, "IAE": {"iaea"}, "IMF": {"imf"}, "HCH": {"ohchr"},
+	"SCE": {"osce"}, "EBR": {"ebrd"}, "AFU": {"au"}, "WBK": {"world bank group"},
+}
+
 // extraCountries names country codes the dictionary uses in roles but gives no country entry of
 // its own, or names that read better than the dictionary's phrase.
 var extraCountries = map[string]string{
@@ -126,23 +134,35 @@ func parseCode(code string, isCountry func(string) bool) codeInfo {
 
 func hasSector(s string) bool { _, ok := sectors[s]; return ok }
 
-// titleCase turns a dictionary phrase (BARACK_OBAMA, GEORGE_W._BUSH_, BAN_KI-MOON) into a
-// display name (Barack Obama, George W. Bush, Ban Ki-moon). Short all-consonant or dotted
-// words stay upper case (NATO stays NATO only when keepAcronym).
+// titleCase turns a dictionary phrase (BARACK_OBAMA, GEORGE_W._BUSH_, BAN_KI-MOON,
+// THE_UNITED_NATIONS_) into a display name (Barack Obama, George W. Bush, Ban Ki-moon, United
+// Nations). Dotted abbreviations (U.N.), Roman numerals and parenthesised acronyms stay upper
+// case, short joining words lower case; with keepAcronym a one-word name of up to four letters
+// stays upper case (NATO).
 func titleCase(phrase string, keepAcronym bool) string {
-	words := strings.Fields(strings.ReplaceAll(phrase, "_", " "))
-	if keepAcronym && len(words) == 1 && len(words[0]) <= 6 {
+	words := strings.Fields(strings.NewReplacer("_", " ", "(", " (", ")", ") ").Replace(phrase))
+	if len(words) > 1 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	if keepAcronym && len(words) == 1 && len([]rune(words[0])) <= 4 {
 		return words[0]
 	}
 	for i, w := range words {
-		if strings.Contains(w, ".") && len(w) <= 6 && !strings.ContainsAny(strings.ToLower(w), "aeiou") || isRoman(w) {
+		lw := strings.ToLower(w)
+		switch {
+		case strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")"),
+			strings.Count(w, ".") >= 2, isRoman(w):
 			words[i] = strings.ToUpper(w)
-			continue
+		case i > 0 && joining[lw]:
+			words[i] = lw
+		default:
+			words[i] = capWord(w)
 		}
-		words[i] = capWord(w)
 	}
 	return strings.Join(words, " ")
 }
+
+var joining = map[string]bool{"and": true, "of": true, "the": true, "for": true, "in": true, "on": true, "to": true, "de": true, "du": true, "des": true, "la": true, "le": true, "al": true, "el": true, "bin": true, "van": true, "von": true, "der": true, "da": true, "di": true, "del": true}
 
 func isRoman(w string) bool {
 	switch strings.ToUpper(w) {

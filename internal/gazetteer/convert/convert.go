@@ -228,6 +228,37 @@ func Convert(fsys fs.FS, w io.Writer) (Stats, error) {
 			st.Orgs++
 		}
 	}
+	// Bodies the dictionary codes people with but lists under no name of their own (the World
+	// Trade Organization): one record each, named by the code table.
+	orgKey := map[string]bool{}
+	for _, a := range all {
+		if a.kind == kindOrg {
+			for _, k := range a.keys {
+				orgKey[k] = true
+			}
+		}
+	}
+	for _, c := range codeOrder {
+		ci := codes[c].ci
+		if ci.Sector != "IGO" || len(ci.Orgs) == 0 {
+			continue
+		}
+		name := orgNames[ci.Orgs[len(ci.Orgs)-1]]
+		k := gazetteer.Normalize(name)
+		if name == "" || orgKey[k] {
+			continue
+		}
+		keys := []string{k}
+		for _, alias := range orgAliases[ci.Orgs[len(ci.Orgs)-1]] {
+			if !orgKey[alias] {
+				keys = append(keys, alias)
+				orgKey[alias] = true
+			}
+		}
+		orgKey[k] = true
+		fmt.Fprintf(bw, "O\t%s\t%s\t%s\n", name, c, strings.Join(keys, "|"))
+		st.Orgs++
+	}
 	for _, code := range agentCodes {
 		fmt.Fprintf(bw, "A\t%s\t%s\n", code, strings.Join(agents[code], "|"))
 		st.Agents += len(agents[code])

@@ -72,7 +72,9 @@ func ParseAgentLine(s string) (AgentLine, error) {
 		if k := strings.IndexByte(pl, '}'); k >= 0 {
 			pl = pl[:k]
 		}
-		al.Plurals = strings.Fields(pl)
+		if p := strings.Fields(pl); len(p) > 0 {
+			al.Plurals = p
+		}
 	}
 	al.Phrase = strings.Join(strings.Fields(head), " ")
 	if al.Phrase == "" {

@@ -91,11 +91,15 @@ func ParseLine(s string) (Line, error) {
 		ln.Kind = Primary
 		ln.Phrase, rest = splitPhrase(t)
 	}
-	if (ln.Kind == Synonym || ln.Kind == Primary) && ln.Phrase == "" {
-		ln.Kind = Blank
-	}
 	codes, err := parseCodes(rest)
 	ln.Codes = codes
+	if (ln.Kind == Synonym || ln.Kind == Primary) && ln.Phrase == "" {
+		// "+[CODE]": codes without a phrase
+		ln.Kind = Restriction
+		if len(codes) == 0 {
+			ln.Kind = Blank
+		}
+	}
 	return ln, err
 }
 
