@@ -83,6 +83,10 @@ type Person struct {
 	Name  string // canonical display name: "Barack Obama"
 	Role  Role   // the role on the date asked; zero (Code "") when none applies
 	Roles []Role // every role in dictionary order
+	// Partial is true when the name matched only by "first last" or surname alone, not by one of
+	// the dictionary's own names for the person: weaker evidence, best used for a name the text
+	// itself presents as a person.
+	Partial bool
 }
 
 // Affiliated reports whether the person speaks for a body on the date asked.

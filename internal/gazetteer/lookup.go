@@ -25,14 +25,16 @@ func (g *Gazetteer) Person(name string, on time.Time) (Person, bool) {
 func (g *Gazetteer) LookupPerson(name string, on time.Time) (Person, error) {
 	key := Normalize(name)
 	var one [1]int32
+	partial := false
 	ids := g.personKeys.get(key, &one)
 	if len(ids) == 0 {
-		ids = g.derived.get(key, &one)
+		ids, partial = g.derived.get(key, &one), true
 	}
 	if len(ids) == 0 {
 		if k := stripTitles(key); k != key && k != "" {
+			partial = false
 			if ids = g.personKeys.get(k, &one); len(ids) == 0 {
-				ids = g.derived.get(k, &one)
+				ids, partial = g.derived.get(k, &one), true
 			}
 		}
 	}
@@ -41,10 +43,14 @@ func (g *Gazetteer) LookupPerson(name string, on time.Time) (Person, error) {
 	}
 	d := dateOf(on)
 	if len(ids) == 1 {
-		return g.person(ids[0], d), nil
+		p := g.person(ids[0], d)
+		p.Partial = partial
+		return p, nil
 	}
 	if i, ok := g.pick(ids, d); ok {
-		return g.person(i, d), nil
+		p := g.person(i, d)
+		p.Partial = partial
+		return p, nil
 	}
 	amb := &AmbiguousError{Name: name}
 	for _, i := range ids {
