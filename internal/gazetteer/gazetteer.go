@@ -147,7 +147,19 @@ var loadOnce = sync.OnceValues(func() (*Gazetteer, error) {
 // only; later calls return the same value.
 func Load() (*Gazetteer, error) { return loadOnce() }
 
-// Parse reads a data file written by the converter (gzip-compressed or plain).
+// Parse reads a data file written by the converter (gzip-compressed or plain). The format is
+// UTF-8 text, one record a line, fields separated by tabs, after the FormatHeader line ('#'
+// lines are comments):
+//
+//	C  code  English name  keys           a country; keys are Normalize'd names joined by '|'
+//	K  code  country  sector  orgs  generic(0|1)  affiliation words     a CAMEO code explained
+//	P  name  roles  keys                  a person
+//	O  name  roles  keys                  a named body
+//	A  code  keys                         role nouns of an agent code
+//
+// Roles are comma-separated CODE (a default role) or CODE@from-to with yyyymmdd dates, either
+// side empty when open. C lines come before the K lines that name their countries, K lines
+// before the P and O lines that use their codes.
 func Parse(r io.Reader) (*Gazetteer, error) {
 	br := bufio.NewReader(r)
 	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {

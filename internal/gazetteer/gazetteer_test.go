@@ -198,6 +198,20 @@ func TestAgentEmbedded(t *testing.T) {
 	}
 }
 
+func TestCodeRole(t *testing.T) {
+	g := load(t)
+	tests := map[string]string{"JPNGOV": "Japan government", "USAMIL": "United States military", "IGOWSTNAT": "NATO", "USAELI": "", "ZZZGOV": ""}
+	for code, want := range tests {
+		r, ok := g.CodeRole(code)
+		if r.Affiliation != want || ok != (code != "ZZZGOV") {
+			t.Errorf("CodeRole(%s) = %+v %v, want %q", code, r, ok, want)
+		}
+	}
+	if r, _ := g.CodeRole("JPNGOV"); r.Country.Code != "JPN" || r.Sector != "GOV" || !r.Default {
+		t.Errorf("CodeRole(JPNGOV) = %+v", r)
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	tests := map[string]string{
 		"BARACK_OBAMA":         "barack obama",

@@ -311,6 +311,18 @@ func (g *Gazetteer) Agent(roleNoun string) (code string, ok bool) {
 	return c, found && c != ""
 }
 
+// CodeRole explains a CAMEO actor code the dictionary uses: CodeRole("JPNGOV") is Japan's
+// government. With Agent it turns "a Japanese foreign ministry spokesman" into a side:
+// Country("Japanese") → JPN, Agent("foreign ministry") → GOV, CodeRole("JPN"+"GOV"). The role
+// has no dates.
+func (g *Gazetteer) CodeRole(code string) (Role, bool) {
+	ci, ok := g.codes[code]
+	if !ok {
+		return Role{}, false
+	}
+	return g.role(role{info: ci, def: true}), true
+}
+
 // Stats counts the gazetteer's entries.
 type Stats struct{ Countries, People, Orgs, Agents int }
 
