@@ -1,0 +1,447 @@
+// Package gazetteer knows who speaks for whom: countries with their demonyms and capitals,
+// international organisations, about 28,000 people with dated roles, and role nouns
+// ("spokesman", "foreign minister"). Its data is derived from the CAMEO/Phoenix actor
+// dictionaries that PETRARCH2 ships (Open Event Data Alliance, MIT licence; see
+// data/PROVENANCE.md) by the converter in ./cmd/convert, and embedded in the binary.
+//
+// Names are matched case-insensitively and accent-folded (see Normalize), with every synonym
+// the dictionary lists. A person's affiliation is the role valid on the date asked: a
+// president in office speaks for the country's government; after leaving office, for nobody.
+// A name that fits two different people (of different countries, or of one country when the
+// date does not tell them apart) is reported as ambiguous, never guessed.
+//
+// Load reads the embedded data once, on first use; a process that never calls it pays nothing.
+package gazetteer
+
+//go:generate go run ./cmd/convert
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// FormatHeader is the first line of the data file; the number is the format version.
+const FormatHeader = "parley-gazetteer\t1"
+
+// Sentinel errors of the Lookup methods.
+var (
+	ErrNotFound  = errors.New("gazetteer: not found")
+	ErrAmbiguous = errors.New("gazetteer: ambiguous name")
+	ErrFormat    = errors.New("gazetteer: bad data file")
+)
+
+// AmbiguousError lists the candidates of an ambiguous name; it matches ErrAmbiguous.
+type AmbiguousError struct {
+	Name       string
+	Candidates []string // display names, with their affiliation in parentheses where known
+}
+
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("gazetteer: %q is ambiguous: %s", e.Name, strings.Join(e.Candidates, "; "))
+}
+
+// Is makes errors.Is(err, ErrAmbiguous) true.
+func (e *AmbiguousError) Is(target error) bool { return target == ErrAmbiguous }
+
+// Country is a country of the dictionary.
+type Country struct {
+	Code string // ISO 3166-1 alpha-3 where one exists ("USA"); the CAMEO code otherwise ("KSV" Kosovo, "USR" Soviet Union)
+	Name string // English short name: "United States"
+}
+
+// Role is one coded role of a person or body.
+type Role struct {
+	Code    string  // CAMEO actor code as in the dictionary: "USAGOV", "IGOWSTNAT", "USAELI"
+	Country Country // the country the role belongs to; zero for international bodies
+	// Sector is the first role segment of the code (GOV, MIL, LEG, JUD, OPP, REB, PTY, ELI, MED,
+	// BUS …) or the international prefix (IGO, NGO, MNC, IMG); "" for a bare country code.
+	Sector string
+	// Orgs are the CAMEO segments naming an international body, outer to inner
+	// (IGOUNODEVWBK → ["UNO", "WBK"]); nil for national roles.
+	Orgs []string
+	// Affiliation is who the role speaks for, in plain words: "United States government",
+	// "Japan military", "NATO", "United Nations". It is "" for ELI (a notable person without
+	// office, which is how the dictionary codes former officials) and CVL (civilians).
+	Affiliation string
+	// From and To bound the role, both inclusive; a zero From is "since ever" and a zero To
+	// "still". Default roles have both zero and apply only outside every dated role.
+	From, To time.Time
+	Default  bool
+}
+
+// Person is a person of the dictionary with the role valid on the date asked.
+type Person struct {
+	Name  string // canonical display name: "Barack Obama"
+	Role  Role   // the role on the date asked; zero (Code "") when none applies
+	Roles []Role // every role in dictionary order
+	// Partial is true when the name matched only by "first last" or surname alone, not by one of
+	// the dictionary's own names for the person: weaker evidence, best used for a name the text
+	// itself presents as a person.
+	Partial bool
+}
+
+// Affiliated reports whether the person speaks for a body on the date asked.
+func (p Person) Affiliated() bool { return p.Role.Affiliation != "" }
+
+// Org is a named body: an international organisation (NATO, the UN Security Council, the
+// European Commission), a national institution (the United States Congress), an armed group or a
+// company.
+type Org struct {
+	Name string // canonical display name: "NATO", "United States Congress"
+	// Role is the body's code and what it means. For a body that the code names only generically
+	// (an NGO or company) Role.Affiliation is the body's own name.
+	Role Role
+}
+
+// Gazetteer answers lookups; it is immutable and safe for concurrent use.
+type Gazetteer struct {
+	countries   []Country
+	countryIdx  map[string]int32 // code → index
+	countryKeys multimap
+	codes       map[string]*codeInfo
+	people      []entry
+	personKeys  multimap
+	derived     multimap // "first last" and surname keys made from the canonical name
+	orgs        []entry
+	orgKeys     multimap
+	agents      map[string]string // noun key → code; "" when ambiguous
+}
+
+type codeInfo struct {
+	code        string
+	country     int32 // -1 none
+	sector      string
+	orgs        []string
+	generic     bool
+	affiliation string
+}
+
+type role struct {
+	info     *codeInfo
+	from, to int32 // yyyymmdd, 0 open
+	def      bool
+}
+
+type entry struct {
+	name  string
+	roles []role
+}
+
+//go:embed data/gazetteer.txt.gz
+var embedded []byte
+
+var loadOnce = sync.OnceValues(func() (*Gazetteer, error) {
+	return Parse(bytes.NewReader(embedded))
+})
+
+// Load returns the gazetteer built from the embedded data. The data is read on the first call
+// only; later calls return the same value.
+func Load() (*Gazetteer, error) { return loadOnce() }
+
+// Parse reads a data file written by the converter (gzip-compressed or plain). The format is
+// UTF-8 text, one record a line, fields separated by tabs, after the FormatHeader line ('#'
+// lines are comments):
+//
+//	C  code  English name  keys           a country; keys are Normalize'd names joined by '|'
+//	K  code  country  sector  orgs  generic(0|1)  affiliation words     a CAMEO code explained
+//	P  name  roles  keys                  a person
+//	O  name  roles  keys                  a named body
+//	A  code  keys                         role nouns of an agent code
+//
+// Roles are comma-separated CODE (a default role) or CODE@from-to with yyyymmdd dates, either
+// side empty when open. C lines come before the K lines that name their countries, K lines
+// before the P and O lines that use their codes.
+func Parse(r io.Reader) (*Gazetteer, error) {
+	br := bufio.NewReader(r)
+	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrFormat, err)
+		}
+		defer zr.Close()
+		br = bufio.NewReader(zr)
+	}
+	data, err := io.ReadAll(br)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
+	}
+	// One string for the whole file: names and keys are substrings of it, not copies.
+	return parseText(string(data))
+}
+
+func parseText(text string) (*Gazetteer, error) {
+	g := &Gazetteer{
+		countryIdx:  map[string]int32{},
+		countryKeys: newMultimap(2048),
+		codes:       map[string]*codeInfo{},
+		personKeys:  newMultimap(1 << 17),
+		derived:     newMultimap(1 << 16),
+		orgKeys:     newMultimap(1 << 15),
+		agents:      map[string]string{},
+	}
+	first, text, _ := strings.Cut(text, "\n")
+	if strings.TrimSuffix(first, "\r") != FormatHeader {
+		return nil, fmt.Errorf("%w: header %q, want %q", ErrFormat, first, FormatHeader)
+	}
+	n := 1
+	for text != "" {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		n++
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		bad := func(why string) error { return fmt.Errorf("%w: line %d: %s", ErrFormat, n, why) }
+		switch f[0] {
+		case "C":
+			if len(f) != 4 {
+				return nil, bad("country needs 4 fields")
+			}
+			i := int32(len(g.countries))
+			g.countries = append(g.countries, Country{Code: f[1], Name: f[2]})
+			g.countryIdx[f[1]] = i
+			for _, k := range splitKeys(f[3]) {
+				g.countryKeys.add(k, i)
+			}
+		case "K":
+			if len(f) != 7 {
+				return nil, bad("code needs 7 fields")
+			}
+			ci := &codeInfo{code: f[1], country: -1, sector: f[3], generic: f[5] == "1", affiliation: f[6]}
+			if f[2] != "" {
+				i, ok := g.countryIdx[f[2]]
+				if !ok {
+					return nil, bad("unknown country " + f[2])
+				}
+				ci.country = i
+			}
+			if f[4] != "" {
+				ci.orgs = strings.Split(f[4], ",")
+			}
+			g.codes[f[1]] = ci
+		case "P", "O":
+			if len(f) != 4 {
+				return nil, bad("entry needs 4 fields")
+			}
+			roles, err := g.parseRoles(f[2])
+			if err != nil {
+				return nil, bad(err.Error())
+			}
+			e := entry{name: f[1], roles: roles}
+			if f[0] == "P" {
+				i := int32(len(g.people))
+				g.people = append(g.people, e)
+				keys := splitKeys(f[3])
+				for _, k := range keys {
+					g.personKeys.add(k, i)
+				}
+				for _, k := range derivedKeys(Normalize(f[1]), g.surnameFirst(roles)) {
+					g.derived.add(k, i)
+				}
+			} else {
+				i := int32(len(g.orgs))
+				g.orgs = append(g.orgs, e)
+				for _, k := range splitKeys(f[3]) {
+					g.orgKeys.add(k, i)
+				}
+			}
+		case "A":
+			if len(f) != 3 {
+				return nil, bad("agent needs 3 fields")
+			}
+			for _, k := range splitKeys(f[2]) {
+				if c, ok := g.agents[k]; ok && c != f[1] {
+					g.agents[k] = "" // listed under two codes: ambiguous
+					continue
+				}
+				g.agents[k] = f[1]
+			}
+		default:
+			return nil, bad("unknown record " + strconv.Quote(f[0]))
+		}
+	}
+	return g, nil
+}
+
+func splitKeys(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+func (g *Gazetteer) parseRoles(s string) ([]role, error) {
+	parts := strings.Split(s, ",")
+	out := make([]role, 0, len(parts))
+	for _, p := range parts {
+		code, dates, dated := strings.Cut(p, "@")
+		ci := g.codes[code]
+		if ci == nil {
+			return nil, fmt.Errorf("unknown code %q", code)
+		}
+		r := role{info: ci, def: !dated}
+		if dated {
+			a, b, ok := strings.Cut(dates, "-")
+			if !ok {
+				return nil, fmt.Errorf("bad dates %q", dates)
+			}
+			var err error
+			if r.from, err = atoiDate(a); err != nil {
+				return nil, err
+			}
+			if r.to, err = atoiDate(b); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func atoiDate(s string) (int32, error) {
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 10000101 || n > 99991231 {
+		return 0, fmt.Errorf("bad date %q", s)
+	}
+	return int32(n), nil
+}
+
+// surnameFirstCountries write the family name first (Xi Jinping → Xi, Ban Ki-moon → Ban).
+var surnameFirstCountries = map[string]bool{
+	"CHN": true, "TWN": true, "HKG": true, "MAC": true, "KOR": true, "PRK": true, "KHM": true,
+	"SGP": true, "MNG": true, "HUN": true,
+}
+
+func (g *Gazetteer) surnameFirst(roles []role) bool {
+	for _, r := range roles {
+		if r.info.country >= 0 && surnameFirstCountries[g.countries[r.info.country].Code] {
+			return true
+		}
+	}
+	return false
+}
+
+// titles are words a name may start with that are not part of it.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "sir": true,
+	"dame": true, "lord": true, "lady": true, "president": true, "vice": true, "prime": true,
+	"minister": true, "premier": true, "chancellor": true, "secretary": true, "general": true,
+	"gen": true, "lt": true, "col": true, "maj": true, "capt": true, "adm": true, "admiral": true,
+	"senator": true, "sen": true, "rep": true, "representative": true, "governor": true,
+	"gov": true, "ambassador": true, "king": true, "queen": true, "prince": true,
+	"princess": true, "sheikh": true, "sheik": true, "emir": true, "ayatollah": true,
+	"pope": true, "cardinal": true, "archbishop": true, "bishop": true, "rev": true,
+	"baron": true, "field": true, "marshal": true, "foreign": true, "defence": true,
+	"defense": true, "finance": true, "deputy": true, "elect": true, "former": true,
+	"us": true, "un": true, "chairman": true, "chief": true, "justice": true, "judge": true,
+	"crown": true, "jonkheer": true,
+}
+
+// suffixes end a name without being the surname.
+var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// particles are short words before a surname that news drops when it uses the surname alone.
+var particles = map[string]bool{"de": true, "da": true, "di": true, "van": true, "von": true, "der": true, "den": true, "le": true, "la": true, "du": true, "del": true, "dos": true}
+
+// BareName is a name normalised and without leading titles: "Secretary-General Ban Ki-moon" →
+// "ban ki moon". Two records of the dictionary with one bare name may be one person.
+func BareName(name string) string { return stripTitles(Normalize(name)) }
+
+// stripTitles drops leading title words from a normalised name.
+func stripTitles(key string) string {
+	for {
+		w, rest, ok := strings.Cut(key, " ")
+		if !ok || !titles[w] {
+			return key
+		}
+		key = rest
+	}
+}
+
+// derivedKeys are the weaker keys of a person's normalised canonical name: "first last"
+// without middle names and initials, and the surname alone. They are used only when no exact
+// key matches, and only where a single person has them.
+func derivedKeys(key string, surnameFirst bool) []string {
+	w := strings.Fields(stripTitles(key))
+	for len(w) > 0 && suffixes[w[len(w)-1]] {
+		w = w[:len(w)-1]
+	}
+	if len(w) < 2 {
+		return nil
+	}
+	var out []string
+	if surnameFirst {
+		if len(w[0]) >= 2 {
+			out = append(out, w[0])
+		}
+		return out
+	}
+	last := w[len(w)-1]
+	if len(w) > 2 && len(w[0]) > 1 {
+		out = append(out, w[0]+" "+last)
+	}
+	if len(last) >= 3 {
+		out = append(out, last)
+		if p := w[len(w)-2]; particles[p] {
+			out = append(out, p+" "+last)
+		}
+	}
+	return out
+}
+
+// multimap maps a key to one or more indexes without a slice per key: a value ≥ 0 is the only
+// index, a value < 0 points into lists.
+type multimap struct {
+	m     map[string]int32
+	lists [][]int32
+}
+
+func newMultimap(n int) multimap { return multimap{m: make(map[string]int32, n)} }
+
+func (mm *multimap) add(k string, i int32) {
+	v, ok := mm.m[k]
+	switch {
+	case !ok:
+		mm.m[k] = i
+	case v >= 0:
+		if v != i {
+			mm.lists = append(mm.lists, []int32{v, i})
+			mm.m[k] = -int32(len(mm.lists))
+		}
+	default:
+		l := &mm.lists[-v-1]
+		for _, x := range *l {
+			if x == i {
+				return
+			}
+		}
+		*l = append(*l, i)
+	}
+}
+
+// get returns the indexes of k; the one-element case needs no allocation.
+func (mm *multimap) get(k string, one *[1]int32) []int32 {
+	v, ok := mm.m[k]
+	switch {
+	case !ok:
+		return nil
+	case v >= 0:
+		one[0] = v
+		return one[:]
+	default:
+		return mm.lists[-v-1]
+	}
+}
