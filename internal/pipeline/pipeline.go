@@ -19,6 +19,7 @@ import (
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/clean"
 	"github.com/parley-news/parley/internal/events"
+	"github.com/parley-news/parley/internal/gazetteer"
 	"github.com/parley-news/parley/internal/htmlpage"
 	"github.com/parley-news/parley/internal/ingest"
 	"github.com/parley-news/parley/internal/meta"
@@ -230,6 +231,13 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 	a.Statements = nonNil(inBody(out.Statements))
 	a.Mentions = nonNil(out.Mentions)
 
+	// Sides: a speaker the text names without saying whom they speak for
+	// gets the country or organisation of their role on the day they
+	// spoke, from the embedded actor dictionary (a president in office
+	// speaks for the country; after leaving office, for nobody). What the
+	// text or the user's actors file says wins.
+	p.sides(a.Statements, published)
+
 	// Events: who did what to whom, when, dated by their governing time
 	// expression and with actors resolved like statement speakers.
 	a.Events = nonNil(p.events.Extract(ctx, events.Input{Body: a.Body, Published: published, Timexes: a.Timexes,
@@ -318,4 +326,61 @@ func datelineAt(body string, n int) (*meta.Dateline, int) {
 		off = next
 	}
 	return nil, 0
+}
+
+// sides fills in the affiliation of named speakers from the gazetteer; see
+// Reanalyze. The dictionary is loaded on first use.
+func (p *Pipeline) sides(stmts []article.Statement, published time.Time) {
+	var g *gazetteer.Gazetteer
+	for i := range stmts {
+		sp := &stmts[i].Speaker
+		if sp.Affiliation != "" || (sp.Kind != article.Person && sp.Kind != article.Org) {
+			continue
+		}
+		if g == nil {
+			var err error
+			if g, err = gazetteer.Load(); err != nil {
+				p.log.Warn("actor dictionary unavailable", "err", err)
+				return
+			}
+		}
+		on := published
+		if d := stmts[i].Date; len(d) == 10 {
+			if t, err := time.Parse("2006-01-02", d); err == nil {
+				on = t
+			}
+		}
+		sp.Affiliation = sideOf(g, *sp, on)
+	}
+}
+
+// sideOf is whom a person or body speaks for on a day: the country of a
+// national role (government, military, legislature, party …), the body of
+// an international one; "" for a notable person without office, a name
+// the dictionary does not know, or one it knows only by a surname.
+func sideOf(g *gazetteer.Gazetteer, a article.Actor, on time.Time) string {
+	var r gazetteer.Role
+	switch a.Kind {
+	case article.Person:
+		p, ok := g.Person(a.Name, on)
+		if !ok || !p.Affiliated() || (p.Partial && !strings.Contains(strings.TrimSpace(a.Name), " ")) {
+			return ""
+		}
+		r = p.Role
+	case article.Org:
+		o, ok := g.Org(a.Name)
+		if !ok {
+			return ""
+		}
+		r = o.Role
+	default:
+		return ""
+	}
+	switch {
+	case r.Country.Name != "" && r.Sector != "ELI" && r.Sector != "CVL":
+		return r.Country.Name
+	case len(r.Orgs) > 0 || r.Sector == "IGO":
+		return r.Affiliation
+	}
+	return ""
 }

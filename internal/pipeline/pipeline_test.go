@@ -3,12 +3,14 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
-	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/golden"
 	"github.com/parley-news/parley/internal/ingest"
 )
 
@@ -144,5 +146,28 @@ func TestContentHashFoldsSpace(t *testing.T) {
 	long := strings.Repeat("word  ", 5000)
 	if ContentHash("t", long) != ContentHash("t", strings.Join(strings.Fields(long), " ")) {
 		t.Error("ContentHash of a long body depends on its spacing")
+	}
+}
+
+// A named speaker's side comes from the actor dictionary, for the day they
+// spoke: in office they speak for their country, after it for nobody; the
+// text's own affiliation wins.
+func TestSides(t *testing.T) {
+	p, err := New(Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	stmts := []article.Statement{
+		{Speaker: article.Actor{Name: "Barack Obama", Kind: article.Person}, Date: "2010-06-01"},
+		{Speaker: article.Actor{Name: "Barack Obama", Kind: article.Person}, Date: "2005-06-01"},
+		{Speaker: article.Actor{Name: "Barack Obama", Kind: article.Person, Affiliation: "Freedonia"}, Date: "2010-06-01"},
+		{Speaker: article.Actor{Name: "Jane Nobody-Known", Kind: article.Person}, Date: "2010-06-01"},
+	}
+	p.sides(stmts, day("2010-06-02"))
+	for i, want := range []string{"United States", "", "Freedonia", ""} {
+		if got := stmts[i].Speaker.Affiliation; got != want {
+			t.Errorf("statement %d: affiliation %q, want %q", i, got, want)
+		}
 	}
 }
