@@ -84,6 +84,8 @@ type MatrixCell struct {
 	Class    string
 	Since    string
 	Anchor   string
+	// Reported: the cell rests only on other sides' accounts.
+	Reported bool
 	Evidence []EvidenceRow
 	History  []dossier.Change
 }
@@ -108,6 +110,7 @@ func matrix(d *dossier.Dossier, positions []dossier.Position) []MatrixRow {
 			if pos := by[key{is.ID, p.Name}]; pos != nil {
 				c.Stance, c.Class, c.Since, c.History = string(pos.Stance), stanceClass(pos.Stance), deref(pos.Since), pos.History
 				c.Anchor = fmt.Sprintf("ev-%d-%d", i, j)
+				c.Reported = pos.Reported
 				for _, e := range pos.Evidence {
 					who := deref(e.Speaker)
 					if who == "" && e.ReportedBy != nil {
