@@ -79,6 +79,7 @@ var capStop = set(
 	"according", "earlier", "later", "asked", "what", "why", "how", "who", "some", "many",
 	"most", "one", "both", "since", "despite", "under", "during", "speaking", "responding",
 	"commenting", "moreover", "furthermore", "thus", "instead", "although", "though",
+	"unlike", "like", "among", "amid", "without", "beyond", "against", "toward", "towards", "including", "except", "per",
 	"because", "not", "no", "yes", "all", "every", "each", "just", "even", "only", "last",
 	"next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
