@@ -71,6 +71,17 @@ func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
 		c.content = before
 	}
 	c.rep = [2]int{h.t0, h.subj[1]}
+	// "according to a speech Mrs. Clinton delivered", "according to a
+	// report by the agency": the document's author speaks.
+	if h.kind == 'a' && h.subj[1]-h.subj[0] >= 3 && docNouns[d.lower(h.subj[0]+1)] && determiners[d.lower(h.subj[0])] {
+		for t := h.subj[0] + 2; t < h.subj[1]; t++ {
+			if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 && d.found[m].Tok0 == t {
+				f := d.found[m]
+				c.subj = [2]int{f.Tok0, min(f.Tok1, h.subj[1])}
+				break
+			}
+		}
+	}
 	return c, true
 }
 
@@ -92,6 +103,16 @@ func (d *doc) parseQuoted(u unit, h cueHit) (clause, bool) {
 	}
 	c.rep = [2]int{s, h.t1}
 	return c, true
+}
+
+// addresseeVerb reports whether a verb of saying takes the person
+// addressed as its object: "told reporters", "asked the minister".
+func addresseeVerb(w string) bool {
+	switch w {
+	case "told", "tell", "tells", "telling", "asked", "asks", "ask", "informed", "assured", "urged", "warned":
+		return true
+	}
+	return false
 }
 
 // clauseLike reports whether tokens [a,b) after a verb of saying read as
@@ -584,6 +605,14 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			if hk >= u.t0 && d.toks[hk].Kind == text.Word {
 				hs := d.npBack(u, hk)
 				if hs <= hk {
+					// "John Dickey, the chief executive of Ora Media --
+					// the production company … -- told me": the person
+					// that opens the comma chain.
+					if !d.hasPerson(hs, hk+1) && hs-1 >= u.t0 && d.word(hs-1) == "," {
+						if f, ok := d.chainPerson(u, hs-1); ok {
+							return withSubject([2]int{f.Tok0, f.Tok1}, f.Tok0)
+						}
+					}
 					return withSubject([2]int{hs, hk + 1}, hs)
 				}
 			}
@@ -611,8 +640,11 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		}
 		return withSubject([2]int{s, k + 1}, s)
 	case kt.Kind == text.Quote || kt.Text(d.body) == "," || (kt.Kind == text.Word && d.inQ[k]):
-		// Inverted: "…,” said Ryabkov." / "…, says the diplomat."
-		if h.t1 < u.t1 {
+		// Inverted: "…,” said Ryabkov." / "…, says the diplomat." Never
+		// after a verb whose object is the addressee ("told The
+		// Huffington Post"), nor a phrase that opens with a preposition
+		// ("said on Twitter").
+		if h.t1 < u.t1 && !addresseeVerb(w0) && !ppWords[d.lower(h.t1)] {
 			e := d.npForward(u, h.t1)
 			e0 := e // the noun phrase alone
 			// "said one source on the panel", "said analyst Tom Lee at
