@@ -94,6 +94,30 @@ func (d *doc) findCues(u unit) []cueHit {
 			// States" is not a verb.
 			continue
 		}
+		// A participle after a form of "be" is passive ("was charged
+		// with", "has been called a charlatan by", "is expected to"): the
+		// subject did not speak. ("was quoted as saying" is read above.)
+		if i-1 >= u.t0 && strings.HasSuffix(w, "ed") || w == "told" || w == "said" {
+			for j := i - 1; j >= u.t0 && j >= i-2; j-- {
+				pw := d.lower(j)
+				if pw == "was" || pw == "were" || pw == "been" || pw == "being" || pw == "is" || pw == "are" || pw == "be" {
+					w = ""
+					break
+				}
+				if !isAdverb(d.word(j)) && pw != "not" && pw != "also" {
+					break
+				}
+			}
+			if w == "" {
+				continue
+			}
+		}
+		// After a determiner the word is a noun: "the real unemployment
+		// rate", "a statement"; after "of", part of a name ("secretary of
+		// state").
+		if i > u.t0 && (determiners[d.lower(i-1)] || d.lower(i-1) == "of") {
+			continue
+		}
 		// "who asked not to be named", "requested anonymity": a source's
 		// condition, not a speech act of its own.
 		if (w == "asked" || w == "requested" || w == "asking" || w == "requesting") && i+1 < u.t1 &&
