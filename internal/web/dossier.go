@@ -79,11 +79,11 @@ type EvidenceRow struct {
 
 // MatrixCell is one issue × party cell.
 type MatrixCell struct {
-	Party    string
-	Stance   string
-	Class    string
-	Since    string
-	Anchor   string
+	Party  string
+	Stance string
+	Class  string
+	Since  string
+	Anchor string
 	// Reported: the cell rests only on other sides' accounts.
 	Reported bool
 	Evidence []EvidenceRow
