@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -16,7 +17,8 @@ import (
 type Latency struct {
 	Path     string
 	P50, P95 time.Duration
-	Bytes    int // size of the last answer
+	Bytes    int // size of the answer to the warm-up request
+	Errors   int // failed requests
 	Err      error
 }
 
@@ -64,24 +66,46 @@ func firstID(ctx context.Context, client *http.Client, url string) (string, erro
 	return v.Items[0].ID.String(), nil
 }
 
-// Time fetches base+path once to warm up, then n times, one request at a
-// time, and returns the 50th and 95th percentiles. A status other than 200
-// is an error.
-func Time(ctx context.Context, client *http.Client, base, path string, n int) Latency {
+// Time fetches base+path once to warm up, then n times from each of
+// clients concurrent clients, and returns the 50th and 95th percentiles of
+// all the requests. A status other than 200 is an error; Errors counts them
+// and Err is the first.
+func Time(ctx context.Context, client *http.Client, base, path string, n, clients int) Latency {
 	l := Latency{Path: path}
-	times := make([]time.Duration, 0, n)
-	for i := range n + 1 {
-		start := time.Now()
-		size, err := fetch(ctx, client, base+path)
-		if err != nil {
-			l.Err = err
-			return l
-		}
-		l.Bytes = size
-		if i > 0 {
-			times = append(times, time.Since(start))
-		}
+	size, err := fetch(ctx, client, base+path)
+	if err != nil {
+		l.Err, l.Errors = err, 1
+		return l
 	}
+	l.Bytes = size
+	clients = max(clients, 1)
+	var (
+		mu    sync.Mutex
+		wg    sync.WaitGroup
+		times = make([]time.Duration, 0, n*clients)
+	)
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range n {
+				start := time.Now()
+				_, err := fetch(ctx, client, base+path)
+				d := time.Since(start)
+				mu.Lock()
+				if err != nil {
+					l.Errors++
+					if l.Err == nil {
+						l.Err = err
+					}
+				} else {
+					times = append(times, d)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
 	slices.Sort(times)
 	l.P50 = Percentile(times, 50)
 	l.P95 = Percentile(times, 95)

@@ -22,13 +22,14 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 		"Builds a synthetic corpus of N distinct generated articles (no data set is used),\n"+
 			"ingests it into a fresh database with the ingest command, and reports ingest\n"+
 			"articles/s, database bytes per article and, from an in-process server on\n"+
-			"loopback, the p50/p95 latency of every page and API list (one client).\n"+
+			"loopback, the p50/p95 latency of every page and API list (--clients at once).\n"+
 			"--corpus FILE only writes the corpus (JSON Lines) and exits.\n"+
 			"See docs/performance.md for the figures at 10k, 100k and 1M articles.")
 	n := fs.Int("n", 1000, "number of `articles`")
 	seed := fs.Uint64("seed", 1, "generator `seed` (the same seed gives the same corpus)")
 	dir := fs.String("dir", "", "work `directory` for the corpus and database (default: a temporary one, removed)")
-	requests := fs.Int("requests", 20, "timed requests per page")
+	requests := fs.Int("requests", 20, "timed requests per page and client")
+	clients := fs.Int("clients", 1, "concurrent `clients` per page")
 	corpusOnly := fs.String("corpus", "", "write the corpus to `file` and exit")
 	if rest, stop := parse(fs, args); stop >= 0 {
 		return stop
@@ -36,8 +37,8 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "parley bench: unexpected argument %q\n", rest[0])
 		return ExitUsage
 	}
-	if *n < 1 || *requests < 1 {
-		fmt.Fprintln(env.Stderr, "parley bench: --n and --requests must be positive")
+	if *n < 1 || *requests < 1 || *clients < 1 {
+		fmt.Fprintln(env.Stderr, "parley bench: --n, --requests and --clients must be positive")
 		return ExitUsage
 	}
 	out := env.Stdout
@@ -120,17 +121,22 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 		<-done
 	}()
 	base := "http://" + ln.Addr().String()
-	client := &http.Client{Timeout: 5 * time.Minute}
+	client := &http.Client{
+		Timeout:   5 * time.Minute,
+		Transport: &http.Transport{MaxIdleConnsPerHost: *clients},
+	}
 	failed := false
-	fmt.Fprintf(out, "\n%-32s %10s %10s %10s\n", "page (one client)", "p50 ms", "p95 ms", "bytes")
+	fmt.Fprintf(out, "\n%-32s %10s %10s %10s %8s   (%d client(s), %d requests each)\n",
+		"page", "p50 ms", "p95 ms", "bytes", "errors", *clients, *requests)
 	for _, p := range bench.Pages(ctx, client, base) {
-		l := bench.Time(ctx, client, base, p, *requests)
+		l := bench.Time(ctx, client, base, p, *requests, *clients)
 		if l.Err != nil {
-			fmt.Fprintf(out, "%-32s %s\n", p, l.Err)
 			failed = true
-			continue
 		}
-		fmt.Fprintf(out, "%-32s %10s %10s %10d\n", p, bench.Ms(l.P50), bench.Ms(l.P95), l.Bytes)
+		fmt.Fprintf(out, "%-32s %10s %10s %10d %8d\n", p, bench.Ms(l.P50), bench.Ms(l.P95), l.Bytes, l.Errors)
+		if l.Err != nil {
+			fmt.Fprintf(out, "  first error: %v\n", l.Err)
+		}
 	}
 	if failed {
 		return ExitFailed

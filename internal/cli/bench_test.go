@@ -10,7 +10,7 @@ import (
 
 func TestBench(t *testing.T) {
 	dir := t.TempDir()
-	code, out, errOut := run(t, context.Background(), "", "", "bench", "--n", "12", "--requests", "1", "--dir", dir)
+	code, out, errOut := run(t, context.Background(), "", "", "bench", "--n", "12", "--requests", "1", "--clients", "2", "--dir", dir)
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
