@@ -134,16 +134,23 @@ var fastSkipTags = map[atom.Atom]bool{
 	atom.Menu: true, atom.Label: true, atom.Time: true, atom.H1: true,
 }
 
-// fastSkipWords name furniture in a class or id attribute.
+// fastSkipWords name furniture anywhere in a class or id ("share-bar",
+// "relatedLinks", "imgCaption").
 var fastSkipWords = []string{
 	"share", "social", "related", "newsletter", "subscri", "promo", "advert",
 	"sponsor", "comment", "caption", "credit", "breadcrumb", "toolbar",
 	"widget", "sidebar", "recommend", "read-more", "readmore", "more-from",
-	"byline", "author", "tags", "signup", "sign-up", "popup", "modal",
-	"hidden", "print", "embed", "video", "gallery", "slideshow", "teaser",
-	"outbrain", "taboola", "disclaimer", "meta", "dateline", "timestamp",
-	"rail", "next-prev", "prev-next", "pagination", "pager", "abstract",
-	"dek", "standfirst", "kicker",
+	"byline", "author", "signup", "sign-up", "popup", "modal", "embed", "video",
+	"gallery", "slideshow", "teaser", "outbrain", "taboola", "disclaimer",
+	"dateline", "timestamp", "next-prev", "prev-next", "pagination", "pager",
+	"abstract", "standfirst", "kicker",
+}
+
+// fastSkipParts name furniture only as a whole part of a class or id
+// ("article-meta", "ad", "rail__item"): inside other words they are not
+// ("metered", "trail", "blueprint", "header").
+var fastSkipParts = map[string]bool{
+	"meta": true, "print": true, "tags": true, "rail": true, "dek": true, "ad": true, "ads": true,
 }
 
 // isFastFurniture reports an element inside the article that the fast path
@@ -162,16 +169,21 @@ func isFastFurniture(n *html.Node) bool {
 		return true
 	}
 	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-	if strings.TrimSpace(cls) == "" {
-		return false
-	}
 	for _, w := range fastSkipWords {
 		if strings.Contains(cls, w) {
 			return true
 		}
 	}
-	if strings.HasPrefix(cls, "ad ") || strings.HasPrefix(cls, "ad-") || strings.Contains(cls, " ad ") || strings.Contains(cls, " ad-") || strings.Contains(cls, "-ad ") || strings.Contains(cls, "ads") {
-		return true
+	for part := range strings.FieldsFuncSeq(cls, isClassSeparator) {
+		if fastSkipParts[part] {
+			return true
+		}
 	}
 	return false
+}
+
+// isClassSeparator splits class names into words: "article__share-bar"
+// gives "article", "share", "bar".
+func isClassSeparator(r rune) bool {
+	return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' || r == ':' || r == '/'
 }

@@ -122,3 +122,45 @@ func TestFastPathSameBody(t *testing.T) {
 		t.Errorf("fast path:\n%+v\ntrafilatura:\n%+v", a, b)
 	}
 }
+
+func TestIsFastFurniture(t *testing.T) {
+	cases := []struct {
+		el   string
+		want bool
+	}{
+		{`<div class="share-bar">`, true},
+		{`<div class="relatedLinks">`, true},
+		{`<div class="article__meta">`, true},
+		{`<div class="ad">`, true},
+		{`<div class="header-ad slot">`, true},
+		{`<div class="rail__item">`, true},
+		{`<div id="article-tags">`, true},
+		{`<div style="display: none">`, true},
+		{`<div aria-hidden="true">`, true},
+		{`<figure>`, true},
+		{`<div class="overflow-hidden body-copy">`, false},
+		{`<div class="metered-content">`, false},
+		{`<div class="trail-text">`, false},
+		{`<div class="uploads">`, false},
+		{`<div class="paragraph">`, false},
+		{`<p>`, false},
+	}
+	for _, c := range cases {
+		doc, err := html.Parse(strings.NewReader("<body>" + c.el + "text</body>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body *html.Node
+		for n := doc.FirstChild.FirstChild; n != nil; n = n.NextSibling {
+			if n.Data == "body" {
+				body = n
+			}
+		}
+		if body == nil || body.FirstChild == nil {
+			t.Fatalf("%s: not parsed", c.el)
+		}
+		if got := isFastFurniture(body.FirstChild); got != c.want {
+			t.Errorf("%s: furniture = %v, want %v", c.el, got, c.want)
+		}
+	}
+}
