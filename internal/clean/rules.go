@@ -270,7 +270,18 @@ func markRelatedHeadlines(body []para) {
 // "Cyrillic", …), or "" for text with fewer than 8 letters.
 func mainScript(s string) string {
 	var latin, cyr, other, n int
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII without decoding: its letters are a–z, A–Z, all Latin.
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				n++
+				latin++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if !unicode.IsLetter(r) {
 			continue
 		}

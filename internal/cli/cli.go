@@ -54,6 +54,7 @@ func commands() []command {
 		{"report", "write an HTML report: timeline and position matrix as SVG and PNG", runReport},
 		{"reanalyze", "redo the analyses of stored articles made by an older pipeline", runReanalyze},
 		{"serve", "serve the web app and the JSON API (--demo: the example corpus)", runServe},
+		{"bench", "measure ingest, database size and page latencies on a synthetic corpus", runBench},
 		{"version", "print the version of Parley and of its analyses", runVersion},
 	}
 }

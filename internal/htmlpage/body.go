@@ -60,6 +60,9 @@ type paraBuilder struct {
 	inLink    int  // depth inside <a>
 	letters   int
 	linked    int
+	// skip, when set, names elements whose subtree is left out (the
+	// fast path's furniture inside an article element).
+	skip func(*html.Node) bool
 }
 
 // paragraphs turns trafilatura's content tree into plain paragraphs.
@@ -90,6 +93,9 @@ func (b *paraBuilder) walk(n *html.Node, block atom.Atom, depth int) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			b.walk(c, block, depth+1)
 		}
+		return
+	}
+	if b.skip != nil && b.skip(n) {
 		return
 	}
 	a := tagAtom(n)

@@ -26,7 +26,8 @@ import (
 //	PARLEY_EVALDATA=/work/shared/evaldata go test ./internal/htmlpage -run Eval -v
 //
 // PARLEY_EVAL_OUT=file keeps the predictions; PARLEY_EVAL_VERBOSE=1 passes
-// --verbose to the scorer (worst pages first).
+// --verbose to the scorer (worst pages first); PARLEY_EVAL_FAST=0 sends every
+// page through trafilatura (no news fast path).
 func TestEvalScrapinghub(t *testing.T) {
 	root := os.Getenv("PARLEY_EVALDATA")
 	if root == "" {
@@ -71,6 +72,9 @@ func TestEvalScrapinghub(t *testing.T) {
 		} else {
 			e.cfg.rules = n
 		}
+	}
+	if os.Getenv("PARLEY_EVAL_FAST") == "0" {
+		e.cfg.fast = false // trafilatura on every page
 	}
 	if v := os.Getenv("PARLEY_EVAL_MINSIZE"); v != "" {
 		e.cfg.minExtracted, _ = strconv.Atoi(v)

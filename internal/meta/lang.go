@@ -30,34 +30,67 @@ var stopIndex = func() map[string][]string {
 	return idx
 }()
 
+// langCodes are the languages Language tells, in its tie-break order.
+var langCodes = [...]string{"de", "en", "es", "fr", "it", "ru", "uk"}
+
+// stopASCII maps each ASCII stopword, packed into a uint64 (packWord), to
+// the set of languages it belongs to (bit i: langCodes[i]). A uint64 key
+// hashes several times faster than a string; ASCII words are most words.
+var stopASCII = func() map[uint64]uint8 {
+	m := map[uint64]uint8{}
+	for i, lang := range langCodes {
+		for _, w := range stopwords[lang] {
+			if isASCIIWord(w) {
+				k, _ := packWord(w)
+				m[k] |= 1 << i
+			}
+		}
+	}
+	return m
+}()
+
+// packWord packs an ASCII word of at most 8 bytes, lower-cased, into a
+// uint64; ok is false for longer words (no stopword is that long).
+func packWord(w string) (k uint64, ok bool) {
+	if len(w) > 8 {
+		return 0, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k |= uint64(c) << (8 * i)
+	}
+	return k, true
+}
+
 // Language guesses the ISO 639-1 code of text from its first 1500 bytes;
 // "" when it cannot tell.
 func Language(text string) string {
 	if len(text) > 1500 {
 		text = text[:1500]
 	}
-	var score [8]int
-	langs := [...]string{"de", "en", "es", "fr", "it", "ru", "uk", ""}
+	var score [len(langCodes)]int
 	index := func(l string) int {
-		for i, x := range langs {
+		for i, x := range langCodes {
 			if x == l {
 				return i
 			}
 		}
-		return len(langs) - 1
+		return -1
 	}
-	var buf [16]byte
 	total := 0
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && r != '\'' {
+		r, n := wordRune(text, i)
+		if !r {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) && r != '\'' {
+			r, n := wordRune(text, j)
+			if !r {
 				break
 			}
 			j += n
@@ -65,32 +98,29 @@ func Language(text string) string {
 		w := text[i:j]
 		i = j
 		total++
-		if len(w) > len(buf) {
+		if len(w) > 16 {
 			continue // stopwords are short
 		}
 		if isASCIIWord(w) {
-			b := buf[:len(w)]
-			for k := 0; k < len(w); k++ {
-				c := w[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
+			if k, ok := packWord(w); ok {
+				for set, l := stopASCII[k], 0; set != 0; set, l = set>>1, l+1 {
+					if set&1 != 0 {
+						score[l]++
+					}
 				}
-				b[k] = c
-			}
-			// A map lookup of string(b) does not allocate.
-			for _, lang := range stopIndex[string(b)] {
-				score[index(lang)]++
 			}
 			continue
 		}
 		for _, lang := range stopIndex[strings.ToLower(w)] {
-			score[index(lang)]++
+			if i := index(lang); i >= 0 {
+				score[i]++
+			}
 		}
 	}
 	best, bestN := "", 0
 	for i, n := range score {
 		if n > bestN {
-			best, bestN = langs[i], n
+			best, bestN = langCodes[i], n
 		}
 	}
 	// At least one word in twenty must be a stopword of the winner: a list of
@@ -99,6 +129,16 @@ func Language(text string) string {
 		return ""
 	}
 	return best
+}
+
+// wordRune reports whether the rune at text[i:] is part of a word (a
+// letter or an apostrophe) and its length in bytes; ASCII without decoding.
+func wordRune(text string, i int) (bool, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '\'', 1
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r), n
 }
 
 func isASCIIWord(s string) bool {

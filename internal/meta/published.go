@@ -201,10 +201,6 @@ func validDate(y, m, d int) (time.Time, bool) {
 	return t, t.Day() == d
 }
 
-// monthDayRe finds a day and month written without a year: "January 26",
-// "Jan. 26", "26 January".
-var monthDayRe = regexp.MustCompile(`\b` + reMonth + `\s+(\d{1,2})\b|\b(\d{1,2})\s+` + reMonth + `\b`)
-
 // AssumedAnchor is the date relative time expressions are read against
 // when an article's publication date is unknown: the Sunday that ends the
 // week of the latest date the text names. Wire reports name the days of the
@@ -225,11 +221,12 @@ func AssumedAnchor(text string) (time.Time, bool) {
 		}
 	}
 	base := latest
-	for _, m := range monthDayRe.FindAllStringSubmatch(text, -1) {
-		mo, d := MonthByName(m[1]), atoi(m[2])
-		if m[1] == "" {
-			mo, d = MonthByName(m[4]), atoi(m[3])
+	for i := 0; i < len(text); {
+		mo, d, end, found := nextMonthDay(text, i)
+		if !found {
+			break
 		}
+		i = end
 		t, ok := validDate(base.Year(), int(mo), d)
 		if !ok {
 			continue

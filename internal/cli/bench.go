@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/parley-news/parley/internal/bench"
+	"github.com/parley-news/parley/internal/pipeline"
+	"github.com/parley-news/parley/internal/web"
+)
+
+func runBench(ctx context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "bench", "[flags]",
+		"Builds a synthetic corpus of N distinct generated articles (no data set is used),\n"+
+			"ingests it into a fresh database with the ingest command, and reports ingest\n"+
+			"articles/s, database bytes per article and, from an in-process server on\n"+
+			"loopback, the p50/p95 latency of every page and API list (--clients at once).\n"+
+			"--corpus FILE only writes the corpus (JSON Lines) and exits.\n"+
+			"See docs/performance.md for the figures at 10k, 100k and 1M articles.")
+	n := fs.Int("n", 1000, "number of `articles`")
+	seed := fs.Uint64("seed", 1, "generator `seed` (the same seed gives the same corpus)")
+	dir := fs.String("dir", "", "work `directory` for the corpus and database (default: a temporary one, removed)")
+	requests := fs.Int("requests", 20, "timed requests per page and client")
+	clients := fs.Int("clients", 1, "concurrent `clients` per page")
+	corpusOnly := fs.String("corpus", "", "write the corpus to `file` and exit")
+	if rest, stop := parse(fs, args); stop >= 0 {
+		return stop
+	} else if len(rest) > 0 {
+		fmt.Fprintf(env.Stderr, "parley bench: unexpected argument %q\n", rest[0])
+		return ExitUsage
+	}
+	if *n < 1 || *requests < 1 || *clients < 1 {
+		fmt.Fprintln(env.Stderr, "parley bench: --n, --requests and --clients must be positive")
+		return ExitUsage
+	}
+	out := env.Stdout
+	if *corpusOnly != "" {
+		size, err := writeCorpus(*corpusOnly, *seed, *n)
+		if err != nil {
+			return storeFailed(env, "bench", err)
+		}
+		fmt.Fprintf(out, "corpus: %d articles, %d bytes in %s\n", *n, size, *corpusOnly)
+		return ExitOK
+	}
+
+	work := *dir
+	if work == "" {
+		tmp, err := os.MkdirTemp("", "parley-bench-")
+		if err != nil {
+			return storeFailed(env, "bench", err)
+		}
+		defer os.RemoveAll(tmp)
+		work = tmp
+	} else if err := os.MkdirAll(work, 0o755); err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	corpus := filepath.Join(work, "corpus.jsonl")
+	db := filepath.Join(work, "bench.db")
+	for _, p := range []string{db, db + "-wal", db + "-shm"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return storeFailed(env, "bench", err)
+		}
+	}
+
+	start := time.Now()
+	size, err := writeCorpus(corpus, *seed, *n)
+	if err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	fmt.Fprintf(out, "corpus      %d articles, %.1f MB, %.0f bytes/article (generated in %s)\n",
+		*n, float64(size)/1e6, float64(size)/float64(*n), time.Since(start).Round(time.Millisecond))
+
+	// Ingest through the ingest command itself, as a user runs it.
+	start = time.Now()
+	quiet := &Env{Stdout: io.Discard, Stderr: env.Stderr, Getenv: env.Getenv}
+	if code := runIngest(ctx, quiet, []string{"--quiet", "--db", db, corpus}); code != ExitOK {
+		fmt.Fprintf(env.Stderr, "parley bench: ingest exited with %d\n", code)
+		return ExitFailed
+	}
+	el := time.Since(start)
+	dbBytes := bench.FilesSize(db, db+"-wal", db+"-shm")
+	fmt.Fprintf(out, "ingest      %.0f articles/s (%s for %d)\n", float64(*n)/el.Seconds(), el.Round(time.Millisecond), *n)
+	fmt.Fprintf(out, "database    %.1f MB, %.0f bytes/article (%.2f× the corpus bytes)\n",
+		float64(dbBytes)/1e6, float64(dbBytes)/float64(*n), float64(dbBytes)/float64(size))
+
+	log := logger(env)
+	st, err := openStore(ctx, env, db, log)
+	if err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	defer st.Close()
+	pipe, err := pipeline.New(pipeline.Config{}, log)
+	if err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	d, err := web.DemoDossier() // the synthetic articles are about the example negotiation
+	if err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	srv, err := web.New(web.Config{Dossier: d}, st, pipe, log)
+	if err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	sctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(sctx, ln) }()
+	defer func() {
+		stop()
+		<-done
+	}()
+	base := "http://" + ln.Addr().String()
+	client := &http.Client{
+		Timeout:   5 * time.Minute,
+		Transport: &http.Transport{MaxIdleConnsPerHost: *clients},
+	}
+	failed := false
+	fmt.Fprintf(out, "\n%-32s %10s %10s %10s %8s   (%d client(s), %d requests each)\n",
+		"page", "p50 ms", "p95 ms", "bytes", "errors", *clients, *requests)
+	for _, p := range bench.Pages(ctx, client, base) {
+		l := bench.Time(ctx, client, base, p, *requests, *clients)
+		if l.Err != nil {
+			failed = true
+		}
+		fmt.Fprintf(out, "%-32s %10s %10s %10d %8d\n", p, bench.Ms(l.P50), bench.Ms(l.P95), l.Bytes, l.Errors)
+		if l.Err != nil {
+			fmt.Fprintf(out, "  first error: %v\n", l.Err)
+		}
+	}
+	if failed {
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+func writeCorpus(path string, seed uint64, n int) (int64, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return 0, err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	size, err := bench.WriteCorpus(w, seed, 0, n)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return size, err
+}

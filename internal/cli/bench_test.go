@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestBench(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := run(t, context.Background(), "", "", "bench", "--n", "12", "--requests", "1", "--clients", "2", "--dir", dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"corpus      12 articles", "articles/s", "bytes/article", "/api/v1/statements", "/matrix"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "bench.db")); err != nil || fi.Size() == 0 {
+		t.Errorf("no database kept in --dir: %v", err)
+	}
+
+	corpus := filepath.Join(dir, "c.jsonl")
+	code, out, _ = run(t, context.Background(), "", "", "bench", "--n", "5", "--corpus", corpus)
+	if code != ExitOK || !strings.Contains(out, "5 articles") {
+		t.Fatalf("--corpus: exit %d: %s", code, out)
+	}
+	b, err := os.ReadFile(corpus)
+	if err != nil || strings.Count(string(b), "\n") != 5 {
+		t.Errorf("--corpus wrote %d lines (%v), want 5", strings.Count(string(b), "\n"), err)
+	}
+
+	if code, _, _ := run(t, context.Background(), "", "", "bench", "--n", "0"); code != ExitUsage {
+		t.Errorf("--n 0: exit %d, want %d", code, ExitUsage)
+	}
+}
