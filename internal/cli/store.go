@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 
 	"github.com/parley-news/parley/internal/store"
+	"github.com/parley-news/parley/internal/store/postgres"
 	"github.com/parley-news/parley/internal/store/sqlite"
 )
 
@@ -14,27 +16,49 @@ import (
 func dbFlag(fs interface {
 	StringVar(*string, string, string, string)
 }, p *string) {
-	fs.StringVar(p, "db", "", "database `file` (default $PARLEY_DB, else $XDG_DATA_HOME/parley/parley.db, else ~/.local/share/parley/parley.db)")
+	fs.StringVar(p, "db", "", "database: a SQLite `file` or a postgres:// URL (default $PARLEY_DB, else $XDG_DATA_HOME/parley/parley.db, else ~/.local/share/parley/parley.db)")
 }
 
-// openStore opens the store at path, or at the default path.
+// openStore opens the store at path, or at the default path: a postgres://
+// URL opens the PostgreSQL store, anything else the SQLite file.
 func openStore(ctx context.Context, env *Env, path string, log *slog.Logger) (store.Store, error) {
+	path = resolveDB(env, path)
 	if path == "" {
-		if p := env.Getenv("PARLEY_DB"); p != "" {
-			path = p
-		} else {
-			p, err := store.DefaultPath()
-			if err != nil {
-				return nil, err
-			}
-			path = p
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, err
 		}
+		path = p
+	}
+	if postgres.IsURL(path) {
+		st, err := postgres.Open(ctx, path, log)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", redact(path), err)
+		}
+		return st, nil
 	}
 	st, err := sqlite.Open(ctx, path, log)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return st, nil
+}
+
+// resolveDB returns --db, else $PARLEY_DB, else "" (the default path).
+func resolveDB(env *Env, path string) string {
+	if path == "" {
+		path = env.Getenv("PARLEY_DB")
+	}
+	return path
+}
+
+// redact hides the password of a database URL in messages.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "the database"
+	}
+	return u.Redacted()
 }
 
 // storeFailed prints a store error and returns the exit status for it.
