@@ -26,6 +26,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	var db string
 	dbFlag(fs, &db)
 	quiet := fs.Bool("quiet", false, "print only the summary and errors")
+	enqueue := fs.Bool("enqueue", false, "put the documents on the job queue and return; 'parley worker' analyses and stores them")
 	inputs, stop := parse(fs, args)
 	if stop >= 0 {
 		return stop
@@ -39,6 +40,9 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parley ingest: %s\n", plain(err))
 		return ExitUsage
+	}
+	if *enqueue {
+		return runEnqueue(ctx, env, r, db, inputs, *quiet, log)
 	}
 	st, err := openStore(ctx, env, db, log)
 	if err != nil {

@@ -97,6 +97,23 @@ type Options struct {
 
 // Analyze turns one document into an analysed article.
 func (p *Pipeline) Analyze(ctx context.Context, doc ingest.Document, opt Options) (*Result, error) {
+	res, err := p.Prepare(ctx, doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	// 3. The analyses: they read only the body, the headline and the
+	//    publication date, so stored articles can be analysed again.
+	if err := p.Reanalyze(ctx, res.Article); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Prepare does the first, cheap part of Analyze: the page or text cleaned,
+// the metadata and the publication date decided, the content hash; no
+// analyses. A job queue uses it to settle the years of datelines that give
+// none across a whole run before the documents are analysed apart.
+func (p *Pipeline) Prepare(ctx context.Context, doc ingest.Document, opt Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -175,12 +192,6 @@ func (p *Pipeline) Analyze(ctx context.Context, doc ingest.Document, opt Options
 		a.Language = meta.Language(a.Body)
 	}
 	a.ContentHash = ContentHash(a.Title, a.Body)
-
-	// 3. The analyses: they read only the body, the headline and the
-	//    publication date, so stored articles can be analysed again.
-	if err := p.Reanalyze(ctx, a); err != nil {
-		return nil, err
-	}
 	return res, nil
 }
 
