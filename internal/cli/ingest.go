@@ -8,6 +8,7 @@ import (
 	"github.com/parley-news/parley/internal/article"
 
 	"github.com/parley-news/parley/internal/pipeline"
+	"github.com/parley-news/parley/internal/queue"
 	"github.com/parley-news/parley/internal/store"
 	"github.com/schollz/progressbar/v3"
 )
@@ -130,6 +131,7 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 	var db string
 	dbFlag(fs, &db)
 	all := fs.Bool("all", false, "redo every article, not only those of other pipeline versions")
+	enqueue := fs.Bool("enqueue", false, "put one reanalyse job per article on the queue and return; 'parley worker' does them")
 	if _, stop := parse(fs, args); stop >= 0 {
 		return stop
 	}
@@ -151,6 +153,19 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 	ids, err := st.StaleArticles(ctx, target, 0)
 	if err != nil {
 		return storeFailed(env, "reanalyze", err)
+	}
+	if *enqueue {
+		q, err := openQueue(ctx, env, db, queue.Options{Logger: log})
+		if err != nil {
+			return storeFailed(env, "reanalyze", err)
+		}
+		defer q.Close()
+		got, err := q.EnqueueReanalyses(ctx, pipeline.Version, ids)
+		if err != nil {
+			return storeFailed(env, "reanalyze", err)
+		}
+		fmt.Fprintf(env.Stdout, "enqueued %d reanalyses, already queued %d\n", got.Added, got.Skipped)
+		return ExitOK
 	}
 	done := 0
 	for _, id := range ids {

@@ -22,12 +22,23 @@ func (q *Queue) EnqueueAnalyses(ctx context.Context, jobs []AnalyseArgs) (Enqueu
 	if len(jobs) == 0 {
 		return out, nil
 	}
-	params := make([]river.InsertManyParams, len(jobs))
+	// River refuses a batch that repeats a unique key: the repeats are
+	// skipped here, as they would be against the queue.
+	params := make([]river.InsertManyParams, 0, len(jobs))
+	seen := make(map[string]bool, len(jobs))
 	for i := range jobs {
 		if jobs[i].Key == "" {
 			jobs[i].Key = DocumentKey(jobs[i].Doc)
 		}
-		params[i] = river.InsertManyParams{Args: jobs[i]}
+		if seen[jobs[i].Key] {
+			out.Skipped++
+			continue
+		}
+		seen[jobs[i].Key] = true
+		params = append(params, river.InsertManyParams{Args: jobs[i]})
+	}
+	if len(params) == 0 {
+		return out, nil
 	}
 	res, err := q.eng.InsertMany(ctx, params)
 	if err != nil {
@@ -46,11 +57,20 @@ func (q *Queue) EnqueueAnalyses(ctx context.Context, jobs []AnalyseArgs) (Enqueu
 // EnqueueReanalyses puts reanalyse jobs for articles ids on the queue.
 func (q *Queue) EnqueueReanalyses(ctx context.Context, pipeline string, ids []int64) (Enqueued, error) {
 	var out Enqueued
+	seen := make(map[int64]bool, len(ids))
 	for start := 0; start < len(ids); start += 500 {
 		end := min(start+500, len(ids))
 		params := make([]river.InsertManyParams, 0, end-start)
 		for _, id := range ids[start:end] {
+			if seen[id] {
+				out.Skipped++
+				continue
+			}
+			seen[id] = true
 			params = append(params, river.InsertManyParams{Args: ReanalyseArgs{ArticleID: id, Pipeline: pipeline}})
+		}
+		if len(params) == 0 {
+			continue
 		}
 		res, err := q.eng.InsertMany(ctx, params)
 		if err != nil {
