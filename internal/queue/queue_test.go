@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -22,8 +21,6 @@ import (
 	"github.com/parley-news/parley/internal/store/postgres"
 	"github.com/parley-news/parley/internal/store/sqlite"
 )
-
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 // report is a short invented wire report, different for each n.
 func report(n int) ingest.Document {
