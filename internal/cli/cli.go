@@ -52,6 +52,7 @@ func commands() []command {
 		{"timeline", "print events and dated statements in order, each fact once with all its reports", runTimeline},
 		{"actors", "list the actors: names, titles, affiliations, aliases", runActors},
 		{"report", "write an HTML report: timeline and position matrix as SVG and PNG", runReport},
+		{"watch", "watch feeds, sitemaps, folders and pages; analyse and store what is new", runWatch},
 		{"worker", "work the job queue: analyse and store enqueued documents (--until-idle)", runWorker},
 		{"jobs", "list failed and retrying jobs of the queue; retry one (--retry ID)", runJobs},
 		{"reanalyze", "redo the analyses of stored articles made by an older pipeline", runReanalyze},

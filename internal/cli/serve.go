@@ -2,9 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"runtime"
+
 	"fmt"
 	"github.com/parley-news/parley/examples"
 	"github.com/parley-news/parley/internal/actors"
+	"github.com/parley-news/parley/internal/queue"
+	"github.com/parley-news/parley/internal/watch"
 	"net"
 	"os"
 	"path/filepath"
@@ -32,6 +37,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	actorsFile := fs.String("actors", "", "curated actors `file` (YAML) for what the ingest page reads (--demo: examples/actors.yaml)")
 	dossierFile := fs.String("dossier", "", "dossier `file` for the position matrix and timeline, active at start (--demo: examples/dossier.yaml)")
 	dossierDir := fs.String("dossiers", "", "`directory` of dossiers (NAME.yaml): all are loaded, the /dossiers editor saves there (default: edits kept in memory)")
+	watchFile := fs.String("watch", "", "also watch the sources this `file` lists (see parley watch) and show their health")
 	if rest, stop := parse(fs, args); stop >= 0 {
 		return stop
 	} else if len(rest) > 0 {
@@ -87,7 +93,35 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return storeFailed(env, "serve", err)
 	}
-	srv, err := web.New(web.Config{Token: *token, AllowPrivate: *allowPrivate, SecureCookies: *secure, Dossier: d, DossierSource: dsrc, DossierDir: *dossierDir}, st, pipe, log)
+	wcfg := web.Config{Token: *token, AllowPrivate: *allowPrivate, SecureCookies: *secure, Dossier: d, DossierSource: dsrc, DossierDir: *dossierDir}
+	if *watchFile != "" {
+		x, err := startWatch(ctx, env, db, *watchFile, "", st, pipe, runtime.GOMAXPROCS(0), log)
+		if errors.Is(err, watch.ErrInvalid) {
+			fmt.Fprintln(env.Stderr, err)
+			return ExitUsage
+		}
+		if err != nil {
+			return storeFailed(env, "serve", err)
+		}
+		wcfg.Sources = x.w.Health
+		wcfg.Jobs = func(ctx context.Context) ([]queue.Job, error) { return x.q.List(ctx, 100) }
+		runCtx, stopRun := context.WithCancel(ctx)
+		done := make(chan struct{})
+		// On the way out: stop the queue, let it finish, then close it.
+		defer func() {
+			stopRun()
+			<-done
+			x.q.Close()
+		}()
+		go x.schedule(runCtx, false, log)
+		go func() {
+			defer close(done)
+			if _, err := x.q.Run(runCtx, false); err != nil {
+				log.Error("watch: queue stopped", "err", err)
+			}
+		}()
+	}
+	srv, err := web.New(wcfg, st, pipe, log)
 	if err != nil {
 		return storeFailed(env, "serve", err)
 	}

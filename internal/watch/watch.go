@@ -498,7 +498,7 @@ func (p *poll) items(ctx context.Context, items []item) ([]ingest.Document, erro
 			if it.text == "" {
 				continue
 			}
-			doc.Source, doc.Format, doc.Text = p.src.Target+"#"+contentKey([]byte(it.title+it.text))[:12], ingest.FormatText, it.text
+			doc.Source, doc.Format, doc.Text = p.src.Target+"#"+contentKey([]byte(it.title + it.text))[:12], ingest.FormatText, it.text
 			body = []byte(it.text)
 		} else {
 			key := "url:" + it.link

@@ -19,7 +19,7 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, title, nav stri
 	return &page{
 		Site: s.cfg.Title, Title: title, Nav: nav, Nonce: nonce(r),
 		CSRF: s.csrfToken(w, r), LoggedIn: s.loggedIn(r), ReadOnly: s.ReadOnly(),
-		Dossier: s.dossierReady(),
+		Dossier: s.dossierReady(), Watching: s.cfg.Sources != nil,
 	}
 }
 

@@ -32,7 +32,7 @@ var staticFS embed.FS
 // startup check).
 var pageNames = []string{
 	"overview", "statements", "articles", "article", "actors", "actor",
-	"ingest", "login", "error", "matrix", "timeline", "stances", "dossiers", "dossier",
+	"ingest", "login", "error", "matrix", "timeline", "stances", "dossiers", "dossier", "sources",
 }
 
 type asset struct {
@@ -145,6 +145,7 @@ type page struct {
 	LoggedIn bool
 	ReadOnly bool
 	Dossier  bool // the dossier pages have something to show
+	Watching bool // serve --watch: the sources page has something to show
 	Data     any
 }
 

@@ -61,6 +61,7 @@ func (s *Server) routes() {
 	s.route("/dossiers", s.pageDossiers, get)
 	s.route("/dossiers/{name}", s.pageDossierEdit, get, post)
 	s.route("/dossiers/{name}/activate", s.pageDossierActivate, post)
+	s.route("/sources", s.pageSources, get)
 	s.route("/static/{name}", s.pages.serveStatic, get)
 	s.route("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		s.json(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -86,6 +87,8 @@ func (s *Server) routes() {
 	s.route("/api/v1/dossiers", s.apiGet(s.apiDossiers), get)
 	s.route("/api/v1/dossiers/{name}", s.apiDossier, get, http.MethodPut)
 	s.route("/api/v1/dossiers/{name}/activate", s.apiDossierActivate, post)
+	s.route("/api/v1/sources", s.apiGet(s.apiSources), get)
+	s.route("/api/v1/jobs", s.apiGet(s.apiJobs), get)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, codeNotFound, "no such endpoint")
 	})

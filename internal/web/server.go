@@ -37,7 +37,9 @@ import (
 
 	"github.com/parley-news/parley/internal/dossier"
 	"github.com/parley-news/parley/internal/pipeline"
+	"github.com/parley-news/parley/internal/queue"
 	"github.com/parley-news/parley/internal/store"
+	"github.com/parley-news/parley/internal/watch"
 )
 
 // Config is what the server is told at start.
@@ -67,6 +69,12 @@ type Config struct {
 	// loaded at start and the editor saves there. Empty: dossiers live in
 	// memory and edits last until the server stops.
 	DossierDir string
+	// Sources, when set (serve --watch), reports the watched sources'
+	// health for the sources page and GET /api/v1/sources.
+	Sources func() []watch.Health
+	// Jobs, when set, lists the queue's failed and retrying jobs for
+	// GET /api/v1/jobs.
+	Jobs func(ctx context.Context) ([]queue.Job, error)
 }
 
 // Server serves the pages and the API. It is safe for concurrent use.
