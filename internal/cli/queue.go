@@ -138,7 +138,7 @@ func runWorker(ctx context.Context, env *Env, args []string) int {
 	var db string
 	dbFlag(fs, &db)
 	untilIdle := fs.Bool("until-idle", false, "exit once the queue is empty")
-	concurrency := fs.Int("concurrency", 0, "jobs worked at once (default: one per core)")
+	concurrency := fs.Int("concurrency", 0, "analyses run at once (default: one per core)")
 	attempts := fs.Int("max-attempts", 5, "attempts before a job is given up")
 	timeout := fs.Duration("job-timeout", 2*time.Minute, "cancel a job running longer than this")
 	rescue := fs.Duration("rescue-after", 0, "put back jobs running longer than this (a dead worker's); default job-timeout + 1m")
@@ -168,8 +168,8 @@ func runWorker(ctx context.Context, env *Env, args []string) int {
 	}
 	q, err := openQueue(ctx, env, db, queue.Options{
 		Logger:      log,
-		Workers:     &queue.Workers{Pipe: r.pipe, Store: st, Log: log},
-		Queues:      map[string]int{queue.Analyse: n},
+		Workers:     &queue.Workers{Pipe: r.pipe, Store: st, Log: log, Slots: n},
+		Queues:      map[string]int{queue.Analyse: 8 * n},
 		MaxAttempts: *attempts,
 		JobTimeout:  *timeout,
 		RescueAfter: *rescue,

@@ -52,7 +52,7 @@ func startWatch(ctx context.Context, env *Env, db, sourcesFile, statePath string
 	}
 	queues := map[string]int{queue.Poll: 2}
 	if analysers > 0 {
-		queues[queue.Analyse] = analysers
+		queues[queue.Analyse] = 8 * analysers
 	}
 	poll := func(ctx context.Context, name string, _ json.RawMessage) error {
 		// The watcher records failures in the source's health and backs
@@ -64,7 +64,7 @@ func startWatch(ctx context.Context, env *Env, db, sourcesFile, statePath string
 	}
 	x.q, err = openQueue(ctx, env, db, queue.Options{
 		Logger:  log,
-		Workers: &queue.Workers{Pipe: pipe, Store: st, Log: log, Poll: poll},
+		Workers: &queue.Workers{Pipe: pipe, Store: st, Log: log, Poll: poll, Slots: analysers},
 		Queues:  queues,
 	})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -96,6 +97,127 @@ type Workers struct {
 	Log   *slog.Logger
 	// Saved, when set, is called after each article is stored.
 	Saved func(res store.SaveResult, a *article.Article)
+	// Slots caps the analyses running at once in this process (default
+	// GOMAXPROCS): analysis is CPU-bound, while the queue claims more jobs
+	// than that so that none waits for a fetch.
+	Slots int
+
+	once  sync.Once
+	slots chan struct{}
+	saves chan saveReq
+}
+
+// saveReq is one article waiting to be stored by the batcher.
+type saveReq struct {
+	ctx   context.Context
+	a     *article.Article
+	reply chan saveRes
+}
+
+type saveRes struct {
+	res store.SaveResult
+	err error
+}
+
+// saveBatch and saveWait bound a batch of the batcher: analyses finishing
+// together are stored in one transaction (far fewer round trips and
+// commits than one each), and none waits long for company.
+const (
+	saveBatch = 32
+	saveWait  = 5 * time.Millisecond
+)
+
+// save stores a through the batcher and returns its result.
+func (w *Workers) save(ctx context.Context, a *article.Article) (store.SaveResult, error) {
+	w.init()
+	req := saveReq{ctx: ctx, a: a, reply: make(chan saveRes, 1)}
+	select {
+	case w.saves <- req:
+	case <-ctx.Done():
+		return store.SaveResult{}, ctx.Err()
+	}
+	select {
+	case r := <-req.reply:
+		return r.res, r.err
+	case <-ctx.Done():
+		return store.SaveResult{}, ctx.Err()
+	}
+}
+
+func (w *Workers) init() {
+	w.once.Do(func() {
+		n := w.Slots
+		if n <= 0 {
+			n = runtime.GOMAXPROCS(0)
+		}
+		w.slots = make(chan struct{}, n)
+		w.saves = make(chan saveReq)
+		go w.batcher()
+	})
+}
+
+// batcher stores the articles sent to it in batches. A batch that fails is
+// stored article by article, so one bad article fails only its own job.
+// It runs for the life of the process (Workers live as long as it).
+func (w *Workers) batcher() {
+	for first := range w.saves {
+		batch := []saveReq{first}
+		timer := time.NewTimer(saveWait)
+	collect:
+		for len(batch) < saveBatch {
+			select {
+			case r := <-w.saves:
+				batch = append(batch, r)
+			case <-timer.C:
+				break collect
+			}
+		}
+		timer.Stop()
+		// Drop requests whose job was cancelled meanwhile.
+		live := batch[:0]
+		for _, r := range batch {
+			if r.ctx.Err() != nil {
+				r.reply <- saveRes{err: r.ctx.Err()}
+				continue
+			}
+			live = append(live, r)
+		}
+		if len(live) == 0 {
+			continue
+		}
+		arts := make([]*article.Article, len(live))
+		for i, r := range live {
+			arts[i] = r.a
+		}
+		// The batch outlives any one job's context: a cancelled job must
+		// not abort the others' transaction.
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		results, err := w.Store.SaveArticles(ctx, arts)
+		cancel()
+		if err == nil {
+			for i, r := range live {
+				r.reply <- saveRes{res: results[i]}
+			}
+			continue
+		}
+		for _, r := range live {
+			res, err := w.Store.SaveArticle(r.ctx, r.a)
+			r.reply <- saveRes{res: res, err: err}
+		}
+	}
+}
+
+// slot waits for a free analysis slot; release it with the returned func
+// (calling it more than once is harmless).
+func (w *Workers) slot(ctx context.Context) (func(), error) {
+	w.init()
+	select {
+	case w.slots <- struct{}{}:
+		var once sync.Once
+		return func() { once.Do(func() { <-w.slots }) }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 func (w *Workers) river() *river.Workers {
@@ -119,6 +241,11 @@ type analyseWorker struct {
 func (x *analyseWorker) Work(ctx context.Context, job *river.Job[AnalyseArgs]) error {
 	w := x.w
 	args := job.Args
+	release, err := w.slot(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
 	res, err := w.Pipe.Analyze(ctx, args.Doc, pipeline.Options{Year: args.Year})
 	if errors.Is(err, pipeline.ErrNoArticle) {
 		return river.JobCancel(fmt.Errorf("%s: %w", args.Doc.Source, err))
@@ -143,7 +270,8 @@ func (x *analyseWorker) Work(ctx context.Context, job *river.Job[AnalyseArgs]) e
 			}
 		}
 	}
-	saved, err := w.Store.SaveArticle(ctx, res.Article)
+	release() // storing needs no CPU slot
+	saved, err := w.save(ctx, res.Article)
 	if err != nil {
 		return err
 	}
@@ -176,6 +304,11 @@ type reanalyseWorker struct {
 // Work redoes one stored article's analyses.
 func (x *reanalyseWorker) Work(ctx context.Context, job *river.Job[ReanalyseArgs]) error {
 	w := x.w
+	release, err := w.slot(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
 	stored, err := w.Store.Article(ctx, job.Args.ArticleID)
 	if errors.Is(err, store.ErrNotFound) {
 		return river.JobCancel(err)

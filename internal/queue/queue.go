@@ -64,8 +64,10 @@ type Options struct {
 	// Workers runs jobs: nil opens an insert-only queue (it enqueues and
 	// lists but works nothing).
 	Workers *Workers
-	// Queues maps the queues to work to their concurrency (default:
-	// Analyse with GOMAXPROCS workers). Only with Workers.
+	// Queues maps the queues to work to the jobs each claims at once
+	// (default: Analyse with 8 × GOMAXPROCS). River claims at most that
+	// many per fetch, so a small number starves fast jobs; Workers.Slots
+	// caps the analyses that actually run at once. Only with Workers.
 	Queues map[string]int
 	// MaxAttempts is how often a job runs before it is discarded (default 5).
 	MaxAttempts int
@@ -143,7 +145,7 @@ func (q *Queue) config() (*river.Config, error) {
 		JobTimeout:                  q.opts.JobTimeout,
 		RescueStuckJobsAfter:        q.opts.RescueAfter,
 		FetchPollInterval:           q.opts.PollInterval,
-		FetchCooldown:               min(q.opts.PollInterval, 100*time.Millisecond),
+		FetchCooldown:               10 * time.Millisecond,
 		RetryPolicy:                 backoff{base: q.opts.BaseBackoff},
 		CompletedJobRetentionPeriod: 24 * time.Hour,
 		DiscardedJobRetentionPeriod: 7 * 24 * time.Hour,
@@ -152,7 +154,7 @@ func (q *Queue) config() (*river.Config, error) {
 		cfg.Workers = w.river()
 		queues := q.opts.Queues
 		if len(queues) == 0 {
-			queues = map[string]int{Analyse: defaultConcurrency()}
+			queues = map[string]int{Analyse: 8 * defaultConcurrency()}
 		}
 		cfg.Queues = map[string]river.QueueConfig{}
 		for name, n := range queues {
