@@ -14,7 +14,18 @@ func (s *Server) pageSources(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(w, r, "Sources", "sources")
-	p.Data = struct{ Sources []watch.Health }{s.cfg.Sources()}
+	var jobs []queue.Job
+	if s.cfg.Jobs != nil {
+		var err error
+		if jobs, err = s.cfg.Jobs(r.Context()); err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+	}
+	p.Data = struct {
+		Sources []watch.Health
+		Jobs    []queue.Job
+	}{s.cfg.Sources(), jobs}
 	s.render(w, r, http.StatusOK, "sources", p)
 }
 

@@ -39,6 +39,9 @@ func TestSourcesAndJobs(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "port-feed") || !strings.Contains(body, "2 failed in a row: unexpected HTTP status 503") || !strings.Contains(body, "2031-03-03 12:15:00") {
 		t.Errorf("/sources: %d %s", code, body)
 	}
+	if !strings.Contains(body, "no article text") || !strings.Contains(body, "https://port.example/a") {
+		t.Errorf("/sources lacks the failed job: %s", body)
+	}
 	if _, _, body := get(t, c, u+"/"); !strings.Contains(body, `href="/sources"`) {
 		t.Error("no Sources entry in the menu while watching")
 	}
