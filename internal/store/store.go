@@ -8,8 +8,9 @@
 // themselves:
 //
 //   - store/sqlite: the embedded default, one SQLite file (pure Go, no cgo).
-//   - a PostgreSQL store and a job-queue backed one may follow; they must pass
-//     the same behaviour described here.
+//   - store/postgres: PostgreSQL through pgx, for many writers and machines.
+//
+// Both pass the same contract suite, store/storetest.
 //
 // # Using it
 //

@@ -351,3 +351,40 @@ func TestSinkFailureRetries(t *testing.T) {
 		t.Errorf("after the sink recovered: %v, %v", urls(r.got), err)
 	}
 }
+
+func TestJSONFeed(t *testing.T) {
+	s := newSite(t)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/feed+json")
+		fmt.Fprintf(w, `{"version":"https://jsonfeed.org/version/1.1","title":"Port news","items":[
+{"id":"1","url":"%s/news/7","title":"Talks seven","date_published":"2031-03-03T10:00:00Z"}]}`, s.URL)
+	})
+	j := httptest.NewServer(mux)
+	defer j.Close()
+	r := newRig(t, Source{Name: "json", Kind: KindFeed, Target: j.URL + "/feed.json", AllowPrivate: true})
+	if err := r.poll(t); err != nil {
+		t.Fatal(err)
+	}
+	if got := urls(r.got); len(got) != 1 || got[0] != s.URL+"/news/7" || r.got[0].Title != "Talks seven" {
+		t.Errorf("JSON feed documents: %v", got)
+	}
+}
+
+// TestRateLimit: requests to one host are spaced by the rate; the waits are
+// recorded, not slept.
+func TestRateLimit(t *testing.T) {
+	now := time.Date(2031, 3, 3, 12, 0, 0, 0, time.UTC)
+	f := newFetcher(DefaultAgent, 2*time.Second, func() time.Time { return now })
+	var waits []time.Duration
+	f.sleep = func(_ context.Context, d time.Duration) error { waits = append(waits, d); return nil }
+	ctx := context.Background()
+	for _, host := range []string{"a.example", "a.example", "b.example", "a.example"} {
+		if err := f.wait(ctx, host); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if fmt.Sprint(waits) != "[2s 4s]" {
+		t.Errorf("waits %v, want [2s 4s] (the third request to a.example waits behind the second)", waits)
+	}
+}
