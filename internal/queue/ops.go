@@ -203,7 +203,10 @@ loop:
 	if err := q.eng.Stop(stopCtx); err != nil {
 		_ = q.eng.StopAndCancel(context.Background())
 	}
-	// Count what finished while stopping.
+	// Count what finished while stopping (events may trail the stop a
+	// little; a quiet spell ends the count).
+	quiet := time.NewTimer(200 * time.Millisecond)
+	defer quiet.Stop()
 	for {
 		select {
 		case ev := <-events:
@@ -220,7 +223,8 @@ loop:
 					t.Failed++
 				}
 			}
-		default:
+			quiet.Reset(200 * time.Millisecond)
+		case <-quiet.C:
 			return t, runErr
 		}
 	}
