@@ -175,6 +175,11 @@ CREATE INDEX events_actor ON events(actor_id);
 CREATE INDEX events_target ON events(target_id);
 CREATE INDEX events_article ON events(article_id);
 `},
+	{"statement date basis", `
+-- How a statement's date was found: stated, relative, event, publication
+-- or none (article.Date*). Rows written before it say ''.
+ALTER TABLE statements ADD COLUMN date_basis text COLLATE "C" NOT NULL DEFAULT '';
+`},
 }
 
 // SchemaVersion is the schema version this program writes.

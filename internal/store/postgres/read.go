@@ -67,12 +67,12 @@ func loadAnalyses(ctx context.Context, tx pgx.Tx, a *store.StoredArticle) error 
 
 	a.Statements = []article.Statement{}
 	if err := eachRow(ctx, tx, `SELECT coalesce(actor_id, 0), speaker_name, speaker_title, speaker_affiliation, speaker_kind,
-			kind, cue, text, date, span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end
+			kind, cue, text, date, date_basis, span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end
 		FROM statements WHERE article_id = $1 ORDER BY seq`, []any{a.ID}, func(rows pgx.Rows) error {
 		var x article.Statement
 		var actor int64
 		if err := rows.Scan(&actor, &x.Speaker.Name, &x.Speaker.Title, &x.Speaker.Affiliation, &x.Speaker.Kind,
-			&x.Kind, &x.Cue, &x.Text, &x.Date, &x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1],
+			&x.Kind, &x.Cue, &x.Text, &x.Date, &x.DateBasis, &x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1],
 			&x.CueSpan[0], &x.CueSpan[1], &x.SpeakerSpan[0], &x.SpeakerSpan[1]); err != nil {
 			return err
 		}
@@ -378,7 +378,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	}
 	limit, offset := w.arg(store.ClampLimit(q.Limit)), w.arg(max(q.Offset, 0))
 	sqlText := `SELECT s.id, s.article_id, s.seq, coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title,
-			s.speaker_affiliation, s.speaker_kind, s.kind, s.cue, s.text, s.date, s.eff_date,
+			s.speaker_affiliation, s.speaker_kind, s.kind, s.cue, s.text, s.date, s.date_basis, s.eff_date,
 			s.span_start, s.span_end, s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end,
 			a.title, a.outlet, a.published, a.source, a.url
 		FROM ` + from + w.String() + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset
@@ -386,7 +386,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		return eachRow(ctx, tx, sqlText, w.args, func(rows pgx.Rows) error {
 			var x store.StoredStatement
 			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.ActorID, &x.Speaker.Name, &x.Speaker.Title,
-				&x.Speaker.Affiliation, &x.Speaker.Kind, &x.Kind, &x.Cue, &x.Text, &x.Date, &x.EffectiveDate,
+				&x.Speaker.Affiliation, &x.Speaker.Kind, &x.Kind, &x.Cue, &x.Text, &x.Date, &x.DateBasis, &x.EffectiveDate,
 				&x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1], &x.CueSpan[0], &x.CueSpan[1],
 				&x.SpeakerSpan[0], &x.SpeakerSpan[1],
 				&x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {

@@ -183,12 +183,12 @@ func (s *Store) insertAnalyses(ctx context.Context, tx pgx.Tx, id int64, day str
 			}
 			rows = append(rows, []any{id, i, actor,
 				x.Speaker.Name, x.Speaker.Title, x.Speaker.Affiliation, x.Speaker.Kind,
-				x.Kind, x.Cue, x.Text, x.Date, eff,
+				x.Kind, x.Cue, x.Text, x.Date, x.DateBasis, eff,
 				x.Span[0], x.Span[1], x.TextSpan[0], x.TextSpan[1], x.CueSpan[0], x.CueSpan[1],
 				x.SpeakerSpan[0], x.SpeakerSpan[1]})
 		}
 		if err := copyRows(ctx, tx, "statements", []string{"article_id", "seq", "actor_id", "speaker_name", "speaker_title", "speaker_affiliation", "speaker_kind",
-			"kind", "cue", "text", "date", "eff_date",
+			"kind", "cue", "text", "date", "date_basis", "eff_date",
 			"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}, rows); err != nil {
 			return err
 		}

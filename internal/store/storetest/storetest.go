@@ -322,6 +322,7 @@ func roundTrip(t *testing.T, open Opener) {
 	a.URL = "https://news.example/rt"
 	a.Standfirst = "Envoys report progress."
 	a.ContentHash = "rt-hash"
+	a.Statements[1].Date, a.Statements[1].DateBasis = "2022-02-15", article.DateRelative
 	res, err := s.SaveArticle(ctx, a)
 	if err != nil {
 		t.Fatal(err)
@@ -343,7 +344,8 @@ func roundTrip(t *testing.T, open Opener) {
 		t.Errorf("spans differ: %+v vs %+v", got.Statements[0], a.Statements[0])
 	}
 	if len(got.Statements) != 2 || got.Statements[1].Speaker.Affiliation != "Freedonia" ||
-		fmt.Sprint(got.Statements[1].Speaker.Aliases) != "[Brandt]" || got.Statements[1].Kind != article.Indirect {
+		fmt.Sprint(got.Statements[1].Speaker.Aliases) != "[Brandt]" || got.Statements[1].Kind != article.Indirect ||
+		got.Statements[1].Date != "2022-02-15" || got.Statements[1].DateBasis != article.DateRelative {
 		t.Errorf("statements: %+v", got.Statements)
 	}
 	if len(got.Mentions) != 2 || got.Mentions[0] != a.Mentions[0] || got.Mentions[1] != a.Mentions[1] {
@@ -354,6 +356,10 @@ func roundTrip(t *testing.T, open Opener) {
 	}
 	if len(got.Events) != 1 || got.Events[0].Target == nil || got.Events[0].Target.Name != "Freedonia" || got.Events[0].Span != a.Events[0].Span {
 		t.Errorf("events: %+v", got.Events)
+	}
+	listed, err := s.Statements(ctx, store.StatementQuery{ArticleID: res.ID})
+	if err != nil || len(listed) != 2 || listed[1].DateBasis != article.DateRelative || listed[1].EffectiveDate != "2022-02-15" {
+		t.Errorf("listed statements: %+v, %v", listed, err)
 	}
 	st, err := s.Stats(ctx)
 	if err != nil {
