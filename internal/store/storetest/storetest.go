@@ -3,6 +3,9 @@
 // tests and by the PostgreSQL store's tests alike, so that both keep the
 // same record with the same query semantics (see package store).
 //
+// When the record gains a field (a column in one store), add it to
+// RoundTrip here: the other store then fails until it keeps it too.
+//
 //	func TestContract(t *testing.T) {
 //		storetest.Run(t, func(t testing.TB) store.Store { return openFresh(t) })
 //	}
