@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parley-news/parley/internal/actors"
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/text"
 )
@@ -103,6 +104,20 @@ func (d *doc) parseQuoted(u unit, h cueHit) (clause, bool) {
 	}
 	c.rep = [2]int{s, h.t1}
 	return c, true
+}
+
+// agentNoun reports whether w names a person by what they do: "narrator",
+// "analyst", "economist", "spokesman", a role noun.
+func agentNoun(w string) bool {
+	if actors.IsRoleNoun(w) {
+		return true
+	}
+	for _, suf := range [...]string{"or", "er", "ist", "ian", "man", "woman"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }
 
 // addresseeVerb reports whether a verb of saying takes the person
@@ -215,9 +230,9 @@ func (d *doc) npBack(u unit, k int) int {
 			capped := isCap(d.word(j))
 			// "attorneys for the family", "experts on North Korea": a
 			// speaker noun with its complement.
-			if (w == "for" || w == "on" || w == "at" || w == "from") && j > u.t0 && d.toks[j-1].Kind == text.Word && j < k {
+			if (w == "for" || w == "on" || w == "at" || w == "from" || w == "in" || w == "with") && j > u.t0 && d.toks[j-1].Kind == text.Word && j < k {
 				pw := strings.TrimSuffix(d.lower(j-1), "s")
-				if speakerNouns[pw] || speakerNouns[d.lower(j-1)] {
+				if speakerNouns[pw] || speakerNouns[d.lower(j-1)] || agentNoun(pw) {
 					j--
 					n++
 					continue
@@ -232,6 +247,18 @@ func (d *doc) npBack(u unit, k int) int {
 					j -= 2
 					n += 2
 					continue
+				}
+				// "a narrator in the Clinton ad", "a spokesman for the
+				// ministry": a person noun with its complement.
+				if j-2 >= u.t0 && j < k && d.toks[j-2].Kind == text.Word && !d.inQ[j-2] {
+					switch d.lower(j - 1) {
+					case "in", "for", "at", "with", "from", "on":
+						if pw := strings.TrimSuffix(d.lower(j-2), "s"); speakerNouns[pw] || agentNoun(pw) {
+							j -= 2
+							n += 2
+							continue
+						}
+					}
 				}
 				return j
 			}
