@@ -191,7 +191,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	// the latest one named with that kind of name (the latest country for
 	// "government").
 	if len(words) >= 2 && len(words) <= 4 && (actors.IsRoleNoun(lw) || speakerNouns[lw] || isPluralSpeakerNoun(lw)) {
-		if id, ok := d.speaksFor(strings.ToLower(words[len(words)-2]), pos); ok {
+		if id, ok := d.speaksFor(words[len(words)-2], pos); ok {
 			d.remember(id)
 			ac := d.book.Actor(id)
 			surf := strings.Join(words, " ")
@@ -245,15 +245,26 @@ func (d *doc) unitOf(p int) int {
 // organisation named before pos whose name has a head of that kind, or the
 // latest country for "government".
 func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
+	if len(mod) < 4 || len(mod) > 14 {
+		return -1, false
+	}
+	var buf [14]byte
+	for i := 0; i < len(mod); i++ {
+		c := mod[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
 	var heads []string
 	kind := article.Org
-	switch mod {
+	switch string(buf[:len(mod)]) {
 	case "company", "firm", "corporate":
 		heads = []string{"corp", "corporation", "inc", "company", "co", "ltd", "plc", "group", "holdings", "industries", "llc", "gmbh", "bank", "airlines", "motors"}
 	case "bank":
 		heads = []string{"bank", "bancorp"}
 	case "ministry", "department", "agency", "embassy", "commission", "committee", "party", "union":
-		heads = []string{mod}
+		heads = []string{string(buf[:len(mod)])}
 	case "government", "administration":
 		kind = article.GPE
 	default:
