@@ -71,6 +71,13 @@ func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
 	} else {
 		c.content = before
 	}
+	// "…, according to the Tax Foundation, more than …", "…, according
+	// to an analysis by X, a former aide …": a clause before a medial
+	// "according to" is the content; what follows the source describes
+	// the source or goes on with the same clause.
+	if h.kind == 'a' && h.t0 > u.t0 && d.word(h.t0-1) == "," && d.words(before) >= 4 && !d.inQ[h.t0-1] {
+		c.content = before
+	}
 	c.rep = [2]int{h.t0, h.subj[1]}
 	// "according to a speech Mrs. Clinton delivered", "according to a
 	// report by the agency": the document's author speaks.

@@ -241,7 +241,8 @@ var ppWords = map[string]bool{
 }
 
 // progAux make an -ing form a finite verb: "is saying", "He’s claiming".
-var progAux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "be": true, "am": true, "keeps": true, "kept": true}
+var progAux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "be": true, "am": true, "keeps": true, "kept": true,
+	"isn't": true, "isn’t": true, "wasn't": true, "wasn’t": true, "aren't": true, "aren’t": true, "weren't": true, "weren’t": true, "not": true}
 
 // verbShape holds, for each (first letter, last letter) pair of the
 // forms in verbForms, a bit per length: most words fail this test and

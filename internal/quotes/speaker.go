@@ -447,6 +447,11 @@ func (d *doc) recent(pos int, kind string) actors.ID {
 // A subject whose head is none of these (nor a name, pronoun, role or
 // agent noun) is most likely a mis-parse: "this fall said" is not a speaker.
 var speakerNouns = map[string]bool{
+	// documents and media that "say" things
+	"clip": true, "spot": true, "commercial": true, "headline": true, "release": true,
+	"communique": true, "communiqué": true, "transcript": true, "petition": true, "resolution": true,
+	"declaration": true, "bulletin": true, "newsletter": true, "editorial": true, "column": true,
+	"note": true, "draft": true, "proposal": true, "treaty": true, "agreement": true, "text": true,
 	"official": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "aide": true,
 	"source": true, "expert": true, "critic": true, "people": true, "person": true, "man": true,
 	"woman": true, "men": true, "women": true, "lawmaker": true, "leader": true, "member": true,
