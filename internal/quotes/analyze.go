@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/parley-news/parley/internal/actors"
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/text"
 )
@@ -307,6 +308,36 @@ func (d *doc) quoteNoCue(u unit) {
 	// attributing it (most such quotes are titles or scare quotes).
 }
 
+// phraseSide finds the country or organisation an unnamed speaker's phrase
+// names: a demonym or a country ("Japanese", "U.S."), or an organisation
+// ("Trade Ministry"); "" when it names none.
+func (d *doc) phraseSide(subj [2]int) string {
+	for t := subj[0]; t < subj[1] && t < len(d.toks); t++ {
+		if d.inQ[t] || d.toks[t].Kind != text.Word {
+			continue
+		}
+		if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 {
+			f := d.found[m]
+			// a lone head word ("Union leaders" opening a sentence) is
+			// no organisation's name
+			lone := f.Tok1-f.Tok0 == 1 && actors.IsOrgHead(d.lower(f.Tok0))
+			switch {
+			case lone:
+			case f.Type == article.GPE || f.Type == article.Org:
+				return d.book.Name(f.ID)
+			}
+		}
+		w := strings.TrimSuffix(d.word(t), "’s")
+		if c, ok := actors.Demonym(w); ok {
+			return c
+		}
+		if c, kind, ok := actors.Place(w); ok && kind == article.GPE {
+			return c
+		}
+	}
+	return ""
+}
+
 // employer finds whom a person speaks for in the words around their name:
 // an organisation after "at", "of", "for", "with" or "from" ("analyst Tom
 // Lee at Acme Securities", "Anna Berg, a spokeswoman for the Trade
@@ -411,6 +442,11 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	}
 	if sp.Kind == article.Person && sp.Affiliation == "" {
 		sp.Affiliation = d.employer(c.subj, c.around)
+	}
+	if sp.Kind == "" && sp.Affiliation == "" {
+		// "the Japanese prime minister", "a U.S. negotiator", "a Trade
+		// Ministry spokesman": the side the phrase names.
+		sp.Affiliation = d.phraseSide(c.subj)
 	}
 	if surf != "" && surf != sp.Name {
 		has := false
