@@ -247,7 +247,7 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 	// spoke, from the embedded actor dictionary (a president in office
 	// speaks for the country; after leaving office, for nobody). What the
 	// text or the user's actors file says wins.
-	p.sides(a.Statements, published)
+	p.sides(a.Statements, published, a.Place)
 
 	// Events: who did what to whom, when, dated by their governing time
 	// expression and with actors resolved like statement speakers.
@@ -341,7 +341,7 @@ func datelineAt(body string, n int) (*meta.Dateline, int) {
 
 // sides fills in the affiliation of named speakers from the gazetteer; see
 // Reanalyze. The dictionary is loaded on first use.
-func (p *Pipeline) sides(stmts []article.Statement, published time.Time) {
+func (p *Pipeline) sides(stmts []article.Statement, published time.Time, place string) {
 	var g *gazetteer.Gazetteer
 	for i := range stmts {
 		sp := &stmts[i].Speaker
@@ -362,7 +362,26 @@ func (p *Pipeline) sides(stmts []article.Statement, published time.Time) {
 			}
 		}
 		sp.Affiliation = sideOf(g, *sp, on)
+		if sp.Affiliation == "" && sp.Kind == article.Org && stateBody(sp.Name) {
+			// "the Commerce Department" in a report datelined
+			// Washington: a state body of the dateline's country.
+			if c, kind, ok := actors.Place(place); ok && kind == article.GPE {
+				sp.Affiliation = c
+			}
+		}
 	}
+}
+
+// stateBody reports whether an organisation's name is that of a state
+// body without its country: "Commerce Department", "Trade Ministry".
+func stateBody(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "ministry", "department", "agency", "bureau", "secretariat", "cabinet", "government", "treasury":
+			return true
+		}
+	}
+	return false
 }
 
 // sideOf is whom a person or body speaks for on a day: the country of a

@@ -172,10 +172,23 @@ func TestSides(t *testing.T) {
 		{Speaker: article.Actor{Name: "Barack Obama", Kind: article.Person, Affiliation: "Freedonia"}, Date: "2010-06-01"},
 		{Speaker: article.Actor{Name: "Jane Nobody-Known", Kind: article.Person}, Date: "2010-06-01"},
 	}
-	p.sides(stmts, day("2010-06-02"))
+	p.sides(stmts, day("2010-06-02"), "")
 	for i, want := range []string{"United States", "", "Freedonia", ""} {
 		if got := stmts[i].Speaker.Affiliation; got != want {
 			t.Errorf("statement %d: affiliation %q, want %q", i, got, want)
 		}
+	}
+}
+
+// A state body named without its country speaks for the dateline's country.
+func TestStateBodySide(t *testing.T) {
+	p, err := New(Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts := []article.Statement{{Speaker: article.Actor{Name: "Commerce Department", Kind: article.Org}}}
+	p.sides(stmts, time.Time{}, "Washington")
+	if got := stmts[0].Speaker.Affiliation; got != "United States" {
+		t.Errorf("affiliation %q, want United States", got)
 	}
 }
