@@ -47,7 +47,7 @@ func (r *Reader) feed(ctx context.Context, source string, data []byte, yield emi
 			content = it.Description
 		}
 		if r.cfg.FollowFeedLinks && textLen(content) < minItemText &&
-			(strings.HasPrefix(it.Link, "http://") || strings.HasPrefix(it.Link, "https://")) {
+			IsURL(it.Link) {
 			if !r.fetchURL(ctx, it.Link, hint, yield) {
 				return false
 			}

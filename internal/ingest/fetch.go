@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"path"
 	"strings"
 	"syscall"
@@ -19,22 +20,25 @@ import (
 // pointing at 127.0.0.1 is refused too).
 func newClient(cfg Config) *http.Client {
 	dialer := &net.Dialer{Timeout: 10 * time.Second}
+	proxy := http.ProxyFromEnvironment
 	if cfg.RefusePrivate {
+		// The check runs on the address actually dialled, after name
+		// resolution, for the first request and every redirect alike.
 		dialer.Control = func(network, address string, _ syscall.RawConn) error {
 			host, _, err := net.SplitHostPort(address)
 			if err != nil {
 				return err
 			}
-			ip := net.ParseIP(host)
-			if ip == nil || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
-				ip.IsLinkLocalMulticast() || ip.IsUnspecified() || ip.IsMulticast() {
+			if !PublicAddr(host) {
 				return fmt.Errorf("%w: %s is not a public address", ErrRefused, host)
 			}
 			return nil
 		}
+		// A proxy would dial for us, past the check.
+		proxy = nil
 	}
 	transport := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
+		Proxy:                 proxy,
 		DialContext:           dialer.DialContext,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: cfg.FetchTimeout,
@@ -50,6 +54,48 @@ func newClient(cfg Config) *http.Client {
 			return nil
 		},
 	}
+}
+
+// nonPublic are the ranges refused besides what net/netip name: shared
+// address space (100.100.100.200 is a cloud metadata service), "this
+// network", IETF protocol assignments, benchmarking, reserved and the NAT64
+// prefix (whose embedded IPv4 address is checked on its own).
+var nonPublic = []netip.Prefix{
+	netip.MustParsePrefix("0.0.0.0/8"),
+	netip.MustParsePrefix("100.64.0.0/10"),
+	netip.MustParsePrefix("192.0.0.0/24"),
+	netip.MustParsePrefix("198.18.0.0/15"),
+	netip.MustParsePrefix("240.0.0.0/4"),
+}
+
+// PublicAddr reports whether ip (an address, not a name) may be fetched from
+// when private addresses are refused: not loopback, private, link-local
+// (169.254.169.254, the usual metadata address, is one), unspecified,
+// multicast or any range of nonPublic, including IPv4 addresses mapped into
+// IPv6 or behind the NAT64 prefix.
+func PublicAddr(ip string) bool {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return false
+	}
+	a = a.WithZone("").Unmap()
+	if a.Is6() {
+		nat64 := netip.MustParsePrefix("64:ff9b::/96")
+		if nat64.Contains(a) {
+			b := a.As16()
+			return PublicAddr(netip.AddrFrom4([4]byte(b[12:])).String())
+		}
+	}
+	if a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
+		a.IsInterfaceLocalMulticast() || a.IsUnspecified() || a.IsMulticast() || !a.IsGlobalUnicast() {
+		return false
+	}
+	for _, p := range nonPublic {
+		if p.Contains(a) {
+			return false
+		}
+	}
+	return true
 }
 
 // fetchURL fetches one http(s) URL and reads what comes back by its

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -70,12 +71,17 @@ var (
 	ErrBinary      = errors.New("binary file, not text")
 	ErrTooLarge    = errors.New("input over the size limit")
 	ErrEncoding    = errors.New("text encoding not recognised")
-	ErrTruncated   = errors.New("truncated or corrupt gzip data")
+	ErrTruncated   = errors.New("truncated or corrupt data")
 	ErrNotFeed     = errors.New("not a valid RSS/Atom feed")
 	ErrBadRecord   = errors.New("bad JSON Lines record")
 	ErrFetch       = errors.New("fetch failed")
 	ErrRefused     = errors.New("address refused")
 	ErrUnsupported = errors.New("unsupported input")
+	// ErrNotRegular: a named pipe, socket or device; only regular files
+	// are read (a FIFO would block the reader for good).
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrNoDocuments: a container (WARC, JSON Lines) yielded no article.
+	ErrNoDocuments = errors.New("no articles in the container")
 )
 
 // InputError is the failure of one input (a file, a URL, one record).
@@ -91,24 +97,38 @@ func (e *InputError) Unwrap() error { return e.Err }
 type Config struct {
 	// MaxBytes is the largest input read, after decompression (default 64 MiB).
 	MaxBytes int64
+	// MaxText is the longest article text (a text dump, a record's "text")
+	// in bytes, default 1 MiB; an HTML page may have 8 times as many bytes
+	// (markup). A longer article is an input error, never analysed: its
+	// analyses would take gigabytes.
+	MaxText int64
+	// MaxRecord is the longest JSON Lines record, default 9 MiB.
+	MaxRecord int64
 	// FetchTimeout bounds each http(s) fetch (default 20 s).
 	FetchTimeout time.Duration
 	// UserAgent is sent with every fetch.
 	UserAgent string
-	// RefusePrivate refuses URLs that resolve to loopback, private or
-	// link-local addresses (the web server sets it; the CLI does not).
+	// RefusePrivate refuses URLs that resolve to loopback, private,
+	// link-local or cloud metadata addresses, after redirects and name
+	// resolution (on by default; --allow-private turns it off).
 	RefusePrivate bool
 	// FollowFeedLinks fetches a feed item's page when the item carries no
 	// article text of its own.
 	FollowFeedLinks bool
 }
 
+// DefaultMaxText is the default cap on one article's text, in bytes.
+const DefaultMaxText = 1 << 20
+
 // DefaultConfig returns the limits used unless the user changes them.
 func DefaultConfig() Config {
 	return Config{
 		MaxBytes:        64 << 20,
+		MaxText:         DefaultMaxText,
+		MaxRecord:       9 << 20,
 		FetchTimeout:    20 * time.Second,
 		UserAgent:       "Parley/1 (+news negotiation record; contact: see README)",
+		RefusePrivate:   true,
 		FollowFeedLinks: true,
 	}
 }
@@ -133,6 +153,12 @@ func New(cfg Config, log *slog.Logger, stdin io.Reader) *Reader {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = def.UserAgent
 	}
+	if cfg.MaxText <= 0 {
+		cfg.MaxText = def.MaxText
+	}
+	if cfg.MaxRecord <= 0 {
+		cfg.MaxRecord = max(def.MaxRecord, 8*cfg.MaxText+64<<10)
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -145,15 +171,46 @@ func New(cfg Config, log *slog.Logger, stdin io.Reader) *Reader {
 // is done or the consumer stops.
 func (r *Reader) Documents(ctx context.Context, inputs []string) iter.Seq2[Document, error] {
 	return func(yield func(Document, error) bool) {
+		// Every document passes the size caps here, whatever its container.
+		capped := func(d Document, err error) bool {
+			if err == nil {
+				if err = r.tooLarge(d); err != nil {
+					return fail(yield, d.Source, err)
+				}
+			}
+			return yield(d, err)
+		}
 		for _, in := range inputs {
 			if ctx.Err() != nil {
 				return
 			}
-			if !r.input(ctx, in, yield) {
+			if !r.input(ctx, in, capped) {
 				return
 			}
 		}
 	}
+}
+
+// tooLarge checks a document against Config.MaxText.
+func (r *Reader) tooLarge(d Document) error {
+	switch {
+	case int64(len(d.Text)) > r.cfg.MaxText:
+		return fmt.Errorf("%w: article text of %d KiB, over the %d KiB an article may have", ErrTooLarge, len(d.Text)>>10, r.cfg.MaxText>>10)
+	case int64(len(d.HTML)) > 8*r.cfg.MaxText:
+		return fmt.Errorf("%w: HTML page of %d KiB, over the %d KiB a page may have", ErrTooLarge, len(d.HTML)>>10, 8*r.cfg.MaxText>>10)
+	}
+	return nil
+}
+
+// IsURL reports whether an input is an http(s) URL (the scheme in any case:
+// "HTTP://" is a URL, not a file name).
+func IsURL(in string) bool {
+	i := strings.Index(in, "://")
+	if i < 0 {
+		return false
+	}
+	scheme := strings.ToLower(in[:i])
+	return scheme == "http" || scheme == "https"
 }
 
 // emit is the yield function of Documents.
@@ -171,7 +228,7 @@ func (r *Reader) input(ctx context.Context, in string, yield emit) bool {
 			return fail(yield, "-", err)
 		}
 		return r.content(ctx, "-", "", data, yield)
-	case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
+	case IsURL(in):
 		return r.fetchURL(ctx, in, Document{}, yield)
 	}
 	info, err := os.Stat(in)
@@ -184,6 +241,7 @@ func (r *Reader) input(ctx context.Context, in string, yield emit) bool {
 	if !info.IsDir() {
 		return r.file(ctx, in, yield)
 	}
+
 	var files []string
 	err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -197,10 +255,12 @@ func (r *Reader) input(ctx context.Context, in string, yield emit) bool {
 			return nil
 		}
 		if !d.IsDir() && knownExtension(name) {
+			// Pipes, sockets and devices too: file reports them as skipped.
 			files = append(files, path)
 		}
 		return nil
 	})
+
 	if err != nil {
 		return fail(yield, in, err)
 	}
@@ -228,11 +288,31 @@ func knownExtension(name string) bool {
 }
 
 func (r *Reader) file(ctx context.Context, path string, yield emit) bool {
-	f, err := os.Open(path)
+	// A named pipe would block open and read for good, a device never ends:
+	// only regular files are read. The check is made before opening (stat
+	// follows symlinks) and again on the open file (O_NONBLOCK keeps a FIFO
+	// swapped in between from blocking the open).
+	info, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fail(yield, path, ErrNotFound)
+		}
+		return fail(yield, path, err)
+	}
+	if !info.Mode().IsRegular() {
+		return fail(yield, path, notRegular(info.Mode()))
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return fail(yield, path, err)
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		if err == nil {
+			err = notRegular(info.Mode())
+		}
+		return fail(yield, path, err)
+	}
 	var src io.Reader = f
 	name := path
 	if strings.HasSuffix(strings.ToLower(path), ".gz") {
@@ -256,6 +336,24 @@ func (r *Reader) file(ctx context.Context, path string, yield emit) bool {
 		return fail(yield, path, err)
 	}
 	return r.content(ctx, path, ext, data, yield)
+}
+
+// notRegular says what a file that is not a regular file is.
+func notRegular(m fs.FileMode) error {
+	kind := "special file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeCharDevice != 0:
+		kind = "character device"
+	case m&fs.ModeDevice != 0:
+		kind = "device"
+	case m.IsDir():
+		kind = "directory"
+	}
+	return fmt.Errorf("%w: a %s, skipped", ErrNotRegular, kind)
 }
 
 // readLimited reads all of src up to max bytes.

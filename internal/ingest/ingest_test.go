@@ -94,6 +94,7 @@ func TestBadInput(t *testing.T) {
 	good := write(t, dir, "good.txt", []byte(article))
 	cfg := DefaultConfig()
 	cfg.MaxBytes = 1 << 20
+	cfg.RefusePrivate = false // the test servers are on loopback
 	r := New(cfg, nil, strings.NewReader(""))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,7 +197,9 @@ func TestFeedAndURL(t *testing.T) {
 </channel></rss>`
 	dir := t.TempDir()
 	f := write(t, dir, "wire.xml", []byte(feed))
-	r := New(DefaultConfig(), nil, nil)
+	cfg := DefaultConfig()
+	cfg.RefusePrivate = false // the test server is on loopback
+	r := New(cfg, nil, nil)
 	docs, errs := collect(t, r, f, srv.URL+"/story")
 	if len(errs) != 0 {
 		t.Fatalf("errors: %v", errs)
@@ -218,9 +221,7 @@ func TestFeedAndURL(t *testing.T) {
 func TestRefusePrivate(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	defer srv.Close()
-	cfg := DefaultConfig()
-	cfg.RefusePrivate = true
-	_, errs := collect(t, New(cfg, nil, nil), srv.URL+"/x")
+	_, errs := collect(t, New(DefaultConfig(), nil, nil), srv.URL+"/x")
 	if len(errs) != 1 || !errors.Is(errs[0], ErrRefused) {
 		t.Fatalf("loopback URL: errors %v, want ErrRefused", errs)
 	}

@@ -24,36 +24,61 @@ type record struct {
 }
 
 // jsonLines reads a JSON Lines dump: one article per line, with "text" or
-// "html". A bad line is reported as FILE#LINE and the rest is read.
+// "html". A bad line is reported as FILE#LINE and the rest is read; a line
+// longer than a record may be (Config.MaxRecord) is skipped unread. A dump
+// with no record at all is reported.
 func (r *Reader) jsonLines(ctx context.Context, file string, src io.Reader, yield emit) bool {
 	br := bufio.NewReaderSize(src, 64<<10)
+	records := 0
 	for n := 1; ; n++ {
 		if ctx.Err() != nil {
 			return false
 		}
-		line, err := readLine(br, r.cfg.MaxBytes)
+		line, err := readLine(br, min(r.cfg.MaxBytes, r.cfg.MaxRecord))
+		if errors.Is(err, ErrTooLarge) {
+			records++
+			if !fail(yield, fmt.Sprintf("%s#%d", file, n), err) {
+				return false
+			}
+			continue
+		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fail(yield, fmt.Sprintf("%s#%d", file, n), err)
 		}
 		if t := bytes.TrimSpace(line); len(t) > 0 {
+			records++
 			if !r.record(file, n, t, yield) {
 				return false
 			}
 		}
 		if errors.Is(err, io.EOF) {
+			if records == 0 {
+				return fail(yield, file, fmt.Errorf("%w: no JSON Lines records", ErrNoDocuments))
+			}
 			return true
 		}
 	}
 }
 
+// readLine reads one line of at most max bytes. A longer line is read to
+// its end and dropped (ErrTooLarge), so the next line can be read.
 func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 	var line []byte
+	var long int64
 	for {
 		chunk, err := br.ReadSlice('\n')
-		line = append(line, chunk...)
-		if int64(len(line)) > max {
-			return nil, fmt.Errorf("%w: line longer than %d MiB", ErrTooLarge, max>>20)
+		if long > 0 || int64(len(line)+len(chunk)) > max {
+			long += int64(len(line) + len(chunk))
+			line = nil
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if err != nil && !errors.Is(err, io.EOF) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: a line of %d KiB, over the %d KiB a record may have", ErrTooLarge, long>>10, max>>10)
 		}
+		line = append(line, chunk...)
 		if err == bufio.ErrBufferFull {
 			continue
 		}
