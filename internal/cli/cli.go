@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"unicode/utf8"
 )
 
 // Exit statuses.
@@ -153,9 +154,46 @@ func logger(env *Env) *slog.Logger {
 	return slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 }
 
-// inputError prints one failed input as one line.
+// inputError prints one failed input as one line; control characters from
+// file names or a record's "source" are escaped, never sent to the terminal.
 func inputError(env *Env, err error) {
-	msg := plain(err)
-	msg = strings.ReplaceAll(msg, "\n", " ")
-	fmt.Fprintf(env.Stderr, "parley: %s\n", msg)
+	msg := strings.ReplaceAll(plain(err), "\n", " ")
+	fmt.Fprintf(env.Stderr, "parley: %s\n", escapeControl(msg))
+}
+
+// escapeControl makes s safe to print on a terminal as one line: control
+// characters (C0, DEL, C1), bidirectional overrides and invalid UTF-8 are
+// written as Go escapes (\x1b, \u202e), a backslash before them stays.
+func escapeControl(s string) string {
+	clean := true
+	for _, r := range s {
+		if needsEscape(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i, w := 0, 0; i < len(s); i += w {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w = size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case needsEscape(r) && r < 0x100:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case needsEscape(r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func needsEscape(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r < 0xa0) || r == utf8.RuneError ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
 }

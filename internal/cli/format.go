@@ -38,8 +38,14 @@ func (t *table) write(w io.Writer, f string) error {
 		if err := cw.Write(t.header); err != nil {
 			return err
 		}
-		if err := cw.WriteAll(t.rows); err != nil {
-			return err
+		for _, r := range t.rows {
+			cells := make([]string, len(r))
+			for i, c := range r {
+				cells[i] = csvCell(c)
+			}
+			if err := cw.Write(cells); err != nil {
+				return err
+			}
 		}
 		cw.Flush()
 		return cw.Error()
@@ -63,4 +69,14 @@ func shorten(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// csvCell neutralises a cell a spreadsheet would read as a formula (one
+// starting with =, +, -, @, a tab or a carriage return: CSV injection) by
+// putting an apostrophe before it, which spreadsheets show as text.
+func csvCell(c string) string {
+	if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return "'" + c
+	}
+	return c
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -65,8 +66,10 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	}
 	// Articles are saved in batches, one transaction each (the store writes
 	// far faster that way); a batch is flushed when full, after a second, and
-	// at the end. An interruption loses at most the batch in hand, never
-	// half an article.
+	// at the end. The first interruption (Ctrl-C, SIGTERM) stops reading but
+	// saves everything analysed so far; a second one ends the process, and
+	// then at most the batch in hand is lost, never half an article.
+	saveCtx := context.WithoutCancel(ctx)
 	counts := map[store.SaveStatus]int{}
 	var batch []*pipeline.Result
 	last := time.Now()
@@ -78,7 +81,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		for i, res := range batch {
 			arts[i] = res.Article
 		}
-		saved, err := st.SaveArticles(ctx, arts)
+		saved, err := st.SaveArticles(saveCtx, arts)
 		if err != nil {
 			return fmt.Errorf("saving %d articles from %s on: %w", len(arts), arts[0].Source, err)
 		}
@@ -88,13 +91,18 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 			case bar != nil:
 				_ = bar.Add(1)
 			case !*quiet:
-				fmt.Fprintf(env.Stderr, "%s\t%d\t%s\n", sv.Status, sv.ID, arts[i].Source)
+				fmt.Fprintf(env.Stderr, "%s\t%d\t%s\n", sv.Status, sv.ID, escapeControl(arts[i].Source))
 			}
 		}
 		batch, last = batch[:0], time.Now()
 		return nil
 	}
 	t, err := r.run(ctx, inputs, func(res *pipeline.Result) error {
+		if ctx.Err() != nil {
+			// Interrupted: what is left is saved in one last batch.
+			batch = append(batch, res)
+			return nil
+		}
 		batch = append(batch, res)
 		if len(batch) >= ingestBatch || time.Since(last) > time.Second {
 			return flush()
@@ -106,14 +114,21 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		}
 		inputError(env, err)
 	})
-	if err == nil {
-		err = flush()
+	interrupted := errors.Is(err, context.Canceled)
+	if err == nil || interrupted {
+		if ferr := flush(); ferr != nil {
+			err = ferr
+		}
 	}
 	if bar != nil {
 		_ = bar.Finish()
 	}
 	fmt.Fprintf(env.Stdout, "read %d, new %d, duplicate %d, new version %d, failed %d\n",
 		t.Read, counts[store.New], counts[store.Duplicate], counts[store.NewVersion], t.Failed)
+	if interrupted && (err == nil || errors.Is(err, context.Canceled)) {
+		fmt.Fprintf(env.Stderr, "parley ingest: interrupted; the %d articles analysed were saved, the rest not read\n", t.Done)
+		return ExitFailed
+	}
 	if err != nil {
 		return storeFailed(env, "ingest", err)
 	}

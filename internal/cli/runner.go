@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"runtime"
@@ -12,6 +11,7 @@ import (
 	"github.com/parley-news/parley/internal/ingest"
 	"github.com/parley-news/parley/internal/meta"
 	"github.com/parley-news/parley/internal/pipeline"
+	"github.com/parley-news/parley/internal/store"
 )
 
 // runner reads inputs and analyses their documents on several goroutines,
@@ -31,6 +31,7 @@ type tally struct {
 type job struct {
 	seq int
 	doc ingest.Document
+	err error // the input failed
 }
 
 type outcome struct {
@@ -44,9 +45,21 @@ type outcome struct {
 // input order, and fail with each input that failed. Articles whose dateline
 // gives no year are analysed again at the end, with the year that fits the
 // rest of the run (meta.ResolveYear). A sink error stops the run.
+//
+// When ctx ends (the first Ctrl-C or SIGTERM) reading stops at once, but
+// what was read is still analysed and everything analysed still goes to
+// sink, so that an interrupted ingest saves its last batch; run then
+// returns ctx's error. (A second signal ends the process: see Signals.)
 func (r *runner) run(ctx context.Context, inputs []string, sink func(*pipeline.Result) error, fail func(error)) (tally, error) {
-	ctx, cancel := context.WithCancel(ctx)
+	// work outlives ctx: it ends only when the sink fails.
+	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancel()
+	read, stopRead := context.WithCancel(ctx)
+	defer stopRead()
+	go func() { // the sink failing stops the reading too
+		<-work.Done()
+		stopRead()
+	}()
 	workers := r.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -54,40 +67,63 @@ func (r *runner) run(ctx context.Context, inputs []string, sink func(*pipeline.R
 	jobs := make(chan job, workers*2)
 	results := make(chan outcome, workers*2)
 
+	// The reader alone sends on jobs (failed inputs too) and closes it; it
+	// may stay blocked in a read (standard input) after ctx ends, so the
+	// workers do not wait for it then.
 	go func() {
 		defer close(jobs)
 		seq := 0
-		for doc, err := range r.reader.Documents(ctx, inputs) {
-			if err != nil {
-				select {
-				case results <- outcome{seq: seq, err: err}:
-				case <-ctx.Done():
-					return
-				}
-			} else {
-				select {
-				case jobs <- job{seq: seq, doc: doc}:
-				case <-ctx.Done():
-					return
-				}
+		for doc, err := range r.reader.Documents(read, inputs) {
+			select {
+			case jobs <- job{seq: seq, doc: doc, err: err}:
+			case <-read.Done():
+				return
 			}
 			seq++
 		}
 	}()
+	analyse := func(j job) {
+		o := outcome{seq: j.seq, doc: j.doc, err: j.err}
+		if o.err == nil {
+			o.res, o.err = r.pipe.Analyze(work, j.doc, pipeline.Options{})
+			if o.err == nil {
+				o.err = store.CheckSize(o.res.Article)
+			}
+			if o.err != nil {
+				o.err = &ingest.InputError{Source: j.doc.Source, Err: o.err}
+			}
+		}
+		select {
+		case results <- o:
+		case <-work.Done():
+		}
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				res, err := r.pipe.Analyze(ctx, j.doc, pipeline.Options{})
-				if err != nil {
-					err = &ingest.InputError{Source: j.doc.Source, Err: err}
-				}
+			for {
 				select {
-				case results <- outcome{seq: j.seq, doc: j.doc, res: res, err: err}:
-				case <-ctx.Done():
-					return
+				case j, ok := <-jobs:
+					if !ok {
+						return
+					}
+					analyse(j)
+				case <-read.Done():
+					// Interrupted: what was read already is analysed, the
+					// reader is not waited for.
+					for {
+						select {
+						case j, ok := <-jobs:
+							if !ok {
+								return
+							}
+							analyse(j)
+						default:
+							return
+						}
+					}
 				}
 			}
 		}()
@@ -103,6 +139,7 @@ func (r *runner) run(ctx context.Context, inputs []string, sink func(*pipeline.R
 	pending := map[int]outcome{}
 	next := 0
 	var sinkErr error
+	ctx = work
 	deliver := func(o outcome) {
 		t.Read++
 		switch {
@@ -144,15 +181,9 @@ func (r *runner) run(ctx context.Context, inputs []string, sink func(*pipeline.R
 	if sinkErr != nil {
 		return t, sinkErr
 	}
-	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
-		return t, err
-	}
 	// Datelines without a year: the year that puts the day nearest the other
 	// articles of this run. With nothing to go by the date stays unknown.
 	for _, o := range deferred {
-		if err := ctx.Err(); err != nil {
-			return t, err
-		}
 		res := o.res
 		if d, ok := meta.ResolveYear(o.res.Date, corpus); ok {
 			year := d.Published[:4]
@@ -169,5 +200,5 @@ func (r *runner) run(ctx context.Context, inputs []string, sink func(*pipeline.R
 		}
 		t.Done++
 	}
-	return t, ctx.Err()
+	return t, read.Err()
 }

@@ -115,6 +115,12 @@ var (
 	ErrSchemaTooNew = errors.New("store: database schema is newer than this program")
 	// ErrClosed: the store was closed.
 	ErrClosed = errors.New("store: closed")
+	// ErrReadOnly: the database cannot be written (a read-only file or
+	// filesystem); it was opened for reading only.
+	ErrReadOnly = errors.New("store: database is read-only")
+	// ErrCorrupt: the database failed its integrity check; it takes no
+	// more writes.
+	ErrCorrupt = errors.New("store: database failed its integrity check")
 )
 
 // SaveStatus says what SaveArticle did.

@@ -434,8 +434,8 @@ func (s *Store) StaleArticles(ctx context.Context, pipeline string, limit int) (
 	return ids, nil
 }
 
-// Stats counts what is stored.
-func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+// countStats counts what is stored, now (Stats caches it).
+func (s *Store) countStats(ctx context.Context) (store.Stats, error) {
 	st := store.Stats{Pipelines: map[string]int64{}}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		var first, last sql.NullString

@@ -20,6 +20,9 @@ func (s *Store) SaveArticle(ctx context.Context, a *article.Article) (store.Save
 	if a == nil {
 		return store.SaveResult{}, fmt.Errorf("%w: nil article", store.ErrInvalid)
 	}
+	if err := store.CheckSize(a); err != nil {
+		return store.SaveResult{}, fmt.Errorf("sqlite: save article %q: %w", a.Source, err)
+	}
 	var res store.SaveResult
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -40,6 +43,9 @@ func (s *Store) SaveArticles(ctx context.Context, as []*article.Article) ([]stor
 	for i, a := range as {
 		if a == nil {
 			return nil, fmt.Errorf("%w: nil article at %d", store.ErrInvalid, i)
+		}
+		if err := store.CheckSize(a); err != nil {
+			return nil, fmt.Errorf("sqlite: article %d (%q): %w", i, a.Source, err)
 		}
 	}
 	out := make([]store.SaveResult, len(as))
@@ -121,6 +127,9 @@ func (s *Store) saveOne(ctx context.Context, tx *sql.Tx, a *article.Article) (st
 func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Article) error {
 	if a == nil {
 		return fmt.Errorf("%w: nil article", store.ErrInvalid)
+	}
+	if err := store.CheckSize(a); err != nil {
+		return fmt.Errorf("sqlite: replace analyses of %d: %w", id, err)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var body, day string

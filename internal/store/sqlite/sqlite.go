@@ -38,13 +38,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	sqlite3 "modernc.org/sqlite"
@@ -63,6 +66,16 @@ type Store struct {
 	closed atomic.Bool
 	opts   Options
 	prep   prepared
+
+	// readOnly: the file or its filesystem cannot be written; the store
+	// was opened for reading only and every write fails with
+	// store.ErrReadOnly.
+	readOnly bool
+	// corrupt holds the integrity check's complaint (a string) once the
+	// database failed it; writes then fail with store.ErrCorrupt.
+	corrupt atomic.Value
+	// counts caches Stats, keyed on PRAGMA data_version.
+	counts statsCache
 
 	// hook, when set (tests only), runs at named points inside write
 	// transactions; an error it returns aborts the transaction as a crash would.
@@ -83,6 +96,11 @@ type Options struct {
 	// MaxRetries caps how often a busy write transaction is retried
 	// (default 20; the context's deadline also ends retrying).
 	MaxRetries int
+	// ReadOnly opens the database for reading only. Open also does so by
+	// itself when the file or its filesystem cannot be written.
+	ReadOnly bool
+	// SkipCheck skips the integrity check (PRAGMA quick_check) at open.
+	SkipCheck bool
 }
 
 // Open opens (creating it and its directory if needed) the database at path
@@ -115,6 +133,16 @@ func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
 		}
 		s.temp = dir
 		s.path = filepath.Join(dir, "parley.db")
+	} else if ro, immutable := readOnlyFile(path); ro || o.ReadOnly {
+		s.readOnly = true
+		if err := s.openReadOnly(ctx, immutable); err != nil {
+			s.Close()
+			return nil, err
+		}
+		if err := s.checkAtOpen(ctx); err != nil {
+			return nil, err
+		}
+		return s, nil
 	} else if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("sqlite: create directory for %s: %w", path, err)
@@ -122,9 +150,145 @@ func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
 	}
 	if err := s.open(ctx); err != nil {
 		s.Close()
+		if isCorrupt(err) {
+			return nil, fmt.Errorf("%w: %w", store.ErrCorrupt, err)
+		}
+		return nil, err
+	}
+	if err := s.checkAtOpen(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkAtOpen runs the integrity check unless told not to. A database that
+// fails it is still returned open (to read what can be read) with its
+// writes refused; the error is for a check that could not run at all.
+func (s *Store) checkAtOpen(ctx context.Context) error {
+	if s.opts.SkipCheck {
+		return nil
+	}
+	if err := s.Check(ctx); err != nil && !errors.Is(err, store.ErrCorrupt) {
+		s.Close()
+		return err
+	}
+	return nil
+}
+
+// readOnlyFile reports whether an existing database file cannot be opened
+// for writing, and whether that is because its filesystem is read-only
+// (then nothing can change it, and SQLite may treat it as immutable: it
+// could not create its -wal and -shm files there anyway).
+func readOnlyFile(path string) (ro, immutable bool) {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err == nil {
+		f.Close()
+		return false, false
+	}
+	switch {
+	case errors.Is(err, syscall.EROFS):
+		return true, true
+	case errors.Is(err, fs.ErrPermission):
+		return true, false
+	}
+	return false, false
+}
+
+// openReadOnly opens only the read pool, on a file that cannot be written.
+func (s *Store) openReadOnly(ctx context.Context, immutable bool) error {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", s.opts.BusyTimeout.Milliseconds()))
+	q.Add("_pragma", "query_only(1)")
+	q.Set("mode", "ro")
+	if immutable {
+		q.Set("immutable", "1")
+	}
+	var err error
+	s.read, err = sql.Open("sqlite", "file:"+(&url.URL{Path: s.path}).EscapedPath()+"?"+q.Encode())
+	if err != nil {
+		return fmt.Errorf("sqlite: open %s read-only: %w", s.path, err)
+	}
+	s.read.SetMaxOpenConns(s.opts.ReadConns + 1) // +1: the counts' connection
+	s.read.SetMaxIdleConns(s.opts.ReadConns + 1)
+	var have int
+	err = s.read.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&have)
+	switch {
+	case err != nil:
+		return fmt.Errorf("sqlite: open %s read-only: %w", s.path, err)
+	case have > len(migrations):
+		return fmt.Errorf("%w: database at version %d, this program knows %d", store.ErrSchemaTooNew, have, len(migrations))
+	case have < len(migrations):
+		return fmt.Errorf("%w: %s is at schema version %d and needs upgrading to %d, which a read-only file cannot be", store.ErrReadOnly, s.path, have, len(migrations))
+	}
+	s.log.DebugContext(ctx, "sqlite opened read-only", "path", s.path, "immutable", immutable)
+	return nil
+}
+
+// ReadOnly reports whether the store was opened for reading only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Check runs SQLite's quick integrity check (PRAGMA quick_check: every
+// page and record well formed; it reads the whole file but skips the
+// index-to-table cross checks). When the database fails it, the store
+// refuses writes from then on and Check returns store.ErrCorrupt with
+// SQLite's first complaint.
+func (s *Store) Check(ctx context.Context) error {
+	if err := s.check(); err != nil {
+		return err
+	}
+	if msg, _ := s.corrupt.Load().(string); msg != "" {
+		return fmt.Errorf("%w: %s: %s", store.ErrCorrupt, s.path, msg)
+	}
+	var problems []string
+	err := eachRowDB(ctx, s.read, `PRAGMA quick_check(5)`, func(rows *sql.Rows) error {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			return err
+		}
+		if m != "ok" {
+			problems = append(problems, m)
+		}
+		return nil
+	})
+	if err != nil && isCorrupt(err) {
+		problems = append(problems, err.Error())
+	} else if err != nil {
+		return fmt.Errorf("sqlite: integrity check of %s: %w", s.path, err)
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	msg := strings.Join(problems, "; ")
+	s.corrupt.Store(msg)
+	s.log.ErrorContext(ctx, "sqlite: database failed its integrity check; writes refused", "path", s.path, "problems", msg)
+	return fmt.Errorf("%w: %s: %s", store.ErrCorrupt, s.path, msg)
+}
+
+// eachRowDB runs a query outside any transaction and calls fn per row.
+func eachRowDB(ctx context.Context, db *sql.DB, query string, fn func(*sql.Rows) error) error {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// isCorrupt reports whether err is SQLite finding the file malformed.
+func isCorrupt(err error) bool {
+	var se *sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3lib.SQLITE_CORRUPT, sqlite3lib.SQLITE_NOTADB:
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Store) open(ctx context.Context) error {
@@ -166,8 +330,8 @@ func (s *Store) open(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: open %s for reading: %w", s.path, err)
 	}
-	s.read.SetMaxOpenConns(s.opts.ReadConns)
-	s.read.SetMaxIdleConns(s.opts.ReadConns)
+	s.read.SetMaxOpenConns(s.opts.ReadConns + 1) // +1: the counts' connection
+	s.read.SetMaxIdleConns(s.opts.ReadConns + 1)
 	s.read.SetConnMaxIdleTime(5 * time.Minute)
 	if err := s.read.PingContext(ctx); err != nil {
 		return fmt.Errorf("sqlite: open %s for reading: %w", s.path, err)
@@ -198,6 +362,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	var errs []error
+	s.counts.close()
 	s.prep.close()
 	if s.write != nil {
 		// Let SQLite refresh the statistics its planner uses (cheap; it
@@ -268,6 +433,12 @@ func (s *Store) retry(ctx context.Context, fn func() error) error {
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := s.check(); err != nil {
 		return err
+	}
+	if s.readOnly {
+		return fmt.Errorf("%w: %s", store.ErrReadOnly, s.path)
+	}
+	if msg, _ := s.corrupt.Load().(string); msg != "" {
+		return fmt.Errorf("%w: %s: %s", store.ErrCorrupt, s.path, msg)
 	}
 	return s.retry(ctx, func() error {
 		tx, err := s.write.BeginTx(ctx, nil)

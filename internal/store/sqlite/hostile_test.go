@@ -1,0 +1,209 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/store"
+)
+
+// fill makes a database file with n articles and closes it.
+func fill(t *testing.T, path string, n int) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		a := sample(t, fmt.Sprintf("src-%d.txt", i), "Example Times", "2031-03-03")
+		a = withBody(a, strings.Repeat(fmt.Sprintf(" Filler sentence %d for the pages.", i), 40))
+		if _, err := s.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCorruptDatabaseRefusesWrites: a database whose pages are damaged
+// fails the check at open and in Check, and takes no more writes (it used
+// to accept them); what can be read still can.
+func TestCorruptDatabaseRefusesWrites(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.db")
+	fill(t, path, 30)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Damage the header of one b-tree page near the end (article data,
+	// not the schema the open reads): a bit flip a disk could make.
+	page := 4096
+	p := len(data)/page - 2
+	for i := 0; i < 12; i++ {
+		data[p*page+i] = 0xA5
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatalf("open: %v (a damaged file should still open, for reading)", err)
+	}
+	defer s.Close()
+	if err := s.Check(ctx); !errors.Is(err, store.ErrCorrupt) {
+		t.Fatalf("Check: %v, want ErrCorrupt", err)
+	}
+	_, err = s.SaveArticle(ctx, sample(t, "new.txt", "Example Times", "2031-03-04"))
+	if !errors.Is(err, store.ErrCorrupt) {
+		t.Fatalf("save to a corrupt database: %v, want ErrCorrupt", err)
+	}
+}
+
+// TestReadOnlyDatabase: a database that cannot be written is opened for
+// reading (it used to fail to open at all), reads work and writes fail
+// with ErrReadOnly at once.
+func TestReadOnlyDatabase(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.db")
+	fill(t, path, 3)
+	check := func(t *testing.T, s *Store) {
+		t.Helper()
+		if !s.ReadOnly() {
+			t.Errorf("ReadOnly() = false")
+		}
+		list, err := s.Articles(ctx, store.ArticleQuery{})
+		if err != nil || len(list) != 3 {
+			t.Fatalf("articles: %d, %v", len(list), err)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil || st.Articles != 3 {
+			t.Fatalf("stats: %+v, %v", st, err)
+		}
+		if _, err := s.SaveArticle(ctx, sample(t, "new.txt", "Example Times", "2031-03-04")); !errors.Is(err, store.ErrReadOnly) {
+			t.Fatalf("save: %v, want ErrReadOnly", err)
+		}
+	}
+	t.Run("asked", func(t *testing.T) {
+		s, err := OpenWith(ctx, path, Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		check(t, s)
+	})
+	t.Run("file not writable", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("root writes read-only files")
+		}
+		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+			_ = os.Remove(p + "x")
+			if err := os.Chmod(p, 0o444); err != nil && !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Chmod(dir, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chmod(dir, 0o755)
+		s, err := Open(ctx, path, nil)
+		if err != nil {
+			t.Fatalf("open a read-only file: %v", err)
+		}
+		defer s.Close()
+		check(t, s)
+	})
+	if ro, imm := readOnlyFile(filepath.Join(dir, "none.db")); ro || imm {
+		t.Errorf("a missing file is not read-only")
+	}
+}
+
+// TestStatsCache: Stats answers from its cache until a write (by this
+// store or another process's) changes the database, and then counts anew.
+func TestStatsCache(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.db")
+	fill(t, path, 2)
+	s, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other, err := Open(ctx, path, nil) // another writer, as another process would be
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	st, _ := s.Stats(ctx)
+	v1, _ := s.dataVersion(ctx)
+	st2, _ := s.Stats(ctx)
+	v2, _ := s.dataVersion(ctx)
+	if st.Articles != 2 || st2.Articles != 2 || v1 != v2 {
+		t.Fatalf("stats %d %d, versions %d %d", st.Articles, st2.Articles, v1, v2)
+	}
+	if _, err := other.SaveArticle(ctx, withBody(sample(t, "other.txt", "Example Times", "2031-03-05"), " Other.")); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.Stats(ctx); st.Articles != 3 {
+		t.Fatalf("after another writer: %d articles, want 3", st.Articles)
+	}
+	if _, err := s.SaveArticle(ctx, withBody(sample(t, "own.txt", "Example Times", "2031-03-06"), " Own.")); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.Stats(ctx); st.Articles != 4 {
+		t.Fatalf("after its own write: %d articles, want 4", st.Articles)
+	}
+	// The cached map is a copy: a caller changing it changes nothing.
+	st, _ = s.Stats(ctx)
+	for k := range st.Pipelines {
+		st.Pipelines[k] = -1
+	}
+	if st, _ := s.Stats(ctx); len(st.Pipelines) > 0 {
+		for _, n := range st.Pipelines {
+			if n < 0 {
+				t.Fatalf("cache shared its map")
+			}
+		}
+	}
+	// Concurrent readers all get an answer.
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if st, err := s.Stats(ctx); err != nil || st.Articles < 4 {
+				t.Errorf("concurrent stats: %+v %v", st.Articles, err)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// TestSizeCaps: an article over the caps is refused as ErrTooBig (and
+// ErrInvalid), saying which cap.
+func TestSizeCaps(t *testing.T) {
+	s := openTest(t)
+	a := sample(t, "big.txt", "Example Times", "2031-03-03")
+	st := a.Statements[0]
+	a.Statements = make([]article.Statement, store.MaxStatements+1)
+	for i := range a.Statements {
+		a.Statements[i] = st
+	}
+	_, err := s.SaveArticle(context.Background(), a)
+	if !errors.Is(err, store.ErrTooBig) || !errors.Is(err, store.ErrInvalid) || !strings.Contains(err.Error(), "statements") {
+		t.Fatalf("save: %v, want ErrTooBig naming statements", err)
+	}
+	if _, err := s.SaveArticles(context.Background(), []*article.Article{a}); !errors.Is(err, store.ErrTooBig) {
+		t.Fatalf("save batch: %v, want ErrTooBig", err)
+	}
+}
