@@ -5,15 +5,15 @@ package main
 import (
 	"context"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/parley-news/parley/internal/cli"
 	"golang.org/x/term"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl-C or SIGTERM lets the command finish what it has in
+	// hand; the second exits at once.
+	ctx, stop := cli.Signals(context.Background(), os.Stderr, os.Exit)
 	code := cli.Run(ctx, &cli.Env{
 		Stdin:      os.Stdin,
 		Stdout:     os.Stdout,

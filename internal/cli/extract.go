@@ -22,6 +22,8 @@ type pipelineFlags struct {
 	timeout   time.Duration
 	noFollow  bool
 	actors    string
+	private   bool
+	maxTextKB int64
 }
 
 func (f *pipelineFlags) register(fs interface {
@@ -38,6 +40,8 @@ func (f *pipelineFlags) register(fs interface {
 	fs.DurationVar(&f.timeout, "timeout", 20*time.Second, "time limit of each URL fetch")
 	fs.BoolVar(&f.noFollow, "no-follow", false, "do not fetch the pages of feed items that carry no text")
 	fs.StringVar(&f.actors, "actors", "", "curated actors `file` (YAML): known people, aliases and dated roles")
+	fs.BoolVar(&f.private, "allow-private", false, "let URL inputs and feed links fetch loopback, private, link-local and metadata addresses (refused by default)")
+	fs.Int64Var(&f.maxTextKB, "max-text-kb", ingest.DefaultMaxText>>10, "longest article text, in `KiB` (an HTML page may be 8 times as large)")
 }
 
 // build makes the runner the flags describe; a non-nil error is a usage error.
@@ -68,6 +72,11 @@ func (f *pipelineFlags) build(env *Env, log *slog.Logger) (*runner, error) {
 	icfg.MaxBytes = f.maxMB << 20
 	icfg.FetchTimeout = f.timeout
 	icfg.FollowFeedLinks = !f.noFollow
+	icfg.RefusePrivate = !f.private
+	if f.maxTextKB <= 0 {
+		return nil, fmt.Errorf("--max-text-kb must be positive")
+	}
+	icfg.MaxText = f.maxTextKB << 10
 	return &runner{pipe: pipe, reader: ingest.New(icfg, log, env.Stdin), workers: f.workers, log: log}, nil
 }
 

@@ -51,6 +51,11 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "ingest", err)
 	}
 	defer st.Close()
+	// A database that cannot take the articles is found out now, not after
+	// analysing every input.
+	if err := writable(ctx, st); err != nil {
+		return storeFailed(env, "ingest", err)
+	}
 
 	// A progress bar on a terminal; plain lines otherwise (logs, CI).
 	var bar *progressbar.ProgressBar
@@ -156,6 +161,9 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "reanalyze", err)
 	}
 	defer st.Close()
+	if err := writable(ctx, st); err != nil {
+		return storeFailed(env, "reanalyze", err)
+	}
 	pipe, err := pipeline.New(pipeline.Config{}, log)
 	if err != nil {
 		return storeFailed(env, "reanalyze", err)

@@ -73,3 +73,12 @@ func storeFailed(env *Env, cmd string, err error) int {
 	}
 	return ExitFailed
 }
+
+// writable reports a store that cannot take writes: opened read-only (a
+// read-only file or filesystem) or failing its integrity check.
+func writable(_ context.Context, st store.Store) error {
+	if w, ok := st.(interface{ Writable() error }); ok {
+		return w.Writable()
+	}
+	return nil
+}

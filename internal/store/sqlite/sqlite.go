@@ -227,6 +227,22 @@ func (s *Store) openReadOnly(ctx context.Context, immutable bool) error {
 // ReadOnly reports whether the store was opened for reading only.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
+// Writable reports, without touching the file, why writes would be refused:
+// store.ErrReadOnly, store.ErrCorrupt (the last integrity check failed) or
+// store.ErrClosed; nil when they would be tried.
+func (s *Store) Writable() error {
+	if err := s.check(); err != nil {
+		return err
+	}
+	if s.readOnly {
+		return fmt.Errorf("%w: %s", store.ErrReadOnly, s.path)
+	}
+	if msg, _ := s.corrupt.Load().(string); msg != "" {
+		return fmt.Errorf("%w: %s: %s", store.ErrCorrupt, s.path, msg)
+	}
+	return nil
+}
+
 // Check runs SQLite's quick integrity check (PRAGMA quick_check: every
 // page and record well formed; it reads the whole file but skips the
 // index-to-table cross checks). When the database fails it, the store
@@ -431,14 +447,8 @@ func (s *Store) retry(ctx context.Context, fn func() error) error {
 // it returns nil and rolling back otherwise; busy transactions are retried
 // whole, so fn must not keep state across calls.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	if err := s.check(); err != nil {
+	if err := s.Writable(); err != nil {
 		return err
-	}
-	if s.readOnly {
-		return fmt.Errorf("%w: %s", store.ErrReadOnly, s.path)
-	}
-	if msg, _ := s.corrupt.Load().(string); msg != "" {
-		return fmt.Errorf("%w: %s: %s", store.ErrCorrupt, s.path, msg)
 	}
 	return s.retry(ctx, func() error {
 		tx, err := s.write.BeginTx(ctx, nil)
