@@ -251,4 +251,3 @@ func TestUnwritableDatabaseFoundFirst(t *testing.T) {
 type readerFunc func([]byte) (int, error)
 
 func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
-

@@ -39,4 +39,3 @@ func CheckSize(a *article.Article) error {
 	}
 	return nil
 }
-
