@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/parley-news/parley/internal/dossier"
 	"github.com/parley-news/parley/internal/store"
@@ -37,18 +39,34 @@ type TitleSpan struct {
 }
 
 // actorIndex derives the actor list and the outlet list from the stored
-// statements (the store has no actor listing of its own). It is rebuilt
-// when the store's counts change, so an ingest by this server or by the
-// CLI on the same database shows up on the next request.
+// statements (the store has no actor listing of its own). When the
+// store's counts change (an ingest by the CLI on the same database, say) it
+// is rebuilt in the background while the previous snapshot goes on serving:
+// no request waits for a rebuild, except the very first ones (there is
+// nothing to serve yet) and an ingest by this server, which rebuilds it
+// before answering so that its user sees what was added.
 type actorIndex struct {
 	st store.Store
 	// keep: hold the statements in the snapshot for dossiers' positions.
 	keep bool
 	log  *slog.Logger
-	mu   sync.Mutex
-	key  store.Stats
-	snap *snapshot
+	cur  atomic.Pointer[indexed]
+	// first serialises the first build; building is set while a
+	// background rebuild runs (at most one at a time).
+	first    sync.Mutex
+	building atomic.Bool
+	// rebuilds counts the builds made (tests).
+	rebuilds atomic.Int64
 }
+
+// indexed is a snapshot with the counts it was built at.
+type indexed struct {
+	snap *snapshot
+	key  store.Stats
+}
+
+// rebuildTimeout bounds a background rebuild.
+const rebuildTimeout = 2 * time.Minute
 
 // snapshot is what the index derived from one state of the store.
 type snapshot struct {
@@ -109,18 +127,60 @@ func sameCounts(a, b store.Stats) bool {
 	return true
 }
 
-// get returns the snapshot of the store as it is now, rebuilt when the
-// store's counts changed since the last one.
+// get returns the latest snapshot, starting a background rebuild when the
+// store's counts changed since it was built.
 func (x *actorIndex) get(ctx context.Context) (*snapshot, error) {
-	stats, err := x.st.Stats(ctx)
+	stats, err := x.st.Stats(ctx) // cheap: the store caches its counts
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if x.snap != nil && sameCounts(x.key, stats) {
-		return x.snap, nil
+	if cur := x.cur.Load(); cur != nil {
+		if !sameCounts(cur.key, stats) {
+			x.rebuildAsync()
+		}
+		return cur.snap, nil
 	}
+	x.first.Lock()
+	defer x.first.Unlock()
+	if cur := x.cur.Load(); cur != nil {
+		return cur.snap, nil
+	}
+	return x.refresh(ctx)
+}
+
+// rebuildAsync starts a background rebuild unless one is running.
+func (x *actorIndex) rebuildAsync() {
+	if !x.building.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer x.building.Store(false)
+		ctx, cancel := context.WithTimeout(context.Background(), rebuildTimeout)
+		defer cancel()
+		if _, err := x.refresh(ctx); err != nil {
+			x.log.Warn("actor index rebuild failed; the previous one still serves", "err", err)
+		}
+	}()
+}
+
+// refresh builds a snapshot of the store as it is now and makes it the
+// current one.
+func (x *actorIndex) refresh(ctx context.Context) (*snapshot, error) {
+	stats, err := x.st.Stats(ctx) // before reading: a write meanwhile means another rebuild
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	snap, err := x.build(ctx)
+	if err != nil {
+		return nil, err
+	}
+	x.rebuilds.Add(1)
+	x.cur.Store(&indexed{snap: snap, key: stats})
+	return snap, nil
+}
+
+// build reads the statements (at most maxIndexed) into a snapshot.
+func (x *actorIndex) build(ctx context.Context) (*snapshot, error) {
 	var kept []store.StoredStatement // for the dossier
 	type acc struct {
 		ActorSummary
@@ -246,6 +306,5 @@ func (x *actorIndex) get(ctx context.Context) (*snapshot, error) {
 	}
 	sort.Strings(outs)
 	snap := &snapshot{actors: all, by: by, outlets: outs, statements: read, stmts: kept, log: x.log}
-	x.snap, x.key = snap, stats
 	return snap, nil
 }

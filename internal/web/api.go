@@ -138,12 +138,54 @@ func (s *Server) apiArticles(r *http.Request) (any, error) {
 	return listOf(rows, limit, offset), nil
 }
 
+// ArticleResponse is GET /api/v1/articles/{id}: the stored article with a
+// page of its statements (statements_limit, default 500, at most
+// store.MaxStatements; statements_offset), so that no answer grows with an
+// article's size past the caps.
+type ArticleResponse struct {
+	*store.StoredArticle
+	Statements       []article.Statement `json:"statements"`
+	StatementsTotal  int                 `json:"statements_total"`
+	StatementsOffset int                 `json:"statements_offset"`
+	StatementsNext   string              `json:"statements_next,omitempty"`
+}
+
 func (s *Server) apiArticle(r *http.Request) (any, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return nil, err
 	}
-	return s.st.Article(r.Context(), id)
+	limit, offset := 500, 0
+	q := r.URL.Query()
+	if v := q.Get("statements_limit"); v != "" {
+		n, e := strconv.Atoi(v)
+		if e != nil || n < 1 {
+			return nil, errors.Join(errBadParam, errors.New("statements_limit must be a positive integer"))
+		}
+		limit = min(n, store.MaxStatements)
+	}
+	if v := q.Get("statements_offset"); v != "" {
+		n, e := strconv.Atoi(v)
+		if e != nil || n < 0 {
+			return nil, errors.Join(errBadParam, errors.New("statements_offset must be a non-negative integer"))
+		}
+		offset = n
+	}
+	a, err := s.st.Article(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	total := len(a.Statements)
+	lo := min(offset, total)
+	hi := min(lo+limit, total)
+	resp := ArticleResponse{StoredArticle: a, Statements: a.Statements[lo:hi], StatementsTotal: total, StatementsOffset: lo}
+	if resp.Statements == nil {
+		resp.Statements = []article.Statement{}
+	}
+	if hi < total {
+		resp.StatementsNext = fmt.Sprintf("/api/v1/articles/%d?statements_offset=%d&statements_limit=%d", id, hi, limit)
+	}
+	return resp, nil
 }
 
 func (s *Server) apiVersions(r *http.Request) (any, error) {
@@ -251,13 +293,13 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusForbidden, codeReadOnly, "this server is read-only (started without a token)")
 		return
 	}
-	if s.failures.blocked() {
+	if s.failures.blocked(r) {
 		s.fail(w, r, http.StatusTooManyRequests, codeRateLimited, "too many wrong tokens; wait a minute")
 		return
 	}
 	if !s.bearerOK(r) {
 		if r.Header.Get("Authorization") != "" {
-			s.failures.fail()
+			s.failures.fail(r)
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
 		s.fail(w, r, http.StatusUnauthorized, codeUnauth, "a valid Authorization: Bearer token is required")

@@ -107,12 +107,12 @@ func (s *Server) writeAllowed(w http.ResponseWriter, r *http.Request) bool {
 	case s.ReadOnly():
 		s.fail(w, r, http.StatusForbidden, codeReadOnly, "this server is read-only (started without a token)")
 		return false
-	case s.failures.blocked():
+	case s.failures.blocked(r):
 		s.fail(w, r, http.StatusTooManyRequests, codeRateLimited, "too many wrong tokens; wait a minute")
 		return false
 	case !s.bearerOK(r):
 		if r.Header.Get("Authorization") != "" {
-			s.failures.fail()
+			s.failures.fail(r)
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
 		s.fail(w, r, http.StatusUnauthorized, codeUnauth, "a valid Authorization: Bearer token is required")

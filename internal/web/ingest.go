@@ -51,6 +51,10 @@ type IngestOptions struct {
 // ErrTooMany: an ingest held more documents than Config.MaxDocs.
 var ErrTooMany = errors.New("too many documents")
 
+// ErrUnwritable: the database takes no writes (read-only, or it failed its
+// integrity check).
+var ErrUnwritable = errors.New("the database takes no writes")
+
 // ErrNoPipeline: the server was started without a pipeline and cannot ingest.
 var ErrNoPipeline = errors.New("web: no pipeline to analyse with")
 
@@ -68,6 +72,13 @@ func (s *Server) Ingest(ctx context.Context, inputs []string, opt IngestOptions)
 		defer func() { <-s.ingestMu }()
 	case <-ctx.Done():
 		return rep, ctx.Err()
+	}
+	// A database that cannot take writes is found out before anything is
+	// read or analysed.
+	if w, ok := s.st.(interface{ Writable() error }); ok {
+		if err := w.Writable(); err != nil {
+			return rep, fmt.Errorf("%w: %w", ErrUnwritable, err)
+		}
 	}
 	cfg := ingest.DefaultConfig()
 	cfg.RefusePrivate = !s.cfg.AllowPrivate
@@ -115,6 +126,9 @@ func (s *Server) Ingest(ctx context.Context, inputs []string, opt IngestOptions)
 			doc.Outlet = opt.Outlet
 		}
 		res, err := s.pipe.Analyze(ctx, doc, pipeline.Options{})
+		if err == nil {
+			err = store.CheckSize(res.Article)
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return rep, ctx.Err()
@@ -178,6 +192,13 @@ func (s *Server) Ingest(ctx context.Context, inputs []string, opt IngestOptions)
 			rep.NewVersion++
 		}
 		rep.Items = append(rep.Items, IngestItem{Source: a.Source, Status: saved.Status.String(), ID: saved.ID, Title: a.Title})
+	}
+	if rep.New+rep.NewVersion > 0 {
+		// This user sees what they added at once; other readers get the
+		// new index as soon as it is built.
+		if _, err := s.index.refresh(ctx); err != nil {
+			s.log.Warn("actor index rebuild after ingest", "err", err)
+		}
 	}
 	return rep, nil
 }

@@ -296,6 +296,10 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 	if m := parseFocus(r.URL.Query().Get("m"), len(a.Body)); m.Len() > 0 && focus.Contains(m) {
 		marks = append(marks, Mark{Span: m, Class: "hlm", Title: "the issue's phrase"})
 	}
+	// The statements are listed a page at a time (an article may have
+	// thousands); the text above marks them all.
+	offset := min(pageOffset(r), len(a.Statements))
+	end := min(offset+pageSize, len(a.Statements))
 	stmts, err := s.st.Statements(ctx, store.StatementQuery{ArticleID: id, Limit: store.MaxLimit, IncludeSuperseded: !a.Current})
 	if err != nil {
 		s.failErr(w, r, err)
@@ -312,9 +316,9 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 		ActorID int64
 		article.Statement
 	}
-	rows := make([]stmtRow, len(a.Statements))
-	for i, st := range a.Statements {
-		rows[i] = stmtRow{N: i, ActorID: actorOf[i], Statement: st}
+	rows := make([]stmtRow, 0, end-offset)
+	for i := offset; i < end; i++ {
+		rows = append(rows, stmtRow{N: i, ActorID: actorOf[i], Statement: a.Statements[i]})
 	}
 	p := s.newPage(w, r, untitled(a.Title), "articles")
 	p.Data = struct {
@@ -322,9 +326,12 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 		Link       string
 		Segments   []Segment
 		Statements []stmtRow
+		Total      int
+		Pager      Pager
 		Versions   []store.ArticleSummary
 		Focus      bool
-	}{a, httpURL(a.URL), Segments(a.Body, marks), rows, versions, focus.Len() > 0}
+	}{a, httpURL(a.URL), Segments(a.Body, marks), rows, len(a.Statements),
+		pager(r.URL.Query(), offset, len(rows), end < len(a.Statements)), versions, focus.Len() > 0}
 	s.render(w, r, http.StatusOK, "article", p)
 }
 
@@ -461,10 +468,23 @@ func (s *Server) pageIngest(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, status, "ingest", p)
 }
 
-// localPath keeps a redirect target on this site: a path, never "//host"
-// or a scheme, which would make the login form an open redirect.
+// localPath keeps a redirect target on this site: a path of this site,
+// never "//host", "/\\host" or a scheme, which would make the login form an
+// open redirect. Browsers drop tabs and newlines from URLs ("/\t/evil" is
+// "//evil" to them) and read backslashes as slashes, so any control
+// character or backslash refuses the target, as does anything that parses
+// with a scheme or a host.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") || strings.ContainsAny(p, "\r\n") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsRune(p, '\\') {
+		return "/"
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] < 0x20 || p[i] == 0x7f {
+			return "/"
+		}
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
 		return "/"
 	}
 	return p
@@ -481,7 +501,7 @@ func (s *Server) pageLogin(w http.ResponseWriter, r *http.Request) {
 		case !s.csrfOK(r):
 			s.fail(w, r, http.StatusForbidden, codeCSRF, "the form expired or did not come from this site; reload it and try again")
 			return
-		case s.failures.blocked():
+		case s.failures.blocked(r):
 			s.fail(w, r, http.StatusTooManyRequests, codeRateLimited, "too many wrong tokens; wait a minute")
 			return
 		case s.tokenOK(r.PostFormValue("token")):
@@ -489,7 +509,7 @@ func (s *Server) pageLogin(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, next, http.StatusSeeOther)
 			return
 		}
-		s.failures.fail()
+		s.failures.fail(r)
 		msg, status = "That token is not right.", http.StatusUnauthorized
 	}
 	p := s.newPage(w, r, "Log in", "ingest")
@@ -502,7 +522,7 @@ func (s *Server) pageLogout(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusForbidden, codeCSRF, "the form expired or did not come from this site; reload it and try again")
 		return
 	}
-	s.clearSession(w)
+	s.clearSession(w, r)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 

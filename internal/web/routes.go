@@ -63,9 +63,7 @@ func (s *Server) routes() {
 	s.route("/dossiers/{name}/activate", s.pageDossierActivate, post)
 	s.route("/sources", s.pageSources, get)
 	s.route("/static/{name}", s.pages.serveStatic, get)
-	s.route("/healthz", func(w http.ResponseWriter, r *http.Request) {
-		s.json(w, http.StatusOK, map[string]string{"status": "ok"})
-	}, get)
+	s.route("/healthz", s.healthz, get)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, codeNotFound, "no such page")
 	})
@@ -136,7 +134,7 @@ func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
 		s.fail(w, r, http.StatusBadRequest, codeBadRequest, err.Error())
 	case errors.As(err, &mbe):
 		s.fail(w, r, http.StatusRequestEntityTooLarge, codeTooLarge, "request body too large")
-	case errors.Is(err, ErrNoPipeline):
+	case errors.Is(err, ErrNoPipeline), errors.Is(err, ErrUnwritable):
 		s.fail(w, r, http.StatusServiceUnavailable, codeUnavailable, err.Error())
 	case r.Context().Err() != nil:
 		// The client went away; nobody reads the answer.

@@ -8,9 +8,9 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
+	"net"
 	"net/http"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -99,8 +99,10 @@ func (s *Server) bearerOK(r *http.Request) bool {
 	return s.tokenOK(strings.TrimSpace(h[len(p):]))
 }
 
-// loggedIn reports whether a page request carries a valid session cookie:
-// "EXPIRY.MAC" where MAC signs the expiry with the server's key.
+// loggedIn reports whether a page request carries a live session: a
+// random id the server handed out at login and has not revoked (logout)
+// nor let expire. Sessions live in the server's memory, so a restart
+// logs everyone out.
 func (s *Server) loggedIn(r *http.Request) bool {
 	if s.ReadOnly() {
 		return false
@@ -109,29 +111,80 @@ func (s *Server) loggedIn(r *http.Request) bool {
 	if err != nil {
 		return false
 	}
-	exp, sig, ok := strings.Cut(c.Value, ".")
-	if !ok {
-		return false
-	}
-	t, err := strconv.ParseInt(exp, 10, 64)
-	if err != nil || time.Now().Unix() > t {
-		return false
-	}
-	return hmac.Equal([]byte(sig), []byte(s.mac("session", exp)))
+	return s.sessions.valid(c.Value)
 }
 
 func (s *Server) setSession(w http.ResponseWriter) {
-	exp := strconv.FormatInt(time.Now().Add(sessionTTL).Unix(), 10)
+	id := s.sessions.create()
 	http.SetCookie(w, &http.Cookie{
-		Name: sessionCookie, Value: exp + "." + s.mac("session", exp), Path: "/",
+		Name: sessionCookie, Value: id, Path: "/",
 		HttpOnly: true, Secure: s.cfg.SecureCookies, SameSite: http.SameSiteStrictMode,
 		MaxAge: int(sessionTTL / time.Second),
 	})
 }
 
-func (s *Server) clearSession(w http.ResponseWriter) {
+// clearSession revokes the request's session on the server and clears the
+// cookie: a copy of the cookie kept elsewhere is worth nothing after logout.
+func (s *Server) clearSession(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		s.sessions.revoke(c.Value)
+	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
 		HttpOnly: true, Secure: s.cfg.SecureCookies, SameSite: http.SameSiteStrictMode})
+}
+
+// sessions are the live login sessions: id -> expiry.
+type sessions struct {
+	mu  sync.Mutex
+	ttl time.Duration
+	m   map[string]time.Time
+}
+
+// maxSessions bounds the sessions kept; past it the oldest goes.
+const maxSessions = 1000
+
+func (ss *sessions) create() string {
+	var b [32]byte
+	_, _ = rand.Read(b[:])
+	id := hex.EncodeToString(b[:])
+	now := time.Now()
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	if ss.m == nil {
+		ss.m = map[string]time.Time{}
+	}
+	if len(ss.m) >= maxSessions {
+		oldest, at := "", now.Add(ss.ttl)
+		for k, exp := range ss.m {
+			if exp.Before(now) {
+				delete(ss.m, k)
+			} else if exp.Before(at) {
+				oldest, at = k, exp
+			}
+		}
+		if len(ss.m) >= maxSessions {
+			delete(ss.m, oldest)
+		}
+	}
+	ss.m[id] = now.Add(ss.ttl)
+	return id
+}
+
+func (ss *sessions) valid(id string) bool {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	exp, ok := ss.m[id]
+	if ok && time.Now().After(exp) {
+		delete(ss.m, id)
+		return false
+	}
+	return ok
+}
+
+func (ss *sessions) revoke(id string) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	delete(ss.m, id)
 }
 
 // csrfToken returns the token forms must carry, setting the browser's CSRF
@@ -161,12 +214,16 @@ func (s *Server) csrfOK(r *http.Request) bool {
 	return got != "" && hmac.Equal([]byte(got), []byte(s.mac("csrf", c.Value)))
 }
 
-// guard limits failed token attempts: after maxFailures within failWindow
-// every attempt is refused until the window has passed, so the token cannot
-// be guessed at network speed. (It can lock the owner out for a minute
-// too; that is the price.)
+// guard limits failed token attempts per client (its IP address): after
+// maxFailures within failWindow that client's attempts are refused until
+// the window has passed, so the token cannot be guessed at network speed,
+// while the owner, from another address, can still log in.
 type guard struct {
-	mu    sync.Mutex
+	mu sync.Mutex
+	m  map[string]*tries
+}
+
+type tries struct {
 	start time.Time
 	n     int
 }
@@ -174,22 +231,56 @@ type guard struct {
 const (
 	maxFailures = 20
 	failWindow  = time.Minute
+	// maxClients bounds the addresses remembered; past it, expired
+	// windows are dropped, and if that is not enough, all of them.
+	maxClients = 10000
 )
 
-func (g *guard) blocked() bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if time.Since(g.start) > failWindow {
-		g.start, g.n = time.Time{}, 0
+// client is the address a request came from (the connection's, not a
+// header a client could set).
+func client(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
 	}
-	return g.n >= maxFailures
+	return host
 }
 
-func (g *guard) fail() {
+func (g *guard) blocked(r *http.Request) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.start.IsZero() || time.Since(g.start) > failWindow {
-		g.start, g.n = time.Now(), 0
+	t := g.m[client(r)]
+	if t == nil {
+		return false
 	}
-	g.n++
+	if time.Since(t.start) > failWindow {
+		delete(g.m, client(r))
+		return false
+	}
+	return t.n >= maxFailures
+}
+
+func (g *guard) fail(r *http.Request) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.m == nil {
+		g.m = map[string]*tries{}
+	}
+	k := client(r)
+	t := g.m[k]
+	if t == nil || time.Since(t.start) > failWindow {
+		if len(g.m) >= maxClients {
+			for c, old := range g.m {
+				if time.Since(old.start) > failWindow {
+					delete(g.m, c)
+				}
+			}
+			if len(g.m) >= maxClients {
+				clear(g.m)
+			}
+		}
+		t = &tries{start: time.Now()}
+		g.m[k] = t
+	}
+	t.n++
 }

@@ -89,8 +89,12 @@ type Server struct {
 	index  *actorIndex
 	start  time.Time
 	handle http.Handler
-	// failures throttles wrong tokens (login form and API alike).
+	// failures throttles wrong tokens per client (login form and API alike).
 	failures guard
+	// sessions are the live logins.
+	sessions sessions
+	// health caches the store's integrity check.
+	health health
 	// ingestMu (capacity 1) lets one ingest run at a time.
 	ingestMu chan struct{}
 
@@ -143,7 +147,7 @@ func New(cfg Config, st store.Store, pipe *pipeline.Pipeline, log *slog.Logger) 
 	}
 	// Statements are kept for positions when there is a dossier or one can be added.
 	keep := cfg.Dossier != nil || cfg.DossierDir != "" || cfg.Token != ""
-	s := &Server{cfg: cfg, st: st, pipe: pipe, log: log, pages: r, key: key, start: time.Now(), index: newActorIndex(st, keep, log), dossiers: ds}
+	s := &Server{cfg: cfg, st: st, pipe: pipe, log: log, pages: r, key: key, start: time.Now(), sessions: sessions{ttl: sessionTTL}, index: newActorIndex(st, keep, log), dossiers: ds}
 	s.routes()
 	return s, nil
 }
