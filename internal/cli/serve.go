@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"runtime"
 
@@ -13,6 +15,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/parley-news/parley/internal/dossier"
 	"github.com/parley-news/parley/internal/pipeline"
@@ -23,14 +26,18 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "serve", "[flags]",
 		"Serves the web app and the JSON API (/api/v1/, described at /api/openapi.json)\n"+
 			"over the database until interrupted (SIGINT/SIGTERM). Read-only unless a token is\n"+
-			"given (--token or $PARLEY_TOKEN): then the ingest page (after logging in with the\n"+
-			"token) and POST /api/v1/ingest (Authorization: Bearer TOKEN) add articles.\n"+
+			"given (--token-file, $PARLEY_TOKEN, --token, or --generate-token): then the ingest\n"+
+			"page (after logging in with the token) and POST /api/v1/ingest (Authorization:\n"+
+			"Bearer TOKEN) add articles. A token must have at least 16 characters, 8 of them\n"+
+			"different; prefer a file or the environment to --token, which shows in ps.\n"+
 			"--demo ingests the bundled example corpus into a temporary database and serves it.\n"+
 			"Dossiers (--dossier, --dossiers, the /dossiers editor): docs/dossier.md in the repository.")
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on")
 	var db string
 	dbFlag(fs, &db)
-	token := fs.String("token", "", "enable writes with this `token` (default $PARLEY_TOKEN)")
+	token := fs.String("token", "", "enable writes with this `token` (visible to other users in ps: prefer --token-file or $PARLEY_TOKEN)")
+	tokenFile := fs.String("token-file", "", "enable writes with the token read from this `file` (its first line)")
+	genToken := fs.Bool("generate-token", false, "enable writes with a new random token, printed once on standard error")
 	demo := fs.Bool("demo", false, "serve the example corpus from a temporary database (ignores --db)")
 	allowPrivate := fs.Bool("allow-private", false, "let URL ingest fetch loopback and private addresses")
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
@@ -44,13 +51,15 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "parley serve: unexpected argument %q\n", rest[0])
 		return ExitUsage
 	}
-	if *token == "" {
-		*token = env.Getenv("PARLEY_TOKEN")
+	tok, err := serveToken(env, *token, *tokenFile, *genToken)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parley serve: %v\n", err)
+		return ExitUsage
 	}
+	*token = tok
 	log := logger(env)
 	var d *dossier.Dossier
 	var dsrc []byte
-	var err error
 	switch {
 	case *dossierFile != "":
 		if d, err = dossier.Load(*dossierFile); err != nil {
@@ -141,6 +150,11 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	if !srv.ReadOnly() {
 		mode = "writes enabled with the token"
 	}
+	if !srv.ReadOnly() && !loopback(ln.Addr()) {
+		fmt.Fprintf(env.Stderr, "parley serve: warning: writes are enabled on %s, reachable from other machines, over plain HTTP:\n"+
+			"  the token and the session cookie cross the network in clear. Serve it behind HTTPS\n"+
+			"  (a reverse proxy) with --secure-cookies, or listen on 127.0.0.1.\n", ln.Addr())
+	}
 	fmt.Fprintf(env.Stdout, "Parley is serving on http://%s/ — %s. Stop with Ctrl-C.\n", ln.Addr(), mode)
 	if err := srv.Serve(ctx, ln); err != nil {
 		fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
@@ -148,4 +162,86 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	}
 	fmt.Fprintln(env.Stderr, "parley serve: stopped")
 	return ExitOK
+}
+
+// Token rules: long enough, and not one character repeated.
+const (
+	minTokenLen      = 16
+	minTokenDistinct = 8
+)
+
+// serveToken picks the write token: --token, else --token-file, else
+// $PARLEY_TOKEN, else a new one with --generate-token (printed once), else
+// none (read-only). A weak token is an error.
+func serveToken(env *Env, flagTok, file string, generate bool) (string, error) {
+	given := 0
+	for _, set := range []bool{flagTok != "", file != "", generate} {
+		if set {
+			given++
+		}
+	}
+	if given > 1 {
+		return "", fmt.Errorf("give one of --token, --token-file and --generate-token")
+	}
+	tok, from := flagTok, "--token"
+	switch {
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", fmt.Errorf("--token-file: %w", err)
+		}
+		line, _, _ := strings.Cut(string(b), "\n")
+		tok, from = strings.TrimSpace(line), "--token-file "+file
+		if tok == "" {
+			return "", fmt.Errorf("--token-file %s is empty", file)
+		}
+	case generate:
+		var b [24]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return "", err
+		}
+		tok = base64.RawURLEncoding.EncodeToString(b[:])
+		fmt.Fprintf(env.Stderr, "parley serve: write token (shown only now; keep it): %s\n", tok)
+		return tok, nil
+	case tok == "":
+		tok, from = env.Getenv("PARLEY_TOKEN"), "$PARLEY_TOKEN"
+	}
+	if tok == "" {
+		return "", nil
+	}
+	if err := strongToken(tok); err != nil {
+		return "", fmt.Errorf("the token from %s is too weak: %w (use --generate-token for a strong one)", from, err)
+	}
+	return tok, nil
+}
+
+// strongToken checks a token against the rules above.
+func strongToken(tok string) error {
+	if len(tok) < minTokenLen {
+		return fmt.Errorf("%d characters, fewer than %d", len(tok), minTokenLen)
+	}
+	distinct := map[rune]bool{}
+	for _, r := range tok {
+		distinct[r] = true
+	}
+	if len(distinct) < minTokenDistinct {
+		return fmt.Errorf("only %d different characters, fewer than %d", len(distinct), minTokenDistinct)
+	}
+	for _, r := range tok {
+		if r < 0x21 || r == 0x7f {
+			return fmt.Errorf("it holds spaces or control characters")
+		}
+	}
+	return nil
+}
+
+// loopback reports whether a listening address is reachable only from this
+// machine.
+func loopback(a net.Addr) bool {
+	host, _, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
