@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/parley-news/parley/internal/article"
@@ -20,8 +21,9 @@ const (
 	MaxAnalyses = 50000
 )
 
-// ErrTooBig: an article over one of the caps above. It wraps ErrInvalid.
-var ErrTooBig = fmt.Errorf("%w: article over the size limits", ErrInvalid)
+// ErrTooBig: an article over one of the caps above (stores report it
+// wrapped in ErrInvalid too).
+var ErrTooBig = errors.New("article over the size limits")
 
 // CheckSize reports an article over the caps, saying which.
 func CheckSize(a *article.Article) error {

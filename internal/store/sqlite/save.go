@@ -21,7 +21,7 @@ func (s *Store) SaveArticle(ctx context.Context, a *article.Article) (store.Save
 		return store.SaveResult{}, fmt.Errorf("%w: nil article", store.ErrInvalid)
 	}
 	if err := store.CheckSize(a); err != nil {
-		return store.SaveResult{}, fmt.Errorf("sqlite: save article %q: %w", a.Source, err)
+		return store.SaveResult{}, fmt.Errorf("sqlite: save article %q: %w: %w", a.Source, store.ErrInvalid, err)
 	}
 	var res store.SaveResult
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -45,7 +45,7 @@ func (s *Store) SaveArticles(ctx context.Context, as []*article.Article) ([]stor
 			return nil, fmt.Errorf("%w: nil article at %d", store.ErrInvalid, i)
 		}
 		if err := store.CheckSize(a); err != nil {
-			return nil, fmt.Errorf("sqlite: article %d (%q): %w", i, a.Source, err)
+			return nil, fmt.Errorf("sqlite: article %d (%q): %w: %w", i, a.Source, store.ErrInvalid, err)
 		}
 	}
 	out := make([]store.SaveResult, len(as))
@@ -129,7 +129,7 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 		return fmt.Errorf("%w: nil article", store.ErrInvalid)
 	}
 	if err := store.CheckSize(a); err != nil {
-		return fmt.Errorf("sqlite: replace analyses of %d: %w", id, err)
+		return fmt.Errorf("sqlite: replace analyses of %d: %w: %w", id, store.ErrInvalid, err)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var body, day string
