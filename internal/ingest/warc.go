@@ -31,7 +31,7 @@ func (r *Reader) warc(ctx context.Context, file string, src io.Reader, yield emi
 		if ctx.Err() != nil {
 			return false
 		}
-		rec, _, _, err := wr.Next()
+		rec, err := nextRecord(wr)
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -114,4 +114,16 @@ func (r *Reader) warc(ctx context.Context, file string, src io.Reader, yield emi
 		return fail(yield, file, fmt.Errorf("%w: %d WARC records, none an HTML or text page with status 200", ErrNoDocuments, n))
 	}
 	return true
+}
+
+// nextRecord is wr.Next, with the library's panics on malformed input
+// (an index out of range on a short version line, say) turned into errors.
+func nextRecord(wr *gowarc.WarcFileReader) (rec gowarc.WarcRecord, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			rec, err = nil, fmt.Errorf("malformed WARC record: %v", v)
+		}
+	}()
+	rec, _, _, err = wr.Next()
+	return rec, err
 }

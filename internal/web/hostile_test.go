@@ -209,3 +209,35 @@ func TestArticleStatementsPaged(t *testing.T) {
 		t.Errorf("API page: %d statements, total %d, offset %d, next %q", len(got.Statements), got.Total, got.Offset, got.Next)
 	}
 }
+
+func FuzzLocalPath(f *testing.F) {
+	for _, s := range []string{"/", "/statements?q=x", "//evil", "/\t/evil", "/\\evil", "https://x", "/%2F%2Fx", "/a/../b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := localPath(s)
+		if out == "/" {
+			return
+		}
+		if out != s {
+			t.Fatalf("localPath(%q) = %q: neither the input nor /", s, out)
+		}
+		if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") || strings.ContainsAny(out, "\\") {
+			t.Fatalf("localPath let %q through", s)
+		}
+		for i := 0; i < len(out); i++ {
+			if out[i] < 0x20 || out[i] == 0x7f {
+				t.Fatalf("localPath let a control character through: %q", s)
+			}
+		}
+		u, err := url.Parse(out)
+		if err != nil || u.Host != "" || u.Scheme != "" {
+			t.Fatalf("localPath(%q) leaves the site", s)
+		}
+		// What a browser resolves it to stays on the site.
+		base, _ := url.Parse("http://parley.test/login")
+		if r := base.ResolveReference(u); r.Host != "parley.test" {
+			t.Fatalf("localPath(%q) resolves to host %q", s, r.Host)
+		}
+	})
+}
