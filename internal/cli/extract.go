@@ -109,7 +109,7 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 	t, err := r.run(ctx, inputs, func(res *pipeline.Result) error {
 		if *explain {
 			for _, rm := range res.Removed {
-				fmt.Fprintf(env.Stderr, "%s: removed (%s): %s\n", res.Article.Source, rm.Rule, shorten(rm.Text, 100))
+				fmt.Fprintf(env.Stderr, "%s: removed (%s): %s\n", escapeControl(res.Article.Source), rm.Rule, escapeControl(shorten(rm.Text, 100)))
 			}
 		}
 		return enc.Encode(res.Article.Contract())

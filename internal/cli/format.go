@@ -55,7 +55,7 @@ func (t *table) write(w io.Writer, f string) error {
 	for _, r := range t.rows {
 		cells := make([]string, len(r))
 		for i, c := range r {
-			cells[i] = shorten(strings.Join(strings.Fields(c), " "), 70)
+			cells[i] = shorten(escapeControl(strings.Join(strings.Fields(c), " ")), 70)
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
