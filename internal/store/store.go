@@ -207,6 +207,10 @@ type StoredArticle struct {
 	IngestedAt   time.Time `json:"ingested_at"`
 	// AnalysedAt is when the analyses were last written.
 	AnalysedAt time.Time `json:"analysed_at"`
+	// Truncated: the article was stored before the caps (MaxStatements,
+	// MaxAnalyses) and has more analyses than they allow; Article returns
+	// only the first ones.
+	Truncated bool `json:"truncated,omitempty"`
 	article.Article
 }
 

@@ -207,3 +207,34 @@ func TestSizeCaps(t *testing.T) {
 		t.Fatalf("save batch: %v, want ErrTooBig", err)
 	}
 }
+
+// TestLegacyHugeArticleIsReadCut: an article stored before the caps (rows
+// written directly here) comes back cut to them and flagged, instead of
+// whole into memory.
+func TestLegacyHugeArticleIsReadCut(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	res, err := s.SaveArticle(ctx, sample(t, "legacy.txt", "Example Times", "2031-03-03"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.write.ExecContext(ctx, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < ?)
+		INSERT INTO statements(article_id, seq, actor_id, speaker_name, speaker_title, speaker_affiliation, speaker_kind, kind, cue, text, date, eff_date, date_basis,
+			span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end)
+		SELECT article_id, seq + 1000 + i, actor_id, speaker_name, speaker_title, speaker_affiliation, speaker_kind, kind, cue, text, date, eff_date, date_basis,
+			span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end
+		FROM statements, n WHERE article_id = ? AND seq = 0`, store.MaxStatements+10, res.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Article(ctx, res.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Statements) != store.MaxStatements || !a.Truncated {
+		t.Fatalf("%d statements, truncated %v; want %d and true", len(a.Statements), a.Truncated, store.MaxStatements)
+	}
+	if st, err := s.Statements(ctx, store.StatementQuery{ArticleID: res.ID, Limit: 5}); err != nil || len(st) != 5 {
+		t.Errorf("statements of the article: %d, %v", len(st), err)
+	}
+}

@@ -53,6 +53,11 @@ func (s *Store) Article(ctx context.Context, id int64) (*store.StoredArticle, er
 		if err := loadAnalyses(ctx, tx, a); err != nil {
 			return err
 		}
+		// An article stored before the caps may have more analyses than
+		// anyone can read in one go: it comes cut to the caps, flagged.
+		if err := capAnalyses(a); err != nil {
+			return err
+		}
 		out = a
 		return nil
 	})
@@ -84,7 +89,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	a.Statements = []article.Statement{}
 	if err := eachRow(ctx, tx, `SELECT coalesce(actor_id, 0), speaker_name, speaker_title, speaker_affiliation, speaker_kind,
 			kind, cue, text, date, date_basis, span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end
-		FROM statements WHERE article_id = ? ORDER BY seq`, []any{a.ID}, func(rows *sql.Rows) error {
+		FROM statements WHERE article_id = ? ORDER BY seq LIMIT ?`, []any{a.ID, store.MaxStatements + 1}, func(rows *sql.Rows) error {
 		var x article.Statement
 		var actor int64
 		if err := rows.Scan(&actor, &x.Speaker.Name, &x.Speaker.Title, &x.Speaker.Affiliation, &x.Speaker.Kind,
@@ -101,7 +106,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 
 	a.Mentions = []article.Mention{}
 	if err := eachRow(ctx, tx, `SELECT text, type, actor_name, span_start, span_end
-		FROM mentions WHERE article_id = ? ORDER BY seq`, []any{a.ID}, func(rows *sql.Rows) error {
+		FROM mentions WHERE article_id = ? ORDER BY seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
 		var m article.Mention
 		if err := rows.Scan(&m.Text, &m.Type, &m.Actor, &m.Span[0], &m.Span[1]); err != nil {
 			return err
@@ -114,7 +119,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 
 	a.Timexes = []article.Timex{}
 	if err := eachRow(ctx, tx, `SELECT text, type, value, span_start, span_end
-		FROM timexes WHERE article_id = ? ORDER BY seq`, []any{a.ID}, func(rows *sql.Rows) error {
+		FROM timexes WHERE article_id = ? ORDER BY seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
 		var x article.Timex
 		if err := rows.Scan(&x.Text, &x.Type, &x.Value, &x.Span[0], &x.Span[1]); err != nil {
 			return err
@@ -128,7 +133,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	a.Events = []article.Event{}
 	if err := eachRow(ctx, tx, `SELECT date, type, coalesce(actor_id, 0), actor_name, actor_title, actor_affiliation, actor_kind,
 			has_target, coalesce(target_id, 0), target_name, target_title, target_affiliation, target_kind, text, span_start, span_end
-		FROM events WHERE article_id = ? ORDER BY seq`, []any{a.ID}, func(rows *sql.Rows) error {
+		FROM events WHERE article_id = ? ORDER BY seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
 		var e article.Event
 		var actor, target int64
 		var hasTarget bool
@@ -612,4 +617,22 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 		return nil, fmt.Errorf("sqlite: list events: %w", err)
 	}
 	return out, nil
+}
+
+// capAnalyses cuts an article's analyses to the store's caps (the queries
+// read one row more than the cap, to tell) and flags it Truncated.
+func capAnalyses(a *store.StoredArticle) error {
+	if len(a.Statements) > store.MaxStatements {
+		a.Statements, a.Truncated = a.Statements[:store.MaxStatements], true
+	}
+	if len(a.Mentions) > store.MaxAnalyses {
+		a.Mentions, a.Truncated = a.Mentions[:store.MaxAnalyses], true
+	}
+	if len(a.Timexes) > store.MaxAnalyses {
+		a.Timexes, a.Truncated = a.Timexes[:store.MaxAnalyses], true
+	}
+	if len(a.Events) > store.MaxAnalyses {
+		a.Events, a.Truncated = a.Events[:store.MaxAnalyses], true
+	}
+	return nil
 }
