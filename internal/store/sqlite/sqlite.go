@@ -163,9 +163,17 @@ func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
 
 // checkAtOpen runs the integrity check unless told not to. A database that
 // fails it is still returned open (to read what can be read) with its
-// writes refused; the error is for a check that could not run at all.
+// writes refused; the error is for a check that could not run at all. The
+// check reads the whole file (about 10 ms a MiB): past syncCheckMax bytes
+// it runs in the background, and writes are refused from when it fails.
 func (s *Store) checkAtOpen(ctx context.Context) error {
 	if s.opts.SkipCheck {
+		return nil
+	}
+	if info, err := os.Stat(s.path); err == nil && info.Size() > syncCheckMax {
+		go func() {
+			_ = s.Check(context.WithoutCancel(ctx)) // logs and flags a failure
+		}()
 		return nil
 	}
 	if err := s.Check(ctx); err != nil && !errors.Is(err, store.ErrCorrupt) {
@@ -174,6 +182,9 @@ func (s *Store) checkAtOpen(ctx context.Context) error {
 	}
 	return nil
 }
+
+// syncCheckMax is the largest file checked before Open returns.
+const syncCheckMax = 256 << 20
 
 // readOnlyFile reports whether an existing database file cannot be opened
 // for writing, and whether that is because its filesystem is read-only
