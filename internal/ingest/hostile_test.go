@@ -93,6 +93,16 @@ func TestTruncatedWARC(t *testing.T) {
 	}
 }
 
+// TestEmptyFolder: a folder with nothing to read says so.
+func TestEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "notes.doc", []byte("not read"))
+	docs, errs := collect(t, New(DefaultConfig(), nil, nil), dir)
+	if len(docs) != 0 || len(errs) != 1 || !errors.Is(errs[0], ErrNoDocuments) {
+		t.Fatalf("docs %d, errors %v; want one ErrNoDocuments", len(docs), errs)
+	}
+}
+
 // TestEmptyJSONLines: a dump with no record says so.
 func TestEmptyJSONLines(t *testing.T) {
 	f := write(t, t.TempDir(), "none.jsonl", []byte("\n  \n"))

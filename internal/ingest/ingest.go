@@ -264,6 +264,9 @@ func (r *Reader) input(ctx context.Context, in string, yield emit) bool {
 	if err != nil {
 		return fail(yield, in, err)
 	}
+	if len(files) == 0 {
+		return fail(yield, in, fmt.Errorf("%w: no file with a name Parley reads (.txt, .html, .jsonl, .xml, .warc...) in the folder", ErrNoDocuments))
+	}
 	sort.Strings(files)
 	for _, f := range files {
 		if ctx.Err() != nil {
