@@ -251,3 +251,36 @@ func TestUnwritableDatabaseFoundFirst(t *testing.T) {
 type readerFunc func([]byte) (int, error)
 
 func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
+
+// TestReadOnlyDatabaseFile: on a database file nobody may write, articles
+// still lists (it used to fail to open) and ingest stops before reading
+// any input (it used to find out after analysing everything).
+func TestReadOnlyDatabaseFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes read-only files")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	if code, _, errs := run(t, ctx, db, sampleReport, "ingest", "-"); code != ExitOK {
+		t.Fatalf("%d %s", code, errs)
+	}
+	os.Chmod(db, 0o444)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	if list := storedArticles(t, db); len(list) != 1 {
+		t.Fatalf("articles on a read-only file: %d", len(list))
+	}
+	read := false
+	stdin := readerFunc(func(p []byte) (int, error) { read = true; return 0, io.EOF })
+	var out, errb bytes.Buffer
+	code := Run(ctx, &Env{Stdin: stdin, Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+		if k == "PARLEY_DB" {
+			return db
+		}
+		return ""
+	}}, []string{"ingest", "-"})
+	if code == ExitOK || read || !strings.Contains(errb.String(), "read-only") {
+		t.Fatalf("exit %d, input read %v, stderr %q", code, read, errb.String())
+	}
+}

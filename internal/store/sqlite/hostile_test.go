@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
@@ -97,6 +99,17 @@ func TestReadOnlyDatabase(t *testing.T) {
 	t.Run("asked", func(t *testing.T) {
 		s, err := OpenWith(ctx, path, Options{ReadOnly: true})
 		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		check(t, s)
+	})
+	t.Run("filesystem read-only", func(t *testing.T) {
+		// What Open does when the file's filesystem is mounted read-only
+		// (EROFS): SQLite is told the file is immutable, since it could not
+		// create its -wal and -shm files there.
+		s := &Store{path: path, readOnly: true, opts: Options{BusyTimeout: time.Second, ReadConns: 2}, log: slog.New(slog.DiscardHandler)}
+		if err := s.openReadOnly(ctx, true); err != nil {
 			t.Fatal(err)
 		}
 		defer s.Close()

@@ -206,7 +206,24 @@ func readOnlyFile(path string) (ro, immutable bool) {
 }
 
 // openReadOnly opens only the read pool, on a file that cannot be written.
+// When SQLite cannot open it so (a WAL database needs its -shm file, which
+// a directory nobody may write to cannot take), it is opened immutable:
+// then nothing can be writing it here either.
 func (s *Store) openReadOnly(ctx context.Context, immutable bool) error {
+	err := s.openReadPool(ctx, immutable)
+	if err != nil && !immutable && isReadOnlyDir(err) {
+		_ = s.read.Close()
+		immutable = true
+		err = s.openReadPool(ctx, true)
+	}
+	if err != nil {
+		return err
+	}
+	s.log.DebugContext(ctx, "sqlite opened read-only", "path", s.path, "immutable", immutable)
+	return nil
+}
+
+func (s *Store) openReadPool(ctx context.Context, immutable bool) error {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", s.opts.BusyTimeout.Milliseconds()))
 	q.Add("_pragma", "query_only(1)")
@@ -231,8 +248,20 @@ func (s *Store) openReadOnly(ctx context.Context, immutable bool) error {
 	case have < len(migrations):
 		return fmt.Errorf("%w: %s is at schema version %d and needs upgrading to %d, which a read-only file cannot be", store.ErrReadOnly, s.path, have, len(migrations))
 	}
-	s.log.DebugContext(ctx, "sqlite opened read-only", "path", s.path, "immutable", immutable)
 	return nil
+}
+
+// isReadOnlyDir reports SQLite failing to open a WAL database read-only
+// for want of its -shm file.
+func isReadOnlyDir(err error) bool {
+	var se *sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3lib.SQLITE_READONLY, sqlite3lib.SQLITE_CANTOPEN:
+			return true
+		}
+	}
+	return false
 }
 
 // ReadOnly reports whether the store was opened for reading only.
