@@ -190,7 +190,7 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "enqueued %d reanalyses, already queued %d\n", got.Added, got.Skipped)
 		return ExitOK
 	}
-	done := 0
+	done, failed := 0, 0
 	for _, id := range ids {
 		stored, err := st.Article(ctx, id)
 		if err != nil {
@@ -201,10 +201,19 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 			return storeFailed(env, "reanalyze", err)
 		}
 		if err := st.ReplaceAnalyses(ctx, id, &a); err != nil {
+			if errors.Is(err, store.ErrTooBig) {
+				// Over the caps with this pipeline: the old analyses stay.
+				fmt.Fprintf(env.Stderr, "parley: article %d (%s): %v\n", id, escapeControl(a.Source), err)
+				failed++
+				continue
+			}
 			return storeFailed(env, "reanalyze", err)
 		}
 		done++
 	}
 	fmt.Fprintf(env.Stdout, "reanalysed %d articles with pipeline %s\n", done, pipeline.Version)
+	if failed > 0 {
+		return ExitFailed
+	}
 	return ExitOK
 }
