@@ -1,6 +1,8 @@
 package watch
 
 import (
+	"github.com/parley-news/parley/internal/ingest"
+
 	"context"
 	"errors"
 	"fmt"
@@ -67,12 +69,11 @@ func newFetcher(agent string, rate time.Duration, now func() time.Time) *fetcher
 	}
 }
 
-// privateAddr: loopback, private, link-local, unspecified, multicast, CGNAT.
+// privateAddr: every address the other fetch paths refuse (loopback,
+// private, link-local and metadata, unspecified, multicast, CGNAT, NAT64,
+// IPv4 mapped into IPv6 …): one rule, ingest.PublicAddr, for all of them.
 func privateAddr(a netip.Addr) bool {
-	a = a.Unmap()
-	return a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
-		a.IsUnspecified() || a.IsMulticast() || a.IsInterfaceLocalMulticast() ||
-		netip.MustParsePrefix("100.64.0.0/10").Contains(a)
+	return !ingest.PublicAddr(a.String())
 }
 
 // request is one fetch.
