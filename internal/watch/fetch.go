@@ -1,8 +1,6 @@
 package watch
 
 import (
-	"github.com/parley-news/parley/internal/ingest"
-
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +13,8 @@ import (
 	"time"
 
 	"github.com/temoto/robotstxt"
+
+	"github.com/parley-news/parley/internal/ingest"
 )
 
 // Errors a fetch reports; callers tell them apart with errors.Is.
