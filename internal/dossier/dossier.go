@@ -59,6 +59,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/parley-news/parley/internal/fileerr"
 	"os"
 	"sort"
 	"strings"
@@ -113,42 +114,12 @@ type Issue struct {
 	Related []string `json:"related,omitempty"`
 }
 
-// Error is one problem in a dossier file, vale-style: file:line:col: message.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
-}
-
-// Unwrap makes every Error an ErrInvalid.
-func (e *Error) Unwrap() error { return ErrInvalid }
+// Error is one problem in the file: file:line:col: message. Every Error
+// wraps ErrInvalid.
+type Error = fileerr.Error
 
 // Errors is every problem found in one file, in file order.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	var b strings.Builder
-	for i, e := range es {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Unwrap exposes the single errors to errors.Is / errors.As.
-func (es Errors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+type Errors = fileerr.Errors
 
 // Load reads and validates the dossier file at path.
 func Load(path string) (*Dossier, error) {
@@ -187,7 +158,7 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
 	if n != nil && n.Line > 0 {
 		line, col = n.Line, n.Column
 	}
-	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Kind: ErrInvalid})
 }
 
 func kindName(n *yaml.Node) string {
@@ -225,7 +196,7 @@ func (p *parser) parse(data []byte) *Dossier {
 		if i := strings.Index(msg, ": "); i > 0 && strings.HasPrefix(msg, "line ") {
 			msg = msg[i+2:]
 		}
-		p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: 1, Msg: msg})
+		p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: 1, Msg: msg, Kind: ErrInvalid})
 		return d
 	}
 	doc := &root

@@ -3,6 +3,7 @@ package watch
 import (
 	"errors"
 	"fmt"
+	"github.com/parley-news/parley/internal/fileerr"
 	"net/url"
 	"os"
 	"sort"
@@ -68,40 +69,12 @@ const (
 	MinEvery = 10 * time.Second
 )
 
-// Error is one problem in a sources file: file:line:col: message.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
+// Error is one problem in the file: file:line:col: message. Every Error
+// wraps ErrInvalid.
+type Error = fileerr.Error
 
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
-
-// Unwrap makes every Error an ErrInvalid.
-func (e *Error) Unwrap() error { return ErrInvalid }
-
-// Errors is every problem found, in file order.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	var b strings.Builder
-	for i, e := range es {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Unwrap returns the problems.
-func (es Errors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+// Errors is every problem found in one file, in file order.
+type Errors = fileerr.Errors
 
 // Load reads and validates a sources file.
 func Load(path string) (*Config, error) {
@@ -122,7 +95,7 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
 	if n != nil {
 		line, col = n.Line, n.Column
 	}
-	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Kind: ErrInvalid})
 }
 
 // Parse validates a sources file's content; file names it in errors.
@@ -151,10 +124,10 @@ func Parse(file string, data []byte) (*Config, error) {
 				msg = msg[i+2:]
 			}
 		}
-		return nil, Errors{{File: file, Line: line, Col: 1, Msg: msg}}
+		return nil, Errors{{File: file, Line: line, Col: 1, Msg: msg, Kind: ErrInvalid}}
 	}
 	if len(doc.Content) == 0 {
-		return nil, Errors{{File: file, Line: 1, Col: 1, Msg: "empty sources file: want a mapping with sources:"}}
+		return nil, Errors{{File: file, Line: 1, Col: 1, Msg: "empty sources file: want a mapping with sources:", Kind: ErrInvalid}}
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
