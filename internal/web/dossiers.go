@@ -141,7 +141,7 @@ func parseEntry(name string, src []byte, now time.Time) *dossierEntry {
 	d, err := dossier.Parse(name+".yaml", src)
 	if err != nil {
 		if !errors.As(err, &e.Errors) {
-			e.Errors = dossier.Errors{{File: name + ".yaml", Line: 1, Col: 1, Msg: err.Error()}}
+			e.Errors = dossier.Errors{{File: name + ".yaml", Line: 1, Col: 1, Msg: err.Error(), Kind: dossier.ErrInvalid}}
 		}
 		return e
 	}
