@@ -8,6 +8,7 @@ import (
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
+	"github.com/parley-news/parley/internal/store/storetest"
 )
 
 // FuzzSearch feeds arbitrary user queries to both full-text searches: they
@@ -16,7 +17,7 @@ func FuzzSearch(f *testing.F) {
 	for _, q := range []string{"ceasefire", `"U.S."`, "NOT", "*", `"`, "a OR b", "NEAR(a b, 2)", "col:x", "-x", "^x", "x*y", "\x00", "Zürich", `"a" "b"*`, "((", "AND", `""*`} {
 		f.Add(q)
 	}
-	s, _ := corpus(f)
+	s, _ := storetest.Corpus(f, func(t testing.TB) store.Store { return openTest(t) })
 	ctx := context.Background()
 	f.Fuzz(func(t *testing.T, q string) {
 		arts, err := s.Articles(ctx, store.ArticleQuery{Query: q, Limit: 3})

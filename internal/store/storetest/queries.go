@@ -11,9 +11,9 @@ import (
 	"github.com/parley-news/parley/internal/store"
 )
 
-// corpus stores a handful of invented reports and returns the store and
+// Corpus stores a handful of invented reports and returns the store and
 // their ids by source.
-func corpus(t testing.TB, open Opener) (store.Store, map[string]int64) {
+func Corpus(t testing.TB, open Opener) (store.Store, map[string]int64) {
 	t.Helper()
 	s := open(t)
 	ctx := context.Background()
@@ -70,7 +70,7 @@ func sources(list []store.ArticleSummary) []string {
 }
 
 func articleSearch(t *testing.T, open Opener) {
-	s, _ := corpus(t, open)
+	s, _ := Corpus(t, open)
 	ctx := context.Background()
 	tests := []struct {
 		query string
@@ -128,7 +128,7 @@ func articleSearch(t *testing.T, open Opener) {
 }
 
 func articleFilters(t *testing.T, open Opener) {
-	s, _ := corpus(t, open)
+	s, _ := Corpus(t, open)
 	ctx := context.Background()
 	tests := []struct {
 		name string
@@ -187,7 +187,7 @@ func texts(list []store.StoredStatement) []string {
 }
 
 func statementFilters(t *testing.T, open Opener) {
-	s, ids := corpus(t, open)
+	s, ids := Corpus(t, open)
 	ctx := context.Background()
 	all, err := s.Statements(ctx, store.StatementQuery{Speaker: "jane roe"})
 	if err != nil || len(all) != 2 || all[0].ActorID == 0 || all[0].ActorID != all[1].ActorID {
@@ -257,7 +257,7 @@ func statementFilters(t *testing.T, open Opener) {
 }
 
 func actors(t *testing.T, open Opener) {
-	s, _ := corpus(t, open)
+	s, _ := Corpus(t, open)
 	ctx := context.Background()
 	tests := []struct {
 		name string
