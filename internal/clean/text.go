@@ -10,6 +10,7 @@
 package clean
 
 import (
+	"html"
 	"strings"
 	"time"
 	"unicode"
@@ -72,7 +73,7 @@ func Text(raw string) Result {
 	lay := layout.Paragraphs(raw)
 	paras := make([]para, 0, len(lay.Paragraphs))
 	for _, p := range lay.Paragraphs {
-		if t := normQuotes(normSpace(p)); t != "" {
+		if t := normQuotes(normSpace(unescapeEntities(p))); t != "" {
 			paras = append(paras, para{text: t})
 		}
 	}
@@ -236,7 +237,7 @@ func pickHeadline(paras []para, dateline int) int {
 func normSpace(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || s[i] == '\t' {
+		if s[i] >= 0x80 || s[i] < 0x20 || s[i] == 0x7f {
 			clean = false
 			break
 		}
@@ -252,7 +253,8 @@ func normSpace(s string) string {
 			continue
 		case r == '\t' || r == '\u00A0' || r == '\u2007' || r == '\u202F' || (r >= '\u2000' && r <= '\u200A'):
 			b.WriteByte(' ')
-		case r == utf8.RuneError:
+		case r == utf8.RuneError || (r < 0x20 && r != '\t') || r == 0x7f:
+			// control characters (old wire copy ends a story with ^C)
 			continue
 		default:
 			b.WriteRune(r)
@@ -387,4 +389,25 @@ func normQuotes(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// unescapeEntities decodes the HTML character references that text dumps of
+// web pages and old wire archives carry ("Acme Corp &lt;ACME>", "AT&amp;T",
+// "&#3;"): they are characters, not text. Only a paragraph with an "&"
+// followed by a reference is decoded.
+func unescapeEntities(s string) string {
+	i := strings.IndexByte(s, '&')
+	if i < 0 {
+		return s
+	}
+	for ; i >= 0 && i < len(s); i = strings.IndexByte(s[i+1:], '&') + i + 1 {
+		j := strings.IndexByte(s[i:], ';')
+		if j > 1 && j <= 10 {
+			return html.UnescapeString(s)
+		}
+		if strings.IndexByte(s[i+1:], '&') < 0 {
+			break
+		}
+	}
+	return s
 }

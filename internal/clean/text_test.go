@@ -211,3 +211,20 @@ func TestCredits(t *testing.T) {
 		}
 	}
 }
+
+// Character references and control characters in a text dump are not
+// text: "&lt;" is "<", the old wire end-of-story ^C (&#3;) disappears, and
+// the sign-off before it still names the outlet.
+func TestEntitiesAndControlCharacters(t *testing.T) {
+	raw := "ACME STEEL &lt;ACST> CUTS OUTPUT\n\nPITTSBURGH, March 3 - Acme Steel Corp &lt;ACST> said it would cut output at AT&amp;T's request.\n\n Reuter\n&#3;\n"
+	r := Text(raw)
+	if r.Headline != "ACME STEEL <ACST> CUTS OUTPUT" {
+		t.Errorf("headline %q", r.Headline)
+	}
+	if want := "PITTSBURGH, March 3 - Acme Steel Corp <ACST> said it would cut output at AT&T's request."; r.Body != want {
+		t.Errorf("body %q, want %q", r.Body, want)
+	}
+	if r.Signoff != "Reuters" {
+		t.Errorf("sign-off %q, want Reuters", r.Signoff)
+	}
+}

@@ -247,7 +247,7 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 	// spoke, from the embedded actor dictionary (a president in office
 	// speaks for the country; after leaving office, for nobody). What the
 	// text or the user's actors file says wins.
-	p.sides(a.Statements, published, a.Place)
+	p.sides(a.Statements, published, a.Place, a.Mentions)
 
 	// Events: who did what to whom, when, dated by their governing time
 	// expression and with actors resolved like statement speakers.
@@ -341,8 +341,20 @@ func datelineAt(body string, n int) (*meta.Dateline, int) {
 
 // sides fills in the affiliation of named speakers from the gazetteer; see
 // Reanalyze. The dictionary is loaded on first use.
-func (p *Pipeline) sides(stmts []article.Statement, published time.Time, place string) {
+func (p *Pipeline) sides(stmts []article.Statement, published time.Time, place string, mentions []article.Mention) {
 	var g *gazetteer.Gazetteer
+	// The sides the article itself names: a dictionary role is taken only
+	// when its country or body is one of them, so a common name ("John
+	// Smith") is not given a stranger's office.
+	named := map[string]bool{}
+	for _, m := range mentions {
+		if m.Actor != "" && (m.Type == article.GPE || m.Type == article.Org) {
+			named[m.Actor] = true
+		}
+	}
+	if c, kind, ok := actors.Place(place); ok && kind == article.GPE {
+		named[c] = true
+	}
 	for i := range stmts {
 		sp := &stmts[i].Speaker
 		if sp.Affiliation != "" || (sp.Kind != article.Person && sp.Kind != article.Org) {
@@ -361,7 +373,9 @@ func (p *Pipeline) sides(stmts []article.Statement, published time.Time, place s
 				on = t
 			}
 		}
-		sp.Affiliation = sideOf(g, *sp, on)
+		if side := sideOf(g, *sp, on); side != "" && named[side] {
+			sp.Affiliation = side
+		}
 		if sp.Affiliation == "" && sp.Kind == article.Org && stateBody(sp.Name) {
 			// "the Commerce Department" in a report datelined
 			// Washington: a state body of the dateline's country.

@@ -172,7 +172,7 @@ func TestSides(t *testing.T) {
 		{Speaker: article.Actor{Name: "Barack Obama", Kind: article.Person, Affiliation: "Freedonia"}, Date: "2010-06-01"},
 		{Speaker: article.Actor{Name: "Jane Nobody-Known", Kind: article.Person}, Date: "2010-06-01"},
 	}
-	p.sides(stmts, day("2010-06-02"), "")
+	p.sides(stmts, day("2010-06-02"), "Washington", nil)
 	for i, want := range []string{"United States", "", "Freedonia", ""} {
 		if got := stmts[i].Speaker.Affiliation; got != want {
 			t.Errorf("statement %d: affiliation %q, want %q", i, got, want)
@@ -187,8 +187,23 @@ func TestStateBodySide(t *testing.T) {
 		t.Fatal(err)
 	}
 	stmts := []article.Statement{{Speaker: article.Actor{Name: "Commerce Department", Kind: article.Org}}}
-	p.sides(stmts, time.Time{}, "Washington")
+	p.sides(stmts, time.Time{}, "Washington", nil)
 	if got := stmts[0].Speaker.Affiliation; got != "United States" {
 		t.Errorf("affiliation %q, want United States", got)
+	}
+}
+
+// A dictionary role whose country the article never names is not taken: a
+// common name is not given a stranger's office.
+func TestSidesNeedTheCountryNamed(t *testing.T) {
+	p, err := New(Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	on, _ := time.Parse("2006-01-02", "2010-06-01")
+	stmts := []article.Statement{{Speaker: article.Actor{Name: "Barack Obama", Kind: article.Person}, Date: "2010-06-01"}}
+	p.sides(stmts, on, "Oslo", []article.Mention{{Text: "Norway", Type: article.GPE, Actor: "Norway"}})
+	if got := stmts[0].Speaker.Affiliation; got != "" {
+		t.Errorf("affiliation %q, want none: the article names no United States", got)
 	}
 }

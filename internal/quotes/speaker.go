@@ -172,6 +172,14 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	}
 	// "the ministry", "the alliance": the latest organisation whose name
 	// has that head.
+	if len(words) <= 3 && (lw == "company" || lw == "firm" || lw == "bank") {
+		// "the company said": the latest company named
+		if id, ok := d.speaksFor(lw, pos); ok {
+			d.remember(id)
+			ac := d.book.Actor(id)
+			return ac, ac.Name, strings.Join(words, " ")
+		}
+	}
 	if len(words) <= 4 && (actors.IsOrgHead(lw) || lw == "alliance" || lw == "bloc") {
 		for i := len(d.found) - 1; i >= 0; i-- {
 			f := d.found[i]
