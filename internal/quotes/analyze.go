@@ -443,6 +443,11 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	if sp.Kind == article.Person && sp.Affiliation == "" {
 		sp.Affiliation = d.employer(c.subj, c.around)
 	}
+	if sp.Affiliation == "" && c.around[1] > c.around[0] && sp.Kind != article.Org && sp.Kind != article.GPE {
+		// "Peskov, the Kremlin spokesman, said": the apposition names
+		// the side
+		sp.Affiliation = d.phraseSide(c.around)
+	}
 	if sp.Kind == "" && sp.Affiliation == "" {
 		// "the Japanese prime minister", "a U.S. negotiator", "a Trade
 		// Ministry spokesman": the side the phrase names.

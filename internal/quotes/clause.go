@@ -113,6 +113,10 @@ func (d *doc) parseQuoted(u unit, h cueHit) (clause, bool) {
 	return c, true
 }
 
+// sourceAdjectives describe an anonymous source by what it knows: "familiar
+// with", "close to", "involved in", "briefed on".
+var sourceAdjectives = map[string]bool{"familiar": true, "close": true, "involved": true, "briefed": true, "knowledgeable": true}
+
 // agentNoun reports whether w names a person by what they do: "narrator",
 // "analyst", "economist", "spokesman", a role noun.
 func agentNoun(w string) bool {
@@ -171,10 +175,14 @@ func (d *doc) opensAdverbial(t int) bool {
 	switch w {
 	case "when", "while", "after", "before", "although", "though", "as", "since", "because", "once", "asked", "responding", "speaking", "commenting", "asked,":
 		return true
+	case "during", "under", "despite", "following", "amid", "without", "at":
+		// "During the talks, X said …": a prepositional opener
+		return true
 	case "in", "on", "upon", "by":
 		if t+1 < len(d.toks) {
 			n := d.lower(t + 1)
-			return len(n) > 5 && strings.HasSuffix(n, "ing")
+			// "In announcing …", "In a statement, …", "On Monday, …"
+			return (len(n) > 5 && strings.HasSuffix(n, "ing")) || determiners[n] || d.timexAt(d.toks[t+1].Span[0])
 		}
 	}
 	return len(w) > 5 && strings.HasSuffix(w, "ing") && verbForms[w] != nil
@@ -237,6 +245,13 @@ func (d *doc) npBack(u unit, k int) int {
 			capped := isCap(d.word(j))
 			// "attorneys for the family", "experts on North Korea": a
 			// speaker noun with its complement.
+			// "diplomats familiar with the talks", "sources close to the
+			// ministry", "officials involved in the negotiations"
+			if (w == "with" || w == "to" || w == "in" || w == "on") && j > u.t0 && j < k && sourceAdjectives[d.lower(j-1)] {
+				j -= 2
+				n += 2
+				continue
+			}
 			if (w == "for" || w == "on" || w == "at" || w == "from" || w == "in" || w == "with") && j > u.t0 && d.toks[j-1].Kind == text.Word && j < k {
 				pw := strings.TrimSuffix(d.lower(j-1), "s")
 				if speakerNouns[pw] || speakerNouns[d.lower(j-1)] || agentNoun(pw) {
@@ -254,6 +269,15 @@ func (d *doc) npBack(u unit, k int) int {
 					j -= 2
 					n += 2
 					continue
+				}
+				// "diplomats familiar with the talks"
+				if j-3 >= u.t0 && j < k && !d.inQ[j-2] && sourceAdjectives[d.lower(j-2)] {
+					switch d.lower(j - 1) {
+					case "with", "to", "in", "on":
+						j -= 3
+						n += 3
+						continue
+					}
 				}
 				// "a narrator in the Clinton ad", "a spokesman for the
 				// ministry": a person noun with its complement.

@@ -536,7 +536,8 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	// the head: last word of the phrase (before "of" if any)
 	h := b - 1
 	for t := a; t < b; t++ {
-		if d.lower(t) == "of" && t > a {
+		if (d.lower(t) == "of" || sourceAdjectives[d.lower(t)]) && t > a {
+			// "officials of …", "diplomats familiar with …"
 			h = t - 1
 			break
 		}
