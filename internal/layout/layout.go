@@ -130,12 +130,39 @@ loop:
 		i++
 	}
 	l.indent = col
-	l.text = strings.TrimRightFunc(s[i:], unicode.IsSpace)
-	l.blank = strings.TrimSpace(l.text) == ""
+	t := s[i:]
+	// trailing white space: ASCII bytes fast, other spaces by rune
+	for len(t) > 0 {
+		c := t[len(t)-1]
+		if c == ' ' || c == '\t' || c == '\v' {
+			t = t[:len(t)-1]
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, n := utf8.DecodeLastRuneInString(t)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		t = t[:len(t)-n]
+	}
+	l.text = t
+	l.blank = t == ""
 	if !l.blank {
-		l.width = col + utf8.RuneCountInString(l.text)
+		l.width = col + runeCount(t)
 	}
 	return l
+}
+
+// runeCount is utf8.RuneCountInString with an ASCII fast path.
+func runeCount(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return utf8.RuneCountInString(s)
+		}
+	}
+	return len(s)
 }
 
 // markPageFurniture drops the lines that PDF conversion repeats on every

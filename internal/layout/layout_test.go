@@ -115,3 +115,46 @@ func FuzzParagraphs(f *testing.F) {
 		}
 	})
 }
+
+// benchText is a report of n paragraphs, one a line or hard-wrapped at 72.
+func benchText(n int, wrap bool) string {
+	p := "The delegations met again on Tuesday to discuss the quota on cold-rolled steel and the schedule for the next round, the chief negotiator told reporters after the session in Geneva."
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if !wrap {
+			b.WriteString(p)
+			b.WriteString("\n\n")
+			continue
+		}
+		col := 0
+		for _, w := range strings.Fields(p) {
+			if col > 0 && col+1+len(w) > 72 {
+				b.WriteByte('\n')
+				col = 0
+			} else if col > 0 {
+				b.WriteByte(' ')
+				col++
+			}
+			b.WriteString(w)
+			col += len(w)
+		}
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+func BenchmarkParagraphs(b *testing.B) {
+	for _, wrap := range []bool{false, true} {
+		name := "one-a-line"
+		if wrap {
+			name = "hard-wrapped"
+		}
+		s := benchText(200, wrap)
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				Paragraphs(s)
+			}
+		})
+	}
+}

@@ -313,7 +313,8 @@ func (d *doc) quoteNoCue(u unit) {
 // ("Trade Ministry"); "" when it names none.
 func (d *doc) phraseSide(subj [2]int) string {
 	for t := subj[0]; t < subj[1] && t < len(d.toks); t++ {
-		if d.inQ[t] || d.toks[t].Kind != text.Word {
+		// sides are named with capitals: "Japanese", "U.S.", "Trade Ministry"
+		if d.inQ[t] || d.toks[t].Kind != text.Word || d.toks[t].Case == text.CaseLower {
 			continue
 		}
 		if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 {
