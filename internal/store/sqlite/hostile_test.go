@@ -14,6 +14,7 @@ import (
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
+	"github.com/parley-news/parley/internal/store/storetest"
 )
 
 // fill makes a database file with n articles and closes it.
@@ -25,7 +26,7 @@ func fill(t *testing.T, path string, n int) {
 		t.Fatal(err)
 	}
 	for i := range n {
-		a := sample(t, fmt.Sprintf("src-%d.txt", i), "Example Times", "2031-03-03")
+		a := storetest.Sample(t, fmt.Sprintf("src-%d.txt", i), "Example Times", "2031-03-03")
 		a = withBody(a, strings.Repeat(fmt.Sprintf(" Filler sentence %d for the pages.", i), 40))
 		if _, err := s.SaveArticle(ctx, a); err != nil {
 			t.Fatal(err)
@@ -65,7 +66,7 @@ func TestCorruptDatabaseRefusesWrites(t *testing.T) {
 	if err := s.Check(ctx); !errors.Is(err, store.ErrCorrupt) {
 		t.Fatalf("Check: %v, want ErrCorrupt", err)
 	}
-	_, err = s.SaveArticle(ctx, sample(t, "new.txt", "Example Times", "2031-03-04"))
+	_, err = s.SaveArticle(ctx, storetest.Sample(t, "new.txt", "Example Times", "2031-03-04"))
 	if !errors.Is(err, store.ErrCorrupt) {
 		t.Fatalf("save to a corrupt database: %v, want ErrCorrupt", err)
 	}
@@ -92,7 +93,7 @@ func TestReadOnlyDatabase(t *testing.T) {
 		if err != nil || st.Articles != 3 {
 			t.Fatalf("stats: %+v, %v", st, err)
 		}
-		if _, err := s.SaveArticle(ctx, sample(t, "new.txt", "Example Times", "2031-03-04")); !errors.Is(err, store.ErrReadOnly) {
+		if _, err := s.SaveArticle(ctx, storetest.Sample(t, "new.txt", "Example Times", "2031-03-04")); !errors.Is(err, store.ErrReadOnly) {
 			t.Fatalf("save: %v, want ErrReadOnly", err)
 		}
 	}
@@ -164,13 +165,13 @@ func TestStatsCache(t *testing.T) {
 	if st.Articles != 2 || st2.Articles != 2 || v1 != v2 {
 		t.Fatalf("stats %d %d, versions %d %d", st.Articles, st2.Articles, v1, v2)
 	}
-	if _, err := other.SaveArticle(ctx, withBody(sample(t, "other.txt", "Example Times", "2031-03-05"), " Other.")); err != nil {
+	if _, err := other.SaveArticle(ctx, withBody(storetest.Sample(t, "other.txt", "Example Times", "2031-03-05"), " Other.")); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := s.Stats(ctx); st.Articles != 3 {
 		t.Fatalf("after another writer: %d articles, want 3", st.Articles)
 	}
-	if _, err := s.SaveArticle(ctx, withBody(sample(t, "own.txt", "Example Times", "2031-03-06"), " Own.")); err != nil {
+	if _, err := s.SaveArticle(ctx, withBody(storetest.Sample(t, "own.txt", "Example Times", "2031-03-06"), " Own.")); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := s.Stats(ctx); st.Articles != 4 {
@@ -206,7 +207,7 @@ func TestStatsCache(t *testing.T) {
 // ErrInvalid), saying which cap.
 func TestSizeCaps(t *testing.T) {
 	s := openTest(t)
-	a := sample(t, "big.txt", "Example Times", "2031-03-03")
+	a := storetest.Sample(t, "big.txt", "Example Times", "2031-03-03")
 	st := a.Statements[0]
 	a.Statements = make([]article.Statement, store.MaxStatements+1)
 	for i := range a.Statements {
@@ -227,7 +228,7 @@ func TestSizeCaps(t *testing.T) {
 func TestLegacyHugeArticleIsReadCut(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	res, err := s.SaveArticle(ctx, sample(t, "legacy.txt", "Example Times", "2031-03-03"))
+	res, err := s.SaveArticle(ctx, storetest.Sample(t, "legacy.txt", "Example Times", "2031-03-03"))
 	if err != nil {
 		t.Fatal(err)
 	}

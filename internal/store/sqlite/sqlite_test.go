@@ -14,6 +14,7 @@ import (
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
+	"github.com/parley-news/parley/internal/store/storetest"
 )
 
 func TestMigrationsApplyOnce(t *testing.T) {
@@ -57,7 +58,7 @@ func TestMigrationsApplyOnce(t *testing.T) {
 	if err := s.write.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil || fk != 1 {
 		t.Errorf("foreign_keys = %d, %v; want 1", fk, err)
 	}
-	if _, err := s.SaveArticle(ctx, sample(t, "a", "Wire", "2022-01-01")); err != nil {
+	if _, err := s.SaveArticle(ctx, storetest.Sample(t, "a", "Wire", "2022-01-01")); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -94,7 +95,7 @@ func TestTemporaryDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SaveArticle(context.Background(), sample(t, "a", "Wire", "2022-01-01")); err != nil {
+	if _, err := s.SaveArticle(context.Background(), storetest.Sample(t, "a", "Wire", "2022-01-01")); err != nil {
 		t.Fatal(err)
 	}
 	path := s.Path()
@@ -110,7 +111,7 @@ func TestTemporaryDatabase(t *testing.T) {
 	if _, err := s.Stats(context.Background()); !errors.Is(err, store.ErrClosed) {
 		t.Errorf("Stats after Close: %v, want ErrClosed", err)
 	}
-	if _, err := s.SaveArticle(context.Background(), sample(t, "b", "Wire", "2022-01-01")); !errors.Is(err, store.ErrClosed) {
+	if _, err := s.SaveArticle(context.Background(), storetest.Sample(t, "b", "Wire", "2022-01-01")); !errors.Is(err, store.ErrClosed) {
 		t.Errorf("Save after Close: %v, want ErrClosed", err)
 	}
 }
@@ -153,7 +154,7 @@ func TestInterruptedWrites(t *testing.T) {
 				}
 				return errCrash
 			}
-			_, err := s.SaveArticle(ctx, sample(t, "one.txt", "Wire", "2022-02-16"))
+			_, err := s.SaveArticle(ctx, storetest.Sample(t, "one.txt", "Wire", "2022-02-16"))
 			if err == nil {
 				t.Fatal("save succeeded despite the crash")
 			}
@@ -167,7 +168,7 @@ func TestInterruptedWrites(t *testing.T) {
 			}
 			// The store is still usable.
 			s.hook = nil
-			if res, err := s.SaveArticle(context.Background(), sample(t, "one.txt", "Wire", "2022-02-16")); err != nil || res.Status != store.New {
+			if res, err := s.SaveArticle(context.Background(), storetest.Sample(t, "one.txt", "Wire", "2022-02-16")); err != nil || res.Status != store.New {
 				t.Errorf("save after crash: %+v, %v", res, err)
 			}
 		})
@@ -176,7 +177,7 @@ func TestInterruptedWrites(t *testing.T) {
 	t.Run("replace interrupted after delete", func(t *testing.T) {
 		s := openTest(t)
 		ctx := context.Background()
-		a := sample(t, "one.txt", "Wire", "2022-02-16")
+		a := storetest.Sample(t, "one.txt", "Wire", "2022-02-16")
 		res, err := s.SaveArticle(ctx, a)
 		if err != nil {
 			t.Fatal(err)
@@ -258,7 +259,7 @@ func TestBusyRetry(t *testing.T) {
 	// With a deadline shorter than the lock, the save gives up with the busy error.
 	release := lock()
 	short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
-	_, err = waiter.SaveArticle(short, sample(t, "a.txt", "Wire", "2022-02-16"))
+	_, err = waiter.SaveArticle(short, storetest.Sample(t, "a.txt", "Wire", "2022-02-16"))
 	cancel()
 	// The deadline may strike during a wait or during an attempt.
 	if err == nil || !isBusy(err) && !errors.Is(err, context.DeadlineExceeded) {
@@ -270,7 +271,7 @@ func TestBusyRetry(t *testing.T) {
 	release = lock()
 	done := make(chan error, 1)
 	go func() {
-		_, err := waiter.SaveArticle(ctx, sample(t, "a.txt", "Wire", "2022-02-16"))
+		_, err := waiter.SaveArticle(ctx, storetest.Sample(t, "a.txt", "Wire", "2022-02-16"))
 		done <- err
 	}()
 	time.Sleep(100 * time.Millisecond)
