@@ -157,11 +157,14 @@ func (d *doc) eventTie(u unit) (dated, bool) {
 			words = append(words, w)
 		}
 	}
-	ui := -1
-	for i, x := range d.unitList {
-		if x.span == u.span {
-			ui = i
-			break
+	ui := d.ui // the unit being analysed
+	if ui < 0 || ui >= len(d.unitList) || d.unitList[ui].span != u.span {
+		ui = -1
+		for i, x := range d.unitList {
+			if x.span == u.span {
+				ui = i
+				break
+			}
 		}
 	}
 	for i := ui - 1; i >= 0; i-- {
@@ -206,16 +209,6 @@ func (d *doc) eventTie(u unit) (dated, bool) {
 var tieStop = map[string]bool{
 	"about": true, "their": true, "there": true, "these": true, "those": true, "which": true,
 	"other": true, "where": true, "while": true, "after": true, "before": true, "during": true,
-}
-
-// sentenceAround returns the byte range of the unit holding offset p.
-func (d *doc) sentenceAround(p int) (int, int) {
-	for _, u := range d.unitList {
-		if u.span[0] <= p && p < u.span[1] {
-			return u.span[0], u.span[1]
-		}
-	}
-	return p, p
 }
 
 // isPresentCue reports whether a verb cue is in the present tense
