@@ -489,6 +489,14 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	}
 	st.Kind = kindOf(st.Text)
 	dt := d.date(u, h, c, key)
+	if dt == d.defaultDate && dt.basis == article.DateEvent && dt.v != d.pub.Format("2006-01-02") &&
+		(sp.Kind == article.Org || sp.Kind == article.GPE) && !d.atEvent(h, c) {
+		// A report of an earlier day's event: the event's day dates what
+		// the people at it said; a ministry's or a government's
+		// statement, with no day of its own and not said "at the
+		// meeting", may have been issued that day or the next.
+		dt = undated
+	}
 	st.Date, st.DateBasis = dt.v, dt.basis
 	d.out = append(d.out, st)
 	d.outKey = append(d.outKey, key)
@@ -755,4 +763,49 @@ func (d *doc) cutContent(st *article.Statement, cut int) {
 		st.Text = d.body[ct[0]:ct[1]]
 		st.Kind = kindOf(st.Text)
 	}
+}
+
+// atEvent reports whether the reporting clause places the saying at an
+// event ("emphasized at the meeting that", "said during the talks"): then
+// the event's day is the day of saying, whoever the speaker.
+func (d *doc) atEvent(h cueHit, c clause) bool {
+	lo, hi := c.rep[0], c.rep[1]
+	if h.t1+4 > hi {
+		hi = h.t1 + 4
+	}
+	if hi > len(d.toks) {
+		hi = len(d.toks)
+	}
+	at := func(t int) bool {
+		switch d.lower(t) {
+		case "at", "during":
+			switch d.lower(t + 1) {
+			case "the", "this", "that", "a":
+				return true
+			}
+		}
+		return false
+	}
+	for t := lo; t+1 < hi; t++ {
+		if t < 0 || d.inQ[t] || (d.toks[t].Span[0] >= c.content[0] && d.toks[t].Span[1] <= c.content[1]) {
+			continue
+		}
+		if at(t) {
+			return true
+		}
+	}
+	if h.t0 >= 0 && h.t0 < len(d.toks) && d.lower(h.t0) == "according" {
+		// "According to the ministry, Russia stressed at the meeting
+		// that …": the content opens with its own reporting clause.
+		t := d.tokAt(c.content[0])
+		for end := t + 8; t >= 0 && t+1 < len(d.toks) && t < end && !d.inQ[t]; t++ {
+			if w := d.lower(t); w == "that" || w == "," {
+				break
+			}
+			if at(t) {
+				return true
+			}
+		}
+	}
+	return false
 }

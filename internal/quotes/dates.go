@@ -36,7 +36,9 @@ var undated = dated{basis: article.DateNone}
 //     for that announcement;
 //   - the same speaker's last date in a dated article;
 //   - a present-tense cue ("says"): the publication day;
-//   - else the report's default (see leadDate).
+//   - else the report's default (see leadDate; tryCue leaves an
+//     organisation's statement undated when that default is an earlier
+//     day's event it is not placed at).
 func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 	first := sort.Search(len(d.timexes), func(i int) bool { return d.timexes[i].Span[0] >= u.span[0] })
 	for _, tx := range d.timexes[first:] {

@@ -180,6 +180,9 @@ func TestDateBasis(t *testing.T) {
 		{"has repeatedly said", "Anna Berg has repeatedly said the deal was dead.", true, false, "said", "", article.DateNone},
 		{"undated article", "Anna Berg said the deal was dead.", true, true, "said", "", article.DateNone},
 		{"tied to an event", "The minister announced the tariffs on March 6.\n\nIn announcing the tariffs, the minister said they would stay for a year.", false, false, "said", "2023-03-06", article.DateEvent},
+		{"a person at an earlier day's event", "OSLO, March 15. The two delegations met on Monday for six hours of talks on the fishing quota, the first round since the autumn, and agreed to meet again soon.\n\nAnna Berg said the quota could not be raised.", false, false, "said", "2023-03-13", article.DateEvent},
+		{"a ministry's statement after an earlier day's event", "OSLO, March 15. The two delegations met on Monday for six hours of talks on the fishing quota, the first round since the autumn, and agreed to meet again soon.\n\nThe Fisheries Ministry said the quota could not be raised.", false, false, "said", "", article.DateNone},
+		{"a ministry's statement at the event", "OSLO, March 15. The two delegations met on Monday for six hours of talks on the fishing quota, the first round since the autumn, and agreed to meet again soon.\n\nAccording to the ministry, Norway stressed at the meeting that the quota was final.", false, false, "According to", "2023-03-13", article.DateEvent},
 		{"opening participle tied to an earlier sentence", "The ministry received the written response last month.\n\nCommenting on the response, Anna Berg said it ignored the key proposals.", false, false, "said", "2023-02", article.DateEvent},
 	}
 	for _, c := range cases {
