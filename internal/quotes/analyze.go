@@ -501,7 +501,10 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	d.out = append(d.out, st)
 	d.outKey = append(d.outKey, key)
 	// "…, Grushko said, adding that …": a second statement of the same
-	// speaker after a participle cue.
+	// speaker after a participle cue; unless this cue is in a relative
+	// clause ("… an architect who said he was unpaid, saying …"): the
+	// participle then reports for the sentence's subject.
+	first := len(d.out) - 1
 	for _, h2 := range hits {
 		if h2.t0 <= h.t1 || h2.kind != 'v' || d.inQ[h2.t0] {
 			continue
@@ -509,6 +512,12 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 		w := d.lower(h2.t0)
 		if !strings.HasSuffix(w, "ing") || h2.t0 == 0 || d.word(h2.t0-1) != "," {
 			continue
+		}
+		if d.relativeCue(u, h) {
+			if d.tryCue(u, h2, hits) && len(d.out) > first+1 && d.out[first].TextSpan[1] > d.toks[h2.t0].Span[0] {
+				d.cutContent(&d.out[first], d.toks[h2.t0-1].Span[0])
+			}
+			break
 		}
 		cs := d.toks[h2.t1-1].Span[1]
 		if h2.t1 < u.t1 && d.lower(h2.t1) == "that" {
@@ -806,6 +815,26 @@ func (d *doc) atEvent(h cueHit, c clause) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// relativeCue reports whether cue h opens a relative clause: "who said",
+// "which has said".
+func (d *doc) relativeCue(u unit, h cueHit) bool {
+	t := h.t0 - 1
+	switch d.lower(t) {
+	case "has", "had", "have", "also", "once", "later":
+		if t > u.t0 {
+			t--
+		}
+	}
+	if t < u.t0 || d.inQ[t] {
+		return false
+	}
+	switch d.lower(t) {
+	case "who", "which":
+		return true
 	}
 	return false
 }
