@@ -181,6 +181,27 @@ func TestFindOrgWithAnd(t *testing.T) {
 	}
 }
 
+// A person's name before "of" or "for" ends the name: what follows is
+// where they work. A head or title word keeps the long name whole.
+func TestFindPersonOfOrg(t *testing.T) {
+	cases := []struct{ body, want, typ string }{
+		{"The forecast was cut, said Tom Lee of Acme Securities.", "Tom Lee", "PERSON"},
+		{"The figures were small, wrote Anna Berg for Nordic Polls.", "Anna Berg", "PERSON"},
+		{"Profits rose at the Bank of America last year.", "Bank of America", "ORG"},
+		{"The study came from the University of Oslo.", "University of Oslo", "ORG"},
+	}
+	for _, c := range cases {
+		fs, _ := find(t, c.body)
+		got := map[string]string{}
+		for _, f := range fs {
+			got[f.Text] = f.Type
+		}
+		if got[c.want] != c.typ {
+			t.Errorf("%q: want %q as %s, got %v", c.body, c.want, c.typ, got)
+		}
+	}
+}
+
 // The ASCII fast path of Key must agree with the general one.
 func FuzzKeyASCII(f *testing.F) {
 	for _, s := range []string{"Sergey Lavrenko", "O'Neill-Smith Jr.", "  Kh th ph ks ck  ", "A.B. C", "-x-"} {

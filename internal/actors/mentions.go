@@ -104,7 +104,8 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 				}
 			}
 			if tj.Kind == text.Word && connectors[wj] && j+1 < n && toks[j+1].Kind == text.Word &&
-				isCap(toks[j+1].Text(body)) && toks[j+1].Space && !toks[j+1].Break && !IsCapStop(toks[j+1].Text(body)) {
+				isCap(toks[j+1].Text(body)) && toks[j+1].Space && !toks[j+1].Break && !IsCapStop(toks[j+1].Text(body)) &&
+				!(wj != "the" && personBefore(body, toks, i, j)) {
 				j += 2
 				continue
 			}
@@ -453,4 +454,36 @@ func isDemonym(w string) bool { _, ok := Demonym(w); return ok }
 // with a final dot ("Del.") is an abbreviation, never a connector.
 func isConnectorFold(w string) bool {
 	return !strings.HasSuffix(w, ".") && inSet(connectors, w)
+}
+
+// personBefore reports whether toks[i:j] read as a person's bare name (two
+// or three capitalised words, none a title, an organisation's head or a
+// function word, and not a place), so that "of", "for" after it start
+// where the person works ("Tom Lee of Acme Securities", "Anna Berg for
+// Nordic Polls"), not one long organisation name ("Bank of America",
+// "Secretary of State", "University of Oslo" have a head or a
+// title word).
+func personBefore(body string, toks []text.Token, i, j int) bool {
+	if j-i < 2 || j-i > 3 {
+		return false
+	}
+	var buf [64]byte
+	name := buf[:0]
+	for k := i; k < j; k++ {
+		w := toks[k].Text(body)
+		if toks[k].Kind != text.Word || IsTitleWord(w) || IsOrgHead(w) || IsCapStop(w) || IsHonorific(w) || strings.IndexByte(w, '.') >= 0 {
+			return false
+		}
+		if k > i {
+			name = append(name, ' ')
+		}
+		name = append(name, w...)
+	}
+	if _, _, ok := Place(string(name)); ok {
+		return false
+	}
+	if _, _, ok := Place(toks[i].Text(body)); ok {
+		return false
+	}
+	return true
 }

@@ -81,6 +81,24 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		}
 	}
 	if best >= 0 {
+		// "Jane Roe of the Virgin Islands", "Tom Lee at Acme
+		// Securities": a person named before a prepositional phrase is
+		// the speaker; the place or body after it says whom they speak
+		// for.
+		t := d.found[best].Tok0 - 1
+		if t > a && d.lower(t) == "the" {
+			t--
+		}
+		if t > a && invertedPP[d.lower(t)] {
+			if m := d.mention[t-1]; m >= 0 && d.found[m].ID >= 0 && d.found[m].Type == article.Person && d.found[m].Tok0 >= a {
+				f := d.found[m]
+				d.remember(f.ID)
+				act := d.book.Actor(f.ID)
+				return act, act.Name, d.body[d.toks[f.NameTok0].Span[0]:f.Span[1]]
+			}
+		}
+	}
+	if best >= 0 {
 		f := d.found[best]
 		// The phrase must end with the name, or with a title apposition,
 		// or with one document noun after a body's name ("the IMF report
