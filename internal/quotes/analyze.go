@@ -240,7 +240,7 @@ func (d *doc) secondClause(u unit, first cueHit, hits []cueHit) {
 		if !((conj == "and" || conj == "but" || conj == "while") && d.word(s-2) == ",") && d.word(s-1) != ";" {
 			continue
 		}
-		if !d.hasMention(s, k+1) {
+		if !d.hasMention(s, k+1) && !(s == k && subjectPronoun(d.lower(k))) {
 			continue
 		}
 		cut := d.toks[s-1].Span[0]
@@ -259,6 +259,16 @@ func (d *doc) secondClause(u unit, first cueHit, hits []cueHit) {
 		d.cutContent(&d.out[n-1], cut)
 		return
 	}
+}
+
+// subjectPronoun reports whether w can be the whole subject of a
+// coordinated reporting clause (", but he said that …").
+func subjectPronoun(w string) bool {
+	switch w {
+	case "he", "she", "they":
+		return true
+	}
+	return false
 }
 
 // quoteNoCue handles a unit with a quotation but no reporting cue: a quote
@@ -510,7 +520,12 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 			continue
 		}
 		w := d.lower(h2.t0)
-		if !strings.HasSuffix(w, "ing") || h2.t0 == 0 || d.word(h2.t0-1) != "," {
+		c0 := h2.t0 // where the participle phrase starts
+		if h2.t0 >= 4 && d.lower(h2.t0-1) == "to" && d.lower(h2.t0-2) == "on" && d.lower(h2.t0-3) == "going" {
+			// "…, going on to say that …": the participle is "going".
+			c0, w = h2.t0-3, "going"
+		}
+		if !strings.HasSuffix(w, "ing") || c0 == 0 || d.word(c0-1) != "," {
 			continue
 		}
 		if d.relativeCue(u, h) {
@@ -528,16 +543,16 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 			break
 		}
 		st2 := st
-		st2.Cue = d.body[d.toks[h2.t0].Span[0]:d.toks[h2.t1-1].Span[1]]
-		st2.CueSpan = article.Span{d.toks[h2.t0].Span[0], d.toks[h2.t1-1].Span[1]}
+		st2.Cue = d.body[d.toks[c0].Span[0]:d.toks[h2.t1-1].Span[1]]
+		st2.CueSpan = article.Span{d.toks[c0].Span[0], d.toks[h2.t1-1].Span[1]}
 		st2.TextSpan = ct
 		st2.Text = d.body[ct[0]:ct[1]]
 		st2.Kind = kindOf(st2.Text)
 		d.out = append(d.out, st2)
 		d.outKey = append(d.outKey, key)
 		// The first statement's content stops before the participle.
-		if c.content[1] > d.toks[h2.t0].Span[0] {
-			d.cutContent(&d.out[len(d.out)-2], d.toks[h2.t0-1].Span[0])
+		if c.content[1] > d.toks[c0].Span[0] {
+			d.cutContent(&d.out[len(d.out)-2], d.toks[c0-1].Span[0])
 		}
 		break
 	}
