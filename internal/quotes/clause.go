@@ -547,7 +547,11 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		// "…, saying that …" reports for the main subject; so does "a
 		// statement calling it …", "a letter saying …" (the document's
 		// author is the clause's subject).
-		if k < u.t0 || (d.word(k) != "," && !docNouns[d.lower(k)]) {
+		// "… was criticised for saying that …", "… after telling
+		// reporters …": a gerund after a preposition reports for the
+		// subject too.
+		afterPrep := k >= u.t0 && gerundPrep[d.lower(k)] && d.gerundReport(u, h)
+		if k < u.t0 || (d.word(k) != "," && !docNouns[d.lower(k)] && !afterPrep) {
 			return c, false
 		}
 		s0 := -1
@@ -555,7 +559,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			if d.inQ[t] {
 				continue
 			}
-			if d.mention[t] >= 0 && d.found[d.mention[t]].ID >= 0 {
+			if d.mention[t] >= 0 && d.found[d.mention[t]].ID >= 0 && !shouted(d.found[d.mention[t]].Text) {
 				f := d.found[d.mention[t]]
 				s0 = t
 				c.subj = [2]int{f.Tok0, f.Tok1}
@@ -841,4 +845,34 @@ var docNouns = map[string]bool{
 	"statement": true, "letter": true, "tweet": true, "post": true, "memo": true, "release": true,
 	"message": true, "email": true, "e-mail": true, "note": true, "op-ed": true, "essay": true,
 	"column": true, "video": true, "ad": true, "advertisement": true, "speech": true, "report": true,
+}
+
+// gerundPrep are prepositions a speech gerund may follow and still report
+// for the clause's subject: "criticised for saying that …", "after
+// telling reporters …", "by arguing that …".
+var gerundPrep = map[string]bool{"for": true, "after": true, "by": true, "without": true, "before": true, "upon": true}
+
+// gerundReport reports whether the gerund cue h reports speech by itself:
+// a verb of saying followed by "that" or a quotation ("saying that …",
+// "telling reporters that …"), not "for admitting new members", "by
+// asking prosecutors to charge …".
+func (d *doc) gerundReport(u unit, h cueHit) bool {
+	switch d.lower(h.t0) {
+	case "saying", "telling", "claiming", "arguing", "insisting", "stating", "suggesting", "warning", "declaring":
+	default:
+		return false
+	}
+	for t := h.t1; t < u.t1 && t < h.t1+4; t++ {
+		if d.lower(t) == "that" || d.toks[t].Kind == text.Quote || d.word(t) == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// shouted reports whether a mention is several words in capitals: a
+// kicker or heading run into the sentence ("CONGRESS HAS INVESTIGATED
+// HIM — Oz's advice …"), not the subject.
+func shouted(s string) bool {
+	return strings.IndexByte(s, ' ') > 0 && strings.ToUpper(s) == s && strings.ToLower(s) != s
 }
