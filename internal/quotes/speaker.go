@@ -523,7 +523,7 @@ var speakerNouns = map[string]bool{
 	"slide": true, "chart": true, "graphic": true, "page": true, "map": true, "analyses": true,
 	"bank": true, "station": true, "magazine": true, "journal": true,
 	"county": true, "district": true,
-	"widow": true, "mom": true, "dad": true, "teacher": true, "worker": true, "resident": true,
+	"widow": true, "mom": true, "dad": true, "teacher": true, "worker": true, "resident": true, "voter": true,
 }
 
 // invertedPP may follow the subject of an inverted verb: "said one
@@ -560,6 +560,11 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 			break
 		}
 	}
+	if h < b-1 && quantifiers[d.lower(h)] {
+		// "many of the voters", "eight of 10 voters", "most of
+		// them": the head is after "of".
+		h = b - 1
+	}
 	for h > a && d.toks[h].Kind != text.Word {
 		h--
 	}
@@ -567,6 +572,11 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	lw := strings.ToLower(strings.TrimSuffix(w, "."))
 	if _, ok := pronouns[lw]; ok {
 		return true
+	}
+	if lw == "whom" || lw == "them" {
+		// "many of whom say", "some of them said": a part of a group
+		// named before
+		return h > a
 	}
 	// A definite or indefinite noun phrase of two to four words ("the
 	// bank", "a former aide") names someone when a clause follows the
@@ -670,4 +680,13 @@ func joinWords(d *doc, a, b int, words []string) (string, string) {
 		return d.body[s:e], d.low[s:e]
 	}
 	return d.body[s:e], strings.ToLower(d.body[s:e])
+}
+
+// quantifiers head a phrase whose real head follows "of": "many of the
+// voters", "eight of 10 voters", "half of them".
+var quantifiers = map[string]bool{
+	"many": true, "most": true, "some": true, "few": true, "several": true, "all": true, "half": true,
+	"none": true, "majority": true, "minority": true, "one": true, "two": true, "three": true, "four": true,
+	"five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "dozens": true,
+	"hundreds": true, "thousands": true, "millions": true, "percent": true, "each": true, "both": true,
 }
