@@ -114,7 +114,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	}
 	words := make([]string, 0, b-a)
 	for t := a; t < b; t++ {
-		if d.toks[t].Kind == text.Word {
+		if k := d.toks[t].Kind; k == text.Word || (k == text.Number && t > a && t < b-1) {
 			words = append(words, d.word(t))
 		}
 	}
@@ -598,7 +598,7 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	if speakerNouns[sg] || actors.IsRoleNoun(sg) {
 		return true
 	}
-	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "ers", "ors", "ists", "ians", "ants", "ents", "ees"} {
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "man", "ers", "ors", "ists", "ians", "ants", "ents", "ees", "men"} {
 		if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+3 {
 			return true
 		}
