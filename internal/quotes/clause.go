@@ -867,6 +867,34 @@ func (d *doc) gerundReport(u unit, h cueHit) bool {
 			return true
 		}
 	}
+	// "by saying his refusal was …": "saying" takes a clause without
+	// "that"; not "saying goodbye", "saying nothing".
+	if d.lower(h.t0) == "saying" && h.t1+2 < u.t1 && d.toks[h.t1].Kind == text.Word {
+		switch d.lower(h.t1) {
+		case "goodbye", "hello", "no", "yes", "so", "grace", "nothing", "little", "much", "anything",
+			"something", "thanks", "sorry", "a", "an", "the", "his", "her", "their", "its":
+			// "saying the words", "saying his prayers" are no clause; a
+			// determiner may open one ("saying the deal was fair"):
+			// then a verb must follow within a few words.
+			return d.verbSoon(h.t1+1, u.t1)
+		}
+		return true
+	}
+	return false
+}
+
+// verbSoon reports whether a finite verb of a clause ("was", "is",
+// "would", a past tense) comes within five tokens from t.
+func (d *doc) verbSoon(t, end int) bool {
+	for k := t; k < end && k < t+5; k++ {
+		switch d.lower(k) {
+		case "was", "were", "is", "are", "would", "will", "could", "should", "had", "has", "have", "can", "must", "did", "does":
+			return true
+		}
+		if d.toks[k].Kind == text.Punct {
+			return false
+		}
+	}
 	return false
 }
 
