@@ -379,11 +379,19 @@ func (p *Pipeline) sides(stmts []article.Statement, published time.Time, place s
 		if sp.Affiliation == "" && sp.Kind == article.Org && stateBody(sp.Name) {
 			// "the Commerce Department" in a report datelined
 			// Washington: a state body of the dateline's country.
-			if c, kind, ok := actors.Place(place); ok && kind == article.GPE {
+			if c, kind, ok := actors.Place(place); ok && kind == article.GPE && !venueCities[strings.ToLower(place)] {
 				sp.Affiliation = c
 			}
 		}
 	}
+}
+
+// venueCities host international organisations and the talks held at
+// them: a report datelined Geneva or Vienna is about the delegations
+// there, so a "Foreign Ministry" in it is not the host country's.
+var venueCities = map[string]bool{
+	"geneva": true, "vienna": true, "new york": true, "brussels": true, "strasbourg": true,
+	"the hague": true, "davos": true, "lausanne": true,
 }
 
 // stateBody reports whether an organisation's name is that of a state

@@ -191,6 +191,12 @@ func TestStateBodySide(t *testing.T) {
 	if got := stmts[0].Speaker.Affiliation; got != "United States" {
 		t.Errorf("affiliation %q, want United States", got)
 	}
+	// A city that hosts talks is not the side of the bodies reported from it.
+	stmts = []article.Statement{{Speaker: article.Actor{Name: "Foreign Ministry", Kind: article.Org}}}
+	p.sides(stmts, time.Time{}, "Geneva", nil)
+	if got := stmts[0].Speaker.Affiliation; got != "" {
+		t.Errorf("affiliation %q in a Geneva report, want none", got)
+	}
 }
 
 // A dictionary role whose country the article never names is not taken: a

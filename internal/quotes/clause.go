@@ -382,18 +382,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	}
 	// Time expressions right after the verb belong to the reporting
 	// clause: "said on Friday that …".
-	for afterStart < u.t1 {
-		if d.timexAt(d.toks[afterStart].Span[0]) {
-			afterStart++
-			continue
-		}
-		// "said on Friday": the preposition of a time expression
-		if afterStart+1 < u.t1 && (d.lower(afterStart) == "on" || d.lower(afterStart) == "in" || d.lower(afterStart) == "at") && d.timexAt(d.toks[afterStart+1].Span[0]) {
-			afterStart += 2
-			continue
-		}
-		break
-	}
+	afterStart = d.skipTime(afterStart, u.t1)
 	// "said earlier that", "said in a statement that", "told reporters
 	// after the meeting that": adverbs and a short prepositional phrase
 	// before "that" belong to the reporting clause.
@@ -418,6 +407,15 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	}
 	if afterStart < u.t1 && d.lower(afterStart) == "that" {
 		afterStart++
+	}
+	// "said in a statement it expected …", "said at a news conference
+	// the talks …": without "that", the medium or the occasion is still
+	// part of the reporting clause, not of what was said.
+	if t := d.skipMedium(afterStart, u.t1); t > afterStart {
+		afterStart = d.skipTime(t, u.t1) // "in a statement on Friday"
+		if afterStart < u.t1 && d.lower(afterStart) == "that" {
+			afterStart++
+		}
 	}
 	// Verbs whose content is their object, not a clause ("expressed its
 	// dissatisfaction", "called on NATO to …"): the content keeps the verb
@@ -903,4 +901,69 @@ func (d *doc) verbSoon(t, end int) bool {
 // HIM — Oz's advice …"), not the subject.
 func shouted(s string) bool {
 	return strings.IndexByte(s, ' ') > 0 && strings.ToUpper(s) == s && strings.ToLower(s) != s
+}
+
+// skipMedium returns the token after a phrase naming the medium or the
+// occasion of saying that starts at t ("in a statement", "in a written
+// statement", "at a news conference", "in an interview", "on Twitter"),
+// or t when there is none.
+func (d *doc) skipMedium(t, end int) int {
+	if t+1 >= end {
+		return t
+	}
+	switch d.lower(t) {
+	case "in", "at", "during", "on":
+	default:
+		return t
+	}
+	k := t + 1
+	if d.lower(k) == "twitter" || d.lower(k) == "television" || d.lower(k) == "radio" {
+		return k + 1
+	}
+	switch d.lower(k) {
+	case "a", "an", "the", "its", "his", "her", "their":
+		k++
+	default:
+		return t
+	}
+	for m := 0; m < 2 && k < end && mediumModifiers[d.lower(k)]; m++ {
+		k++
+	}
+	if k+1 < end && mediumNouns[d.lower(k)] && d.toks[k+1].Kind == text.Word {
+		return k + 1
+	}
+	return t
+}
+
+// mediumNouns name the medium or occasion of a statement; mediumModifiers
+// may come before them.
+var (
+	mediumNouns = map[string]bool{
+		"statement": true, "interview": true, "letter": true, "speech": true, "release": true,
+		"briefing": true, "conference": true, "communique": true, "communiqué": true, "message": true,
+		"tweet": true, "post": true, "broadcast": true, "address": true, "remarks": true, "report": true,
+		"meeting": true, "session": true, "hearing": true, "rally": true, "memo": true, "note": true,
+	}
+	mediumModifiers = map[string]bool{
+		"written": true, "separate": true, "brief": true, "news": true, "press": true, "televised": true,
+		"television": true, "radio": true, "telephone": true, "joint": true, "later": true, "weekly": true,
+		"regular": true, "late": true, "new": true, "rare": true, "private": true, "closed": true,
+	}
+)
+
+// skipTime returns the token after the time expressions starting at t,
+// with their prepositions ("on Friday", "late on Monday").
+func (d *doc) skipTime(t, end int) int {
+	for t < end {
+		if d.timexAt(d.toks[t].Span[0]) {
+			t++
+			continue
+		}
+		if t+1 < end && (d.lower(t) == "on" || d.lower(t) == "in" || d.lower(t) == "at") && d.timexAt(d.toks[t+1].Span[0]) {
+			t += 2
+			continue
+		}
+		break
+	}
+	return t
 }

@@ -251,6 +251,13 @@ var earlierWords = map[string]bool{
 var toldObjects = map[string]bool{
 	"journalists": true, "reporters": true, "press": true, "the": true, "a": true, "an": true,
 	"media": true, "newsmen": true, "audience": true, "crowd": true, "supporters": true,
+	// "told a House panel", "told the daily", "told a news conference"
+	"panel": true, "committee": true, "subcommittee": true, "hearing": true, "group": true, "gathering": true,
+	"conference": true, "news": true, "newspaper": true, "paper": true, "agency": true, "radio": true,
+	"television": true, "station": true, "channel": true, "magazine": true, "daily": true, "weekly": true,
+	"network": true, "broadcaster": true, "delegates": true, "lawmakers": true, "legislators": true,
+	"students": true, "rally": true, "meeting": true, "forum": true, "investors": true, "analysts": true,
+	"diplomats": true, "interviewer": true, "parliament": true, "visitors": true, "workers": true,
 }
 
 // npObjectVerbs report through their object rather than a clause:

@@ -181,7 +181,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	if w := words[0]; strings.EqualFold(w, "a") || strings.EqualFold(w, "an") || strings.EqualFold(w, "one") || strings.EqualFold(w, "another") {
 		indef = true
 	}
-	if actors.IsRoleNoun(lw) && !indef {
+	if actors.IsRoleNoun(lw) && !indef && !d.unnamedSource(b) {
 		if id, ok := d.book.ByRole(words, pos); ok {
 			d.remember(id)
 			a := d.book.Actor(id)
@@ -689,4 +689,22 @@ var quantifiers = map[string]bool{
 	"none": true, "majority": true, "minority": true, "one": true, "two": true, "three": true, "four": true,
 	"five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "dozens": true,
 	"hundreds": true, "thousands": true, "millions": true, "percent": true, "each": true, "both": true,
+}
+
+// unnamedSource reports whether the subject ending before token b is
+// followed by a clause that withholds the name ("The official, who
+// declined to be identified, said", "the diplomat, speaking on condition
+// of anonymity, said"): the phrase then introduces an unnamed source; it
+// does not refer back to the named holder of the role.
+func (d *doc) unnamedSource(b int) bool {
+	if b+2 >= len(d.toks) || d.word(b) != "," {
+		return false
+	}
+	for t := b + 1; t < len(d.toks) && t < b+12 && d.word(t) != "," && !d.toks[t].Break; t++ {
+		switch d.lower(t) {
+		case "identified", "named", "anonymity", "anonymous", "identify":
+			return true
+		}
+	}
+	return false
 }
