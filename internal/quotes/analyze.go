@@ -454,6 +454,11 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	if sp.Kind == article.Person && sp.Affiliation == "" {
 		sp.Affiliation = d.employer(c.subj, c.around)
 	}
+	if sp.Kind == article.Person && sp.Affiliation == "" {
+		// "Bank of Japan Governor Satoshi Sumita", "OPEC President …":
+		// the title names the body.
+		sp.Affiliation = titleBody(sp.Title)
+	}
 	if sp.Affiliation == "" && c.around[1] > c.around[0] && sp.Kind != article.Org && sp.Kind != article.GPE {
 		// "Peskov, the Kremlin spokesman, said": the apposition names
 		// the side
@@ -852,4 +857,56 @@ func (d *doc) relativeCue(u unit, h cueHit) bool {
 		return true
 	}
 	return false
+}
+
+// titleBody returns the organisation a title names before its title
+// words: "Bank of Japan Governor" → "Bank of Japan", "OPEC President" →
+// "OPEC", "Acme Corp Chairman" → "Acme Corp"; "" when what is left is
+// no organisation ("Commerce Secretary", "Finance Minister").
+func titleBody(title string) string {
+	ws := strings.Fields(title)
+	n := len(ws)
+	for n > 0 && (actors.IsTitleWord(strings.ToLower(strings.TrimSuffix(ws[n-1], "."))) || actors.IsRoleNoun(strings.ToLower(ws[n-1]))) {
+		n--
+	}
+	if n == 0 || n == len(ws) {
+		return ""
+	}
+	for i := 0; i < n; i++ {
+		if strings.EqualFold(ws[i], "former") || strings.EqualFold(ws[i], "acting") || (actors.IsCapStop(ws[i]) && i == 0) || strings.HasSuffix(ws[i], ".") {
+			// a former office names no side; "U.S. But Commerce": a
+			// sentence boundary, not a title
+			return ""
+		}
+	}
+	rest := strings.Join(ws[:n], " ")
+	if c, kind, ok := actors.Place(rest); ok {
+		if kind == article.Org {
+			return c
+		}
+		return ""
+	}
+	org := false
+	for _, w := range ws[:n] {
+		if actors.IsOrgHead(w) || acronym(w) {
+			org = true
+		}
+	}
+	if !org {
+		return ""
+	}
+	return rest
+}
+
+// acronym reports whether w is three or more capital letters ("OPEC").
+func acronym(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }

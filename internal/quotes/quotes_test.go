@@ -347,3 +347,20 @@ func TestMaybeVerbForm(t *testing.T) {
 		}
 	}
 }
+
+// A title that opens with a body's name gives the speaker's side.
+func TestTitleBody(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"Bank of Japan Governor", "Bank of Japan"},
+		{"OPEC President", "OPEC"},
+		{"Acme Corp Chairman", "Acme Corp"},
+		{"Commerce Secretary", ""},
+		{"Former Acme Corp Chairman", ""},
+		{"U.S. But Commerce Secretary", ""},
+		{"Governor", ""},
+	} {
+		if got := titleBody(c.title); got != c.want {
+			t.Errorf("titleBody(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
