@@ -728,6 +728,11 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 					c.subj = [2]int{h.t1, e0}
 					c.around = [2]int{e0, e}
 				}
+				if c.around[1] <= c.around[0] && e+1 < u.t1 && d.word(e) == "," && determiners[d.lower(e+1)] {
+					// "…,” said Lars Holm, the Danish negotiator.": the
+					// apposition says whom they speak for
+					c.around = [2]int{e + 1, u.t1}
+				}
 				c.content = article.Span{u.span[0], kt.Span[1]}
 				if kt.Text(d.body) == "," {
 					c.content[1] = kt.Span[0]
