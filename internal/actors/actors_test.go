@@ -189,6 +189,7 @@ func TestFindPersonOfOrg(t *testing.T) {
 		{"The figures were small, wrote Anna Berg for Nordic Polls.", "Anna Berg", "PERSON"},
 		{"Profits rose at the Bank of America last year.", "Bank of America", "ORG"},
 		{"The study came from the University of Oslo.", "University of Oslo", "ORG"},
+		{"Later Ms. Roe met the press.", "Roe", "PERSON"},
 	}
 	for _, c := range cases {
 		fs, _ := find(t, c.body)

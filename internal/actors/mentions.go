@@ -300,6 +300,9 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 				isPerson = true
 			} else if a > 0 && IsHonorific(toks[a-1].Text(body)) {
 				isPerson = true
+			} else if ri.nameStart > 0 && IsHonorific(toks[a+ri.nameStart-1].Text(body)) {
+				// "Ms. Roe": the honorific opens the run
+				isPerson = true
 			}
 		}
 		if ri.namePlace && ri.nameStart == 0 {
