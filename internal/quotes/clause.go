@@ -160,6 +160,11 @@ func (d *doc) clauseLike(a, b int) bool {
 		case "cannot", "can't", "won't", "would", "could", "should", "will", "must", "might", "may":
 			return true
 		}
+		// "Tokyo supported a cut": a name followed by a past tense
+		if t > a && d.toks[t].Case == text.CaseLower && len(d.lower(t)) > 4 && strings.HasSuffix(d.lower(t), "ed") &&
+			d.toks[t-1].Kind == text.Word && isCap(d.word(t-1)) && (t+1 >= b || d.lower(t+1) != "by") {
+			return true
+		}
 	}
 	return false
 }

@@ -151,7 +151,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 				// No person named yet: "A company spokesman said …. He
 				// said …" — the unnamed speaker of the statement before.
 				if sp, ok := d.unnamedSpeakerBefore(); ok {
-					return sp, sp.Name, words[0]
+					return sp, sp.Name, ""
 				}
 			}
 			return d.pronounActor(id, pos, article.Person, words[0])
@@ -245,6 +245,15 @@ func (d *doc) unnamedSpeakerBefore() (article.Actor, bool) {
 	}
 	sp := strings.LastIndexByte(phrase, ' ')
 	if sp < 0 {
+		// "Andriessen told a news conference …. He said …": a lone
+		// capitalised name the text never introduced is a surname.
+		if last.Speaker.Kind == "" && isCap(phrase) && !actors.IsCapStop(phrase) && !acronym(phrase) {
+			if _, _, place := actors.Place(phrase); !place {
+				who := last.Speaker
+				who.Aliases = append([]string(nil), who.Aliases...)
+				return who, true
+			}
+		}
 		return article.Actor{}, false
 	}
 	head := strings.ToLower(phrase[sp+1:])
