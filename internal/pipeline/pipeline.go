@@ -10,7 +10,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"strings"
 	"sync"
@@ -282,18 +281,17 @@ func ContentHash(title, body string) string {
 	h := sha256.New()
 	var buf [4096]byte
 	out := buf[:0]
-	// write appends s to the pending bytes, hashing them when the buffer
-	// is full; long pieces go to the hash directly.
+	// write appends s to the pending bytes, hashing them whenever the
+	// buffer fills.
 	write := func(s string) {
-		if len(out)+len(s) > len(buf) {
-			h.Write(out)
-			out = out[:0]
-			if len(s) > len(buf) {
-				io.WriteString(h, s)
-				return
+		for len(s) > 0 {
+			if len(out) == len(buf) {
+				h.Write(out)
+				out = out[:0]
 			}
+			n := copy(buf[len(out):], s)
+			out, s = out[:len(out)+n], s[n:]
 		}
-		out = append(out, s...)
 	}
 	// writeFolded writes s with runs of ASCII white space folded to one
 	// space and the ends trimmed, as strings.Join(strings.Fields(s), " ")
