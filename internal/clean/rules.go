@@ -53,7 +53,7 @@ func furniture(p para, script string, counts map[string]int) string {
 	// headline and again above related links ("Russia-NATO Row on European
 	// Security"). Safe: prose paragraphs do not repeat word for word, and
 	// only short lines without a full stop qualify.
-	if counts[p.key] > 1 && wordCount(s) <= 12 && !endsSentence(s) {
+	if counts[p.key] > 1 && !hasWords(s, 13) && !endsSentence(s) {
 		return "repeated section label"
 	}
 	return ""
@@ -106,7 +106,7 @@ func isCredit(s string) bool {
 	if strings.HasPrefix(s, "©") || strings.HasPrefix(s, "(c) ") || strings.HasPrefix(s, "(C) ") {
 		return true
 	}
-	if wordCount(s) >= 80 {
+	if hasWords(s, 80) {
 		return false
 	}
 	// A copyright sign inside a short paragraph is a caption with its credit.
@@ -129,7 +129,7 @@ func isCredit(s string) bool {
 		// A slash credit closes a caption ("… in Adazi. REUTERS/Name/File
 		// Photo") or is the caption; inside prose an agency and a slash name a
 		// poll or a partnership ("the Reuters/Ipsos poll").
-		atEnd := len(s)-i < 60 || wordCount(s) <= 20
+		atEnd := len(s)-i < 60 || !hasWords(s, 21)
 		if atEnd && agencies[right] && left != "" && unicode.IsLetter(lastRune(left)) && !isDatelineSlash(s, i) {
 			return true
 		}
@@ -255,7 +255,7 @@ func cutTail(body []para) {
 func markRelatedHeadlines(body []para) {
 	for i := 1; i < len(body); i++ {
 		p := &body[i]
-		if p.rule != "" || endsSentence(p.text) || wordCount(p.text) > 25 || !isTitleCase(p.text) {
+		if p.rule != "" || endsSentence(p.text) || hasWords(p.text, 26) || !isTitleCase(p.text) {
 			continue
 		}
 		prev := body[i-1].rule != ""
@@ -362,7 +362,7 @@ var creditPrefixes = []string{
 // Lee in Seoul; Editing by Tom Roe", possibly in parentheses.
 func isCreditLine(s string) bool {
 	t := strings.TrimLeft(s, "([ ")
-	if wordCount(s) > 40 {
+	if hasWords(s, 41) {
 		return false
 	}
 	for _, p := range creditPrefixes {

@@ -266,6 +266,45 @@ func normSpace(s string) string {
 // normKey is the form under which two paragraphs count as the same: lower
 // case, runs of spaces folded (split already trimmed the ends).
 func normKey(s string) string {
+	// Short paragraphs are mostly ASCII and often already in key form:
+	// those are checked byte by byte and returned without a copy, or
+	// lower-cased into one buffer; anything else takes the rune loop.
+	changed := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return normKeyRunes(s)
+		}
+		if 'A' <= c && c <= 'Z' || c == '\t' || c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\t') {
+			changed = true
+		}
+	}
+	if !changed {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t':
+			space = true
+			continue
+		case space:
+			b.WriteByte(' ')
+			space = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// normKeyRunes is normKey for text with non-ASCII runes.
+func normKeyRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -301,6 +340,23 @@ func wordCount(s string) int {
 		in = !space
 	}
 	return n
+}
+
+// hasWords reports whether s has at least n space-separated words
+// (wordCount(s) >= n), stopping at the nth: most paragraphs are asked
+// about a bound far below their length.
+func hasWords(s string, n int) bool {
+	c, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+		if !space && !in {
+			if c++; c >= n {
+				return true
+			}
+		}
+		in = !space
+	}
+	return c >= n
 }
 
 // endsSentence reports whether s ends like a sentence (a full stop, a

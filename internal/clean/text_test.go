@@ -3,6 +3,7 @@ package clean
 import (
 	"encoding/json"
 	"github.com/parley-news/parley/internal/golden"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -240,5 +241,42 @@ func TestEntitiesAndControlCharacters(t *testing.T) {
 	}
 	if r.Signoff != "Reuters" {
 		t.Errorf("sign-off %q, want Reuters", r.Signoff)
+	}
+}
+
+// normKey's ASCII paths give what the rune loop gives.
+func TestNormKeyASCII(t *testing.T) {
+	cases := []string{"", " ", "a", "A", " lead", "trail ", "two  spaces", "tab\there", "Mixed Case Label:", "already lower", "é accent", "Ünïcode  Mixed\tText", "x \t y", "\t", "a ", " a"}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "B", " ", "\t", ".", "é", "Z", "q", "  "}
+	for range 2000 {
+		var sb strings.Builder
+		for range r.IntN(12) {
+			sb.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		cases = append(cases, sb.String())
+	}
+	for _, s := range cases {
+		if got, want := normKey(s), normKeyRunes(s); got != want {
+			t.Fatalf("normKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// hasWords(s, n) is wordCount(s) >= n.
+func TestHasWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"w", "ord", " ", "\t", "\n", "  ", "é"}
+	for range 2000 {
+		var sb strings.Builder
+		for range r.IntN(40) {
+			sb.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := sb.String()
+		for n := 0; n <= 15; n++ {
+			if got, want := hasWords(s, n), wordCount(s) >= n; got != want {
+				t.Fatalf("hasWords(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
 	}
 }

@@ -36,18 +36,48 @@ var langCodes = [...]string{"de", "en", "es", "fr", "it", "ru", "uk"}
 // stopASCII maps each ASCII stopword, packed into a uint64 (packWord), to
 // the set of languages it belongs to (bit i: langCodes[i]). A uint64 key
 // hashes several times faster than a string; ASCII words are most words.
-var stopASCII = func() map[uint64]uint8 {
-	m := map[uint64]uint8{}
+var stopASCII = func() (t stopTable) {
 	for i, lang := range langCodes {
 		for _, w := range stopwords[lang] {
 			if isASCIIWord(w) {
 				k, _ := packWord(w)
-				m[k] |= 1 << i
+				t.add(k, 1<<i)
 			}
 		}
 	}
-	return m
+	return t
 }()
+
+// stopTable is a small open-addressing hash table from packed words to
+// language sets: a fixed array probed linearly, cheaper than a Go map for
+// the hundred-odd stopwords looked up once per word of every lead.
+type stopTable struct {
+	keys [256]uint64 // 0: empty slot (no word packs to 0)
+	sets [256]uint8
+}
+
+func stopSlot(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> 56) }
+
+func (t *stopTable) add(k uint64, set uint8) {
+	i := stopSlot(k)
+	for t.keys[i] != 0 && t.keys[i] != k {
+		i = (i + 1) & 255
+	}
+	t.keys[i] = k
+	t.sets[i] |= set
+}
+
+// get returns the language set of packed word k (0 when it is no stopword).
+func (t *stopTable) get(k uint64) uint8 {
+	for i := stopSlot(k); ; i = (i + 1) & 255 {
+		switch t.keys[i] {
+		case k:
+			return t.sets[i]
+		case 0:
+			return 0
+		}
+	}
+}
 
 // packWord packs an ASCII word of at most 8 bytes, lower-cased, into a
 // uint64; ok is false for longer words (no stopword is that long).
@@ -67,6 +97,12 @@ func packWord(w string) (k uint64, ok bool) {
 
 // Language guesses the ISO 639-1 code of text from its first 1500 bytes;
 // "" when it cannot tell.
+//
+// Words are runs of letters and apostrophes. It runs once per article over
+// every byte of the lead, so ASCII is scanned with a byte table and each
+// short ASCII word is packed into its uint64 key while it is read (no
+// second pass, no string); only words with other letters are decoded rune
+// by rune and looked up by string.
 func Language(text string) string {
 	if len(text) > 1500 {
 		text = text[:1500]
@@ -82,17 +118,39 @@ func Language(text string) string {
 	}
 	total := 0
 	for i := 0; i < len(text); {
-		r, n := wordRune(text, i)
-		if !r {
-			i += n
+		c := text[i]
+		if c < utf8.RuneSelf && !asciiWordByte[c] {
+			i++
 			continue
 		}
+		if c >= utf8.RuneSelf {
+			if r, n := wordRune(text, i); !r {
+				i += n
+				continue
+			}
+		}
+		// A word starts at i. ASCII letters are packed as they come;
+		// the first other rune sends the rest of the word to wordRune.
 		j := i
+		var k uint64
+		ascii := true
 		for j < len(text) {
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if !asciiWordByte[c] {
+					break
+				}
+				if j-i < 8 {
+					k |= uint64(c|0x20*byte(asciiUpper(c))) << (8 * (j - i))
+				}
+				j++
+				continue
+			}
 			r, n := wordRune(text, j)
 			if !r {
 				break
 			}
+			ascii = false
 			j += n
 		}
 		w := text[i:j]
@@ -101,9 +159,9 @@ func Language(text string) string {
 		if len(w) > 16 {
 			continue // stopwords are short
 		}
-		if isASCIIWord(w) {
-			if k, ok := packWord(w); ok {
-				for set, l := stopASCII[k], 0; set != 0; set, l = set>>1, l+1 {
+		if ascii {
+			if len(w) <= 8 {
+				for set, l := stopASCII.get(k), 0; set != 0; set, l = set>>1, l+1 {
 					if set&1 != 0 {
 						score[l]++
 					}
@@ -129,6 +187,23 @@ func Language(text string) string {
 		return ""
 	}
 	return best
+}
+
+// asciiWordByte marks the ASCII bytes of words: letters and the apostrophe.
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '\''
+	}
+	return t
+}()
+
+// asciiUpper is 1 for an ASCII capital, else 0 (c|0x20*asciiUpper(c)
+// lower-cases a letter the way packWord does).
+func asciiUpper(c byte) int {
+	if 'A' <= c && c <= 'Z' {
+		return 1
+	}
+	return 0
 }
 
 // wordRune reports whether the rune at text[i:] is part of a word (a

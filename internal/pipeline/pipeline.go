@@ -281,35 +281,60 @@ func ContentHash(title, body string) string {
 	h := sha256.New()
 	var buf [4096]byte
 	out := buf[:0]
-	// writeFolded writes s with runs of white space folded to one space
-	// and the ends trimmed, as strings.Join(strings.Fields(s), " ") would,
-	// without building the folded copy.
-	writeFolded := func(s string) {
-		space, started := false, false
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
-				space = started
-				continue
-			}
-			if space {
-				out = append(out, ' ')
-				space = false
-			}
-			started = true
-			out = append(out, c)
-			if len(out) >= len(buf)-1 {
+	// write appends s to the pending bytes, hashing them whenever the
+	// buffer fills.
+	write := func(s string) {
+		for len(s) > 0 {
+			if len(out) == len(buf) {
 				h.Write(out)
 				out = out[:0]
 			}
+			n := copy(buf[len(out):], s)
+			out, s = out[:len(out)+n], s[n:]
 		}
 	}
+	// writeFolded writes s with runs of ASCII white space folded to one
+	// space and the ends trimmed, as strings.Join(strings.Fields(s), " ")
+	// would for ASCII space, without building the folded copy. Most text
+	// needs no folding but between paragraphs, so the stretches between
+	// runs to fold are copied whole.
+	writeFolded := func(s string) {
+		i, j := 0, len(s)
+		for i < j && asciiSpace[s[i]] {
+			i++
+		}
+		for j > i && asciiSpace[s[j-1]] {
+			j--
+		}
+		s = s[i:j]
+		start := 0
+		for k := 0; k < len(s); k++ {
+			if !asciiSpace[s[k]] {
+				continue
+			}
+			// One plain space between two words stays as it is (s is
+			// trimmed, so a space is never its last byte).
+			if s[k] == ' ' && !asciiSpace[s[k+1]] {
+				continue
+			}
+			write(s[start:k])
+			write(" ")
+			for k+1 < len(s) && asciiSpace[s[k+1]] {
+				k++
+			}
+			start = k + 1
+		}
+		write(s[start:])
+	}
 	writeFolded(title)
-	out = append(out, 0)
+	write("\x00")
 	writeFolded(body)
 	h.Write(out)
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// asciiSpace marks the bytes ContentHash folds: ASCII white space.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
 
 // findDateline looks for a dateline at the start of the first n paragraphs.
 func findDateline(body string, n int) *meta.Dateline {

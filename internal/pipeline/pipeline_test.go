@@ -2,7 +2,10 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -211,5 +214,45 @@ func TestSidesNeedTheCountryNamed(t *testing.T) {
 	p.sides(stmts, on, "Oslo", []article.Mention{{Text: "Norway", Type: article.GPE, Actor: "Norway"}})
 	if got := stmts[0].Speaker.Affiliation; got != "" {
 		t.Errorf("affiliation %q, want none: the article names no United States", got)
+	}
+}
+
+// ContentHash is the SHA-256 of the headline and body with ASCII white
+// space folded, joined by a zero byte, whatever the sizes and spacing.
+func TestContentHashReference(t *testing.T) {
+	fold := func(s string) string {
+		return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r < 0x80 && asciiSpace[r] }), " ")
+	}
+	ref := func(title, body string) string {
+		sum := sha256.Sum256([]byte(fold(title) + "\x00" + fold(body)))
+		return hex.EncodeToString(sum[:])
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"word", " ", "  ", "\n\n", "\t", "\r\n", "é", "\u00a0", "\v\f", strings.Repeat("x", 5000), "."}
+	for range 500 {
+		var title, body strings.Builder
+		for range r.IntN(4) {
+			title.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		for range r.IntN(3000) {
+			body.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		if got, want := ContentHash(title.String(), body.String()), ref(title.String(), body.String()); got != want {
+			t.Fatalf("ContentHash(%q, %d bytes) = %s, want %s", title.String(), body.Len(), got, want)
+		}
+	}
+}
+
+func BenchmarkContentHash(b *testing.B) {
+	data, err := os.ReadFile("../clean/testdata/bench/long-report.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	body := string(data)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if len(ContentHash("Talks resume", body)) != 64 {
+			b.Fatal("bad hash")
+		}
 	}
 }
