@@ -439,30 +439,40 @@ func (s *Store) StaleArticles(ctx context.Context, pipeline string, limit int) (
 	return ids, nil
 }
 
-// countStats counts what is stored, now (Stats caches it).
+// countStats reads the counts the aggregates migration's triggers keep; the
+// publication range comes from the ends of the articles_newest index. No
+// query here grows with the store.
 func (s *Store) countStats(ctx context.Context) (store.Stats, error) {
 	st := store.Stats{Pipelines: map[string]int64{}}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		counts := map[string]*int64{
+			"articles": &st.Articles, "versions": &st.Versions, "statements": &st.Statements,
+			"mentions": &st.Mentions, "timexes": &st.Timexes, "events": &st.Events,
+			"actors": &st.Actors, "aliases": &st.Aliases,
+		}
+		if err := eachRow(ctx, tx, `SELECT name, n FROM counters`, nil, func(rows *sql.Rows) error {
+			var name string
+			var n int64
+			if err := rows.Scan(&name, &n); err != nil {
+				return err
+			}
+			if p := counts[name]; p != nil {
+				*p = n
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 		var first, last sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT
-				(SELECT count(*) FROM articles WHERE current = 1),
-				(SELECT count(*) FROM articles),
-				(SELECT count(*) FROM statements x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
-				(SELECT count(*) FROM mentions x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
-				(SELECT count(*) FROM timexes x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
-				(SELECT count(*) FROM events x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
-				(SELECT count(*) FROM actors),
-				(SELECT count(*) FROM actor_aliases),
-				(SELECT count(DISTINCT outlet COLLATE NOCASE) FROM articles WHERE current = 1 AND outlet <> ''),
-				(SELECT min(published_day) FROM articles WHERE current = 1 AND published_day <> ''),
-				(SELECT max(published_day) FROM articles WHERE current = 1 AND published_day <> '')`).Scan(
-			&st.Articles, &st.Versions, &st.Statements, &st.Mentions, &st.Timexes, &st.Events,
-			&st.Actors, &st.Aliases, &st.Outlets, &first, &last)
-		if err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT
+				(SELECT count(*) FROM outlet_counts),
+				(SELECT published_day FROM articles WHERE current = 1 AND published_day <> '' ORDER BY published_day LIMIT 1),
+				(SELECT published_day FROM articles WHERE current = 1 AND published_day <> '' ORDER BY published_day DESC LIMIT 1)`).Scan(
+			&st.Outlets, &first, &last); err != nil {
 			return err
 		}
 		st.FirstPublished, st.LastPublished = first.String, last.String
-		return eachRow(ctx, tx, `SELECT pipeline, count(*) FROM articles WHERE current = 1 GROUP BY pipeline`, nil, func(rows *sql.Rows) error {
+		return eachRow(ctx, tx, `SELECT pipeline, articles FROM pipeline_counts`, nil, func(rows *sql.Rows) error {
 			var p string
 			var n int64
 			if err := rows.Scan(&p, &n); err != nil {
@@ -503,64 +513,107 @@ func ftsMatch(terms []store.Term) string {
 	return b.String()
 }
 
-// Actors lists actors, most quoted first, then by name.
+// Actors lists actors, most quoted first, then by name, from the
+// aggregates (actor_stats and its ranking index).
 func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.StoredActor, error) {
 	out := []store.StoredActor{}
 	var w where
+	if q.ID != 0 {
+		w.add("st.actor_id = ?", q.ID)
+	}
 	if q.Name != "" {
 		pat := "%" + likeEscape(q.Name) + "%"
-		w.add(`(x.name LIKE ?1 ESCAPE '\' OR x.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?1 ESCAPE '\'))`, pat)
+		w.add(`(st.name LIKE ? ESCAPE '\' OR st.actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\'))`, pat, pat)
 	}
 	if q.Kind != "" {
 		w.add("x.kind = ?", q.Kind)
 	}
-	sqlText := `SELECT x.id, x.name, x.kind, x.title, x.affiliation,
-			(SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.actor_id = x.id AND a.current = 1) AS n,
-			(SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = x.id AND a.current = 1)
-		FROM actors x` + w.String() + ` ORDER BY n DESC, x.name LIMIT ? OFFSET ?`
+	if q.Speaking {
+		w.add("st.statements > 0")
+	}
+	if c := q.After; c != nil {
+		w.add("(st.statements < ? OR (st.statements = ? AND (st.name > ? OR (st.name = ? AND st.actor_id > ?))))",
+			c.Statements, c.Statements, c.Name, c.Name, c.ID)
+	}
+	sqlText := `SELECT x.id, x.name, x.kind, x.title, x.affiliation, st.statements, st.mentions, st.first_date, st.last_date
+		FROM actor_stats st JOIN actors x ON x.id = st.actor_id` + w.String() + `
+		ORDER BY st.statements DESC, st.name, st.actor_id LIMIT ? OFFSET ?`
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, sqlText, args...)
-		if err != nil {
-			return err
-		}
 		byID := map[int64]int{}
-		for rows.Next() {
+		if err := eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
 			var x store.StoredActor
-			if err := rows.Scan(&x.ID, &x.Name, &x.Kind, &x.Title, &x.Affiliation, &x.Statements, &x.Mentions); err != nil {
-				rows.Close()
+			if err := rows.Scan(&x.ID, &x.Name, &x.Kind, &x.Title, &x.Affiliation, &x.Statements, &x.Mentions, &x.First, &x.Last); err != nil {
 				return err
 			}
 			byID[x.ID] = len(out)
 			out = append(out, x)
-		}
-		if err := closeRows(rows); err != nil || len(out) == 0 {
+			return nil
+		}); err != nil || len(out) == 0 {
 			return err
 		}
-		// The aliases of the listed actors.
 		ids := make([]any, 0, len(out))
 		for _, x := range out {
 			ids = append(ids, x.ID)
 		}
-		rows, err = tx.QueryContext(ctx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (`+
-			strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`) ORDER BY actor_id, alias`, ids...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ")"
+		if err := eachRow(ctx, tx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN `+in+` ORDER BY actor_id, alias`, ids, func(rows *sql.Rows) error {
 			var id int64
 			var alias string
 			if err := rows.Scan(&id, &alias); err != nil {
-				rows.Close()
 				return err
 			}
 			x := &out[byID[id]]
 			x.Aliases = append(x.Aliases, alias)
+			return nil
+		}); err != nil || !q.Detail {
+			return err
 		}
-		return closeRows(rows)
+		if err := eachRow(ctx, tx, `SELECT actor_id, outlet FROM actor_outlets WHERE actor_id IN `+in+` ORDER BY actor_id, outlet`, ids, func(rows *sql.Rows) error {
+			var id int64
+			var o string
+			if err := rows.Scan(&id, &o); err != nil {
+				return err
+			}
+			x := &out[byID[id]]
+			x.Outlets = append(x.Outlets, o)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return eachRow(ctx, tx, `SELECT actor_id, name, title, affiliation, kind, n, first_date, last_date
+			FROM actor_forms WHERE actor_id IN `+in+` ORDER BY actor_id, n DESC, name, title, affiliation, kind`, ids, func(rows *sql.Rows) error {
+			var id int64
+			var f store.SpeakerForm
+			if err := rows.Scan(&id, &f.Name, &f.Title, &f.Affiliation, &f.Kind, &f.Statements, &f.First, &f.Last); err != nil {
+				return err
+			}
+			x := &out[byID[id]]
+			x.Forms = append(x.Forms, f)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list actors: %w", err)
+	}
+	return out, nil
+}
+
+// Outlets lists the outlets of current articles from outlet_counts.
+func (s *Store) Outlets(ctx context.Context, limit int) ([]store.OutletCount, error) {
+	out := []store.OutletCount{}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT outlet, articles FROM outlet_counts ORDER BY outlet LIMIT ?`, []any{store.ClampLimit(limit)}, func(rows *sql.Rows) error {
+			var o store.OutletCount
+			if err := rows.Scan(&o.Name, &o.Articles); err != nil {
+				return err
+			}
+			out = append(out, o)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: outlets: %w", err)
 	}
 	return out, nil
 }
