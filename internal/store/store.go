@@ -442,7 +442,9 @@ type Stats struct {
 	Timexes    int64 `json:"timexes"`
 	Events     int64 `json:"events"`
 	Actors     int64 `json:"actors"`
-	Aliases    int64 `json:"aliases"`
+	// Speakers counts the actors with at least one statement.
+	Speakers int64 `json:"speakers"`
+	Aliases  int64 `json:"aliases"`
 	Outlets    int64 `json:"outlets"`
 	// FirstPublished and LastPublished are the earliest and latest
 	// publication days of current articles.

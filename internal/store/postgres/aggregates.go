@@ -261,6 +261,21 @@ END $$;
 CREATE TRIGGER agg_actors AFTER INSERT OR DELETE ON actors FOR EACH ROW EXECUTE FUNCTION parley_agg_actors();
 CREATE TRIGGER agg_actors_au AFTER UPDATE OF name ON actors FOR EACH ROW EXECUTE FUNCTION parley_agg_actors();
 
+-- Speakers: actors whose statement count leaves or reaches 0.
+CREATE FUNCTION parley_agg_speakers() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'DELETE' THEN
+		IF OLD.statements > 0 THEN
+			PERFORM parley_count('speakers', -1);
+		END IF;
+	ELSIF (OLD.statements > 0) <> (NEW.statements > 0) THEN
+		PERFORM parley_count('speakers', CASE WHEN NEW.statements > 0 THEN 1 ELSE -1 END);
+	END IF;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER agg_speakers_au AFTER UPDATE OF statements ON actor_stats FOR EACH ROW EXECUTE FUNCTION parley_agg_speakers();
+CREATE TRIGGER agg_speakers_ad AFTER DELETE ON actor_stats FOR EACH ROW EXECUTE FUNCTION parley_agg_speakers();
+
 CREATE FUNCTION parley_agg_aliases() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	PERFORM parley_count('aliases', CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END);
@@ -300,4 +315,5 @@ INSERT INTO actor_outlets(actor_id, outlet_key, outlet, n)
 	FROM statements s JOIN articles a ON a.id = s.article_id
 	WHERE a.current AND s.actor_id IS NOT NULL AND a.outlet <> ''
 	GROUP BY s.actor_id, parley_fold(a.outlet);
+INSERT INTO counters(name, slot, n) VALUES ('speakers', 0, (SELECT count(*) FROM actor_stats WHERE statements > 0));
 `

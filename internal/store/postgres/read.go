@@ -433,7 +433,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		counts := map[string]*int64{
 			"articles": &st.Articles, "versions": &st.Versions, "statements": &st.Statements,
 			"mentions": &st.Mentions, "timexes": &st.Timexes, "events": &st.Events,
-			"actors": &st.Actors, "aliases": &st.Aliases,
+			"actors": &st.Actors, "aliases": &st.Aliases, "speakers": &st.Speakers,
 		}
 		if err := eachRow(ctx, tx, `SELECT name, sum(n)::bigint FROM counters GROUP BY name`, nil, func(rows pgx.Rows) error {
 			var name string

@@ -233,6 +233,16 @@ INSERT INTO actor_outlets(actor_id, outlet, n)
 	WHERE a.current = 1 AND s.actor_id IS NOT NULL AND a.outlet <> ''
 	GROUP BY s.actor_id, a.outlet COLLATE NOCASE;
 
+INSERT INTO counters(name, n) VALUES ('speakers', (SELECT count(*) FROM actor_stats WHERE statements > 0));
+-- Speakers: actors whose statement count leaves or reaches 0.
+CREATE TRIGGER agg_speakers_au AFTER UPDATE OF statements ON actor_stats
+	WHEN (OLD.statements > 0) <> (NEW.statements > 0) BEGIN
+	UPDATE counters SET n = n + CASE WHEN NEW.statements > 0 THEN 1 ELSE -1 END WHERE name = 'speakers';
+END;
+CREATE TRIGGER agg_speakers_ad AFTER DELETE ON actor_stats WHEN OLD.statements > 0 BEGIN
+	UPDATE counters SET n = n - 1 WHERE name = 'speakers';
+END;
+
 -- Actors and aliases.
 CREATE TRIGGER agg_actors_ai AFTER INSERT ON actors BEGIN
 	UPDATE counters SET n = n + 1 WHERE name = 'actors';

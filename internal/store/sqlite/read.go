@@ -448,7 +448,7 @@ func (s *Store) countStats(ctx context.Context) (store.Stats, error) {
 		counts := map[string]*int64{
 			"articles": &st.Articles, "versions": &st.Versions, "statements": &st.Statements,
 			"mentions": &st.Mentions, "timexes": &st.Timexes, "events": &st.Events,
-			"actors": &st.Actors, "aliases": &st.Aliases,
+			"actors": &st.Actors, "aliases": &st.Aliases, "speakers": &st.Speakers,
 		}
 		if err := eachRow(ctx, tx, `SELECT name, n FROM counters`, nil, func(rows *sql.Rows) error {
 			var name string

@@ -183,7 +183,7 @@ func check(t *testing.T, s store.Store, when string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(actors) != len(want) {
+	if len(actors) != len(want) || st.Speakers != int64(len(want)) {
 		t.Errorf("%s: %d speaking actors, want %d", when, len(actors), len(want))
 	}
 	for _, x := range actors {
