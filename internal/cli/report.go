@@ -81,7 +81,6 @@ func runReport(ctx context.Context, env *Env, args []string) int {
 	return ExitOK
 }
 
-
 // matrixOf turns the dossier's positions into the report's matrix.
 func matrixOf(d *dossier.Dossier, cells []dossier.Position) *report.Matrix {
 	m := &report.Matrix{Title: "Positions"}

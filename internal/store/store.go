@@ -419,6 +419,12 @@ type OutletCount struct {
 const (
 	DefaultLimit = 50
 	MaxLimit     = 10000
+	// MaxMatches bounds the work of a full-text query whatever the size of
+	// the store: a query considers at most this many matches, the most
+	// recently stored ones, listed newest first or by relevance among
+	// themselves. (Ranking every match of a common word would cost time
+	// in proportion to the store.)
+	MaxMatches = 2000
 )
 
 // ClampLimit returns the limit an implementation should use for n.

@@ -283,6 +283,12 @@ BEGIN
 END $$;
 CREATE TRIGGER agg_aliases AFTER INSERT OR DELETE ON actor_aliases FOR EACH ROW EXECUTE FUNCTION parley_agg_aliases();
 
+-- Leaner indexes: timexes are never looked up by value; the kind filter
+-- pages newest first, so its index carries the whole order.
+DROP INDEX IF EXISTS timexes_value;
+DROP INDEX IF EXISTS statements_kind;
+CREATE INDEX statements_kind ON statements(kind, eff_date DESC, article_id DESC, seq);
+
 -- Backfill from what is stored.
 INSERT INTO counters(name, slot, n) VALUES
 	('articles', 0, (SELECT count(*) FROM articles WHERE current)),

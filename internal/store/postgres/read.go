@@ -244,6 +244,8 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		// A query whose terms hold no word the parser keeps (numbers are
 		// words; punctuation is not) is empty: it matches nothing.
 		w.add("numnode(m.q) > 0 AND a.tsv @@ m.q")
+		// At most store.MaxMatches candidates, the latest stored.
+		w.add("a.id IN (SELECT x.id FROM articles x WHERE x.tsv @@ m.q ORDER BY x.id DESC LIMIT " + w.arg(store.MaxMatches) + ")")
 		if q.Order == store.Relevance {
 			order = "ts_rank(a.tsv, m.q) DESC, a.id DESC"
 		}
@@ -344,6 +346,8 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		}
 		from = "statements s JOIN articles a ON a.id = s.article_id, (SELECT " + w.tsQuery(terms) + " AS q) m"
 		w.add("numnode(m.q) > 0 AND s.tsv @@ m.q")
+		// At most store.MaxMatches candidates, the latest stored.
+		w.add("s.id IN (SELECT x.id FROM statements x WHERE x.tsv @@ m.q ORDER BY x.id DESC LIMIT " + w.arg(store.MaxMatches) + ")")
 		if q.Order == store.Relevance {
 			order = "ts_rank(s.tsv, m.q) DESC, s.id"
 		}

@@ -202,6 +202,12 @@ CREATE TABLE actor_outlets (
 	PRIMARY KEY (actor_id, outlet)
 ) WITHOUT ROWID;
 
+-- Leaner indexes: timexes are never looked up by value; the kind filter
+-- pages newest first, so its index carries the whole order.
+DROP INDEX IF EXISTS timexes_value;
+DROP INDEX IF EXISTS statements_kind;
+CREATE INDEX statements_kind ON statements(kind, eff_date DESC, article_id DESC, seq);
+
 -- Backfill from what is stored.
 INSERT INTO counters(name, n) VALUES
 	('articles', (SELECT count(*) FROM articles WHERE current = 1)),

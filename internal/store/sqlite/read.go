@@ -251,14 +251,20 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		if mark == [2]string{} {
 			mark = [2]string{"[", "]"}
 		}
-		from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-		// snippet() arguments come before the WHERE arguments.
-		cols += `, snippet(articles_fts, -1, ?, ?, '…', 16)`
-		w.args = append(w.args, mark[0], mark[1])
-		w.add("articles_fts MATCH ?", match)
+		// At most store.MaxMatches candidates, the latest stored (FTS5
+		// reads them off the index newest first and ranks only those);
+		// the snippets are made for the page's rows only, afterwards.
 		if q.Order == store.Relevance {
-			order = "articles_fts.rank, a.id DESC"
+			order = "f.frank, a.id DESC"
 		}
+		from = `(SELECT rowid AS fid, rank AS frank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+			JOIN articles a ON a.id = f.fid`
+		w.args = append(w.args, match, store.MaxMatches)
+		defer func() {
+			if err := s.snippets(ctx, match, mark, out); err != nil {
+				s.log.WarnContext(ctx, "sqlite: snippets", "err", err)
+			}
+		}()
 	}
 	if !q.IncludeSuperseded {
 		w.add("a.current = 1")
@@ -280,16 +286,10 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
-			var snippet string
-			var extra []any
-			if search {
-				extra = append(extra, &snippet)
-			}
-			x, err := scanSummary(rows, extra...)
+			x, err := scanSummary(rows)
 			if err != nil {
 				return err
 			}
-			x.Snippet = snippet
 			out = append(out, x)
 			return nil
 		})
@@ -298,6 +298,34 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		return nil, fmt.Errorf("sqlite: list articles: %w", err)
 	}
 	return out, nil
+}
+
+// snippets fills the Snippet of each listed article: the body around the
+// matches of match, marked.
+func (s *Store) snippets(ctx context.Context, match string, mark [2]string, list []store.ArticleSummary) error {
+	if len(list) == 0 {
+		return nil
+	}
+	at := make(map[int64]int, len(list))
+	args := []any{mark[0], mark[1], match}
+	for i, x := range list {
+		at[x.ID] = i
+		args = append(args, x.ID)
+	}
+	return s.readTx(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 16) FROM articles_fts
+			WHERE articles_fts MATCH ? AND rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(list)), ",")+`)`, args, func(rows *sql.Rows) error {
+			var id int64
+			var snip string
+			if err := rows.Scan(&id, &snip); err != nil {
+				return err
+			}
+			if i, ok := at[id]; ok {
+				list[i].Snippet = snip
+			}
+			return nil
+		})
+	})
 }
 
 // Versions lists every version of the article id belongs to, newest first.
@@ -344,24 +372,30 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	}
 	out := []store.StoredStatement{}
 	var w where
-	from := "statements s JOIN articles a ON a.id = s.article_id"
+	// The page is chosen from statements alone, the article's columns
+	// joined to its rows afterwards: a join in the inner query makes SQLite
+	// build a Bloom filter over every article (or drive the query by the
+	// articles' index) on each page, a cost that grows with the store.
+	// Conditions on the article are correlated lookups by primary key.
+	from := "statements s"
 	order := "s.eff_date DESC, s.article_id DESC, s.seq"
+	outer := order
+	rank := ""
 	if strings.TrimSpace(q.Query) != "" {
 		match := ftsMatch(store.ParseQuery(q.Query))
 		if match == "" {
 			return out, nil
 		}
-		from = "statements_fts JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article_id"
-		w.add("statements_fts MATCH ?", match)
+		// At most store.MaxMatches candidates, the latest stored, ranked.
 		if q.Order == store.Relevance {
-			order = "statements_fts.rank, s.id"
+			order, outer, rank = "f.frank, s.id", "s.frank, s.id", ", f.frank"
 		}
+		from = `(SELECT rowid AS fid, rank AS frank FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+			JOIN statements s ON s.id = f.fid`
+		w.args = append(w.args, match, store.MaxMatches)
 	}
 	if !q.IncludeSuperseded {
-		// The unary + keeps SQLite from driving the query by the articles'
-		// current index (a loop over every current article); statements
-		// are then found by their own indexes (date order, actor).
-		w.add("+a.current = 1")
+		w.add("(SELECT current FROM articles WHERE id = s.article_id) = 1")
 	}
 	if q.Speaker != "" {
 		pat := "%" + likeEscape(q.Speaker) + "%"
@@ -378,7 +412,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		w.add("s.article_id = ?", q.ArticleID)
 	}
 	if q.Outlet != "" {
-		w.add("a.outlet = ? COLLATE NOCASE", q.Outlet)
+		w.add("(SELECT outlet FROM articles WHERE id = s.article_id) = ? COLLATE NOCASE", q.Outlet)
 	}
 	if q.Kind != "" {
 		w.add("s.kind = ?", q.Kind)
@@ -395,7 +429,8 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			s.speaker_affiliation, s.speaker_kind, s.kind, s.cue, s.text, s.date, s.date_basis, s.eff_date,
 			s.span_start, s.span_end, s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end,
 			a.title, a.outlet, a.published, a.source, a.url
-		FROM ` + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+		FROM (SELECT s.*` + rank + ` FROM ` + from + w.String() + " ORDER BY " + order + ` LIMIT ? OFFSET ?) s
+		JOIN articles a ON a.id = s.article_id ORDER BY ` + outer
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
