@@ -378,6 +378,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			return nil, fmt.Errorf("%w: keyset paging (After) needs Newest order; use Offset with Relevance", store.ErrInvalid)
 		}
 		d, art, seq := w.arg(c.Date), w.arg(c.ArticleID), w.arg(c.Seq)
+		w.add("s.eff_date <= " + d) // a range the index seeks to
 		w.add("(s.eff_date < " + d + " OR (s.eff_date = " + d + " AND (s.article_id < " + art + " OR (s.article_id = " + art + " AND s.seq > " + seq + "))))")
 	}
 	limit, offset := w.arg(store.ClampLimit(q.Limit)), w.arg(max(q.Offset, 0))

@@ -422,6 +422,9 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		if q.Order == store.Relevance && strings.TrimSpace(q.Query) != "" {
 			return nil, fmt.Errorf("%w: keyset paging (After) needs Newest order; use Offset with Relevance", store.ErrInvalid)
 		}
+		// The first condition alone is a range SQLite seeks to on the
+		// statements_newest index; the rest is checked row by row.
+		w.add("s.eff_date <= ?", c.Date)
 		w.add("(s.eff_date < ? OR (s.eff_date = ? AND (s.article_id < ? OR (s.article_id = ? AND s.seq > ?))))",
 			c.Date, c.Date, c.ArticleID, c.ArticleID, c.Seq)
 	}
