@@ -110,9 +110,17 @@ type MatrixCell struct {
 	Anchor string
 	// Reported: the cell rests only on other sides' accounts.
 	Reported bool
+	// Evidence is the latest maxCellEvidence statements behind the cell,
+	// oldest first; Total counts them all and Earlier those left out.
 	Evidence []EvidenceRow
+	Total    int
+	Earlier  int
 	History  []dossier.Change
 }
+
+// maxCellEvidence bounds the statements the matrix page shows per cell, so
+// that the page stays the same size however much coverage there is.
+const maxCellEvidence = 20
 
 // MatrixRow is one issue with a cell per party.
 type MatrixRow struct {
@@ -135,7 +143,9 @@ func matrix(d *dossier.Dossier, positions []dossier.Position) []MatrixRow {
 				c.Stance, c.Class, c.Since, c.History = string(pos.Stance), stanceClass(pos.Stance), deref(pos.Since), pos.History
 				c.Anchor = fmt.Sprintf("ev-%d-%d", i, j)
 				c.Reported = pos.Reported
-				for _, e := range pos.Evidence {
+				c.Total = len(pos.Evidence)
+				c.Earlier = max(0, c.Total-maxCellEvidence)
+				for _, e := range pos.Evidence[c.Earlier:] {
 					who := deref(e.Speaker)
 					if who == "" && e.ReportedBy != nil {
 						who = "reported by " + *e.ReportedBy
