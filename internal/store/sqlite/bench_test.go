@@ -239,6 +239,27 @@ func BenchmarkHotQueries(b *testing.B) {
 			}
 		}
 	})
+	// Ingest into the full store, 100 articles per transaction; compare
+	// with BenchmarkSaveArticles (an empty one). ns/op is per article.
+	b.Run("SaveArticlesIntoFull", func(b *testing.B) {
+		next := 1_000_000
+		pending := make([]*article.Article, 0, 100)
+		k := 0
+		for b.Loop() {
+			k++
+			pending = append(pending, benchArticle(next+k))
+			if len(pending) == cap(pending) {
+				if _, err := s.SaveArticles(ctx, pending); err != nil {
+					b.Fatal(err)
+				}
+				pending = pending[:0]
+			}
+		}
+		if _, err := s.SaveArticles(ctx, pending); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(k)/b.Elapsed().Seconds(), "articles/s")
+	})
 	d, err := dossier.Load("../../dossier/testdata/stance/dossier.yaml")
 	if err != nil {
 		b.Fatal(err)
