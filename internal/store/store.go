@@ -286,6 +286,8 @@ type ArticleQuery struct {
 	IncludeSuperseded bool
 	// Mark wraps each match in Snippet: {"[", "]"} by default.
 	Mark [2]string
+	// NoSnippet leaves Snippet empty (counting the rows of a search).
+	NoSnippet bool
 }
 
 // StoredStatement is one statement with where it comes from.
@@ -451,7 +453,7 @@ type Stats struct {
 	// Speakers counts the actors with at least one statement.
 	Speakers int64 `json:"speakers"`
 	Aliases  int64 `json:"aliases"`
-	Outlets    int64 `json:"outlets"`
+	Outlets  int64 `json:"outlets"`
 	// FirstPublished and LastPublished are the earliest and latest
 	// publication days of current articles.
 	FirstPublished string `json:"first_published,omitempty"`

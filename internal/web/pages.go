@@ -646,7 +646,7 @@ func (s *Server) countArticles(ctx context.Context, q store.ArticleQuery) (int, 
 		st, err := s.st.Stats(ctx)
 		return int(st.Articles), err
 	}
-	q.Limit = countCap + 1
+	q.Limit, q.NoSnippet = countCap+1, true
 	rows, err := s.st.Articles(ctx, q)
 	return len(rows), err
 }

@@ -237,10 +237,14 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		}
 		tsq := w.tsQuery(terms)
 		from = "articles a, (SELECT " + tsq + " AS q) m"
-		opts := w.arg(headlineOptions(mark))
-		// Like SQLite's snippet over all columns: the match may be in the
-		// title or the standfirst.
-		cols += `, ts_headline('parley', concat_ws(E'\n', nullif(a.title, ''), nullif(a.standfirst, ''), a.body), m.q, ` + opts + `)`
+		if q.NoSnippet {
+			cols += `, ''`
+		} else {
+			opts := w.arg(headlineOptions(mark))
+			// Like SQLite's snippet over all columns: the match may be in the
+			// title or the standfirst.
+			cols += `, ts_headline('parley', concat_ws(E'\n', nullif(a.title, ''), nullif(a.standfirst, ''), a.body), m.q, ` + opts + `)`
+		}
 		// A query whose terms hold no word the parser keeps (numbers are
 		// words; punctuation is not) is empty: it matches nothing.
 		w.add("numnode(m.q) > 0 AND a.tsv @@ m.q")

@@ -261,6 +261,9 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 			JOIN articles a ON a.id = f.fid`
 		w.args = append(w.args, match, store.MaxMatches)
 		defer func() {
+			if q.NoSnippet {
+				return
+			}
 			if err := s.snippets(ctx, match, mark, out); err != nil {
 				s.log.WarnContext(ctx, "sqlite: snippets", "err", err)
 			}
