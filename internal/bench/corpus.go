@@ -188,3 +188,14 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	c.n += int64(n)
 	return n, err
 }
+
+// TextBytes returns the bytes of text (title and body) of articles
+// [from, from+n) of the corpus: what the database is measured against.
+func TextBytes(seed uint64, from, n int) int64 {
+	var t int64
+	for i := from; i < from+n; i++ {
+		a := Generate(seed, i)
+		t += int64(len(a.Title) + len(a.Text))
+	}
+	return t
+}

@@ -31,14 +31,20 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	requests := fs.Int("requests", 20, "timed requests per page and client")
 	clients := fs.Int("clients", 1, "concurrent `clients` per page")
 	corpusOnly := fs.String("corpus", "", "write the corpus to `file` and exit")
+	steps := fs.Int("steps", 10, "ingest in this many equal `steps`, reporting the rate of each (is ingest as fast into a full database as into an empty one?)")
+	reuse := fs.Bool("reuse", false, "with --dir: measure the pages of the database already there (built by an earlier run), without building it again")
 	if rest, stop := parse(fs, args); stop >= 0 {
 		return stop
 	} else if len(rest) > 0 {
 		fmt.Fprintf(env.Stderr, "parley bench: unexpected argument %q\n", rest[0])
 		return ExitUsage
 	}
-	if *n < 1 || *requests < 1 || *clients < 1 {
-		fmt.Fprintln(env.Stderr, "parley bench: --n, --requests and --clients must be positive")
+	if *n < 1 || *requests < 1 || *clients < 1 || *steps < 1 {
+		fmt.Fprintln(env.Stderr, "parley bench: --n, --requests, --clients and --steps must be positive")
+		return ExitUsage
+	}
+	if *reuse && *dir == "" {
+		fmt.Fprintln(env.Stderr, "parley bench: --reuse needs --dir")
 		return ExitUsage
 	}
 	out := env.Stdout
@@ -64,32 +70,16 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	}
 	corpus := filepath.Join(work, "corpus.jsonl")
 	db := filepath.Join(work, "bench.db")
-	for _, p := range []string{db, db + "-wal", db + "-shm"} {
-		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return storeFailed(env, "bench", err)
+	if !*reuse {
+		if code := buildBench(ctx, env, db, corpus, *seed, *n, *steps); code != ExitOK {
+			return code
 		}
+	} else {
+		dbBytes := bench.FilesSize(db, db+"-wal", db+"-shm")
+		text := bench.TextBytes(*seed, 0, *n)
+		fmt.Fprintf(out, "database    %.1f MB (reused), %.0f bytes/article, %.2f× the text (%.0f bytes/article)\n",
+			float64(dbBytes)/1e6, float64(dbBytes)/float64(*n), float64(dbBytes)/float64(text), float64(text)/float64(*n))
 	}
-
-	start := time.Now()
-	size, err := writeCorpus(corpus, *seed, *n)
-	if err != nil {
-		return storeFailed(env, "bench", err)
-	}
-	fmt.Fprintf(out, "corpus      %d articles, %.1f MB, %.0f bytes/article (generated in %s)\n",
-		*n, float64(size)/1e6, float64(size)/float64(*n), time.Since(start).Round(time.Millisecond))
-
-	// Ingest through the ingest command itself, as a user runs it.
-	start = time.Now()
-	quiet := &Env{Stdout: io.Discard, Stderr: env.Stderr, Getenv: env.Getenv}
-	if code := runIngest(ctx, quiet, []string{"--quiet", "--db", db, corpus}); code != ExitOK {
-		fmt.Fprintf(env.Stderr, "parley bench: ingest exited with %d\n", code)
-		return ExitFailed
-	}
-	el := time.Since(start)
-	dbBytes := bench.FilesSize(db, db+"-wal", db+"-shm")
-	fmt.Fprintf(out, "ingest      %.0f articles/s (%s for %d)\n", float64(*n)/el.Seconds(), el.Round(time.Millisecond), *n)
-	fmt.Fprintf(out, "database    %.1f MB, %.0f bytes/article (%.2f× the corpus bytes)\n",
-		float64(dbBytes)/1e6, float64(dbBytes)/float64(*n), float64(dbBytes)/float64(size))
 
 	log := logger(env)
 	st, err := openStore(ctx, env, db, log)
@@ -144,13 +134,68 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	return ExitOK
 }
 
+// buildBench ingests the corpus into a fresh database in steps, through
+// the ingest command itself as a user runs it, and reports each step's
+// rate and the database's size after it: the rate at the end against the
+// rate into the empty database says whether writes slow as the store
+// grows.
+func buildBench(ctx context.Context, env *Env, db, corpus string, seed uint64, n, steps int) int {
+	out := env.Stdout
+	for _, p := range []string{db, db + "-wal", db + "-shm"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return storeFailed(env, "bench", err)
+		}
+	}
+	steps = min(steps, n)
+	quiet := &Env{Stdout: io.Discard, Stderr: env.Stderr, Getenv: env.Getenv}
+	var size, text int64
+	var total time.Duration
+	var first, last float64
+	fmt.Fprintf(out, "%-12s %12s %12s %12s %14s\n", "ingest step", "articles", "articles/s", "DB MB", "DB bytes/art")
+	for k := range steps {
+		from, to := k*n/steps, (k+1)*n/steps
+		sz, err := writeCorpusRange(corpus, seed, from, to-from)
+		if err != nil {
+			return storeFailed(env, "bench", err)
+		}
+		size += sz
+		text += bench.TextBytes(seed, from, to-from)
+		start := time.Now()
+		if code := runIngest(ctx, quiet, []string{"--quiet", "--db", db, corpus}); code != ExitOK {
+			fmt.Fprintf(env.Stderr, "parley bench: ingest exited with %d\n", code)
+			return ExitFailed
+		}
+		el := time.Since(start)
+		total += el
+		rate := float64(to-from) / el.Seconds()
+		if k == 0 {
+			first = rate
+		}
+		last = rate
+		dbBytes := bench.FilesSize(db, db+"-wal", db+"-shm")
+		fmt.Fprintf(out, "%-12d %12d %12.0f %12.1f %14.0f\n", k+1, to, rate, float64(dbBytes)/1e6, float64(dbBytes)/float64(to))
+	}
+	dbBytes := bench.FilesSize(db, db+"-wal", db+"-shm")
+	fmt.Fprintf(out, "corpus      %d articles, %.1f MB of JSON Lines, %.0f bytes of text/article\n",
+		n, float64(size)/1e6, float64(text)/float64(n))
+	fmt.Fprintf(out, "ingest      %.0f articles/s overall (%s for %d); last step %.2f× the first step's rate\n",
+		float64(n)/total.Seconds(), total.Round(time.Millisecond), n, last/first)
+	fmt.Fprintf(out, "database    %.1f MB, %.0f bytes/article, %.2f× the text\n",
+		float64(dbBytes)/1e6, float64(dbBytes)/float64(n), float64(dbBytes)/float64(text))
+	return ExitOK
+}
+
 func writeCorpus(path string, seed uint64, n int) (int64, error) {
+	return writeCorpusRange(path, seed, 0, n)
+}
+
+func writeCorpusRange(path string, seed uint64, from, n int) (int64, error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return 0, err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	size, err := bench.WriteCorpus(w, seed, 0, n)
+	size, err := bench.WriteCorpus(w, seed, from, n)
 	if err == nil {
 		err = w.Flush()
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/parley-news/parley/internal/dossier"
-	"github.com/parley-news/parley/internal/store"
 )
 
 // runPositions is `parley positions --dossier FILE`: the issue × party matrix.
@@ -50,20 +49,11 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "positions", err)
 	}
 	defer st.Close()
-	var all []store.StoredStatement
-	q := store.StatementQuery{Limit: store.MaxLimit}
-	for {
-		page, err := st.Statements(ctx, q)
-		if err != nil {
-			return storeFailed(env, "positions", err)
-		}
-		all = append(all, page...)
-		if len(page) < q.Limit {
-			break
-		}
-		q.After = page[len(page)-1].Cursor()
+	// Streamed: only the statements that link to an issue stay in memory.
+	cells, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Logger: log, KeepUnclear: *unclear})
+	if err != nil {
+		return storeFailed(env, "positions", err)
 	}
-	cells := dossier.Positions(d, all, dossier.Options{Logger: log, KeepUnclear: *unclear})
 	t := table{header: []string{"issue", "party", "stance", "source", "since", "changes", "evidence", "latest"}}
 	for _, c := range cells {
 		since := ""

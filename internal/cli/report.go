@@ -67,11 +67,11 @@ func runReport(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "report", err)
 	}
 	if d != nil {
-		stmts, err := allStatements(ctx, st)
+		cells, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Logger: log})
 		if err != nil {
 			return storeFailed(env, "report", err)
 		}
-		data.Matrix = matrixOf(d, dossier.Positions(d, stmts, dossier.Options{Logger: log}))
+		data.Matrix = matrixOf(d, cells)
 	}
 	if err := report.Write(*out, data); err != nil {
 		fmt.Fprintf(env.Stderr, "parley report: %s\n", plain(err))
@@ -79,23 +79,6 @@ func runReport(ctx context.Context, env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s\n", filepath.Join(*out, report.IndexFile))
 	return ExitOK
-}
-
-// allStatements reads every current statement, page by page.
-func allStatements(ctx context.Context, st store.Store) ([]store.StoredStatement, error) {
-	var all []store.StoredStatement
-	q := store.StatementQuery{Limit: store.MaxLimit}
-	for {
-		page, err := st.Statements(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, page...)
-		if len(page) < q.Limit {
-			return all, nil
-		}
-		q.After = page[len(page)-1].Cursor()
-	}
 }
 
 // matrixOf turns the dossier's positions into the report's matrix.

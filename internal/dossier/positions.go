@@ -1,7 +1,11 @@
 package dossier
 
 import (
+	"context"
+	"fmt"
+	"iter"
 	"log/slog"
+	"slices"
 	"sort"
 	"strings"
 
@@ -59,6 +63,9 @@ type Options struct {
 	// KeepUnclear keeps cells whose every statement is unclear (a topic
 	// named without a stance); by default they are left out.
 	KeepUnclear bool
+	// PageSize is how many statements PositionsFrom reads at a time
+	// (<= 0: store.MaxLimit).
+	PageSize int
 }
 
 // observation is one link with where and when it was made.
@@ -80,49 +87,146 @@ func Positions(d *Dossier, stmts []store.StoredStatement, opt Options) []Positio
 	if d == nil {
 		return nil
 	}
-	c := NewClassifier(d, opt.Logger)
-	known := speakerParties(d, stmts)
-	memo := map[string]string{}
-	type key struct{ issue, party string }
-	cells := map[key][]observation{}
-	for i := range stmts {
-		st := &stmts[i]
-		date := st.EffectiveDate
-		if date == "" || st.DateBasis == article.DateNone {
-			// The text gives no day: the statement's time is unknown,
-			// so it never overrides a dated stance.
-			date = st.Date
-		}
-		if date != "" && !inRange(date, d.From, d.To) {
-			continue
-		}
-		// The speaker's side, resolved once per distinct speaker.
-		sp := st.Speaker
-		mk := sp.Name + "\x00" + sp.Title + "\x00" + sp.Affiliation
-		party, ok := memo[mk]
-		if !ok {
-			if p := d.PartyOf(sp.Name, sp.Title, sp.Affiliation); p >= 0 {
-				party = d.Parties[p].Name
-			} else {
-				party = known[sp.Name]
+	known := speakerParties(d, func(yield func(article.Actor) bool) {
+		for i := range stmts {
+			if !yield(stmts[i].Speaker) {
+				return
 			}
-			memo[mk] = party
 		}
-		links := c.Classify(Utterance{Text: st.Text, Party: party})
-		for _, l := range links {
-			k := key{l.Issue, l.Party}
-			cells[k] = append(cells[k], observation{link: l, date: date, st: st, ord: i})
-		}
+	})
+	f := newFolder(d, known, opt, false)
+	for i := range stmts {
+		f.add(&stmts[i])
 	}
+	return f.positions()
+}
+
+// Source is where PositionsFrom reads the record: a store.Store.
+type Source interface {
+	Statements(ctx context.Context, q store.StatementQuery) ([]store.StoredStatement, error)
+	Actors(ctx context.Context, q store.ActorQuery) ([]store.StoredActor, error)
+}
+
+// PositionsFrom is Positions over every current statement of a store,
+// streamed: the statements are read a page at a time (keyset paging, so
+// each page costs the same), and only those that link to an issue are
+// kept, as the cells' evidence. The speakers' sides come from the store's
+// per-actor speaker forms (every name, title and affiliation the statements
+// gave each actor), so no statement is read twice.
+func PositionsFrom(ctx context.Context, src Source, d *Dossier, opt Options) ([]Position, error) {
+	if d == nil {
+		return nil, nil
+	}
+	var forms []article.Actor
+	aq := store.ActorQuery{Speaking: true, Detail: true, Limit: 1000}
+	for {
+		page, err := src.Actors(ctx, aq)
+		if err != nil {
+			return nil, fmt.Errorf("dossier: positions: actors: %w", err)
+		}
+		for _, a := range page {
+			for _, f := range a.Forms {
+				forms = append(forms, article.Actor{Name: f.Name, Title: f.Title, Affiliation: f.Affiliation, Kind: f.Kind})
+			}
+		}
+		if len(page) < aq.Limit {
+			break
+		}
+		aq.After = page[len(page)-1].Cursor()
+	}
+	known := speakerParties(d, slices.Values(forms))
+	f := newFolder(d, known, opt, true)
+	q := store.StatementQuery{Limit: store.ClampLimit(opt.PageSize)}
+	if opt.PageSize <= 0 {
+		q.Limit = store.MaxLimit
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		page, err := src.Statements(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("dossier: positions: statements: %w", err)
+		}
+		for i := range page {
+			f.add(&page[i])
+		}
+		if len(page) < q.Limit {
+			break
+		}
+		q.After = page[len(page)-1].Cursor()
+	}
+	return f.positions(), nil
+}
+
+// folder classifies statements one at a time and keeps the observations.
+type folder struct {
+	d     *Dossier
+	opt   Options
+	c     *Classifier
+	known map[string]string
+	memo  map[string]string
+	cells map[cellKey][]observation
+	// copy: the caller reuses its statements, keep copies of linked ones.
+	copy bool
+	n    int
+}
+
+type cellKey struct{ issue, party string }
+
+func newFolder(d *Dossier, known map[string]string, opt Options, copy bool) *folder {
+	return &folder{d: d, opt: opt, c: NewClassifier(d, opt.Logger), known: known,
+		memo: map[string]string{}, cells: map[cellKey][]observation{}, copy: copy}
+}
+
+func (f *folder) add(st *store.StoredStatement) {
+	i := f.n
+	f.n++
+	date := st.EffectiveDate
+	if date == "" || st.DateBasis == article.DateNone {
+		// The text gives no day: the statement's time is unknown,
+		// so it never overrides a dated stance.
+		date = st.Date
+	}
+	if date != "" && !inRange(date, f.d.From, f.d.To) {
+		return
+	}
+	// The speaker's side, resolved once per distinct speaker.
+	sp := st.Speaker
+	mk := sp.Name + "\x00" + sp.Title + "\x00" + sp.Affiliation
+	party, ok := f.memo[mk]
+	if !ok {
+		if p := f.d.PartyOf(sp.Name, sp.Title, sp.Affiliation); p >= 0 {
+			party = f.d.Parties[p].Name
+		} else {
+			party = f.known[sp.Name]
+		}
+		f.memo[mk] = party
+	}
+	links := f.c.Classify(Utterance{Text: st.Text, Party: party})
+	if len(links) == 0 {
+		return
+	}
+	if f.copy {
+		x := *st
+		st = &x
+	}
+	for _, l := range links {
+		k := cellKey{l.Issue, l.Party}
+		f.cells[k] = append(f.cells[k], observation{link: l, date: date, st: st, ord: i})
+	}
+}
+
+func (f *folder) positions() []Position {
 	var out []Position
-	for _, is := range d.Issues {
-		for _, p := range d.Parties {
-			obs := cells[key{is.ID, p.Name}]
+	for _, is := range f.d.Issues {
+		for _, p := range f.d.Parties {
+			obs := f.cells[cellKey{is.ID, p.Name}]
 			if len(obs) == 0 {
 				continue
 			}
 			pos := fold(is.ID, p.Name, obs)
-			if pos.Stance == Unclear && !opt.KeepUnclear {
+			if pos.Stance == Unclear && !f.opt.KeepUnclear {
 				continue
 			}
 			out = append(out, pos)
@@ -134,12 +238,12 @@ func Positions(d *Dossier, stmts []store.StoredStatement, opt Options) []Positio
 // speakerParties maps each named person to the one party their statements
 // give them (by affiliation, name or title), so that a statement whose
 // speaker lost the affiliation ("the minister said") still has a side.
-// People given two parties are left out.
-func speakerParties(d *Dossier, stmts []store.StoredStatement) map[string]string {
+// People given two parties are left out. The result depends only on the
+// set of speakers, not on their order or how often each comes.
+func speakerParties(d *Dossier, speakers iter.Seq[article.Actor]) map[string]string {
 	out := map[string]string{}
 	conflict := map[string]bool{}
-	for i := range stmts {
-		sp := stmts[i].Speaker
+	for sp := range speakers {
 		if sp.Name == "" || conflict[sp.Name] || !personName(sp) {
 			continue
 		}

@@ -1,8 +1,11 @@
 package dossier
 
 import (
+	"cmp"
+	"context"
 	"encoding/json"
 	"math/rand"
+	"slices"
 	"testing"
 
 	"github.com/parley-news/parley/internal/article"
@@ -174,6 +177,72 @@ func TestInRange(t *testing.T) {
 	} {
 		if got := inRange(tc.date, tc.from, tc.to); got != tc.want {
 			t.Errorf("inRange(%q, %q, %q) = %v", tc.date, tc.from, tc.to, got)
+		}
+	}
+}
+
+// pagedSource serves statements newest first by keyset pages, as a store
+// does, and one actor holding every speaker form.
+type pagedSource struct {
+	stmts []store.StoredStatement
+	reads int
+}
+
+func (p *pagedSource) Statements(_ context.Context, q store.StatementQuery) ([]store.StoredStatement, error) {
+	p.reads++
+	ss := slices.Clone(p.stmts)
+	slices.SortStableFunc(ss, func(a, b store.StoredStatement) int {
+		if c := cmp.Compare(b.EffectiveDate, a.EffectiveDate); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.ArticleID, a.ArticleID); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Seq, b.Seq)
+	})
+	var out []store.StoredStatement
+	for _, s := range ss {
+		if c := q.After; c != nil && !(s.EffectiveDate < c.Date || s.EffectiveDate == c.Date &&
+			(s.ArticleID < c.ArticleID || s.ArticleID == c.ArticleID && s.Seq > c.Seq)) {
+			continue
+		}
+		if len(out) == q.Limit {
+			break
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func (p *pagedSource) Actors(_ context.Context, q store.ActorQuery) ([]store.StoredActor, error) {
+	if q.After != nil {
+		return nil, nil
+	}
+	a := store.StoredActor{ID: 1}
+	for _, s := range p.stmts {
+		a.Forms = append(a.Forms, store.SpeakerForm{Name: s.Speaker.Name, Title: s.Speaker.Title,
+			Affiliation: s.Speaker.Affiliation, Kind: s.Speaker.Kind, Statements: 1})
+	}
+	return []store.StoredActor{a}, nil
+}
+
+// TestPositionsFrom: streaming over a store by pages gives the cells of
+// Positions over all the statements at once.
+func TestPositionsFrom(t *testing.T) {
+	d := testDossier(t)
+	want, _ := json.Marshal(Positions(d, testStatements(), Options{}))
+	for _, size := range []int{1, 2, 4, 100} {
+		src := &pagedSource{stmts: testStatements()}
+		ps, err := PositionsFrom(context.Background(), src, d, Options{PageSize: size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := json.Marshal(ps)
+		if string(got) != string(want) {
+			t.Errorf("page size %d:\n%s\nwant\n%s", size, got, want)
+		}
+		if min := len(src.stmts)/size + 1; src.reads < min {
+			t.Errorf("page size %d: %d reads, want at least %d", size, src.reads, min)
 		}
 	}
 }

@@ -193,6 +193,10 @@ type Store interface {
 	ReplaceAnalyses(ctx context.Context, id int64, a *article.Article) error
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+	// Outlets lists the outlets of current articles, by name
+	// (case-insensitively), with how many articles each has; at most
+	// limit (<= 0: DefaultLimit; at most MaxLimit).
+	Outlets(ctx context.Context, limit int) ([]OutletCount, error)
 	// Close releases the store; later calls fail with ErrClosed.
 	Close() error
 }
@@ -282,6 +286,8 @@ type ArticleQuery struct {
 	IncludeSuperseded bool
 	// Mark wraps each match in Snippet: {"[", "]"} by default.
 	Mark [2]string
+	// NoSnippet leaves Snippet empty (counting the rows of a search).
+	NoSnippet bool
 }
 
 // StoredStatement is one statement with where it comes from.
@@ -351,22 +357,76 @@ type StoredActor struct {
 	// mentions resolved to it (current article versions only).
 	Statements int `json:"statements"`
 	Mentions   int `json:"mentions"`
+	// First and Last are the earliest and latest effective dates of its
+	// statements.
+	First string `json:"first,omitempty"`
+	Last  string `json:"last,omitempty"`
+	// Outlets (sorted) and Forms are filled when ActorQuery.Detail is set.
+	Outlets []string      `json:"outlets,omitempty"`
+	Forms   []SpeakerForm `json:"forms,omitempty"`
 }
 
-// ActorQuery selects actors.
+// Cursor returns the keyset position after a, for ActorQuery.After.
+func (a StoredActor) Cursor() *ActorCursor {
+	return &ActorCursor{Statements: a.Statements, Name: a.Name, ID: a.ID}
+}
+
+// ActorCursor is a keyset position in the actor ranking (most statements
+// first, then by name).
+type ActorCursor struct {
+	Statements int    `json:"statements"`
+	Name       string `json:"name"`
+	ID         int64  `json:"id"`
+}
+
+// SpeakerForm is one way the statements gave an actor as their speaker:
+// the name, title, affiliation and kind as reported, how many statements
+// did so and between which effective dates.
+type SpeakerForm struct {
+	Name        string `json:"name"`
+	Title       string `json:"title,omitempty"`
+	Affiliation string `json:"affiliation,omitempty"`
+	Kind        string `json:"kind,omitempty"`
+	Statements  int    `json:"statements"`
+	First       string `json:"first,omitempty"`
+	Last        string `json:"last,omitempty"`
+}
+
+// ActorQuery selects actors. The counts come from aggregates the store
+// keeps as it writes, so a page costs the same at any size.
 type ActorQuery struct {
+	// ID keeps one actor.
+	ID int64
 	// Name keeps actors whose name or an alias contains this (case-insensitive for ASCII).
 	Name string
 	// Kind keeps actors of this kind (article.Person, ...).
-	Kind   string
+	Kind string
+	// Speaking keeps actors with at least one statement.
+	Speaking bool
+	// Detail fills Outlets and Forms.
+	Detail bool
 	Limit  int
 	Offset int
+	// After continues after a row (keyset paging).
+	After *ActorCursor
+}
+
+// OutletCount is an outlet with its number of current articles.
+type OutletCount struct {
+	Name     string `json:"name"`
+	Articles int64  `json:"articles"`
 }
 
 // List sizes.
 const (
 	DefaultLimit = 50
 	MaxLimit     = 10000
+	// MaxMatches bounds the work of a full-text query whatever the size of
+	// the store: a query considers at most this many matches, the most
+	// recently stored ones, listed newest first or by relevance among
+	// themselves. (Ranking every match of a common word would cost time
+	// in proportion to the store.)
+	MaxMatches = 2000
 )
 
 // ClampLimit returns the limit an implementation should use for n.
@@ -390,8 +450,10 @@ type Stats struct {
 	Timexes    int64 `json:"timexes"`
 	Events     int64 `json:"events"`
 	Actors     int64 `json:"actors"`
-	Aliases    int64 `json:"aliases"`
-	Outlets    int64 `json:"outlets"`
+	// Speakers counts the actors with at least one statement.
+	Speakers int64 `json:"speakers"`
+	Aliases  int64 `json:"aliases"`
+	Outlets  int64 `json:"outlets"`
 	// FirstPublished and LastPublished are the earliest and latest
 	// publication days of current articles.
 	FirstPublished string `json:"first_published,omitempty"`

@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -28,6 +30,8 @@ type ActorSummary struct {
 	Outlets    []string    `json:"outlets"`
 	First      string      `json:"first,omitempty"`
 	Last       string      `json:"last,omitempty"`
+	// cursor continues the ranking after this actor.
+	cursor *store.ActorCursor
 }
 
 // TitleSpan is a title an actor held in the coverage, and when.
@@ -38,77 +42,276 @@ type TitleSpan struct {
 	Count int    `json:"count"`
 }
 
-// actorIndex derives the actor list and the outlet list from the stored
-// statements (the store has no actor listing of its own). When the
-// store's counts change (an ingest by the CLI on the same database, say) it
-// is rebuilt in the background while the previous snapshot goes on serving:
-// no request waits for a rebuild, except the very first ones (there is
-// nothing to serve yet) and an ingest by this server, which rebuilds it
-// before answering so that its user sees what was added.
-type actorIndex struct {
-	st store.Store
-	// keep: hold the statements in the snapshot for dossiers' positions.
-	keep bool
-	log  *slog.Logger
-	cur  atomic.Pointer[indexed]
-	// first serialises the first build; building is set while a
-	// background rebuild runs (at most one at a time).
-	first    sync.Mutex
-	building atomic.Bool
-	// rebuilds counts the builds made (tests).
-	rebuilds atomic.Int64
+// actorSummaryOf renders a stored actor, with the aggregates the store keeps for
+// it (every statement of every current article counted), as the pages show
+// it: titles merged case-insensitively with the dates they were seen
+// between, the names the statements gave it as aliases.
+func actorSummaryOf(a store.StoredActor) ActorSummary {
+	out := ActorSummary{ID: a.ID, Name: a.Name, Kind: a.Kind, Affiliation: a.Affiliation, Statements: a.Statements,
+		Outlets: a.Outlets, First: a.First, Last: a.Last, Titles: []TitleSpan{}, cursor: a.Cursor()}
+	if out.Outlets == nil {
+		out.Outlets = []string{}
+	}
+	aliases := map[string]bool{}
+	for _, al := range a.Aliases {
+		aliases[al] = true
+	}
+	titles := map[string]int{}
+	affs := map[string]int{}
+	for _, f := range a.Forms {
+		if f.Name != "" && f.Name != a.Name {
+			aliases[f.Name] = true
+		}
+		if f.Affiliation != "" {
+			affs[f.Affiliation] += f.Statements
+		}
+		t := strings.TrimSpace(f.Title)
+		if t == "" {
+			continue
+		}
+		k := strings.ToLower(t)
+		j, seen := titles[k]
+		if !seen {
+			j = len(out.Titles)
+			titles[k] = j
+			out.Titles = append(out.Titles, TitleSpan{Title: t})
+		}
+		ts := &out.Titles[j]
+		ts.Count += f.Statements
+		if f.First != "" && (ts.From == "" || f.First < ts.From) {
+			ts.From = f.First
+		}
+		if f.Last > ts.To {
+			ts.To = f.Last
+		}
+	}
+	if out.Affiliation == "" {
+		best := 0
+		for aff, n := range affs {
+			if n > best || n == best && aff < out.Affiliation {
+				out.Affiliation, best = aff, n
+			}
+		}
+	}
+	for al := range aliases {
+		out.Aliases = append(out.Aliases, al)
+	}
+	sort.Strings(out.Aliases)
+	// Titles over time: earliest first; undated last.
+	sort.SliceStable(out.Titles, func(i, j int) bool {
+		fi, fj := out.Titles[i].From, out.Titles[j].From
+		if (fi == "") != (fj == "") {
+			return fi != ""
+		}
+		return fi < fj
+	})
+	return out
 }
 
-// indexed is a snapshot with the counts it was built at.
-type indexed struct {
-	snap *snapshot
-	key  store.Stats
+// actors lists a page of speakers, most statements first, from the store.
+func (s *Server) actors(ctx context.Context, q store.ActorQuery) ([]ActorSummary, error) {
+	q.Speaking, q.Detail = true, true
+	list, err := s.st.Actors(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	out := make([]ActorSummary, len(list))
+	for i, a := range list {
+		out[i] = actorSummaryOf(a)
+	}
+	return out, nil
 }
 
-// rebuildTimeout bounds a background rebuild.
-const rebuildTimeout = 2 * time.Minute
+// actor returns one speaker; store.ErrNotFound when there is none.
+func (s *Server) actor(ctx context.Context, id int64) (ActorSummary, error) {
+	list, err := s.actors(ctx, store.ActorQuery{ID: id, Limit: 1})
+	if err != nil {
+		return ActorSummary{}, err
+	}
+	if len(list) == 0 {
+		return ActorSummary{}, fmt.Errorf("%w: actor %d", store.ErrNotFound, id)
+	}
+	return list[0], nil
+}
 
-// snapshot is what the index derived from one state of the store.
-type snapshot struct {
-	actors  []ActorSummary // most statements first
-	by      map[int64]int  // actor id -> index in actors
-	outlets []string
-	// stmts are the statements read (kept for dossiers only).
-	stmts []store.StoredStatement
-	// statements counts the statements read.
-	statements int
+// maxOutlets bounds the outlets offered in a filter's menu.
+const maxOutlets = 500
 
-	// pos caches each dossier's cells over this state of the store.
-	pmu sync.Mutex
-	pos map[*dossier.Dossier][]dossier.Position
+// outlets lists the outlet names of current articles.
+func (s *Server) outlets(ctx context.Context) ([]string, error) {
+	list, err := s.st.Outlets(ctx, maxOutlets)
+	if err != nil {
+		return nil, fmt.Errorf("outlets: %w", err)
+	}
+	out := make([]string, len(list))
+	for i, o := range list {
+		out[i] = o.Name
+	}
+	return out, nil
+}
+
+// speakers returns the names of the n most quoted speakers (for the
+// speaker box's suggestions).
+func (s *Server) speakers(ctx context.Context, n int) ([]string, error) {
+	list, err := s.st.Actors(ctx, store.ActorQuery{Speaking: true, Limit: n})
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	out := make([]string, len(list))
+	for i, a := range list {
+		out[i] = a.Name
+	}
+	return out, nil
+}
+
+// encodeCursor and decodeCursor turn a store cursor into the opaque "after"
+// parameter of pages and API lists and back.
+func encodeCursor(c any) string {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return ""
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s string, c any) error {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, c)
+	}
+	if err != nil {
+		return fmt.Errorf("%w: after: not a cursor this server gave", errBadParam)
+	}
+	return nil
+}
+
+// positionCache keeps each dossier's cells, computed by streaming every
+// statement of the store (dossier.PositionsFrom), with the store's counts
+// they were computed at. When the counts change (an ingest, by this server
+// or by the CLI on the same database) the cells are recomputed in the
+// background while the previous ones go on serving: no request waits,
+// except the very first one for a dossier and an ingest by this server,
+// which recomputes before answering so that its user sees what was added.
+type positionCache struct {
+	st  store.Store
 	log *slog.Logger
+	mu  sync.Mutex
+	m   map[*dossier.Dossier]*cachedPositions
+	// builds counts the computations made (tests).
+	builds atomic.Int64
 }
 
-// positions folds the snapshot's statements into d's matrix, once per
-// dossier and snapshot.
-func (sn *snapshot) positions(d *dossier.Dossier) []dossier.Position {
+type cachedPositions struct {
+	first    sync.Mutex // serialises the first computation
+	cur      atomic.Pointer[positionsAt]
+	building atomic.Bool
+}
+
+type positionsAt struct {
+	cells []dossier.Position
+	key   store.Stats
+}
+
+// recomputeTimeout bounds a background recomputation.
+const recomputeTimeout = 10 * time.Minute
+
+func newPositionCache(st store.Store, log *slog.Logger) *positionCache {
+	return &positionCache{st: st, log: log, m: map[*dossier.Dossier]*cachedPositions{}}
+}
+
+func (pc *positionCache) entry(d *dossier.Dossier) *cachedPositions {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	e := pc.m[d]
+	if e == nil {
+		if len(pc.m) > 16 { // replaced dossiers: start over
+			pc.m = map[*dossier.Dossier]*cachedPositions{}
+		}
+		e = &cachedPositions{}
+		pc.m[d] = e
+	}
+	return e
+}
+
+// get returns d's cells, starting a background recomputation when the
+// store changed since they were computed.
+func (pc *positionCache) get(ctx context.Context, d *dossier.Dossier) ([]dossier.Position, error) {
 	if d == nil {
-		return nil
+		return nil, nil
 	}
-	sn.pmu.Lock()
-	defer sn.pmu.Unlock()
-	if p, ok := sn.pos[d]; ok {
-		return p
+	stats, err := pc.st.Stats(ctx) // cheap: counters
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
 	}
-	if sn.pos == nil || len(sn.pos) > 16 { // replaced dossiers: start over
-		sn.pos = map[*dossier.Dossier][]dossier.Position{}
+	e := pc.entry(d)
+	if cur := e.cur.Load(); cur != nil {
+		if !sameCounts(cur.key, stats) {
+			pc.recomputeAsync(d, e)
+		}
+		return cur.cells, nil
 	}
-	p := dossier.Positions(d, sn.stmts, dossier.Options{Logger: sn.log})
-	sn.pos[d] = p
-	return p
+	e.first.Lock()
+	defer e.first.Unlock()
+	if cur := e.cur.Load(); cur != nil {
+		return cur.cells, nil
+	}
+	return pc.compute(ctx, d, e)
 }
 
-func newActorIndex(st store.Store, keep bool, log *slog.Logger) *actorIndex {
-	return &actorIndex{st: st, keep: keep, log: log}
+// cached returns d's cells if they were computed, without computing.
+func (pc *positionCache) cached(d *dossier.Dossier) ([]dossier.Position, bool) {
+	if d == nil {
+		return nil, false
+	}
+	if cur := pc.entry(d).cur.Load(); cur != nil {
+		return cur.cells, true
+	}
+	return nil, false
 }
 
-// maxIndexed bounds the statements read to build the index.
-const maxIndexed = 200_000
+// refresh recomputes the cells of every dossier computed so far.
+func (pc *positionCache) refresh(ctx context.Context) error {
+	pc.mu.Lock()
+	ds := make([]*dossier.Dossier, 0, len(pc.m))
+	for d := range pc.m {
+		ds = append(ds, d)
+	}
+	pc.mu.Unlock()
+	for _, d := range ds {
+		if _, err := pc.compute(ctx, d, pc.entry(d)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (pc *positionCache) recomputeAsync(d *dossier.Dossier, e *cachedPositions) {
+	if !e.building.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer e.building.Store(false)
+		ctx, cancel := context.WithTimeout(context.Background(), recomputeTimeout)
+		defer cancel()
+		if _, err := pc.compute(ctx, d, e); err != nil {
+			pc.log.Warn("positions recomputation failed; the previous ones still serve", "err", err)
+		}
+	}()
+}
+
+func (pc *positionCache) compute(ctx context.Context, d *dossier.Dossier, e *cachedPositions) ([]dossier.Position, error) {
+	stats, err := pc.st.Stats(ctx) // before reading: a write meanwhile means another computation
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	cells, err := dossier.PositionsFrom(ctx, pc.st, d, dossier.Options{Logger: pc.log})
+	if err != nil {
+		return nil, err
+	}
+	pc.builds.Add(1)
+	e.cur.Store(&positionsAt{cells: cells, key: stats})
+	return cells, nil
+}
 
 // sameCounts reports whether two Stats describe the same state as far as
 // anyone can tell cheaply: an ingest adds rows, a reanalysis changes the
@@ -125,186 +328,4 @@ func sameCounts(a, b store.Stats) bool {
 		}
 	}
 	return true
-}
-
-// get returns the latest snapshot, starting a background rebuild when the
-// store's counts changed since it was built.
-func (x *actorIndex) get(ctx context.Context) (*snapshot, error) {
-	stats, err := x.st.Stats(ctx) // cheap: the store caches its counts
-	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
-	}
-	if cur := x.cur.Load(); cur != nil {
-		if !sameCounts(cur.key, stats) {
-			x.rebuildAsync()
-		}
-		return cur.snap, nil
-	}
-	x.first.Lock()
-	defer x.first.Unlock()
-	if cur := x.cur.Load(); cur != nil {
-		return cur.snap, nil
-	}
-	return x.refresh(ctx)
-}
-
-// rebuildAsync starts a background rebuild unless one is running.
-func (x *actorIndex) rebuildAsync() {
-	if !x.building.CompareAndSwap(false, true) {
-		return
-	}
-	go func() {
-		defer x.building.Store(false)
-		ctx, cancel := context.WithTimeout(context.Background(), rebuildTimeout)
-		defer cancel()
-		if _, err := x.refresh(ctx); err != nil {
-			x.log.Warn("actor index rebuild failed; the previous one still serves", "err", err)
-		}
-	}()
-}
-
-// refresh builds a snapshot of the store as it is now and makes it the
-// current one.
-func (x *actorIndex) refresh(ctx context.Context) (*snapshot, error) {
-	stats, err := x.st.Stats(ctx) // before reading: a write meanwhile means another rebuild
-	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
-	}
-	snap, err := x.build(ctx)
-	if err != nil {
-		return nil, err
-	}
-	x.rebuilds.Add(1)
-	x.cur.Store(&indexed{snap: snap, key: stats})
-	return snap, nil
-}
-
-// build reads the statements (at most maxIndexed) into a snapshot.
-func (x *actorIndex) build(ctx context.Context) (*snapshot, error) {
-	var kept []store.StoredStatement // for the dossier
-	type acc struct {
-		ActorSummary
-		aliases map[string]bool
-		outlets map[string]bool
-		titles  map[string]int // title -> index in Titles
-	}
-	accs := map[int64]*acc{}
-	outlets := map[string]bool{}
-	q := store.StatementQuery{Limit: store.MaxLimit}
-	read := 0
-	for read < maxIndexed {
-		rows, err := x.st.Statements(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("statements: %w", err)
-		}
-		if x.keep {
-			kept = append(kept, rows...)
-		}
-		// Rows come newest first; each title's date range is widened as
-		// rows come, and the titles are put in date order at the end.
-		for i := range rows {
-			s := &rows[i]
-			if s.Outlet != "" {
-				outlets[s.Outlet] = true
-			}
-			if s.ActorID == 0 {
-				continue
-			}
-			a := accs[s.ActorID]
-			if a == nil {
-				a = &acc{ActorSummary: ActorSummary{ID: s.ActorID, Name: s.Speaker.Name, Kind: s.Speaker.Kind, Affiliation: s.Speaker.Affiliation},
-					aliases: map[string]bool{}, outlets: map[string]bool{}, titles: map[string]int{}}
-				accs[s.ActorID] = a
-			}
-			a.Statements++
-			if a.Affiliation == "" {
-				a.Affiliation = s.Speaker.Affiliation
-			}
-			for _, al := range s.Speaker.Aliases {
-				a.aliases[al] = true
-			}
-			if s.Speaker.Name != "" && s.Speaker.Name != a.Name {
-				a.aliases[s.Speaker.Name] = true
-			}
-			if s.Outlet != "" {
-				a.outlets[s.Outlet] = true
-			}
-			d := s.EffectiveDate
-			if d != "" {
-				if a.First == "" || d < a.First {
-					a.First = d
-				}
-				if d > a.Last {
-					a.Last = d
-				}
-			}
-			if t := strings.TrimSpace(s.Speaker.Title); t != "" {
-				k := strings.ToLower(t)
-				j, seen := a.titles[k]
-				if !seen {
-					j = len(a.Titles)
-					a.titles[k] = j
-					a.Titles = append(a.Titles, TitleSpan{Title: t})
-				}
-				ts := &a.Titles[j]
-				ts.Count++
-				if d != "" {
-					if ts.From == "" || d < ts.From {
-						ts.From = d
-					}
-					if d > ts.To {
-						ts.To = d
-					}
-				}
-			}
-		}
-		read += len(rows)
-		if len(rows) < q.Limit {
-			break
-		}
-		q.After = rows[len(rows)-1].Cursor()
-	}
-	all := make([]ActorSummary, 0, len(accs))
-	for _, a := range accs {
-		for al := range a.aliases {
-			a.Aliases = append(a.Aliases, al)
-		}
-		sort.Strings(a.Aliases)
-		for o := range a.outlets {
-			a.Outlets = append(a.Outlets, o)
-		}
-		sort.Strings(a.Outlets)
-		// Titles over time: earliest first; undated last.
-		sort.SliceStable(a.Titles, func(i, j int) bool {
-			fi, fj := a.Titles[i].From, a.Titles[j].From
-			if (fi == "") != (fj == "") {
-				return fi != ""
-			}
-			return fi < fj
-		})
-		if a.Titles == nil {
-			a.Titles = []TitleSpan{}
-		}
-		if a.Outlets == nil {
-			a.Outlets = []string{}
-		}
-		all = append(all, a.ActorSummary)
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].Statements != all[j].Statements {
-			return all[i].Statements > all[j].Statements
-		}
-		return all[i].Name < all[j].Name
-	})
-	by := make(map[int64]int, len(all))
-	for i, a := range all {
-		by[a.ID] = i
-	}
-	outs := make([]string, 0, len(outlets))
-	for o := range outlets {
-		outs = append(outs, o)
-	}
-	sort.Strings(outs)
-	snap := &snapshot{actors: all, by: by, outlets: outs, statements: read, stmts: kept, log: x.log}
-	return snap, nil
 }

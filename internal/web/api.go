@@ -28,6 +28,27 @@ type List[T any] struct {
 	Offset int `json:"offset"`
 	// NextOffset is the offset of the next page; null on the last page.
 	NextOffset *int `json:"next_offset"`
+	// Next continues the list after this page (pass it as ?after=): a
+	// keyset cursor, which costs the same at any depth, unlike offset.
+	// Empty on the last page and for lists in relevance order.
+	Next string `json:"next,omitempty"`
+}
+
+// withNext sets l.Next to the cursor after the page's last row.
+func withNext[T any](l List[T], cursor func(T) any) List[T] {
+	if l.NextOffset != nil && len(l.Items) > 0 {
+		l.Next = encodeCursor(cursor(l.Items[len(l.Items)-1]))
+	}
+	return l
+}
+
+// after reads the ?after= cursor into c; false when there is none.
+func after(r *http.Request, c any) (bool, error) {
+	v := r.URL.Query().Get("after")
+	if v == "" {
+		return false, nil
+	}
+	return true, decodeCursor(v, c)
 }
 
 // page cuts rows fetched with limit+1 to a List.
@@ -127,6 +148,12 @@ func (s *Server) apiArticles(r *http.Request) (any, error) {
 		return nil, err
 	}
 	q.Limit, q.Offset = limit+1, offset
+	var c store.ArticleCursor
+	if ok, err := after(r, &c); err != nil {
+		return nil, err
+	} else if ok && q.Order == store.Newest {
+		q.After = &c
+	}
 	rows, err := s.st.Articles(r.Context(), q)
 	if err != nil {
 		return nil, err
@@ -135,7 +162,11 @@ func (s *Server) apiArticles(r *http.Request) (any, error) {
 		// The API marks matches with [ and ], the store's default.
 		rows[i].Snippet = strings.NewReplacer("\x02", "[", "\x03", "]").Replace(rows[i].Snippet)
 	}
-	return listOf(rows, limit, offset), nil
+	l := listOf(rows, limit, offset)
+	if q.Order == store.Newest {
+		l = withNext(l, func(a store.ArticleSummary) any { return a.Cursor() })
+	}
+	return l, nil
 }
 
 // ArticleResponse is GET /api/v1/articles/{id}: the stored article with a
@@ -210,30 +241,21 @@ func (s *Server) apiStatements(r *http.Request) (any, error) {
 		return nil, err
 	}
 	q.Limit, q.Offset = limit+1, offset
+	var c store.StatementCursor
+	if ok, err := after(r, &c); err != nil {
+		return nil, err
+	} else if ok && q.Order == store.Newest {
+		q.After = &c
+	}
 	rows, err := s.st.Statements(r.Context(), q)
 	if err != nil {
 		return nil, err
 	}
-	return listOf(rows, limit, offset), nil
-}
-
-// filterActors keeps actors whose name or an alias contains q (case-insensitive).
-func filterActors(all []ActorSummary, q string) []ActorSummary {
-	q = strings.ToLower(strings.TrimSpace(q))
-	if q == "" {
-		return all
+	l := listOf(rows, limit, offset)
+	if q.Order == store.Newest {
+		l = withNext(l, func(x store.StoredStatement) any { return x.Cursor() })
 	}
-	var out []ActorSummary
-	for _, a := range all {
-		hit := strings.Contains(strings.ToLower(a.Name), q)
-		for _, al := range a.Aliases {
-			hit = hit || strings.Contains(strings.ToLower(al), q)
-		}
-		if hit {
-			out = append(out, a)
-		}
-	}
-	return out
+	return l, nil
 }
 
 // window returns rows[offset:offset+limit+1] (one more, for listOf).
@@ -249,11 +271,18 @@ func (s *Server) apiActors(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	snap, err := s.index.get(r.Context())
+	q := store.ActorQuery{Name: strings.TrimSpace(r.URL.Query().Get("q")), Limit: limit + 1, Offset: offset}
+	var c store.ActorCursor
+	if ok, err := after(r, &c); err != nil {
+		return nil, err
+	} else if ok {
+		q.After = &c
+	}
+	rows, err := s.actors(r.Context(), q)
 	if err != nil {
 		return nil, err
 	}
-	return listOf(window(filterActors(snap.actors, r.URL.Query().Get("q")), limit, offset), limit, offset), nil
+	return withNext(listOf(rows, limit, offset), func(a ActorSummary) any { return a.cursor }), nil
 }
 
 func (s *Server) apiActor(r *http.Request) (any, error) {
@@ -261,23 +290,15 @@ func (s *Server) apiActor(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	snap, err := s.index.get(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	i, ok := snap.by[id]
-	if !ok {
-		return nil, store.ErrNotFound
-	}
-	return snap.actors[i], nil
+	return s.actor(r.Context(), id)
 }
 
 func (s *Server) apiOutlets(r *http.Request) (any, error) {
-	snap, err := s.index.get(r.Context())
+	outlets, err := s.outlets(r.Context())
 	if err != nil {
 		return nil, err
 	}
-	return listOf(snap.outlets, len(snap.outlets)+1, 0), nil
+	return listOf(outlets, len(outlets)+1, 0), nil
 }
 
 // IngestRequest is the JSON body of POST /api/v1/ingest.

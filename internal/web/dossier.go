@@ -10,6 +10,7 @@ import (
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/dossier"
+	"github.com/parley-news/parley/internal/store"
 )
 
 // DossierInfo names the loaded dossier on the overview.
@@ -29,12 +30,35 @@ func (s *Server) dossierOf(r *http.Request) *dossier.Dossier {
 	return s.dossiers.current(r.URL.Query().Get("dossier"))
 }
 
-func (s *Server) dossierInfos(snap *snapshot) []DossierInfo {
+// syncPositions: up to this many statements, the overview waits for the
+// positions to be folded (well under a second); above, it does not.
+const syncPositions = 100_000
+
+// dossierInfos describes the active dossier; its number of cells is -1
+// until they are computed (the overview never waits for them).
+func (s *Server) dossierInfos(ctx context.Context, stats store.Stats) []DossierInfo {
 	d := s.dossiers.current("")
 	if d == nil {
 		return nil
 	}
-	return []DossierInfo{{Name: d.Negotiation, Issues: len(d.Issues), Parties: len(d.Parties), Positions: len(snap.positions(d))}}
+	n := -1
+	if cells, ok := s.positions.cached(d); ok {
+		n = len(cells)
+		_, _ = s.positions.get(ctx, d) // recomputed in the background if the store changed
+	} else if stats.Statements <= syncPositions {
+		if cells, err := s.positions.get(ctx, d); err == nil {
+			n = len(cells)
+		}
+	} else {
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), recomputeTimeout)
+			defer cancel()
+			if _, err := s.positions.get(ctx, d); err != nil {
+				s.log.Warn("positions", "err", err)
+			}
+		}()
+	}
+	return []DossierInfo{{Name: d.Negotiation, Issues: len(d.Issues), Parties: len(d.Parties), Positions: n}}
 }
 
 // stanceClass is the CSS class of a stance: the known stances by name,
@@ -86,9 +110,17 @@ type MatrixCell struct {
 	Anchor string
 	// Reported: the cell rests only on other sides' accounts.
 	Reported bool
+	// Evidence is the latest maxCellEvidence statements behind the cell,
+	// oldest first; Total counts them all and Earlier those left out.
 	Evidence []EvidenceRow
+	Total    int
+	Earlier  int
 	History  []dossier.Change
 }
+
+// maxCellEvidence bounds the statements the matrix page shows per cell, so
+// that the page stays the same size however much coverage there is.
+const maxCellEvidence = 20
 
 // MatrixRow is one issue with a cell per party.
 type MatrixRow struct {
@@ -111,7 +143,9 @@ func matrix(d *dossier.Dossier, positions []dossier.Position) []MatrixRow {
 				c.Stance, c.Class, c.Since, c.History = string(pos.Stance), stanceClass(pos.Stance), deref(pos.Since), pos.History
 				c.Anchor = fmt.Sprintf("ev-%d-%d", i, j)
 				c.Reported = pos.Reported
-				for _, e := range pos.Evidence {
+				c.Total = len(pos.Evidence)
+				c.Earlier = max(0, c.Total-maxCellEvidence)
+				for _, e := range pos.Evidence[c.Earlier:] {
 					who := deref(e.Speaker)
 					if who == "" && e.ReportedBy != nil {
 						who = "reported by " + *e.ReportedBy
@@ -126,12 +160,10 @@ func matrix(d *dossier.Dossier, positions []dossier.Position) []MatrixRow {
 	return rows
 }
 
-func (s *Server) snapshotFor(ctx context.Context) (*snapshot, error) { return s.index.get(ctx) }
-
 func (s *Server) pageMatrix(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "Positions", "matrix")
 	if d := s.dossierOf(r); d != nil {
-		snap, err := s.snapshotFor(r.Context())
+		cells, err := s.positions.get(r.Context(), d)
 		if err != nil {
 			s.failErr(w, r, err)
 			return
@@ -141,7 +173,7 @@ func (s *Server) pageMatrix(w http.ResponseWriter, r *http.Request) {
 			D       *dossier.Dossier
 			Rows    []MatrixRow
 			Stances []string
-		}{d, matrix(d, snap.positions(d)), []string{"for", "conditional", "counter", "against", "unclear"}}
+		}{d, matrix(d, cells), []string{"for", "conditional", "counter", "against", "unclear"}}
 	}
 	s.render(w, r, http.StatusOK, "matrix", p)
 }
@@ -308,7 +340,7 @@ func timeline(positions []dossier.Position) Timeline {
 func (s *Server) pageStances(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(w, r, "Stances over time", "matrix")
 	if d := s.dossierOf(r); d != nil {
-		snap, err := s.snapshotFor(r.Context())
+		cells, err := s.positions.get(r.Context(), d)
 		if err != nil {
 			s.failErr(w, r, err)
 			return
@@ -317,7 +349,7 @@ func (s *Server) pageStances(w http.ResponseWriter, r *http.Request) {
 		p.Data = struct {
 			D  *dossier.Dossier
 			TL Timeline
-		}{d, timeline(snap.positions(d))}
+		}{d, timeline(cells)}
 	}
 	s.render(w, r, http.StatusOK, "stances", p)
 }
@@ -358,12 +390,12 @@ func (s *Server) apiPositions(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	snap, err := s.snapshotFor(r.Context())
+	cells, err := s.positions.get(r.Context(), d)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	l := listOf(window(snap.positions(d), limit, offset), limit, offset)
+	l := listOf(window(cells, limit, offset), limit, offset)
 	s.json(w, http.StatusOK, PositionsResponse{Negotiation: d.Negotiation, Issues: d.Issues, Parties: d.Parties,
 		Items: l.Items, Limit: l.Limit, Offset: l.Offset, NextOffset: l.NextOffset})
 }
@@ -374,12 +406,12 @@ func (s *Server) apiStances(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, codeNotFound, s.noDossierMsg(r))
 		return
 	}
-	snap, err := s.snapshotFor(r.Context())
+	cells, err := s.positions.get(r.Context(), d)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	s.json(w, http.StatusOK, timeline(snap.positions(d)))
+	s.json(w, http.StatusOK, timeline(cells))
 }
 
 func removeAll(dir string) { _ = os.RemoveAll(dir) }

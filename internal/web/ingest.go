@@ -194,10 +194,11 @@ func (s *Server) Ingest(ctx context.Context, inputs []string, opt IngestOptions)
 		rep.Items = append(rep.Items, IngestItem{Source: a.Source, Status: saved.Status.String(), ID: saved.ID, Title: a.Title})
 	}
 	if rep.New+rep.NewVersion > 0 {
-		// This user sees what they added at once; other readers get the
-		// new index as soon as it is built.
-		if _, err := s.index.refresh(ctx); err != nil {
-			s.log.Warn("actor index rebuild after ingest", "err", err)
+		// This user sees what they added at once (the counts and actor
+		// pages are the store's own and need nothing); the dossiers'
+		// cells are recomputed before answering.
+		if err := s.positions.refresh(ctx); err != nil {
+			s.log.Warn("positions after ingest", "err", err)
 		}
 	}
 	return rep, nil

@@ -70,6 +70,54 @@ func pager(v url.Values, offset, shown int, more bool) Pager {
 	return p
 }
 
+// cursorPager links the pages of a list paged by keyset cursor: Next
+// continues after the last row shown (?after=, with ?from= counting the
+// rows before, for "Showing 51–100"), Prev goes back to the first page.
+// Each page then costs the same at any depth; an old ?offset= link still
+// works (see pageOffset).
+func cursorPager(v url.Values, skipped, shown int, more bool, next any) Pager {
+	p := Pager{From: skipped + 1, To: skipped + shown, Total: -1, Size: pageSize, PrevLabel: "← Newest", NextLabel: "Older →"}
+	if shown == 0 {
+		p.From = 0
+	}
+	first := cloneValues(v)
+	first.Del("after")
+	first.Del("from")
+	first.Del("offset")
+	if skipped > 0 {
+		p.Prev = "?" + first.Encode()
+	}
+	if more && next != nil {
+		first.Set("after", encodeCursor(next))
+		first.Set("from", strconv.Itoa(skipped+shown))
+		p.Next = "?" + first.Encode()
+	}
+	return p
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+// pageCursor reads a page's ?after= cursor into c and the rows before it
+// (?from=, else ?offset= for old links); ok false without a cursor.
+func pageCursor(r *http.Request, c any) (skipped int, ok bool) {
+	v := r.URL.Query()
+	skipped = pageOffset(r)
+	if v.Get("after") == "" || decodeCursor(v.Get("after"), c) != nil {
+		return skipped, false
+	}
+	n, err := strconv.Atoi(v.Get("from"))
+	if err != nil || n < 0 || n > 1_000_000_000 {
+		n = 0
+	}
+	return n, true
+}
+
 func pageOffset(r *http.Request) int {
 	n, err := strconv.Atoi(r.URL.Query().Get("offset"))
 	if err != nil || n < 0 || n > 10_000_000 {
@@ -95,7 +143,7 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	snap, err := s.index.get(ctx)
+	top, err := s.actors(ctx, store.ActorQuery{Limit: 8})
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -106,9 +154,8 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
 		Statements []store.StoredStatement
 		Articles   []store.ArticleSummary
 		Actors     []ActorSummary
-		AllActors  []ActorSummary
 		Dossiers   []DossierInfo
-	}{stats, latest, arts, snap.actors[:min(8, len(snap.actors))], snap.actors, s.dossierInfos(snap)}
+	}{stats, latest, arts, top, s.dossierInfos(ctx, stats)}
 	s.render(w, r, http.StatusOK, "overview", p)
 }
 
@@ -122,14 +169,18 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	v := r.URL.Query()
 	q, qerr := statementQuery(r)
-	offset := pageOffset(r)
+	var cur store.StatementCursor
+	skipped, keyed := pageCursor(r, &cur)
 	var rows []store.StoredStatement
 	status := http.StatusOK
 	msg := ""
 	if qerr != nil {
 		status, msg = http.StatusBadRequest, strings.TrimPrefix(qerr.Error(), errBadParam.Error()+": ")
 	} else {
-		q.Limit, q.Offset = pageSize+1, offset
+		q.Limit, q.Offset = pageSize+1, skipped
+		if keyed && q.Order == store.Newest {
+			q.Offset, q.After = 0, &cur
+		}
 		var err error
 		rows, err = s.st.Statements(ctx, q)
 		if errors.Is(err, store.ErrInvalid) {
@@ -139,7 +190,12 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	snap, err := s.index.get(ctx)
+	outletNames, err := s.outlets(ctx)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	speakers, err := s.speakers(ctx, 300)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -149,10 +205,18 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 		rows = rows[:pageSize]
 	}
 	outOpts := []Option{{Value: "", Label: "any outlet"}}
-	for _, o := range snap.outlets {
+	for _, o := range outletNames {
 		outOpts = append(outOpts, Option{Value: o, Label: o, Selected: strings.EqualFold(o, q.Outlet)})
 	}
-	pg := pager(v, offset, len(rows), more)
+	pg := pager(v, skipped, len(rows), more)
+	if q.Order == store.Newest && qerr == nil {
+		// Relevance order pages by offset; newest first by cursor.
+		var next any
+		if len(rows) > 0 {
+			next = rows[len(rows)-1].Cursor()
+		}
+		pg = cursorPager(v, skipped, len(rows), more, next)
+	}
 	if qerr == nil {
 		if n, err := s.countStatements(ctx, q); err == nil {
 			pg = pg.total(n)
@@ -172,7 +236,7 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 		Error      string
 		Filtered   bool
 		Speakers   []string
-	}{q, outOpts, kinds, rows, pg, msg, len(v) > 0, speakerNames(snap.actors, 300)}
+	}{q, outOpts, kinds, rows, pg, msg, len(v) > 0, speakers}
 	s.render(w, r, status, "statements", p)
 }
 
@@ -219,13 +283,17 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	v := r.URL.Query()
 	q, qerr := articleQuery(r)
-	offset := pageOffset(r)
+	var cur store.ArticleCursor
+	skipped, keyed := pageCursor(r, &cur)
 	status, msg := http.StatusOK, ""
 	var rows []store.ArticleSummary
 	if qerr != nil {
 		status, msg = http.StatusBadRequest, strings.TrimPrefix(qerr.Error(), errBadParam.Error()+": ")
 	} else {
-		q.Limit, q.Offset = pageSize+1, offset
+		q.Limit, q.Offset = pageSize+1, skipped
+		if keyed && q.Order == store.Newest {
+			q.Offset, q.After = 0, &cur
+		}
 		var err error
 		rows, err = s.st.Articles(ctx, q)
 		if errors.Is(err, store.ErrInvalid) {
@@ -239,7 +307,14 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 	if more {
 		rows = rows[:pageSize]
 	}
-	pg := pager(v, offset, len(rows), more)
+	pg := pager(v, skipped, len(rows), more)
+	if q.Order == store.Newest && qerr == nil {
+		var next any
+		if len(rows) > 0 {
+			next = rows[len(rows)-1].Cursor()
+		}
+		pg = cursorPager(v, skipped, len(rows), more, next)
+	}
 	if qerr == nil {
 		if n, err := s.countArticles(ctx, q); err == nil {
 			pg = pg.total(n)
@@ -336,25 +411,43 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) {
-	snap, err := s.index.get(r.Context())
+	ctx := r.Context()
+	qs := strings.TrimSpace(r.URL.Query().Get("q"))
+	var cur store.ActorCursor
+	skipped, keyed := pageCursor(r, &cur)
+	q := store.ActorQuery{Name: qs, Limit: pageSize + 1, Offset: skipped}
+	if keyed {
+		q.Offset, q.After = 0, &cur
+	}
+	win, err := s.actors(ctx, q)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	qs := strings.TrimSpace(r.URL.Query().Get("q"))
-	list := filterActors(snap.actors, qs)
-	offset := pageOffset(r)
-	win := window(list, pageSize, offset)
 	more := len(win) > pageSize
 	if more {
 		win = win[:pageSize]
+	}
+	var next any
+	if len(win) > 0 {
+		next = win[len(win)-1].cursor
+	}
+	pg := cursorPager(r.URL.Query(), skipped, len(win), more, next)
+	pg.PrevLabel = "← Most quoted"
+	pg.NextLabel = "Next →"
+	if qs == "" {
+		if st, err := s.st.Stats(ctx); err == nil {
+			pg = pg.total(int(st.Speakers))
+		}
+	} else if all, err := s.st.Actors(ctx, store.ActorQuery{Name: qs, Speaking: true, Limit: countCap + 1}); err == nil {
+		pg = pg.total(len(all))
 	}
 	p := s.newPage(w, r, "Actors", "actors")
 	p.Data = struct {
 		Q      string
 		Actors []ActorSummary
 		Pager  Pager
-	}{qs, win, pager(r.URL.Query(), offset, len(win), more).total(len(list))}
+	}{qs, win, pg}
 	s.render(w, r, http.StatusOK, "actors", p)
 }
 
@@ -364,18 +457,18 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	snap, err := s.index.get(r.Context())
+	a, err := s.actor(r.Context(), id)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	i, ok := snap.by[id]
-	if !ok {
-		s.failErr(w, r, store.ErrNotFound)
-		return
+	var cur store.StatementCursor
+	skipped, keyed := pageCursor(r, &cur)
+	q := store.StatementQuery{ActorID: id, Limit: pageSize + 1, Offset: skipped}
+	if keyed {
+		q.Offset, q.After = 0, &cur
 	}
-	offset := pageOffset(r)
-	rows, err := s.st.Statements(r.Context(), store.StatementQuery{ActorID: id, Limit: pageSize + 1, Offset: offset})
+	rows, err := s.st.Statements(r.Context(), q)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -384,12 +477,16 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
 	if more {
 		rows = rows[:pageSize]
 	}
-	p := s.newPage(w, r, snap.actors[i].Name, "actors")
+	var next any
+	if len(rows) > 0 {
+		next = rows[len(rows)-1].Cursor()
+	}
+	p := s.newPage(w, r, a.Name, "actors")
 	p.Data = struct {
 		A          ActorSummary
 		Statements []store.StoredStatement
 		Pager      Pager
-	}{snap.actors[i], rows, pager(r.URL.Query(), offset, len(rows), more).total(snap.actors[i].Statements)}
+	}{a, rows, cursorPager(r.URL.Query(), skipped, len(rows), more, next).total(a.Statements)}
 	s.render(w, r, http.StatusOK, "actor", p)
 }
 
@@ -528,13 +625,6 @@ func (s *Server) pageLogout(w http.ResponseWriter, r *http.Request) {
 
 // speakerNames lists the names of the most quoted actors, for the speaker
 // box's suggestions.
-func speakerNames(actors []ActorSummary, n int) []string {
-	out := make([]string, 0, min(n, len(actors)))
-	for _, a := range actors[:min(n, len(actors))] {
-		out = append(out, a.Name)
-	}
-	return out
-}
 
 // countStatements counts the statements of q (its paging ignored): from
 // the store's counts when unfiltered, else by reading up to countCap+1.
@@ -556,7 +646,7 @@ func (s *Server) countArticles(ctx context.Context, q store.ArticleQuery) (int, 
 		st, err := s.st.Stats(ctx)
 		return int(st.Articles), err
 	}
-	q.Limit = countCap + 1
+	q.Limit, q.NoSnippet = countCap+1, true
 	rows, err := s.st.Articles(ctx, q)
 	return len(rows), err
 }

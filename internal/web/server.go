@@ -79,16 +79,17 @@ type Config struct {
 
 // Server serves the pages and the API. It is safe for concurrent use.
 type Server struct {
-	cfg    Config
-	st     store.Store
-	pipe   *pipeline.Pipeline
-	log    *slog.Logger
-	pages  *renderer
-	key    []byte // signs sessions and CSRF tokens; new at every start
-	mux    *http.ServeMux
-	index  *actorIndex
-	start  time.Time
-	handle http.Handler
+	cfg   Config
+	st    store.Store
+	pipe  *pipeline.Pipeline
+	log   *slog.Logger
+	pages *renderer
+	key   []byte // signs sessions and CSRF tokens; new at every start
+	mux   *http.ServeMux
+	// positions caches each dossier's cells (actors.go).
+	positions *positionCache
+	start     time.Time
+	handle    http.Handler
 	// failures throttles wrong tokens per client (login form and API alike).
 	failures guard
 	// sessions are the live logins.
@@ -146,8 +147,7 @@ func New(cfg Config, st store.Store, pipe *pipeline.Pipeline, log *slog.Logger) 
 		return nil, err
 	}
 	// Statements are kept for positions when there is a dossier or one can be added.
-	keep := cfg.Dossier != nil || cfg.DossierDir != "" || cfg.Token != ""
-	s := &Server{cfg: cfg, st: st, pipe: pipe, log: log, pages: r, key: key, start: time.Now(), sessions: sessions{ttl: sessionTTL}, index: newActorIndex(st, keep, log), dossiers: ds}
+	s := &Server{cfg: cfg, st: st, pipe: pipe, log: log, pages: r, key: key, start: time.Now(), sessions: sessions{ttl: sessionTTL}, positions: newPositionCache(st, log), dossiers: ds}
 	s.routes()
 	return s, nil
 }

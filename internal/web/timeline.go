@@ -114,11 +114,11 @@ func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier
 	}
 	evidence := map[int64][]rep{}
 	if d != nil {
-		snap, err := s.index.get(ctx)
+		cells, err := s.positions.get(ctx, d)
 		if err != nil {
 			return nil, err
 		}
-		for _, p := range snap.positions(d) {
+		for _, p := range cells {
 			for _, e := range p.Evidence {
 				evidence[e.ArticleID] = append(evidence[e.ArticleID], rep{e.Span.Start(), e.Span.End(), p.Issue})
 			}
@@ -404,7 +404,12 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	snap, err := s.index.get(ctx)
+	outletNames, err := s.outlets(ctx)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	speakers, err := s.speakers(ctx, 300)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -423,7 +428,7 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	outlets := []Option{{Value: "", Label: "any outlet"}}
-	for _, o := range snap.outlets {
+	for _, o := range outletNames {
 		outlets = append(outlets, Option{Value: o, Label: o, Selected: strings.EqualFold(o, f.Outlet)})
 	}
 	kinds := []Option{{Value: "", Label: "events and statements"}, {Value: facts.Event, Label: "events", Selected: f.Kind == facts.Event}, {Value: facts.Statement, Label: "statements", Selected: f.Kind == facts.Statement}}
@@ -449,7 +454,7 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
 		Error    string
 		Speakers []string
 	}{f, factChart(win, lo, hi), win, unplaced, timelinePager(pager(r.URL.Query(), offset, len(win), more), len(all)), len(all),
-		fmtDay(lo), fmtDay(hi), outlets, kinds, issues, d != nil, msg, speakerNames(snap.actors, 300)}
+		fmtDay(lo), fmtDay(hi), outlets, kinds, issues, d != nil, msg, speakers}
 	s.render(w, r, status, "timeline", p)
 }
 

@@ -180,6 +180,8 @@ CREATE INDEX events_article ON events(article_id);
 -- or none (article.Date*). Rows written before it say ''.
 ALTER TABLE statements ADD COLUMN date_basis text COLLATE "C" NOT NULL DEFAULT '';
 `},
+	// Counters and per-actor aggregates kept by triggers (aggregates.go).
+	{"aggregates", aggregatesSQL},
 }
 
 // SchemaVersion is the schema version this program writes.

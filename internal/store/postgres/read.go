@@ -237,13 +237,19 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		}
 		tsq := w.tsQuery(terms)
 		from = "articles a, (SELECT " + tsq + " AS q) m"
-		opts := w.arg(headlineOptions(mark))
-		// Like SQLite's snippet over all columns: the match may be in the
-		// title or the standfirst.
-		cols += `, ts_headline('parley', concat_ws(E'\n', nullif(a.title, ''), nullif(a.standfirst, ''), a.body), m.q, ` + opts + `)`
+		if q.NoSnippet {
+			cols += `, ''`
+		} else {
+			opts := w.arg(headlineOptions(mark))
+			// Like SQLite's snippet over all columns: the match may be in the
+			// title or the standfirst.
+			cols += `, ts_headline('parley', concat_ws(E'\n', nullif(a.title, ''), nullif(a.standfirst, ''), a.body), m.q, ` + opts + `)`
+		}
 		// A query whose terms hold no word the parser keeps (numbers are
 		// words; punctuation is not) is empty: it matches nothing.
 		w.add("numnode(m.q) > 0 AND a.tsv @@ m.q")
+		// At most store.MaxMatches candidates, the latest stored.
+		w.add("a.id IN (SELECT x.id FROM articles x WHERE x.tsv @@ m.q ORDER BY x.id DESC LIMIT " + w.arg(store.MaxMatches) + ")")
 		if q.Order == store.Relevance {
 			order = "ts_rank(a.tsv, m.q) DESC, a.id DESC"
 		}
@@ -344,6 +350,8 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		}
 		from = "statements s JOIN articles a ON a.id = s.article_id, (SELECT " + w.tsQuery(terms) + " AS q) m"
 		w.add("numnode(m.q) > 0 AND s.tsv @@ m.q")
+		// At most store.MaxMatches candidates, the latest stored.
+		w.add("s.id IN (SELECT x.id FROM statements x WHERE x.tsv @@ m.q ORDER BY x.id DESC LIMIT " + w.arg(store.MaxMatches) + ")")
 		if q.Order == store.Relevance {
 			order = "ts_rank(s.tsv, m.q) DESC, s.id"
 		}
@@ -374,6 +382,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			return nil, fmt.Errorf("%w: keyset paging (After) needs Newest order; use Offset with Relevance", store.ErrInvalid)
 		}
 		d, art, seq := w.arg(c.Date), w.arg(c.ArticleID), w.arg(c.Seq)
+		w.add("s.eff_date <= " + d) // a range the index seeks to
 		w.add("(s.eff_date < " + d + " OR (s.eff_date = " + d + " AND (s.article_id < " + art + " OR (s.article_id = " + art + " AND s.seq > " + seq + "))))")
 	}
 	limit, offset := w.arg(store.ClampLimit(q.Limit)), w.arg(max(q.Offset, 0))
@@ -425,26 +434,35 @@ func (s *Store) StaleArticles(ctx context.Context, pipeline string, limit int) (
 	return ids, nil
 }
 
-// Stats counts what is stored.
+// Stats reads the counts the aggregates migration's triggers keep; the
+// publication range comes from the ends of the articles_newest index.
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	st := store.Stats{Pipelines: map[string]int64{}}
 	err := s.readTx(ctx, func(tx pgx.Tx) error {
+		counts := map[string]*int64{
+			"articles": &st.Articles, "versions": &st.Versions, "statements": &st.Statements,
+			"mentions": &st.Mentions, "timexes": &st.Timexes, "events": &st.Events,
+			"actors": &st.Actors, "aliases": &st.Aliases, "speakers": &st.Speakers,
+		}
+		if err := eachRow(ctx, tx, `SELECT name, sum(n)::bigint FROM counters GROUP BY name`, nil, func(rows pgx.Rows) error {
+			var name string
+			var n int64
+			if err := rows.Scan(&name, &n); err != nil {
+				return err
+			}
+			if p := counts[name]; p != nil {
+				*p = n
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 		var first, last *string
-		err := tx.QueryRow(ctx, `SELECT
-				(SELECT count(*) FROM articles WHERE current),
-				(SELECT count(*) FROM articles),
-				(SELECT count(*) FROM statements x JOIN articles a ON a.id = x.article_id WHERE a.current),
-				(SELECT count(*) FROM mentions x JOIN articles a ON a.id = x.article_id WHERE a.current),
-				(SELECT count(*) FROM timexes x JOIN articles a ON a.id = x.article_id WHERE a.current),
-				(SELECT count(*) FROM events x JOIN articles a ON a.id = x.article_id WHERE a.current),
-				(SELECT count(*) FROM actors),
-				(SELECT count(*) FROM actor_aliases),
-				(SELECT count(DISTINCT parley_fold(outlet)) FROM articles WHERE current AND outlet <> ''),
-				(SELECT min(published_day) FROM articles WHERE current AND published_day <> ''),
-				(SELECT max(published_day) FROM articles WHERE current AND published_day <> '')`).Scan(
-			&st.Articles, &st.Versions, &st.Statements, &st.Mentions, &st.Timexes, &st.Events,
-			&st.Actors, &st.Aliases, &st.Outlets, &first, &last)
-		if err != nil {
+		if err := tx.QueryRow(ctx, `SELECT
+				(SELECT count(*) FROM outlet_counts),
+				(SELECT published_day FROM articles WHERE current AND published_day <> '' ORDER BY current, published_day LIMIT 1),
+				(SELECT published_day FROM articles WHERE current AND published_day <> '' ORDER BY current, published_day DESC LIMIT 1)`).Scan(
+			&st.Outlets, &first, &last); err != nil {
 			return err
 		}
 		if first != nil {
@@ -453,7 +471,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		if last != nil {
 			st.LastPublished = *last
 		}
-		return eachRow(ctx, tx, `SELECT pipeline, count(*) FROM articles WHERE current GROUP BY pipeline`, nil, func(rows pgx.Rows) error {
+		return eachRow(ctx, tx, `SELECT pipeline, articles FROM pipeline_counts`, nil, func(rows pgx.Rows) error {
 			var p string
 			var n int64
 			if err := rows.Scan(&p, &n); err != nil {
@@ -474,27 +492,35 @@ func likeEscape(s string) string { return likeEscaper.Replace(s) }
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // Actors lists actors, most quoted first, then by name (ASCII case folded,
-// as SQLite's NOCASE sorts).
+// as SQLite's NOCASE sorts), from the aggregates (actor_stats).
 func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.StoredActor, error) {
 	out := []store.StoredActor{}
 	var w where
+	if q.ID != 0 {
+		w.add("st.actor_id = " + w.arg(q.ID))
+	}
 	if q.Name != "" {
 		pat := w.arg("%" + likeEscape(asciiLower(q.Name)) + "%")
-		w.add(`(parley_fold(x.name) LIKE ` + pat + ` ESCAPE '\' OR x.id IN (SELECT actor_id FROM actor_aliases WHERE parley_fold(alias) LIKE ` + pat + ` ESCAPE '\'))`)
+		w.add(`(st.name_key LIKE ` + pat + ` ESCAPE '\' OR st.actor_id IN (SELECT actor_id FROM actor_aliases WHERE parley_fold(alias) LIKE ` + pat + ` ESCAPE '\'))`)
 	}
 	if q.Kind != "" {
 		w.add("x.kind = " + w.arg(q.Kind))
 	}
+	if q.Speaking {
+		w.add("st.statements > 0")
+	}
+	if c := q.After; c != nil {
+		w.add("(-st.statements, st.name_key, st.actor_id) > (" + w.arg(-int64(c.Statements)) + ", parley_fold(" + w.arg(c.Name) + "), " + w.arg(c.ID) + ")")
+	}
 	limit, offset := w.arg(store.ClampLimit(q.Limit)), w.arg(max(q.Offset, 0))
-	sqlText := `SELECT x.id, x.name, x.kind, x.title, x.affiliation,
-			(SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.actor_id = x.id AND a.current) AS n,
-			(SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = x.id AND a.current)
-		FROM actors x` + w.String() + ` ORDER BY n DESC, parley_fold(x.name), x.id LIMIT ` + limit + ` OFFSET ` + offset
+	sqlText := `SELECT x.id, x.name, x.kind, x.title, x.affiliation, st.statements, st.mentions, st.first_date, st.last_date
+		FROM actor_stats st JOIN actors x ON x.id = st.actor_id` + w.String() + `
+		ORDER BY -st.statements, st.name_key, st.actor_id LIMIT ` + limit + ` OFFSET ` + offset
 	err := s.readTx(ctx, func(tx pgx.Tx) error {
 		byID := map[int64]int{}
 		if err := eachRow(ctx, tx, sqlText, w.args, func(rows pgx.Rows) error {
 			var x store.StoredActor
-			if err := rows.Scan(&x.ID, &x.Name, &x.Kind, &x.Title, &x.Affiliation, &x.Statements, &x.Mentions); err != nil {
+			if err := rows.Scan(&x.ID, &x.Name, &x.Kind, &x.Title, &x.Affiliation, &x.Statements, &x.Mentions, &x.First, &x.Last); err != nil {
 				return err
 			}
 			byID[x.ID] = len(out)
@@ -507,7 +533,7 @@ func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.StoredA
 		for _, x := range out {
 			ids = append(ids, x.ID)
 		}
-		return eachRow(ctx, tx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id = ANY($1) ORDER BY actor_id, parley_fold(alias), alias`,
+		if err := eachRow(ctx, tx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id = ANY($1) ORDER BY actor_id, parley_fold(alias), alias`,
 			[]any{ids}, func(rows pgx.Rows) error {
 				var id int64
 				var alias string
@@ -517,10 +543,56 @@ func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.StoredA
 				x := &out[byID[id]]
 				x.Aliases = append(x.Aliases, alias)
 				return nil
+			}); err != nil || !q.Detail {
+			return err
+		}
+		if err := eachRow(ctx, tx, `SELECT actor_id, outlet FROM actor_outlets WHERE actor_id = ANY($1) ORDER BY actor_id, outlet_key, outlet`,
+			[]any{ids}, func(rows pgx.Rows) error {
+				var id int64
+				var o string
+				if err := rows.Scan(&id, &o); err != nil {
+					return err
+				}
+				x := &out[byID[id]]
+				x.Outlets = append(x.Outlets, o)
+				return nil
+			}); err != nil {
+			return err
+		}
+		return eachRow(ctx, tx, `SELECT actor_id, name, title, affiliation, kind, n, first_date, last_date
+			FROM actor_forms WHERE actor_id = ANY($1) ORDER BY actor_id, n DESC, name, title, affiliation, kind`,
+			[]any{ids}, func(rows pgx.Rows) error {
+				var id int64
+				var f store.SpeakerForm
+				if err := rows.Scan(&id, &f.Name, &f.Title, &f.Affiliation, &f.Kind, &f.Statements, &f.First, &f.Last); err != nil {
+					return err
+				}
+				x := &out[byID[id]]
+				x.Forms = append(x.Forms, f)
+				return nil
 			})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: list actors: %w", err)
+	}
+	return out, nil
+}
+
+// Outlets lists the outlets of current articles from outlet_counts.
+func (s *Store) Outlets(ctx context.Context, limit int) ([]store.OutletCount, error) {
+	out := []store.OutletCount{}
+	err := s.readTx(ctx, func(tx pgx.Tx) error {
+		return eachRow(ctx, tx, `SELECT outlet, articles FROM outlet_counts ORDER BY outlet_key LIMIT $1`, []any{store.ClampLimit(limit)}, func(rows pgx.Rows) error {
+			var o store.OutletCount
+			if err := rows.Scan(&o.Name, &o.Articles); err != nil {
+				return err
+			}
+			out = append(out, o)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: outlets: %w", err)
 	}
 	return out, nil
 }

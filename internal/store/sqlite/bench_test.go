@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/dossier"
 	"github.com/parley-news/parley/internal/store"
 )
 
@@ -138,4 +139,139 @@ func BenchmarkSaveArticles(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// seeded returns a store holding n bench articles (about 10 statements
+// each), written in batches of 500.
+func seeded(b *testing.B, n int) *Store {
+	b.Helper()
+	s := openTest(b)
+	ctx := context.Background()
+	for from := 0; from < n; from += 500 {
+		batch := make([]*article.Article, 0, 500)
+		for i := from; i < min(n, from+500); i++ {
+			batch = append(batch, benchArticle(i))
+		}
+		if _, err := s.SaveArticles(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return s
+}
+
+// BenchmarkHotQueries measures what every page asks, over 5,000 articles
+// (50,000 statements): each should cost the same at any size of the store
+// (compare -benchtime runs of a bigger seed by editing n).
+//
+//	go test -run '^$' -bench HotQueries ./internal/store/sqlite
+func BenchmarkHotQueries(b *testing.B) {
+	const n = 5000
+	s := seeded(b, n)
+	ctx := context.Background()
+	st, err := s.Stats(ctx)
+	if err != nil || st.Statements < n {
+		b.Fatalf("seeded %+v %v", st, err)
+	}
+	// A cursor deep in the newest-first statement list.
+	deep := store.StatementQuery{Limit: store.MaxLimit}
+	for range 4 {
+		page, err := s.Statements(ctx, deep)
+		if err != nil || len(page) == 0 {
+			b.Fatal(err)
+		}
+		deep.After = page[len(page)-1].Cursor()
+	}
+	b.Run("Stats", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.countStats(ctx); err != nil { // uncached
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("StatementsFirstPage", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Statements(ctx, store.StatementQuery{Limit: 50}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("StatementsDeepCursor", func(b *testing.B) {
+		q := deep
+		q.Limit = 50
+		for b.Loop() {
+			if _, err := s.Statements(ctx, q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("StatementsDeepOffset", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Statements(ctx, store.StatementQuery{Limit: 50, Offset: 4 * store.MaxLimit}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("StatementsKind", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Statements(ctx, store.StatementQuery{Limit: 50, Kind: article.Direct}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("StatementsSearchCommon", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Statements(ctx, store.StatementQuery{Limit: 50, Query: "progress", Order: store.Relevance}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("ActorsPage", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Actors(ctx, store.ActorQuery{Limit: 50, Speaking: true, Detail: true}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Outlets", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Outlets(ctx, 500); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// Ingest into the full store, 100 articles per transaction; compare
+	// with BenchmarkSaveArticles (an empty one). ns/op is per article.
+	b.Run("SaveArticlesIntoFull", func(b *testing.B) {
+		next := 1_000_000
+		pending := make([]*article.Article, 0, 100)
+		k := 0
+		for b.Loop() {
+			k++
+			pending = append(pending, benchArticle(next+k))
+			if len(pending) == cap(pending) {
+				if _, err := s.SaveArticles(ctx, pending); err != nil {
+					b.Fatal(err)
+				}
+				pending = pending[:0]
+			}
+		}
+		if _, err := s.SaveArticles(ctx, pending); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(k)/b.Elapsed().Seconds(), "articles/s")
+	})
+	d, err := dossier.Load("../../dossier/testdata/stance/dossier.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Every statement streamed once; ns/op is per store, B/op what it
+	// allocates in all (the statements are not kept).
+	b.Run("PositionsFrom", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := dossier.PositionsFrom(ctx, s, d, dossier.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

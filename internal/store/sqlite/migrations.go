@@ -192,6 +192,8 @@ END;
 -- or none (article.Date*). Rows written before it say ''.
 ALTER TABLE statements ADD COLUMN date_basis TEXT NOT NULL DEFAULT '';
 `},
+	// Counters and per-actor aggregates kept by triggers (aggregates.go).
+	{"aggregates", aggregatesSQL()},
 }
 
 // SchemaVersion is the schema version this program writes.

@@ -251,14 +251,23 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		if mark == [2]string{} {
 			mark = [2]string{"[", "]"}
 		}
-		from = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-		// snippet() arguments come before the WHERE arguments.
-		cols += `, snippet(articles_fts, -1, ?, ?, '…', 16)`
-		w.args = append(w.args, mark[0], mark[1])
-		w.add("articles_fts MATCH ?", match)
+		// At most store.MaxMatches candidates, the latest stored (FTS5
+		// reads them off the index newest first and ranks only those);
+		// the snippets are made for the page's rows only, afterwards.
 		if q.Order == store.Relevance {
-			order = "articles_fts.rank, a.id DESC"
+			order = "f.frank, a.id DESC"
 		}
+		from = `(SELECT rowid AS fid, rank AS frank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+			JOIN articles a ON a.id = f.fid`
+		w.args = append(w.args, match, store.MaxMatches)
+		defer func() {
+			if q.NoSnippet {
+				return
+			}
+			if err := s.snippets(ctx, match, mark, out); err != nil {
+				s.log.WarnContext(ctx, "sqlite: snippets", "err", err)
+			}
+		}()
 	}
 	if !q.IncludeSuperseded {
 		w.add("a.current = 1")
@@ -280,16 +289,10 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
-			var snippet string
-			var extra []any
-			if search {
-				extra = append(extra, &snippet)
-			}
-			x, err := scanSummary(rows, extra...)
+			x, err := scanSummary(rows)
 			if err != nil {
 				return err
 			}
-			x.Snippet = snippet
 			out = append(out, x)
 			return nil
 		})
@@ -298,6 +301,34 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		return nil, fmt.Errorf("sqlite: list articles: %w", err)
 	}
 	return out, nil
+}
+
+// snippets fills the Snippet of each listed article: the body around the
+// matches of match, marked.
+func (s *Store) snippets(ctx context.Context, match string, mark [2]string, list []store.ArticleSummary) error {
+	if len(list) == 0 {
+		return nil
+	}
+	at := make(map[int64]int, len(list))
+	args := []any{mark[0], mark[1], match}
+	for i, x := range list {
+		at[x.ID] = i
+		args = append(args, x.ID)
+	}
+	return s.readTx(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 16) FROM articles_fts
+			WHERE articles_fts MATCH ? AND rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(list)), ",")+`)`, args, func(rows *sql.Rows) error {
+			var id int64
+			var snip string
+			if err := rows.Scan(&id, &snip); err != nil {
+				return err
+			}
+			if i, ok := at[id]; ok {
+				list[i].Snippet = snip
+			}
+			return nil
+		})
+	})
 }
 
 // Versions lists every version of the article id belongs to, newest first.
@@ -344,24 +375,30 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	}
 	out := []store.StoredStatement{}
 	var w where
-	from := "statements s JOIN articles a ON a.id = s.article_id"
+	// The page is chosen from statements alone, the article's columns
+	// joined to its rows afterwards: a join in the inner query makes SQLite
+	// build a Bloom filter over every article (or drive the query by the
+	// articles' index) on each page, a cost that grows with the store.
+	// Conditions on the article are correlated lookups by primary key.
+	from := "statements s"
 	order := "s.eff_date DESC, s.article_id DESC, s.seq"
+	outer := order
+	rank := ""
 	if strings.TrimSpace(q.Query) != "" {
 		match := ftsMatch(store.ParseQuery(q.Query))
 		if match == "" {
 			return out, nil
 		}
-		from = "statements_fts JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article_id"
-		w.add("statements_fts MATCH ?", match)
+		// At most store.MaxMatches candidates, the latest stored, ranked.
 		if q.Order == store.Relevance {
-			order = "statements_fts.rank, s.id"
+			order, outer, rank = "f.frank, s.id", "s.frank, s.id", ", f.frank"
 		}
+		from = `(SELECT rowid AS fid, rank AS frank FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+			JOIN statements s ON s.id = f.fid`
+		w.args = append(w.args, match, store.MaxMatches)
 	}
 	if !q.IncludeSuperseded {
-		// The unary + keeps SQLite from driving the query by the articles'
-		// current index (a loop over every current article); statements
-		// are then found by their own indexes (date order, actor).
-		w.add("+a.current = 1")
+		w.add("(SELECT current FROM articles WHERE id = s.article_id) = 1")
 	}
 	if q.Speaker != "" {
 		pat := "%" + likeEscape(q.Speaker) + "%"
@@ -378,7 +415,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		w.add("s.article_id = ?", q.ArticleID)
 	}
 	if q.Outlet != "" {
-		w.add("a.outlet = ? COLLATE NOCASE", q.Outlet)
+		w.add("(SELECT outlet FROM articles WHERE id = s.article_id) = ? COLLATE NOCASE", q.Outlet)
 	}
 	if q.Kind != "" {
 		w.add("s.kind = ?", q.Kind)
@@ -388,6 +425,9 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		if q.Order == store.Relevance && strings.TrimSpace(q.Query) != "" {
 			return nil, fmt.Errorf("%w: keyset paging (After) needs Newest order; use Offset with Relevance", store.ErrInvalid)
 		}
+		// The first condition alone is a range SQLite seeks to on the
+		// statements_newest index; the rest is checked row by row.
+		w.add("s.eff_date <= ?", c.Date)
 		w.add("(s.eff_date < ? OR (s.eff_date = ? AND (s.article_id < ? OR (s.article_id = ? AND s.seq > ?))))",
 			c.Date, c.Date, c.ArticleID, c.ArticleID, c.Seq)
 	}
@@ -395,7 +435,8 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			s.speaker_affiliation, s.speaker_kind, s.kind, s.cue, s.text, s.date, s.date_basis, s.eff_date,
 			s.span_start, s.span_end, s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end,
 			a.title, a.outlet, a.published, a.source, a.url
-		FROM ` + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+		FROM (SELECT s.*` + rank + ` FROM ` + from + w.String() + " ORDER BY " + order + ` LIMIT ? OFFSET ?) s
+		JOIN articles a ON a.id = s.article_id ORDER BY ` + outer
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
@@ -439,30 +480,40 @@ func (s *Store) StaleArticles(ctx context.Context, pipeline string, limit int) (
 	return ids, nil
 }
 
-// countStats counts what is stored, now (Stats caches it).
+// countStats reads the counts the aggregates migration's triggers keep; the
+// publication range comes from the ends of the articles_newest index. No
+// query here grows with the store.
 func (s *Store) countStats(ctx context.Context) (store.Stats, error) {
 	st := store.Stats{Pipelines: map[string]int64{}}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		counts := map[string]*int64{
+			"articles": &st.Articles, "versions": &st.Versions, "statements": &st.Statements,
+			"mentions": &st.Mentions, "timexes": &st.Timexes, "events": &st.Events,
+			"actors": &st.Actors, "aliases": &st.Aliases, "speakers": &st.Speakers,
+		}
+		if err := eachRow(ctx, tx, `SELECT name, n FROM counters`, nil, func(rows *sql.Rows) error {
+			var name string
+			var n int64
+			if err := rows.Scan(&name, &n); err != nil {
+				return err
+			}
+			if p := counts[name]; p != nil {
+				*p = n
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 		var first, last sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT
-				(SELECT count(*) FROM articles WHERE current = 1),
-				(SELECT count(*) FROM articles),
-				(SELECT count(*) FROM statements x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
-				(SELECT count(*) FROM mentions x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
-				(SELECT count(*) FROM timexes x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
-				(SELECT count(*) FROM events x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
-				(SELECT count(*) FROM actors),
-				(SELECT count(*) FROM actor_aliases),
-				(SELECT count(DISTINCT outlet COLLATE NOCASE) FROM articles WHERE current = 1 AND outlet <> ''),
-				(SELECT min(published_day) FROM articles WHERE current = 1 AND published_day <> ''),
-				(SELECT max(published_day) FROM articles WHERE current = 1 AND published_day <> '')`).Scan(
-			&st.Articles, &st.Versions, &st.Statements, &st.Mentions, &st.Timexes, &st.Events,
-			&st.Actors, &st.Aliases, &st.Outlets, &first, &last)
-		if err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT
+				(SELECT count(*) FROM outlet_counts),
+				(SELECT published_day FROM articles WHERE current = 1 AND published_day <> '' ORDER BY published_day LIMIT 1),
+				(SELECT published_day FROM articles WHERE current = 1 AND published_day <> '' ORDER BY published_day DESC LIMIT 1)`).Scan(
+			&st.Outlets, &first, &last); err != nil {
 			return err
 		}
 		st.FirstPublished, st.LastPublished = first.String, last.String
-		return eachRow(ctx, tx, `SELECT pipeline, count(*) FROM articles WHERE current = 1 GROUP BY pipeline`, nil, func(rows *sql.Rows) error {
+		return eachRow(ctx, tx, `SELECT pipeline, articles FROM pipeline_counts`, nil, func(rows *sql.Rows) error {
 			var p string
 			var n int64
 			if err := rows.Scan(&p, &n); err != nil {
@@ -503,64 +554,107 @@ func ftsMatch(terms []store.Term) string {
 	return b.String()
 }
 
-// Actors lists actors, most quoted first, then by name.
+// Actors lists actors, most quoted first, then by name, from the
+// aggregates (actor_stats and its ranking index).
 func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.StoredActor, error) {
 	out := []store.StoredActor{}
 	var w where
+	if q.ID != 0 {
+		w.add("st.actor_id = ?", q.ID)
+	}
 	if q.Name != "" {
 		pat := "%" + likeEscape(q.Name) + "%"
-		w.add(`(x.name LIKE ?1 ESCAPE '\' OR x.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?1 ESCAPE '\'))`, pat)
+		w.add(`(st.name LIKE ? ESCAPE '\' OR st.actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\'))`, pat, pat)
 	}
 	if q.Kind != "" {
 		w.add("x.kind = ?", q.Kind)
 	}
-	sqlText := `SELECT x.id, x.name, x.kind, x.title, x.affiliation,
-			(SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.actor_id = x.id AND a.current = 1) AS n,
-			(SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = x.id AND a.current = 1)
-		FROM actors x` + w.String() + ` ORDER BY n DESC, x.name LIMIT ? OFFSET ?`
+	if q.Speaking {
+		w.add("st.statements > 0")
+	}
+	if c := q.After; c != nil {
+		w.add("(st.statements < ? OR (st.statements = ? AND (st.name > ? OR (st.name = ? AND st.actor_id > ?))))",
+			c.Statements, c.Statements, c.Name, c.Name, c.ID)
+	}
+	sqlText := `SELECT x.id, x.name, x.kind, x.title, x.affiliation, st.statements, st.mentions, st.first_date, st.last_date
+		FROM actor_stats st JOIN actors x ON x.id = st.actor_id` + w.String() + `
+		ORDER BY st.statements DESC, st.name, st.actor_id LIMIT ? OFFSET ?`
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, sqlText, args...)
-		if err != nil {
-			return err
-		}
 		byID := map[int64]int{}
-		for rows.Next() {
+		if err := eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
 			var x store.StoredActor
-			if err := rows.Scan(&x.ID, &x.Name, &x.Kind, &x.Title, &x.Affiliation, &x.Statements, &x.Mentions); err != nil {
-				rows.Close()
+			if err := rows.Scan(&x.ID, &x.Name, &x.Kind, &x.Title, &x.Affiliation, &x.Statements, &x.Mentions, &x.First, &x.Last); err != nil {
 				return err
 			}
 			byID[x.ID] = len(out)
 			out = append(out, x)
-		}
-		if err := closeRows(rows); err != nil || len(out) == 0 {
+			return nil
+		}); err != nil || len(out) == 0 {
 			return err
 		}
-		// The aliases of the listed actors.
 		ids := make([]any, 0, len(out))
 		for _, x := range out {
 			ids = append(ids, x.ID)
 		}
-		rows, err = tx.QueryContext(ctx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (`+
-			strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`) ORDER BY actor_id, alias`, ids...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ")"
+		if err := eachRow(ctx, tx, `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN `+in+` ORDER BY actor_id, alias`, ids, func(rows *sql.Rows) error {
 			var id int64
 			var alias string
 			if err := rows.Scan(&id, &alias); err != nil {
-				rows.Close()
 				return err
 			}
 			x := &out[byID[id]]
 			x.Aliases = append(x.Aliases, alias)
+			return nil
+		}); err != nil || !q.Detail {
+			return err
 		}
-		return closeRows(rows)
+		if err := eachRow(ctx, tx, `SELECT actor_id, outlet FROM actor_outlets WHERE actor_id IN `+in+` ORDER BY actor_id, outlet`, ids, func(rows *sql.Rows) error {
+			var id int64
+			var o string
+			if err := rows.Scan(&id, &o); err != nil {
+				return err
+			}
+			x := &out[byID[id]]
+			x.Outlets = append(x.Outlets, o)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return eachRow(ctx, tx, `SELECT actor_id, name, title, affiliation, kind, n, first_date, last_date
+			FROM actor_forms WHERE actor_id IN `+in+` ORDER BY actor_id, n DESC, name, title, affiliation, kind`, ids, func(rows *sql.Rows) error {
+			var id int64
+			var f store.SpeakerForm
+			if err := rows.Scan(&id, &f.Name, &f.Title, &f.Affiliation, &f.Kind, &f.Statements, &f.First, &f.Last); err != nil {
+				return err
+			}
+			x := &out[byID[id]]
+			x.Forms = append(x.Forms, f)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list actors: %w", err)
+	}
+	return out, nil
+}
+
+// Outlets lists the outlets of current articles from outlet_counts.
+func (s *Store) Outlets(ctx context.Context, limit int) ([]store.OutletCount, error) {
+	out := []store.OutletCount{}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT outlet, articles FROM outlet_counts ORDER BY outlet LIMIT ?`, []any{store.ClampLimit(limit)}, func(rows *sql.Rows) error {
+			var o store.OutletCount
+			if err := rows.Scan(&o.Name, &o.Articles); err != nil {
+				return err
+			}
+			out = append(out, o)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: outlets: %w", err)
 	}
 	return out, nil
 }

@@ -25,6 +25,9 @@
 //	                one row per analysis, seq keeping the pipeline's order
 //	articles_fts    FTS5 over title, standfirst, body (external content)
 //	statements_fts  FTS5 over statement text (external content)
+//	counters, outlet_counts, pipeline_counts, actor_stats, actor_forms, actor_outlets
+//	                aggregates kept by triggers as rows are written (aggregates.go):
+//	                what Stats, Actors and Outlets read
 //
 // Analyses reference their article with ON DELETE CASCADE; deleting an
 // article row removes its analyses and their index entries.

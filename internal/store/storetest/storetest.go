@@ -42,6 +42,7 @@ var Scenarios = []struct {
 	{"ArticleFilters", articleFilters},
 	{"StatementFilters", statementFilters},
 	{"Actors", actors},
+	{"Aggregates", aggregates},
 	{"Events", events},
 	{"Closed", closed},
 }
