@@ -193,6 +193,12 @@ type Store interface {
 	ReplaceAnalyses(ctx context.Context, id int64, a *article.Article) error
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+	// AddCorrections stores analysts' corrections and applies them, in one
+	// transaction, all or none; it returns them as stored (ids, anchors and
+	// statuses set). See Correction.
+	AddCorrections(ctx context.Context, cs []Correction) ([]Correction, error)
+	// Corrections lists corrections, newest first (the audit log).
+	Corrections(ctx context.Context, q CorrectionQuery) ([]Correction, error)
 	// Close releases the store; later calls fail with ErrClosed.
 	Close() error
 }

@@ -44,6 +44,11 @@ var Scenarios = []struct {
 	{"Actors", actors},
 	{"Events", events},
 	{"Closed", closed},
+	{"Corrections", corrections},
+	{"CorrectionVersions", correctionVersions},
+	{"CorrectionMergeSplit", correctionMergeSplit},
+	{"CorrectionInvalid", correctionInvalid},
+	{"CorrectionLog", correctionLog},
 }
 
 // Run runs every scenario as a subtest of t.
