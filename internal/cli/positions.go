@@ -63,7 +63,11 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 		}
 		q.After = page[len(page)-1].Cursor()
 	}
-	cells := dossier.Positions(d, all, dossier.Options{Logger: log, KeepUnclear: *unclear})
+	fixes, err := cellCorrections(ctx, st)
+	if err != nil {
+		return storeFailed(env, "positions", err)
+	}
+	cells := dossier.Positions(d, all, dossier.Options{Logger: log, KeepUnclear: *unclear, Corrections: fixes})
 	t := table{header: []string{"issue", "party", "stance", "source", "since", "changes", "evidence", "latest"}}
 	for _, c := range cells {
 		since := ""
@@ -86,9 +90,30 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 		if c.Reported {
 			source = "reported"
 		}
-		t.rows = append(t.rows, []string{c.Issue, c.Party, string(c.Stance), source, since,
+		stance := string(c.Stance)
+		if o := c.Override; o != nil {
+			stance += " (set by " + o.By + ": " + o.Note + ")"
+		}
+		t.rows = append(t.rows, []string{c.Issue, c.Party, stance, source, since,
 			strings.Join(hist, "; "), fmt.Sprint(len(c.Evidence)), latest})
 		t.values = append(t.values, c)
 	}
 	return writeOut(env, "positions", &t, *format)
+}
+
+// cellCorrections returns every stance cell correction (newest first).
+func cellCorrections(ctx context.Context, st store.Store) ([]store.Correction, error) {
+	var out []store.Correction
+	q := store.CorrectionQuery{Kind: store.CorrectCell, Limit: store.MaxLimit}
+	for {
+		page, err := st.Corrections(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < q.Limit {
+			return out, nil
+		}
+		q.After = page[len(page)-1].ID
+	}
 }

@@ -71,7 +71,11 @@ func runReport(ctx context.Context, env *Env, args []string) int {
 		if err != nil {
 			return storeFailed(env, "report", err)
 		}
-		data.Matrix = matrixOf(d, dossier.Positions(d, stmts, dossier.Options{Logger: log}))
+		fixes, err := cellCorrections(ctx, st)
+		if err != nil {
+			return storeFailed(env, "report", err)
+		}
+		data.Matrix = matrixOf(d, dossier.Positions(d, stmts, dossier.Options{Logger: log, Corrections: fixes}))
 	}
 	if err := report.Write(*out, data); err != nil {
 		fmt.Fprintf(env.Stderr, "parley report: %s\n", plain(err))

@@ -139,10 +139,26 @@ func keepIDs(sts []article.Statement, prev []RowKey) []int64 {
 		free[k] = append(free[k], r.ID)
 	}
 	ids := make([]int64, len(sts))
+	used := map[int64]bool{}
 	for i, st := range sts {
 		k := key{st.Span, st.TextSpan}
 		if l := free[k]; len(l) > 0 {
 			ids[i], free[k] = l[0], l[1:]
+			used[ids[i]] = true
+		}
+	}
+	// A statement whose span an analyst moved keeps the id of the row it
+	// overlaps.
+	for i, st := range sts {
+		if ids[i] != 0 {
+			continue
+		}
+		for _, r := range prev {
+			if !used[r.ID] && (r.Span.Overlaps(st.Span) || r.TextSpan.Overlaps(st.TextSpan)) {
+				ids[i] = r.ID
+				used[r.ID] = true
+				break
+			}
 		}
 	}
 	return ids
@@ -183,19 +199,41 @@ func rebuild(ctx context.Context, tx CorrectionTx, id int64) ([]CorrectionResult
 // the caller's transaction; it returns them as stored. An invalid one fails
 // the whole call with ErrInvalid (or ErrNotFound for an unknown id).
 func AddCorrectionsTx(ctx context.Context, tx CorrectionTx, cs []Correction, now time.Time) ([]Correction, error) {
+	out, err := addCorrections(ctx, tx, cs, now)
+	var n *numbered
+	if errors.As(err, &n) {
+		if len(cs) == 1 {
+			// One correction: its number says nothing.
+			return nil, n.err
+		}
+		return nil, fmt.Errorf("correction %d: %w", n.i, n.err)
+	}
+	return out, err
+}
+
+// numbered is the error of the i-th correction of a call.
+type numbered struct {
+	i   int
+	err error
+}
+
+func (n *numbered) Error() string { return fmt.Sprintf("correction %d: %v", n.i, n.err) }
+func (n *numbered) Unwrap() error { return n.err }
+
+func addCorrections(ctx context.Context, tx CorrectionTx, cs []Correction, now time.Time) ([]Correction, error) {
 	out := make([]Correction, 0, len(cs))
 	// Row ids name rows as they were when the call was made.
 	resolved := make([]Correction, len(cs))
 	for i := range cs {
 		resolved[i] = cs[i]
 		if err := resolve(ctx, tx, &resolved[i]); err != nil {
-			return nil, fmt.Errorf("correction %d: %w", i+1, err)
+			return nil, &numbered{i + 1, err}
 		}
 	}
 	for i := range resolved {
 		c := resolved[i]
 		if err := CheckCorrection(&c); err != nil {
-			return nil, fmt.Errorf("correction %d: %w", i+1, err)
+			return nil, &numbered{i + 1, err}
 		}
 		if c.At.IsZero() {
 			c.At = now
@@ -235,7 +273,7 @@ func AddCorrectionsTx(ctx context.Context, tx CorrectionTx, cs []Correction, now
 				}
 			}
 			if undo == 0 {
-				return nil, fmt.Errorf("correction %d: %w: %q was not merged into %q", i+1, ErrNoMerge, c.Actor, c.Into)
+				return nil, &numbered{i + 1, fmt.Errorf("%w: %q was not merged into %q", ErrNoMerge, c.Actor, c.Into)}
 			}
 			if err := tx.SetStatus(ctx, undo, Undone, fmt.Sprintf("undone by a split on %s", c.At.Format("2006-01-02"))); err != nil {
 				return nil, err
@@ -264,7 +302,7 @@ func AddCorrectionsTx(ctx context.Context, tx CorrectionTx, cs []Correction, now
 		for _, a := range affected {
 			results, err := rebuild(ctx, tx, a)
 			if err != nil {
-				return nil, fmt.Errorf("correction %d: apply to article %d: %w", i+1, a, err)
+				return nil, &numbered{i + 1, fmt.Errorf("apply to article %d: %w", a, err)}
 			}
 			for _, r := range results {
 				if r.ID == c.ID {
@@ -371,6 +409,21 @@ func resolve(ctx context.Context, tx CorrectionTx, c *Correction) error {
 				return fmt.Errorf("actor %d: %w", *x.id, err)
 			}
 			*x.name, *x.id = name, 0
+		}
+		if c.Kind == CorrectSplit && c.Actor == "" && c.Into != "" {
+			// Undo the latest merge into Into.
+			merges, err := tx.ActiveCorrections(ctx, "")
+			if err != nil {
+				return err
+			}
+			for _, m := range merges {
+				if m.Kind == CorrectMerge && SameName(m.Into, c.Into) {
+					c.Actor = m.Actor
+				}
+			}
+			if c.Actor == "" {
+				return fmt.Errorf("%w: nothing was merged into %q", ErrNoMerge, c.Into)
+			}
 		}
 		if c.Before == nil && c.Actor != "" && c.Into != "" {
 			c.Before = map[string]string{"actor": c.Actor, "into": c.Into}

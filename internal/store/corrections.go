@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -518,3 +519,50 @@ func (x Analyses) Into(a *article.Article) {
 
 // ErrNoMerge: a split names two actors no active merge joined.
 var ErrNoMerge = errors.New("store: no such merge to undo")
+
+// Summary says what c changed in a few words.
+func (c Correction) Summary() string {
+	switch c.Kind {
+	case CorrectMerge:
+		return fmt.Sprintf("%s merged into %s", c.Actor, c.Into)
+	case CorrectSplit:
+		return fmt.Sprintf("%s taken out of %s", c.Actor, c.Into)
+	case CorrectCell:
+		if c.Cell == nil {
+			return ""
+		}
+		was := ""
+		if b := c.Before["stance"]; b != "" {
+			was = " (was " + b + ")"
+		}
+		return fmt.Sprintf("%s / %s / %s: %s%s", c.Cell.Dossier, c.Cell.Issue, c.Cell.Party, c.Cell.Stance, was)
+	}
+	where := ""
+	if c.Anchor != nil {
+		where = fmt.Sprintf("%s %d:%d ", c.Anchor.Source, c.Anchor.Span[0], c.Anchor.Span[1])
+	}
+	if c.Kind == CorrectAdd {
+		sp := ""
+		if c.Edit != nil {
+			sp = c.Edit.Speaker
+		}
+		return where + "added, speaker " + sp
+	}
+	var parts []string
+	keys := make([]string, 0, len(c.After))
+	for k := range c.After {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if k == "text" || c.Before[k] == c.After[k] {
+			continue
+		}
+		if k == "deleted" {
+			parts = append(parts, "deleted")
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %q → %q", k, c.Before[k], c.After[k]))
+	}
+	return where + strings.Join(parts, ", ")
+}

@@ -23,7 +23,7 @@ func (s *Store) AddCorrections(ctx context.Context, cs []store.Correction) ([]st
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("postgres: add corrections: %w", err)
+		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	return out, nil
 }

@@ -22,7 +22,7 @@ func (s *Store) AddCorrections(ctx context.Context, cs []store.Correction) ([]st
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: add corrections: %w", err)
+		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 	return out, nil
 }
