@@ -337,6 +337,9 @@ func ApplyCorrections(source string, a *article.Article, cs []Correction) (out *
 	return &cp, results, changed
 }
 
+// Locate finds an anchor in body (see locate).
+func Locate(body string, an *Anchor) (article.Span, bool) { return locate(body, an) }
+
 // locate finds an anchor in body: at its span when the quote is still
 // there, else at the occurrence of the quote nearest to the old span (the
 // article changed elsewhere); ok is false when the quote is gone.

@@ -63,6 +63,35 @@ type actorIndex struct {
 type indexed struct {
 	snap *snapshot
 	key  store.Stats
+	// fix is the newest correction's id when it was built: a correction
+	// changes no count.
+	fix int64
+}
+
+// lastCorrection returns the id of the newest correction (0: none).
+func (x *actorIndex) lastCorrection(ctx context.Context) int64 {
+	cs, err := x.st.Corrections(ctx, store.CorrectionQuery{Limit: 1})
+	if err != nil || len(cs) == 0 {
+		return 0
+	}
+	return cs[0].ID
+}
+
+// cellCorrections reads every stance cell correction.
+func cellCorrections(ctx context.Context, st store.Store) ([]store.Correction, error) {
+	var out []store.Correction
+	q := store.CorrectionQuery{Kind: store.CorrectCell, Limit: store.MaxLimit}
+	for {
+		page, err := st.Corrections(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < q.Limit {
+			return out, nil
+		}
+		q.After = page[len(page)-1].ID
+	}
 }
 
 // rebuildTimeout bounds a background rebuild.
@@ -78,6 +107,8 @@ type snapshot struct {
 	// statements counts the statements read.
 	statements int
 
+	// cells are the stance cell corrections, applied to positions.
+	cells []store.Correction
 	// pos caches each dossier's cells over this state of the store.
 	pmu sync.Mutex
 	pos map[*dossier.Dossier][]dossier.Position
@@ -98,7 +129,7 @@ func (sn *snapshot) positions(d *dossier.Dossier) []dossier.Position {
 	if sn.pos == nil || len(sn.pos) > 16 { // replaced dossiers: start over
 		sn.pos = map[*dossier.Dossier][]dossier.Position{}
 	}
-	p := dossier.Positions(d, sn.stmts, dossier.Options{Logger: sn.log})
+	p := dossier.Positions(d, sn.stmts, dossier.Options{Logger: sn.log, Corrections: sn.cells})
 	sn.pos[d] = p
 	return p
 }
@@ -135,7 +166,7 @@ func (x *actorIndex) get(ctx context.Context) (*snapshot, error) {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
 	if cur := x.cur.Load(); cur != nil {
-		if !sameCounts(cur.key, stats) {
+		if !sameCounts(cur.key, stats) || cur.fix != x.lastCorrection(ctx) {
 			x.rebuildAsync()
 		}
 		return cur.snap, nil
@@ -170,12 +201,16 @@ func (x *actorIndex) refresh(ctx context.Context) (*snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
+	fix := x.lastCorrection(ctx)
 	snap, err := x.build(ctx)
 	if err != nil {
 		return nil, err
 	}
+	if snap.cells, err = cellCorrections(ctx, x.st); err != nil {
+		return nil, fmt.Errorf("corrections: %w", err)
+	}
 	x.rebuilds.Add(1)
-	x.cur.Store(&indexed{snap: snap, key: stats})
+	x.cur.Store(&indexed{snap: snap, key: stats, fix: fix})
 	return snap, nil
 }
 

@@ -88,6 +88,8 @@ type MatrixCell struct {
 	Reported bool
 	Evidence []EvidenceRow
 	History  []dossier.Change
+	// Override is an analyst's stance for the cell; nil when none.
+	Override *dossier.Override
 }
 
 // MatrixRow is one issue with a cell per party.
@@ -110,7 +112,7 @@ func matrix(d *dossier.Dossier, positions []dossier.Position) []MatrixRow {
 			if pos := by[key{is.ID, p.Name}]; pos != nil {
 				c.Stance, c.Class, c.Since, c.History = string(pos.Stance), stanceClass(pos.Stance), deref(pos.Since), pos.History
 				c.Anchor = fmt.Sprintf("ev-%d-%d", i, j)
-				c.Reported = pos.Reported
+				c.Reported, c.Override = pos.Reported, pos.Override
 				for _, e := range pos.Evidence {
 					who := deref(e.Speaker)
 					if who == "" && e.ReportedBy != nil {
@@ -141,7 +143,8 @@ func (s *Server) pageMatrix(w http.ResponseWriter, r *http.Request) {
 			D       *dossier.Dossier
 			Rows    []MatrixRow
 			Stances []string
-		}{d, matrix(d, snap.positions(d)), []string{"for", "conditional", "counter", "against", "unclear"}}
+			Name    string
+		}{d, matrix(d, snap.positions(d)), []string{"for", "conditional", "counter", "against", "unclear"}, r.URL.Query().Get("dossier")}
 	}
 	s.render(w, r, http.StatusOK, "matrix", p)
 }

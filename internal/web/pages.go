@@ -273,6 +273,16 @@ func parseFocus(v string, bodyLen int) article.Span {
 	return article.Span{s, e}
 }
 
+// articleSpeakers suggests speakers in the article page's forms (only to
+// a logged-in analyst: nobody else sees the forms).
+func (s *Server) articleSpeakers(ctx context.Context) []string {
+	snap, err := s.index.get(ctx)
+	if err != nil {
+		return nil
+	}
+	return speakerNames(snap.actors, 200)
+}
+
 func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -308,17 +318,23 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 	// The statement rows carry actor ids; line them up with the article's
 	// statements by their sequence number for links to actor pages.
 	actorOf := make(map[int]int64, len(stmts))
+	idOf := make(map[int]int64, len(stmts))
 	for _, st := range stmts {
 		actorOf[st.Seq] = st.ActorID
+		idOf[st.Seq] = st.ID
 	}
 	type stmtRow struct {
 		N       int
+		ID      int64
 		ActorID int64
 		article.Statement
+		// Corrections are the analysts' corrections that hold here.
+		Corrections []store.Correction
 	}
+	fixed := s.correctedStatements(ctx, a)
 	rows := make([]stmtRow, 0, end-offset)
 	for i := offset; i < end; i++ {
-		rows = append(rows, stmtRow{N: i, ActorID: actorOf[i], Statement: a.Statements[i]})
+		rows = append(rows, stmtRow{N: i, ID: idOf[i], ActorID: actorOf[i], Statement: a.Statements[i], Corrections: fixed[i]})
 	}
 	p := s.newPage(w, r, untitled(a.Title), "articles")
 	p.Data = struct {
@@ -330,8 +346,12 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 		Pager      Pager
 		Versions   []store.ArticleSummary
 		Focus      bool
+		Kinds      []string
+		Back       string
+		Speakers   []string
 	}{a, httpURL(a.URL), Segments(a.Body, marks), rows, len(a.Statements),
-		pager(r.URL.Query(), offset, len(rows), end < len(a.Statements)), versions, focus.Len() > 0}
+		pager(r.URL.Query(), offset, len(rows), end < len(a.Statements)), versions, focus.Len() > 0,
+		[]string{article.Direct, article.Indirect, article.Mixed}, r.URL.RequestURI(), s.articleSpeakers(ctx)}
 	s.render(w, r, http.StatusOK, "article", p)
 }
 
@@ -389,7 +409,10 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
 		A          ActorSummary
 		Statements []store.StoredStatement
 		Pager      Pager
-	}{snap.actors[i], rows, pager(r.URL.Query(), offset, len(rows), more).total(snap.actors[i].Statements)}
+		Merged     []store.Correction
+		Names      []string
+	}{snap.actors[i], rows, pager(r.URL.Query(), offset, len(rows), more).total(snap.actors[i].Statements),
+		s.mergesInto(r.Context(), snap.actors[i].Name), speakerNames(snap.actors, 200)}
 	s.render(w, r, http.StatusOK, "actor", p)
 }
 
@@ -505,7 +528,7 @@ func (s *Server) pageLogin(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, http.StatusTooManyRequests, codeRateLimited, "too many wrong tokens; wait a minute")
 			return
 		case s.tokenOK(r.PostFormValue("token")):
-			s.setSession(w)
+			s.setSession(w, userName(r.PostFormValue("name")))
 			http.Redirect(w, r, next, http.StatusSeeOther)
 			return
 		}
