@@ -246,10 +246,10 @@ func (s *Server) pageCorrections(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(w, r, "Corrections", "corrections")
 	p.Data = struct {
-		Q              store.CorrectionQuery
-		Rows           []row
-		Next           string
-		First          bool
+		Q               store.CorrectionQuery
+		Rows            []row
+		Next            string
+		First           bool
 		Statuses, Kinds []string
 	}{q, rows, next, q.After == 0, []string{store.Applied, store.NeedsReview, store.Undone},
 		[]string{store.CorrectStatement, store.CorrectAdd, store.CorrectMerge, store.CorrectSplit, store.CorrectCell}}
@@ -257,7 +257,9 @@ func (s *Server) pageCorrections(w http.ResponseWriter, r *http.Request) {
 }
 
 func firstWords(s string, n int) string {
-	f := strings.FieldsFunc(s, func(r rune) bool { return !(r == '-' || r == '\'' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127) })
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		return !(r == '-' || r == '\'' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127)
+	})
 	return strings.Join(f[:min(n, len(f))], " ")
 }
 
