@@ -41,9 +41,13 @@ func TestApplyCorrections(t *testing.T) {
 		status   string
 		speakers string
 	}{
-		{"at its offsets", body, func(b string) []article.Statement { return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", second)} },
+		{"at its offsets", body, func(b string) []article.Statement {
+			return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", second)}
+		},
 			fix(body, second, Edit{Speaker: "Lena Brandt"}), "src", Applied, "Mara Lind|Lena Brandt"},
-		{"moved with the text", moved, func(b string) []article.Statement { return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", second)} },
+		{"moved with the text", moved, func(b string) []article.Statement {
+			return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", second)}
+		},
 			fix(body, second, Edit{Speaker: "Lena Brandt"}), "src", Applied, "Mara Lind|Lena Brandt"},
 		{"narrower span of a new pipeline", body, func(b string) []article.Statement {
 			return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", "talks would resume")}
@@ -54,11 +58,17 @@ func TestApplyCorrections(t *testing.T) {
 			fix(body, second, Edit{Speaker: "Lena Brandt"}), "src", NeedsReview, "Mara Lind"},
 		{"deleted one already gone", body, func(b string) []article.Statement { return []article.Statement{st(b, "Mara Lind", first)} },
 			fix(body, second, Edit{Delete: true}), "src", Applied, "Mara Lind"},
-		{"delete", body, func(b string) []article.Statement { return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", second)} },
+		{"delete", body, func(b string) []article.Statement {
+			return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", second)}
+		},
 			fix(body, first, Edit{Delete: true}), "src", Applied, "Otto Brandt"},
-		{"other article", body, func(b string) []article.Statement { return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", second)} },
+		{"other article", body, func(b string) []article.Statement {
+			return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", second)}
+		},
 			fix(body, second, Edit{Speaker: "Lena Brandt"}), "elsewhere", "", "Mara Lind|Otto Brandt"},
-		{"merge", body, func(b string) []article.Statement { return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", second)} },
+		{"merge", body, func(b string) []article.Statement {
+			return []article.Statement{st(b, "Mara Lind", first), st(b, "Otto Brandt", second)}
+		},
 			Correction{ID: 1, Kind: CorrectMerge, Actor: "otto brandt", Into: "Mara Lind", Note: "n"}, "src", "", "Mara Lind|Mara Lind"},
 	}
 	for _, tc := range tests {
