@@ -56,6 +56,8 @@ func commands() []command {
 		{"watch", "watch feeds, sitemaps, folders and pages; analyse and store what is new", runWatch},
 		{"worker", "work the job queue: analyse and store enqueued documents (--until-idle)", runWorker},
 		{"jobs", "list failed and retrying jobs of the queue; retry one (--retry ID)", runJobs},
+		{"correct", "correct a statement, add one, merge or split actors, set a stance cell (audit-logged)", runCorrect},
+		{"corrections", "list the corrections analysts made, newest first (the audit log)", runCorrections},
 		{"reanalyze", "redo the analyses of stored articles made by an older pipeline", runReanalyze},
 		{"serve", "serve the web app and the JSON API (--demo: the example corpus)", runServe},
 		{"bench", "measure ingest, database size and page latencies on a synthetic corpus", runBench},

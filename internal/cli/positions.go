@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parley-news/parley/internal/dossier"
+	"github.com/parley-news/parley/internal/store"
 )
 
 // runPositions is `parley positions --dossier FILE`: the issue × party matrix.
@@ -49,8 +50,12 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "positions", err)
 	}
 	defer st.Close()
+	fixes, err := cellCorrections(ctx, st)
+	if err != nil {
+		return storeFailed(env, "positions", err)
+	}
 	// Streamed: only the statements that link to an issue stay in memory.
-	cells, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Logger: log, KeepUnclear: *unclear})
+	cells, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Logger: log, KeepUnclear: *unclear, Corrections: fixes})
 	if err != nil {
 		return storeFailed(env, "positions", err)
 	}
@@ -76,9 +81,30 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 		if c.Reported {
 			source = "reported"
 		}
-		t.rows = append(t.rows, []string{c.Issue, c.Party, string(c.Stance), source, since,
+		stance := string(c.Stance)
+		if o := c.Override; o != nil {
+			stance += " (set by " + o.By + ": " + o.Note + ")"
+		}
+		t.rows = append(t.rows, []string{c.Issue, c.Party, stance, source, since,
 			strings.Join(hist, "; "), fmt.Sprint(len(c.Evidence)), latest})
 		t.values = append(t.values, c)
 	}
 	return writeOut(env, "positions", &t, *format)
+}
+
+// cellCorrections returns every stance cell correction (newest first).
+func cellCorrections(ctx context.Context, st store.Store) ([]store.Correction, error) {
+	var out []store.Correction
+	q := store.CorrectionQuery{Kind: store.CorrectCell, Limit: store.MaxLimit}
+	for {
+		page, err := st.Corrections(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < q.Limit {
+			return out, nil
+		}
+		q.After = page[len(page)-1].ID
+	}
 }

@@ -67,7 +67,11 @@ func runReport(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "report", err)
 	}
 	if d != nil {
-		cells, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Logger: log})
+		fixes, err := cellCorrections(ctx, st)
+		if err != nil {
+			return storeFailed(env, "report", err)
+		}
+		cells, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Logger: log, Corrections: fixes})
 		if err != nil {
 			return storeFailed(env, "report", err)
 		}

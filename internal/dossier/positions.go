@@ -6,8 +6,10 @@ import (
 	"iter"
 	"log/slog"
 	"slices"
+	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
@@ -55,6 +57,95 @@ type Position struct {
 	Reported bool       `json:"reported"`
 	History  []Change   `json:"history"`
 	Evidence []Evidence `json:"evidence"`
+	// Override is set when an analyst set the cell's stance by hand
+	// (Stance is then theirs); nil otherwise.
+	Override *Override `json:"override,omitempty"`
+}
+
+// Override is a cell's stance set by an analyst (a store.CorrectCell
+// correction), with what the statements alone say.
+type Override struct {
+	// Computed is the stance the statements give ("" when none does).
+	Computed   Stance    `json:"computed"`
+	Note       string    `json:"note"`
+	By         string    `json:"by"`
+	At         time.Time `json:"at"`
+	Correction int64     `json:"correction"`
+}
+
+// Stances lists the stances a cell can hold, for checking input.
+var Stances = []Stance{For, Against, Counter, Conditional, Unclear}
+
+// ValidStance reports whether s is one of Stances.
+func ValidStance(s string) bool {
+	for _, x := range Stances {
+		if string(x) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Name is the dossier's name as cell corrections record it: its
+// negotiation, else its file's base name.
+func (d *Dossier) Name() string {
+	if d == nil {
+		return ""
+	}
+	if n := strings.TrimSpace(d.Negotiation); n != "" {
+		return n
+	}
+	return strings.TrimSuffix(filepath.Base(d.File), filepath.Ext(d.File))
+}
+
+// applyOverrides sets the cells the corrections name (the newest for a
+// cell wins); a cell without evidence is added for it.
+func applyOverrides(d *Dossier, out []Position, cs []store.Correction) []Position {
+	type key struct{ issue, party string }
+	latest := map[key]*store.Correction{}
+	for i := range cs {
+		c := &cs[i]
+		if c.Kind != store.CorrectCell || c.Cell == nil || !store.SameName(c.Cell.Dossier, d.Name()) {
+			continue
+		}
+		p := d.PartyIndex(c.Cell.Party)
+		if p < 0 {
+			continue
+		}
+		k := key{c.Cell.Issue, d.Parties[p].Name}
+		if prev := latest[k]; prev == nil || c.ID > prev.ID {
+			latest[k] = c
+		}
+	}
+	if len(latest) == 0 {
+		return out
+	}
+	have := map[key]int{}
+	for i, p := range out {
+		have[key{p.Issue, p.Party}] = i
+	}
+	var merged []Position
+	for _, is := range d.Issues {
+		for _, p := range d.Parties {
+			k := key{is.ID, p.Name}
+			i, ok := have[k]
+			c := latest[k]
+			switch {
+			case c != nil && ok:
+				pos := out[i]
+				pos.Override = &Override{Computed: pos.Stance, Note: c.Note, By: c.By, At: c.At, Correction: c.ID}
+				pos.Stance = Stance(c.Cell.Stance)
+				merged = append(merged, pos)
+			case c != nil:
+				merged = append(merged, Position{Issue: is.ID, Party: p.Name, Stance: Stance(c.Cell.Stance),
+					History: []Change{}, Evidence: []Evidence{},
+					Override: &Override{Note: c.Note, By: c.By, At: c.At, Correction: c.ID}})
+			case ok:
+				merged = append(merged, out[i])
+			}
+		}
+	}
+	return merged
 }
 
 // Options tune Positions.
@@ -66,6 +157,9 @@ type Options struct {
 	// PageSize is how many statements PositionsFrom reads at a time
 	// (<= 0: store.MaxLimit).
 	PageSize int
+	// Corrections are analysts' corrections; the cell ones (store.CorrectCell)
+	// of this dossier set their cells' stances (Position.Override).
+	Corrections []store.Correction
 }
 
 // observation is one link with where and when it was made.
@@ -232,7 +326,7 @@ func (f *folder) positions() []Position {
 			out = append(out, pos)
 		}
 	}
-	return out
+	return applyOverrides(f.d, out, f.opt.Corrections)
 }
 
 // speakerParties maps each named person to the one party their statements

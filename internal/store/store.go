@@ -197,6 +197,12 @@ type Store interface {
 	// (case-insensitively), with how many articles each has; at most
 	// limit (<= 0: DefaultLimit; at most MaxLimit).
 	Outlets(ctx context.Context, limit int) ([]OutletCount, error)
+	// AddCorrections stores analysts' corrections and applies them, in one
+	// transaction, all or none; it returns them as stored (ids, anchors and
+	// statuses set). See Correction.
+	AddCorrections(ctx context.Context, cs []Correction) ([]Correction, error)
+	// Corrections lists corrections, newest first (the audit log).
+	Corrections(ctx context.Context, q CorrectionQuery) ([]Correction, error)
 	// Close releases the store; later calls fail with ErrClosed.
 	Close() error
 }

@@ -210,6 +210,9 @@ type cachedPositions struct {
 type positionsAt struct {
 	cells []dossier.Position
 	key   store.Stats
+	// fix is the newest correction's id when they were computed: a
+	// correction changes no count.
+	fix int64
 }
 
 // recomputeTimeout bounds a background recomputation.
@@ -245,7 +248,7 @@ func (pc *positionCache) get(ctx context.Context, d *dossier.Dossier) ([]dossier
 	}
 	e := pc.entry(d)
 	if cur := e.cur.Load(); cur != nil {
-		if !sameCounts(cur.key, stats) {
+		if !sameCounts(cur.key, stats) || cur.fix != lastCorrection(ctx, pc.st) {
 			pc.recomputeAsync(d, e)
 		}
 		return cur.cells, nil
@@ -304,13 +307,44 @@ func (pc *positionCache) compute(ctx context.Context, d *dossier.Dossier, e *cac
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
-	cells, err := dossier.PositionsFrom(ctx, pc.st, d, dossier.Options{Logger: pc.log})
+	fix := lastCorrection(ctx, pc.st)
+	fixes, err := cellCorrections(ctx, pc.st)
+	if err != nil {
+		return nil, fmt.Errorf("corrections: %w", err)
+	}
+	cells, err := dossier.PositionsFrom(ctx, pc.st, d, dossier.Options{Logger: pc.log, Corrections: fixes})
 	if err != nil {
 		return nil, err
 	}
 	pc.builds.Add(1)
-	e.cur.Store(&positionsAt{cells: cells, key: stats})
+	e.cur.Store(&positionsAt{cells: cells, key: stats, fix: fix})
 	return cells, nil
+}
+
+// lastCorrection returns the id of the newest correction (0: none).
+func lastCorrection(ctx context.Context, st store.Store) int64 {
+	cs, err := st.Corrections(ctx, store.CorrectionQuery{Limit: 1})
+	if err != nil || len(cs) == 0 {
+		return 0
+	}
+	return cs[0].ID
+}
+
+// cellCorrections reads every stance cell correction.
+func cellCorrections(ctx context.Context, st store.Store) ([]store.Correction, error) {
+	var out []store.Correction
+	q := store.CorrectionQuery{Kind: store.CorrectCell, Limit: store.MaxLimit}
+	for {
+		page, err := st.Corrections(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < q.Limit {
+			return out, nil
+		}
+		q.After = page[len(page)-1].ID
+	}
 }
 
 // sameCounts reports whether two Stats describe the same state as far as

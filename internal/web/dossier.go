@@ -116,6 +116,8 @@ type MatrixCell struct {
 	Total    int
 	Earlier  int
 	History  []dossier.Change
+	// Override is an analyst's stance for the cell; nil when none.
+	Override *dossier.Override
 }
 
 // maxCellEvidence bounds the statements the matrix page shows per cell, so
@@ -142,7 +144,7 @@ func matrix(d *dossier.Dossier, positions []dossier.Position) []MatrixRow {
 			if pos := by[key{is.ID, p.Name}]; pos != nil {
 				c.Stance, c.Class, c.Since, c.History = string(pos.Stance), stanceClass(pos.Stance), deref(pos.Since), pos.History
 				c.Anchor = fmt.Sprintf("ev-%d-%d", i, j)
-				c.Reported = pos.Reported
+				c.Reported, c.Override = pos.Reported, pos.Override
 				c.Total = len(pos.Evidence)
 				c.Earlier = max(0, c.Total-maxCellEvidence)
 				for _, e := range pos.Evidence[c.Earlier:] {
@@ -173,7 +175,8 @@ func (s *Server) pageMatrix(w http.ResponseWriter, r *http.Request) {
 			D       *dossier.Dossier
 			Rows    []MatrixRow
 			Stances []string
-		}{d, matrix(d, cells), []string{"for", "conditional", "counter", "against", "unclear"}}
+			Name    string
+		}{d, matrix(d, cells), []string{"for", "conditional", "counter", "against", "unclear"}, r.URL.Query().Get("dossier")}
 	}
 	s.render(w, r, http.StatusOK, "matrix", p)
 }

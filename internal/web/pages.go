@@ -348,6 +348,16 @@ func parseFocus(v string, bodyLen int) article.Span {
 	return article.Span{s, e}
 }
 
+// articleSpeakers suggests speakers in the article page's forms (only to
+// a logged-in analyst: nobody else sees the forms).
+func (s *Server) articleSpeakers(ctx context.Context) []string {
+	names, err := s.speakers(ctx, 200)
+	if err != nil {
+		return nil
+	}
+	return names
+}
+
 func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -383,17 +393,23 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 	// The statement rows carry actor ids; line them up with the article's
 	// statements by their sequence number for links to actor pages.
 	actorOf := make(map[int]int64, len(stmts))
+	idOf := make(map[int]int64, len(stmts))
 	for _, st := range stmts {
 		actorOf[st.Seq] = st.ActorID
+		idOf[st.Seq] = st.ID
 	}
 	type stmtRow struct {
 		N       int
+		ID      int64
 		ActorID int64
 		article.Statement
+		// Corrections are the analysts' corrections that hold here.
+		Corrections []store.Correction
 	}
+	fixed := s.correctedStatements(ctx, a)
 	rows := make([]stmtRow, 0, end-offset)
 	for i := offset; i < end; i++ {
-		rows = append(rows, stmtRow{N: i, ActorID: actorOf[i], Statement: a.Statements[i]})
+		rows = append(rows, stmtRow{N: i, ID: idOf[i], ActorID: actorOf[i], Statement: a.Statements[i], Corrections: fixed[i]})
 	}
 	p := s.newPage(w, r, untitled(a.Title), "articles")
 	p.Data = struct {
@@ -405,8 +421,12 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 		Pager      Pager
 		Versions   []store.ArticleSummary
 		Focus      bool
+		Kinds      []string
+		Back       string
+		Speakers   []string
 	}{a, httpURL(a.URL), Segments(a.Body, marks), rows, len(a.Statements),
-		pager(r.URL.Query(), offset, len(rows), end < len(a.Statements)), versions, focus.Len() > 0}
+		pager(r.URL.Query(), offset, len(rows), end < len(a.Statements)), versions, focus.Len() > 0,
+		[]string{article.Direct, article.Indirect, article.Mixed}, r.URL.RequestURI(), s.articleSpeakers(ctx)}
 	s.render(w, r, http.StatusOK, "article", p)
 }
 
@@ -481,12 +501,20 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
 	if len(rows) > 0 {
 		next = rows[len(rows)-1].Cursor()
 	}
+	names, err := s.speakers(r.Context(), 200)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	p := s.newPage(w, r, a.Name, "actors")
 	p.Data = struct {
 		A          ActorSummary
 		Statements []store.StoredStatement
 		Pager      Pager
-	}{a, rows, cursorPager(r.URL.Query(), skipped, len(rows), more, next).total(a.Statements)}
+		Merged     []store.Correction
+		Names      []string
+	}{a, rows, cursorPager(r.URL.Query(), skipped, len(rows), more, next).total(a.Statements),
+		s.mergesInto(r.Context(), a.Name), names}
 	s.render(w, r, http.StatusOK, "actor", p)
 }
 
@@ -602,7 +630,7 @@ func (s *Server) pageLogin(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, http.StatusTooManyRequests, codeRateLimited, "too many wrong tokens; wait a minute")
 			return
 		case s.tokenOK(r.PostFormValue("token")):
-			s.setSession(w)
+			s.setSession(w, userName(r.PostFormValue("name")))
 			http.Redirect(w, r, next, http.StatusSeeOther)
 			return
 		}

@@ -33,6 +33,7 @@ var staticFS embed.FS
 var pageNames = []string{
 	"overview", "statements", "articles", "article", "actors", "actor",
 	"ingest", "login", "error", "matrix", "timeline", "stances", "dossiers", "dossier", "sources",
+	"corrections",
 }
 
 type asset struct {

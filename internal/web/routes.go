@@ -62,6 +62,11 @@ func (s *Server) routes() {
 	s.route("/dossiers/{name}", s.pageDossierEdit, get, post)
 	s.route("/dossiers/{name}/activate", s.pageDossierActivate, post)
 	s.route("/sources", s.pageSources, get)
+	s.route("/corrections", s.pageCorrections, get)
+	s.route("/corrections/statements/{id}", s.pageCorrectStatement, post)
+	s.route("/corrections/add", s.pageCorrectAdd, post)
+	s.route("/corrections/actors/{id}", s.pageCorrectActor, post)
+	s.route("/corrections/cells", s.pageCorrectCell, post)
 	s.route("/static/{name}", s.pages.serveStatic, get)
 	s.route("/healthz", s.healthz, get)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -87,6 +92,7 @@ func (s *Server) routes() {
 	s.route("/api/v1/dossiers/{name}/activate", s.apiDossierActivate, post)
 	s.route("/api/v1/sources", s.apiGet(s.apiSources), get)
 	s.route("/api/v1/jobs", s.apiGet(s.apiJobs), get)
+	s.route("/api/v1/corrections", s.apiCorrections, get, post)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, codeNotFound, "no such endpoint")
 	})

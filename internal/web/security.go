@@ -114,8 +114,9 @@ func (s *Server) loggedIn(r *http.Request) bool {
 	return s.sessions.valid(c.Value)
 }
 
-func (s *Server) setSession(w http.ResponseWriter) {
+func (s *Server) setSession(w http.ResponseWriter, name string) {
 	id := s.sessions.create()
+	s.sessions.setName(id, name)
 	http.SetCookie(w, &http.Cookie{
 		Name: sessionCookie, Value: id, Path: "/",
 		HttpOnly: true, Secure: s.cfg.SecureCookies, SameSite: http.SameSiteStrictMode,
@@ -138,6 +139,8 @@ type sessions struct {
 	mu  sync.Mutex
 	ttl time.Duration
 	m   map[string]time.Time
+	// names are the names users gave at login, by session id.
+	names map[string]string
 }
 
 // maxSessions bounds the sessions kept; past it the oldest goes.
@@ -185,6 +188,38 @@ func (ss *sessions) revoke(id string) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	delete(ss.m, id)
+	delete(ss.names, id)
+}
+
+// setName records the name a user gave at login (for the corrections log).
+func (ss *sessions) setName(id, name string) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	if ss.names == nil || len(ss.names) > 2*maxSessions {
+		ss.names = map[string]string{}
+	}
+	ss.names[id] = name
+}
+
+// name returns the name given at login of a live session ("" when none).
+func (ss *sessions) name(id string) string {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	if _, ok := ss.m[id]; !ok {
+		return ""
+	}
+	return ss.names[id]
+}
+
+// sessionUser is the name the request's session logged in with, or
+// "analyst" when none was given.
+func (s *Server) sessionUser(r *http.Request) string {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		if n := s.sessions.name(c.Value); n != "" {
+			return n
+		}
+	}
+	return "analyst"
 }
 
 // csrfToken returns the token forms must carry, setting the browser's CSRF

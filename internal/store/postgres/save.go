@@ -110,10 +110,8 @@ func (s *Store) saveOne(ctx context.Context, tx pgx.Tx, a *article.Article, acto
 	if err := s.at(ctx, "article"); err != nil {
 		return res, err
 	}
-	if actors == nil {
-		actors = map[string]int64{}
-	}
-	return res, s.insertAnalyses(ctx, tx, res.ID, day, a, actors)
+	_, err = store.ApplyOnWrite(ctx, &corrTx{s: s, tx: tx, actors: actors}, res.ID, key, day, true, true, a, nil)
+	return res, err
 }
 
 // ReplaceAnalyses replaces the analyses of article id with a's in one
@@ -157,7 +155,13 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 		if err := s.at(ctx, "deleted"); err != nil {
 			return err
 		}
-		return s.insertAnalyses(ctx, tx, id, day, a, map[string]int64{})
+		var key string
+		var current bool
+		if err := tx.QueryRow(ctx, `SELECT source_key, current FROM articles WHERE id = $1`, id).Scan(&key, &current); err != nil {
+			return err
+		}
+		_, err = store.ApplyOnWrite(ctx, &corrTx{s: s, tx: tx}, id, key, day, current, false, a, nil)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("postgres: replace analyses of article %d: %w", id, err)
@@ -167,10 +171,21 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 
 // insertAnalyses writes a's analyses for article id with COPY, creating the
 // actors they name.
-func (s *Store) insertAnalyses(ctx context.Context, tx pgx.Tx, id int64, day string, a *article.Article, cache map[string]int64) error {
+//
+// ids, when not nil, gives the statement rows their ids (0: a new one).
+func (s *Store) insertAnalyses(ctx context.Context, tx pgx.Tx, id int64, day string, a *article.Article, cache map[string]int64, ids []int64) error {
 	actors := actorCache{tx: tx, ids: cache}
 	if len(a.Statements) > 0 {
 		rows := make([][]any, 0, len(a.Statements))
+		cols := []string{"article_id", "seq", "actor_id", "speaker_name", "speaker_title", "speaker_affiliation", "speaker_kind",
+			"kind", "cue", "text", "date", "date_basis", "eff_date",
+			"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}
+		if ids != nil {
+			if err := newIDs(ctx, tx, ids); err != nil {
+				return err
+			}
+			cols = append([]string{"id"}, cols...)
+		}
 		for i := range a.Statements {
 			x := &a.Statements[i]
 			actor, err := actors.id(ctx, &x.Speaker)
@@ -181,15 +196,17 @@ func (s *Store) insertAnalyses(ctx context.Context, tx pgx.Tx, id int64, day str
 			if eff == "" {
 				eff = day
 			}
-			rows = append(rows, []any{id, i, actor,
+			row := []any{id, i, actor,
 				x.Speaker.Name, x.Speaker.Title, x.Speaker.Affiliation, x.Speaker.Kind,
 				x.Kind, x.Cue, x.Text, x.Date, x.DateBasis, eff,
 				x.Span[0], x.Span[1], x.TextSpan[0], x.TextSpan[1], x.CueSpan[0], x.CueSpan[1],
-				x.SpeakerSpan[0], x.SpeakerSpan[1]})
+				x.SpeakerSpan[0], x.SpeakerSpan[1]}
+			if ids != nil {
+				row = append([]any{ids[i]}, row...)
+			}
+			rows = append(rows, row)
 		}
-		if err := copyRows(ctx, tx, "statements", []string{"article_id", "seq", "actor_id", "speaker_name", "speaker_title", "speaker_affiliation", "speaker_kind",
-			"kind", "cue", "text", "date", "date_basis", "eff_date",
-			"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}, rows); err != nil {
+		if err := copyRows(ctx, tx, "statements", cols, rows); err != nil {
 			return err
 		}
 		if err := s.at(ctx, "statement"); err != nil {
@@ -252,6 +269,19 @@ func (s *Store) insertAnalyses(ctx context.Context, tx pgx.Tx, id int64, day str
 		}
 		if err := copyRows(ctx, tx, "events", []string{"article_id", "seq", "date", "type", "actor_id", "actor_name", "actor_title", "actor_affiliation", "actor_kind",
 			"has_target", "target_id", "target_name", "target_title", "target_affiliation", "target_kind", "text", "span_start", "span_end"}, rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newIDs fills the zero ids with new ones from the statements' identity.
+func newIDs(ctx context.Context, tx pgx.Tx, ids []int64) error {
+	for i := range ids {
+		if ids[i] != 0 {
+			continue
+		}
+		if err := tx.QueryRow(ctx, `SELECT nextval(pg_get_serial_sequence('statements', 'id'))`).Scan(&ids[i]); err != nil {
 			return err
 		}
 	}

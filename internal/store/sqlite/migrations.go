@@ -194,6 +194,30 @@ ALTER TABLE statements ADD COLUMN date_basis TEXT NOT NULL DEFAULT '';
 `},
 	// Counters and per-actor aggregates kept by triggers (aggregates.go).
 	{"aggregates", aggregatesSQL()},
+	{"corrections", `
+-- Analysts' corrections (store.Correction), the audit log: data holds the
+-- whole correction as JSON; the columns beside it are for filtering.
+CREATE TABLE corrections (
+	id         INTEGER PRIMARY KEY,
+	kind       TEXT NOT NULL,
+	-- source_key: the anchor's article source key (statement, add), else ''.
+	source_key TEXT NOT NULL DEFAULT '',
+	by_name    TEXT NOT NULL DEFAULT '',
+	created_at TEXT NOT NULL,
+	data       TEXT NOT NULL,
+	status     TEXT NOT NULL DEFAULT 'applied',
+	problem    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX corrections_source ON corrections(source_key, id);
+CREATE INDEX corrections_kind ON corrections(kind, status, id);
+CREATE INDEX corrections_status ON corrections(status, id);
+-- The pipeline's own analyses of an article whose rows corrections changed
+-- (store.Analyses as JSON), to re-apply or undo corrections from.
+CREATE TABLE analyses_raw (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	data       TEXT NOT NULL
+);
+`},
 }
 
 // SchemaVersion is the schema version this program writes.

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,7 +118,8 @@ func (s *Store) saveOne(ctx context.Context, tx *sql.Tx, a *article.Article) (st
 	if err := s.at(ctx, "article"); err != nil {
 		return res, err
 	}
-	return res, s.insertAnalyses(ctx, tx, res.ID, day, a)
+	_, err = store.ApplyOnWrite(ctx, &corrTx{s: s, tx: tx}, res.ID, key, day, true, true, a, nil)
+	return res, err
 }
 
 // ReplaceAnalyses replaces the analyses of article id with a's in one
@@ -166,7 +168,13 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 		if err := s.at(ctx, "deleted"); err != nil {
 			return err
 		}
-		return s.insertAnalyses(ctx, tx, id, day, a)
+		var key string
+		var current bool
+		if err := tx.QueryRowContext(ctx, `SELECT source_key, current FROM articles WHERE id = ?`, id).Scan(&key, &current); err != nil {
+			return err
+		}
+		_, err = store.ApplyOnWrite(ctx, &corrTx{s: s, tx: tx}, id, key, day, current, false, a, nil)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: replace analyses of article %d: %w", id, err)
@@ -176,10 +184,27 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 
 // insertAnalyses writes a's statements, mentions, timexes and events for
 // article id, creating the actors they name.
-func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day string, a *article.Article) error {
+//
+// ids, when not nil, gives the statement rows their ids (0: a new one).
+func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day string, a *article.Article, ids []int64) error {
 	actors := actorCache{tx: tx, prep: &s.prep, ids: map[string]int64{}}
 	defer actors.close()
 
+	if len(a.Statements) > 0 && ids != nil {
+		// New rows get ids past every kept and existing one: SQLite's own
+		// choice (the largest id + 1) could take one a later row keeps.
+		var top int64
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM statements`).Scan(&top); err != nil {
+			return err
+		}
+		top = max(top, slices.Max(ids))
+		for i := range ids {
+			if ids[i] == 0 {
+				top++
+				ids[i] = top
+			}
+		}
+	}
 	if len(a.Statements) > 0 {
 		args := make([]any, 0, len(a.Statements)*len(tables[tStatements].cols))
 		for i := range a.Statements {
@@ -192,7 +217,11 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 			if eff == "" {
 				eff = day
 			}
-			args = append(args, id, i, actor,
+			var rowID any
+			if i < len(ids) && ids[i] != 0 {
+				rowID = ids[i]
+			}
+			args = append(args, rowID, id, i, actor,
 				x.Speaker.Name, x.Speaker.Title, x.Speaker.Affiliation, x.Speaker.Kind,
 				x.Kind, x.Cue, x.Text, x.Date, x.DateBasis, eff,
 				x.Span[0], x.Span[1], x.TextSpan[0], x.TextSpan[1], x.CueSpan[0], x.CueSpan[1],
@@ -285,7 +314,7 @@ var tables = [nTables]struct {
 	name string
 	cols []string
 }{
-	tStatements: {"statements", []string{"article_id", "seq", "actor_id", "speaker_name", "speaker_title", "speaker_affiliation", "speaker_kind",
+	tStatements: {"statements", []string{"id", "article_id", "seq", "actor_id", "speaker_name", "speaker_title", "speaker_affiliation", "speaker_kind",
 		"kind", "cue", "text", "date", "date_basis", "eff_date",
 		"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}},
 	tMentions: {"mentions", []string{"article_id", "seq", "text", "type", "actor_name", "actor_id", "span_start", "span_end"}},

@@ -45,6 +45,11 @@ var Scenarios = []struct {
 	{"Aggregates", aggregates},
 	{"Events", events},
 	{"Closed", closed},
+	{"Corrections", corrections},
+	{"CorrectionVersions", correctionVersions},
+	{"CorrectionMergeSplit", correctionMergeSplit},
+	{"CorrectionInvalid", correctionInvalid},
+	{"CorrectionLog", correctionLog},
 }
 
 // Run runs every scenario as a subtest of t.

@@ -12,6 +12,38 @@
       body.classList.toggle("no-" + t.dataset.layer, !t.checked);
     });
   }
+  // Article pages: selecting text in the body fills the "add a statement"
+  // form with the selection's byte offsets (the body's text is the
+  // article's body exactly; offsets are UTF-8 bytes, as everywhere).
+  var add = document.getElementById("addst");
+  if (add && body) {
+    var utf8len = function (s) { return new TextEncoder().encode(s).length; };
+    var offset = function (node, off) {
+      var r = document.createRange();
+      r.setStart(body, 0);
+      r.setEnd(node, off);
+      return utf8len(r.toString());
+    };
+    document.addEventListener("mouseup", function () {
+      var sel = window.getSelection();
+      if (!sel || sel.isCollapsed || sel.rangeCount === 0) return;
+      var rg = sel.getRangeAt(0);
+      if (!body.contains(rg.startContainer) || !body.contains(rg.endContainer)) return;
+      var text = rg.toString();
+      if (!text.trim()) return;
+      var start = offset(rg.startContainer, rg.startOffset);
+      // Leading and trailing spaces are not part of what was said.
+      var lead = text.length - text.replace(/^\s+/, "").length;
+      var trimmed = text.trim();
+      start += utf8len(text.slice(0, lead));
+      document.getElementById("addst-start").value = start;
+      document.getElementById("addst-end").value = start + utf8len(trimmed);
+      document.getElementById("addst-text").textContent = trimmed;
+      add.hidden = false;
+    });
+    var cancel = document.getElementById("addst-cancel");
+    if (cancel) cancel.addEventListener("click", function () { add.hidden = true; });
+  }
   // A link to evidence (?hl=START-END) scrolls the highlighted span into view.
   var hl = document.getElementById("hl");
   if (hl && !location.hash) {
