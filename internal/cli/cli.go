@@ -56,6 +56,7 @@ func commands() []command {
 		{"watch", "watch feeds, sitemaps, folders and pages; analyse and store what is new", runWatch},
 		{"worker", "work the job queue: analyse and store enqueued documents (--until-idle)", runWorker},
 		{"jobs", "list failed and retrying jobs of the queue; retry one (--retry ID)", runJobs},
+		{"export", "write everything stored as JSON Lines that 'parley ingest' reads back (--events: PLOVER)", runExport},
 		{"reanalyze", "redo the analyses of stored articles made by an older pipeline", runReanalyze},
 		{"serve", "serve the web app and the JSON API (--demo: the example corpus)", runServe},
 		{"bench", "measure ingest, database size and page latencies on a synthetic corpus", runBench},

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/export"
 
 	"github.com/parley-news/parley/internal/pipeline"
 	"github.com/parley-news/parley/internal/queue"
@@ -29,6 +31,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	dbFlag(fs, &db)
 	quiet := fs.Bool("quiet", false, "print only the summary and errors")
 	enqueue := fs.Bool("enqueue", false, "put the documents on the job queue and return; 'parley worker' analyses and stores them")
+	reanalyze := fs.Bool("reanalyze", false, "analyse the articles of a 'parley export' or 'parley extract' file again instead of storing their analyses as they are")
 	inputs, stop := parse(fs, args)
 	if stop >= 0 {
 		return stop
@@ -37,6 +40,25 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "parley ingest: no input given (use - for standard input)")
 		return ExitUsage
 	}
+	// Exports and extract output are stored as they are (their analyses
+	// kept); everything else is read and analysed.
+	var imports []string
+	var stdin io.Reader
+	others := inputs[:0:0]
+	for _, in := range inputs {
+		kind, rd := sniffInput(env, in)
+		if rd != nil {
+			stdin = rd
+			e := *env
+			e.Stdin = rd
+			env = &e
+		}
+		if kind == export.Other {
+			others = append(others, in)
+		} else {
+			imports = append(imports, in)
+		}
+	}
 	log := logger(env)
 	r, err := pf.build(env, log)
 	if err != nil {
@@ -44,6 +66,10 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	if *enqueue {
+		if len(imports) > 0 {
+			fmt.Fprintf(env.Stderr, "parley ingest: %s is a Parley export or extract output, read directly: leave out --enqueue\n", escapeControl(imports[0]))
+			return ExitUsage
+		}
 		return runEnqueue(ctx, env, r, db, inputs, *quiet, log)
 	}
 	st, err := openStore(ctx, env, db, log)
@@ -76,6 +102,41 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	// then at most the batch in hand is lost, never half an article.
 	saveCtx := context.WithoutCancel(ctx)
 	counts := map[store.SaveStatus]int{}
+	var imported tally
+	var again func(context.Context, *article.Article) error
+	if *reanalyze {
+		again = r.pipe.Reanalyze
+	}
+	for _, in := range imports {
+		res, err := importInput(ctx, env, st, in, stdin, again, *quiet || bar != nil)
+		imported.Read += res.Read
+		imported.Failed += res.Failed
+		for k, v := range res.Status {
+			counts[k] += v
+		}
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				fmt.Fprintf(env.Stderr, "parley ingest: interrupted; the articles read were saved\n")
+				return ExitFailed
+			}
+			if errors.Is(err, export.ErrNotExport) || errors.Is(err, export.ErrNewer) {
+				inputError(env, err)
+				imported.Failed++
+				continue
+			}
+			return storeFailed(env, "ingest", err)
+		}
+	}
+	inputs = others
+	var t tally
+	if len(inputs) == 0 {
+		fmt.Fprintf(env.Stdout, "read %d, new %d, duplicate %d, new version %d, failed %d\n",
+			imported.Read, counts[store.New], counts[store.Duplicate], counts[store.NewVersion], imported.Failed)
+		if imported.Failed > 0 {
+			return ExitFailed
+		}
+		return ExitOK
+	}
 	var batch []*pipeline.Result
 	last := time.Now()
 	flush := func() error {
@@ -102,7 +163,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		batch, last = batch[:0], time.Now()
 		return nil
 	}
-	t, err := r.run(ctx, inputs, func(res *pipeline.Result) error {
+	t, err = r.run(ctx, inputs, func(res *pipeline.Result) error {
 		if ctx.Err() != nil {
 			// Interrupted: what is left is saved in one last batch.
 			batch = append(batch, res)
@@ -128,6 +189,8 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	if bar != nil {
 		_ = bar.Finish()
 	}
+	t.Read += imported.Read
+	t.Failed += imported.Failed
 	fmt.Fprintf(env.Stdout, "read %d, new %d, duplicate %d, new version %d, failed %d\n",
 		t.Read, counts[store.New], counts[store.Duplicate], counts[store.NewVersion], t.Failed)
 	if interrupted && (err == nil || errors.Is(err, context.Canceled)) {
