@@ -146,3 +146,28 @@ func exportRecords(t *testing.T, path string) []string {
 	}
 	return out
 }
+
+// TestReanalyzeActors: a database ingested without an actors file, then
+// reanalysed with one, holds what an ingest with it holds.
+func TestReanalyzeActors(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	with, without := filepath.Join(dir, "with.db"), filepath.Join(dir, "without.db")
+	run(t, ctx, with, "", "ingest", "--quiet", "--actors", "../../examples/actors.yaml", "../../examples/corpus")
+	run(t, ctx, without, "", "ingest", "--quiet", "../../examples/corpus")
+	s1, _ := record(t, with)
+	s0, _ := record(t, without)
+	if s0 == s1 {
+		t.Fatal("the actors file changes nothing in the example corpus; the test proves nothing")
+	}
+	code, out, errs := run(t, ctx, without, "", "reanalyze", "--actors", "../../examples/actors.yaml")
+	if code != ExitOK || !strings.Contains(out, "reanalysed 6 articles") {
+		t.Fatalf("reanalyze --actors: %d %s %s", code, out, errs)
+	}
+	if s2, _ := record(t, without); s2 != s1 {
+		t.Errorf("after reanalyze --actors:\n got %s\nwant %s", s2, s1)
+	}
+	if code, _, errs := run(t, ctx, without, "", "reanalyze", "--actors", filepath.Join(dir, "missing.yaml")); code != ExitUsage || !strings.Contains(errs, "missing.yaml") {
+		t.Errorf("a missing actors file: %d %s", code, errs)
+	}
+}

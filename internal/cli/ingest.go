@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/parley-news/parley/internal/actors"
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/export"
 
@@ -215,10 +216,25 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 	dbFlag(fs, &db)
 	all := fs.Bool("all", false, "redo every article, not only those of other pipeline versions")
 	enqueue := fs.Bool("enqueue", false, "put one reanalyse job per article on the queue and return; 'parley worker' does them")
+	actorsFile := fs.String("actors", "", "curated actors `file` (YAML) to apply: every stored article is analysed again with it")
 	if _, stop := parse(fs, args); stop >= 0 {
 		return stop
 	}
 	log := logger(env)
+	var cfg pipeline.Config
+	if *actorsFile != "" {
+		if *enqueue {
+			fmt.Fprintln(env.Stderr, "parley reanalyze: --actors applies here and now; leave out --enqueue")
+			return ExitUsage
+		}
+		reg, err := actors.Load(*actorsFile)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "parley reanalyze: %s\n", plain(err))
+			return ExitUsage
+		}
+		cfg.Actors = reg
+		*all = true // the pipeline version is the same, the actors are not
+	}
 	st, err := openStore(ctx, env, db, log)
 	if err != nil {
 		return storeFailed(env, "reanalyze", err)
@@ -227,7 +243,7 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 	if err := writable(ctx, st); err != nil {
 		return storeFailed(env, "reanalyze", err)
 	}
-	pipe, err := pipeline.New(pipeline.Config{}, log)
+	pipe, err := pipeline.New(cfg, log)
 	if err != nil {
 		return storeFailed(env, "reanalyze", err)
 	}
