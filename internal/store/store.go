@@ -193,6 +193,8 @@ type Store interface {
 	ReplaceAnalyses(ctx context.Context, id int64, a *article.Article) error
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+	// StanceHistory: the last stance of each dossier cell, for alerts.
+	StanceHistory
 	// Close releases the store; later calls fail with ErrClosed.
 	Close() error
 }

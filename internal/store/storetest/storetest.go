@@ -43,6 +43,7 @@ var Scenarios = []struct {
 	{"StatementFilters", statementFilters},
 	{"Actors", actors},
 	{"Events", events},
+	{"StanceHistory", stanceHistory},
 	{"Closed", closed},
 }
 
