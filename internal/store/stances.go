@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/parley-news/parley/internal/article"
 )
 
 // StanceCell is one cell of a dossier's issue × party matrix as last
@@ -14,13 +16,14 @@ type StanceCell struct {
 	// Since is the date the stance has been held since ("" when unknown).
 	Since string `json:"since,omitempty"`
 	// Evidence: the latest statement behind the stance.
-	ArticleID int64  `json:"article_id,omitempty"`
-	Seq       int    `json:"seq,omitempty"`
-	Speaker   string `json:"speaker,omitempty"`
-	Text      string `json:"text,omitempty"`
-	Date      string `json:"date,omitempty"`
-	Outlet    string `json:"outlet,omitempty"`
-	URL       string `json:"url,omitempty"`
+	ArticleID int64 `json:"article_id,omitempty"`
+	// Span is the statement's byte offsets in that article's body.
+	Span    article.Span `json:"span"`
+	Speaker string       `json:"speaker,omitempty"`
+	Text    string       `json:"text,omitempty"`
+	Date    string       `json:"date,omitempty"`
+	Outlet  string       `json:"outlet,omitempty"`
+	URL     string       `json:"url,omitempty"`
 }
 
 // StanceChange is a cell whose stance changed between two computations.

@@ -10,10 +10,10 @@ import (
 	"github.com/parley-news/parley/internal/store"
 )
 
-const stanceCols = `issue, party, stance, since, article_id, seq, speaker, text, date, outlet, url`
+const stanceCols = `issue, party, stance, since, article_id, span_start, span_end, speaker, text, date, outlet, url`
 
 func stanceArgs(c store.StanceCell) []any {
-	return []any{c.Issue, c.Party, c.Stance, c.Since, c.ArticleID, c.Seq, c.Speaker, c.Text, c.Date, c.Outlet, c.URL}
+	return []any{c.Issue, c.Party, c.Stance, c.Since, c.ArticleID, c.Span[0], c.Span[1], c.Speaker, c.Text, c.Date, c.Outlet, c.URL}
 }
 
 // RecordStances implements store.StanceHistory.
@@ -54,7 +54,7 @@ func (s *Store) RecordStances(ctx context.Context, dossier string, cells []store
 			return err
 		}
 		for _, c := range cells {
-			if _, err := tx.Exec(ctx, `INSERT INTO stances(dossier, `+stanceCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+			if _, err := tx.Exec(ctx, `INSERT INTO stances(dossier, `+stanceCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 				ON CONFLICT (dossier, issue, party) DO UPDATE SET stance = EXCLUDED.stance`,
 				append([]any{dossier}, stanceArgs(c)...)...); err != nil {
 				return err
@@ -64,7 +64,7 @@ func (s *Store) RecordStances(ctx context.Context, dossier string, cells []store
 		for i := range changes {
 			c := &changes[i]
 			err := tx.QueryRow(ctx, `INSERT INTO stance_changes(dossier, from_stance, `+stanceCols+`, at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
 				append(append([]any{dossier, c.From}, stanceArgs(c.StanceCell)...), c.At)...).Scan(&c.ID)
 			if err != nil {
 				return err
@@ -90,7 +90,7 @@ func (s *Store) StanceChanges(ctx context.Context, dossier string, limit, offset
 		defer rows.Close()
 		for rows.Next() {
 			c := store.StanceChange{Dossier: dossier}
-			if err := rows.Scan(&c.ID, &c.From, &c.Issue, &c.Party, &c.Stance, &c.Since, &c.ArticleID, &c.Seq,
+			if err := rows.Scan(&c.ID, &c.From, &c.Issue, &c.Party, &c.Stance, &c.Since, &c.ArticleID, &c.Span[0], &c.Span[1],
 				&c.Speaker, &c.Text, &c.Date, &c.Outlet, &c.URL, &c.At); err != nil {
 				return err
 			}
@@ -104,4 +104,3 @@ func (s *Store) StanceChanges(ctx context.Context, dossier string, limit, offset
 	}
 	return out, nil
 }
-

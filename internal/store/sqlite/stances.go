@@ -10,10 +10,10 @@ import (
 	"github.com/parley-news/parley/internal/store"
 )
 
-const stanceCols = `issue, party, stance, since, article_id, seq, speaker, text, date, outlet, url`
+const stanceCols = `issue, party, stance, since, article_id, span_start, span_end, speaker, text, date, outlet, url`
 
 func stanceArgs(c store.StanceCell) []any {
-	return []any{c.Issue, c.Party, c.Stance, c.Since, c.ArticleID, c.Seq, c.Speaker, c.Text, c.Date, c.Outlet, c.URL}
+	return []any{c.Issue, c.Party, c.Stance, c.Since, c.ArticleID, c.Span[0], c.Span[1], c.Speaker, c.Text, c.Date, c.Outlet, c.URL}
 }
 
 // RecordStances implements store.StanceHistory.
@@ -56,7 +56,7 @@ func (s *Store) RecordStances(ctx context.Context, dossier string, cells []store
 			return err
 		}
 		for _, c := range cells {
-			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO stances(dossier, `+stanceCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO stances(dossier, `+stanceCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				append([]any{dossier}, stanceArgs(c)...)...); err != nil {
 				return err
 			}
@@ -64,7 +64,7 @@ func (s *Store) RecordStances(ctx context.Context, dossier string, cells []store
 		changes = store.DiffStances(dossier, old, baseline, cells, at)
 		for i := range changes {
 			c := &changes[i]
-			res, err := tx.ExecContext(ctx, `INSERT INTO stance_changes(dossier, from_stance, `+stanceCols+`, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			res, err := tx.ExecContext(ctx, `INSERT INTO stance_changes(dossier, from_stance, `+stanceCols+`, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				append(append([]any{dossier, c.From}, stanceArgs(c.StanceCell)...), c.At.Format(time.RFC3339Nano))...)
 			if err != nil {
 				return err
@@ -94,7 +94,7 @@ func (s *Store) StanceChanges(ctx context.Context, dossier string, limit, offset
 		for rows.Next() {
 			c := store.StanceChange{Dossier: dossier}
 			var at string
-			if err := rows.Scan(&c.ID, &c.From, &c.Issue, &c.Party, &c.Stance, &c.Since, &c.ArticleID, &c.Seq,
+			if err := rows.Scan(&c.ID, &c.From, &c.Issue, &c.Party, &c.Stance, &c.Since, &c.ArticleID, &c.Span[0], &c.Span[1],
 				&c.Speaker, &c.Text, &c.Date, &c.Outlet, &c.URL, &at); err != nil {
 				return err
 			}

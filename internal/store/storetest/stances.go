@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
 )
 
@@ -16,7 +17,7 @@ func stanceHistory(t *testing.T, open Opener) {
 	st := open(t)
 	t0 := time.Date(2031, 3, 1, 10, 0, 0, 0, time.UTC)
 	cell := func(issue, party, stance string) store.StanceCell {
-		return store.StanceCell{Issue: issue, Party: party, Stance: stance, Since: "2031-02-27", ArticleID: 3, Seq: 1,
+		return store.StanceCell{Issue: issue, Party: party, Stance: stance, Since: "2031-02-27", ArticleID: 3, Span: article.Span{10, 50},
 			Speaker: "Ana Lind", Text: "We may halve the fees if Freeport agrees", Date: "2031-02-27", Outlet: "Wire", URL: "https://example.org/a"}
 	}
 	got, err := st.RecordStances(ctx, "fees", []store.StanceCell{cell("fees", "Portland", "against"), cell("fees", "Freeport", "for")}, t0)
