@@ -28,6 +28,8 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 			"not at all, so an interrupted ingest leaves nothing half-written.")
 	var pf pipelineFlags
 	pf.register(fs)
+	var af alertFlags
+	af.register(fs)
 	var db string
 	dbFlag(fs, &db)
 	quiet := fs.Bool("quiet", false, "print only the summary and errors")
@@ -62,6 +64,11 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	}
 	log := logger(env)
 	r, err := pf.build(env, log)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parley ingest: %s\n", plain(err))
+		return ExitUsage
+	}
+	alert, err := af.build(env, log)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parley ingest: %s\n", plain(err))
 		return ExitUsage
@@ -133,6 +140,10 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	if len(inputs) == 0 {
 		fmt.Fprintf(env.Stdout, "read %d, new %d, duplicate %d, new version %d, failed %d\n",
 			imported.Read, counts[store.New], counts[store.Duplicate], counts[store.NewVersion], imported.Failed)
+		if err := alert.check(ctx, env, st, log); err != nil {
+			fmt.Fprintf(env.Stderr, "parley ingest: alerts: %s\n", plain(err))
+			return ExitFailed
+		}
 		if imported.Failed > 0 {
 			return ExitFailed
 		}
@@ -201,6 +212,10 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return storeFailed(env, "ingest", err)
 	}
+	if err := alert.check(ctx, env, st, log); err != nil {
+		fmt.Fprintf(env.Stderr, "parley ingest: alerts: %s\n", plain(err))
+		return ExitFailed
+	}
 	if t.Failed > 0 {
 		return ExitFailed
 	}
@@ -217,10 +232,17 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 	all := fs.Bool("all", false, "redo every article, not only those of other pipeline versions")
 	enqueue := fs.Bool("enqueue", false, "put one reanalyse job per article on the queue and return; 'parley worker' does them")
 	actorsFile := fs.String("actors", "", "curated actors `file` (YAML) to apply: every stored article is analysed again with it")
+	var af alertFlags
+	af.register(fs)
 	if _, stop := parse(fs, args); stop >= 0 {
 		return stop
 	}
 	log := logger(env)
+	alert, err := af.build(env, log)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parley reanalyze: %s\n", plain(err))
+		return ExitUsage
+	}
 	var cfg pipeline.Config
 	if *actorsFile != "" {
 		if *enqueue {
@@ -291,6 +313,10 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 		done++
 	}
 	fmt.Fprintf(env.Stdout, "reanalysed %d articles with pipeline %s\n", done, pipeline.Version)
+	if err := alert.check(ctx, env, st, log); err != nil {
+		fmt.Fprintf(env.Stderr, "parley reanalyze: alerts: %s\n", plain(err))
+		return ExitFailed
+	}
 	if failed > 0 {
 		return ExitFailed
 	}
