@@ -84,38 +84,68 @@ func isJSONLinesName(name string) bool {
 	return strings.HasSuffix(n, ".jsonl") || strings.HasSuffix(n, ".ndjson") || strings.HasSuffix(n, ".json")
 }
 
-// sniffInput tells whether input (a file name or "-") is an export or
-// extract output. For "-" it returns the standard input to read from next,
-// its start kept for whoever reads it.
-func sniffInput(env *Env, input string) (export.Kind, io.Reader) {
-	if input == "-" {
-		br := bufio.NewReaderSize(env.Stdin, 64<<10)
-		head, _ := br.Peek(64 << 10)
-		return export.Sniff(head), br
-	}
+// sniffFile tells whether a file is an export or extract output (by its
+// name, then its first bytes).
+func sniffFile(input string) export.Kind {
 	if !isJSONLinesName(input) {
-		return export.Other, nil
+		return export.Other
 	}
 	fi, err := os.Stat(input)
 	if err != nil || !fi.Mode().IsRegular() {
-		return export.Other, nil
+		return export.Other
 	}
 	f, err := os.Open(input)
 	if err != nil {
-		return export.Other, nil
+		return export.Other
 	}
 	defer f.Close()
 	var r io.Reader = f
 	if strings.HasSuffix(strings.ToLower(input), ".gz") {
 		zr, err := gzip.NewReader(f)
 		if err != nil {
-			return export.Other, nil
+			return export.Other
 		}
 		r = zr
 	}
 	head := make([]byte, 64<<10)
 	n, _ := io.ReadFull(r, head)
-	return export.Sniff(head[:n]), nil
+	return export.Sniff(head[:n])
+}
+
+// lazyReader is standard input that may be looked at before it is read:
+// sniff waits for its first bytes (or ctx) and keeps them for the reader.
+type lazyReader struct {
+	r  io.Reader
+	br *bufio.Reader
+}
+
+func (l *lazyReader) Read(p []byte) (int, error) {
+	if l.br != nil {
+		return l.br.Read(p)
+	}
+	return l.r.Read(p)
+}
+
+// sniff tells what standard input holds from its first read (an export's
+// header and extract output's first keys come early); it never waits for
+// more than the first bytes, and gives up when ctx ends.
+func (l *lazyReader) sniff(ctx context.Context) (export.Kind, error) {
+	l.br = bufio.NewReaderSize(l.r, 64<<10)
+	done := make(chan export.Kind, 1)
+	go func() {
+		if _, err := l.br.Peek(1); err != nil {
+			done <- export.Other
+			return
+		}
+		head, _ := l.br.Peek(l.br.Buffered())
+		done <- export.Sniff(head)
+	}()
+	select {
+	case k := <-done:
+		return k, nil
+	case <-ctx.Done():
+		return export.Other, ctx.Err()
+	}
 }
 
 // importInput reads one export or extract output into st.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/parley-news/parley/internal/actors"
@@ -45,21 +44,22 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	}
 	// Exports and extract output are stored as they are (their analyses
 	// kept); everything else is read and analysed.
+	// Standard input alone may be one too: it is looked at once the
+	// database is known to take writes (stdinLater).
 	var imports []string
-	var stdin io.Reader
+	var stdin *lazyReader
+	if len(inputs) == 1 && inputs[0] == "-" && !*enqueue {
+		stdin = &lazyReader{r: env.Stdin}
+		e := *env
+		e.Stdin = stdin
+		env = &e
+	}
 	others := inputs[:0:0]
 	for _, in := range inputs {
-		kind, rd := sniffInput(env, in)
-		if rd != nil {
-			stdin = rd
-			e := *env
-			e.Stdin = rd
-			env = &e
-		}
-		if kind == export.Other {
-			others = append(others, in)
-		} else {
+		if in != "-" && sniffFile(in) != export.Other {
 			imports = append(imports, in)
+		} else {
+			others = append(others, in)
 		}
 	}
 	log := logger(env)
@@ -115,8 +115,18 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	if *reanalyze {
 		again = r.pipe.Reanalyze
 	}
+	if stdin != nil {
+		kind, err := stdin.sniff(ctx)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "parley ingest: interrupted; nothing was read")
+			return ExitFailed
+		}
+		if kind != export.Other {
+			imports, others = []string{"-"}, nil
+		}
+	}
 	for _, in := range imports {
-		res, err := importInput(ctx, env, st, in, stdin, again, *quiet || bar != nil)
+		res, err := importInput(ctx, env, st, in, env.Stdin, again, *quiet || bar != nil)
 		imported.Read += res.Read
 		imported.Failed += res.Failed
 		for k, v := range res.Status {

@@ -199,6 +199,7 @@ func (s *Server) Ingest(ctx context.Context, inputs []string, opt IngestOptions)
 		if _, err := s.index.refresh(ctx); err != nil {
 			s.log.Warn("actor index rebuild after ingest", "err", err)
 		}
+		s.CheckAlerts(context.WithoutCancel(ctx))
 	}
 	return rep, nil
 }

@@ -61,6 +61,7 @@ func (s *Server) routes() {
 	s.route("/dossiers", s.pageDossiers, get)
 	s.route("/dossiers/{name}", s.pageDossierEdit, get, post)
 	s.route("/dossiers/{name}/activate", s.pageDossierActivate, post)
+	s.route("/dossiers/{name}/feed.atom", s.pageFeed, get)
 	s.route("/sources", s.pageSources, get)
 	s.route("/static/{name}", s.pages.serveStatic, get)
 	s.route("/healthz", s.healthz, get)
@@ -85,6 +86,7 @@ func (s *Server) routes() {
 	s.route("/api/v1/dossiers", s.apiGet(s.apiDossiers), get)
 	s.route("/api/v1/dossiers/{name}", s.apiDossier, get, http.MethodPut)
 	s.route("/api/v1/dossiers/{name}/activate", s.apiDossierActivate, post)
+	s.route("/api/v1/dossiers/{name}/changes", s.apiGet(s.apiChanges), get)
 	s.route("/api/v1/sources", s.apiGet(s.apiSources), get)
 	s.route("/api/v1/jobs", s.apiGet(s.apiJobs), get)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
