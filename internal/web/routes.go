@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-news/parley/internal/errtext"
 	"github.com/parley-news/parley/internal/store"
 )
 
@@ -131,9 +132,9 @@ func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		s.fail(w, r, http.StatusNotFound, codeNotFound, "not found")
+		s.fail(w, r, http.StatusNotFound, codeNotFound, errtext.Plain(err))
 	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadParam):
-		s.fail(w, r, http.StatusBadRequest, codeBadRequest, err.Error())
+		s.fail(w, r, http.StatusBadRequest, codeBadRequest, errtext.Plain(err))
 	case errors.As(err, &mbe):
 		s.fail(w, r, http.StatusRequestEntityTooLarge, codeTooLarge, "request body too large")
 	case errors.Is(err, ErrNoPipeline), errors.Is(err, ErrUnwritable):
