@@ -103,7 +103,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'parley help COMMAND' (or 'parley COMMAND --help') for a command's flags.")
-	fmt.Fprintln(w, "Guides in the repository: README.md; docs/dossier.md (dossier files), docs/events.md (event types).")
+	fmt.Fprintln(w, "Guides in the repository: README.md; docs/dossier.md (dossier files), docs/events.md (event types),\n  docs/data.md (export, CSV, PLOVER events, alerts), docs/extract.md (extract fields).")
 	fmt.Fprintln(w, "Exit status: 0 all inputs done, 1 some input failed, 2 usage error.")
 }
 

@@ -112,6 +112,7 @@ func TestAlertsFeedAndAPI(t *testing.T) {
 		status int
 		want   string
 	}{
+		{"/matrix", 200, `href="/dossiers/fees/feed.atom"`},
 		{"/dossiers/fees/feed.atom?limit=1", 200, "Freeport on harbour-fees"},
 		{"/dossiers/nope/feed.atom", 404, ""},
 		{"/dossiers/fees/feed.atom?limit=x", 400, ""},

@@ -137,11 +137,16 @@ func (s *Server) pageMatrix(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.Title = "Positions · " + d.Negotiation
+		feed := ""
+		if e, err := s.dossiers.get(r.URL.Query().Get("dossier")); err == nil {
+			feed = "/dossiers/" + e.Name + "/feed.atom"
+		}
 		p.Data = struct {
 			D       *dossier.Dossier
 			Rows    []MatrixRow
 			Stances []string
-		}{d, matrix(d, snap.positions(d)), []string{"for", "conditional", "counter", "against", "unclear"}}
+			Feed    string
+		}{d, matrix(d, snap.positions(d)), []string{"for", "conditional", "counter", "against", "unclear"}, feed}
 	}
 	s.render(w, r, http.StatusOK, "matrix", p)
 }
