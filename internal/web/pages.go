@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/errtext"
 	"github.com/parley-news/parley/internal/store"
 )
 
@@ -127,13 +128,13 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	msg := ""
 	if qerr != nil {
-		status, msg = http.StatusBadRequest, strings.TrimPrefix(qerr.Error(), errBadParam.Error()+": ")
+		status, msg = http.StatusBadRequest, errtext.Plain(qerr)
 	} else {
 		q.Limit, q.Offset = pageSize+1, offset
 		var err error
 		rows, err = s.st.Statements(ctx, q)
 		if errors.Is(err, store.ErrInvalid) {
-			status, msg = http.StatusBadRequest, err.Error()
+			status, msg = http.StatusBadRequest, errtext.Plain(err)
 		} else if err != nil {
 			s.failErr(w, r, err)
 			return
@@ -223,13 +224,13 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 	status, msg := http.StatusOK, ""
 	var rows []store.ArticleSummary
 	if qerr != nil {
-		status, msg = http.StatusBadRequest, strings.TrimPrefix(qerr.Error(), errBadParam.Error()+": ")
+		status, msg = http.StatusBadRequest, errtext.Plain(qerr)
 	} else {
 		q.Limit, q.Offset = pageSize+1, offset
 		var err error
 		rows, err = s.st.Articles(ctx, q)
 		if errors.Is(err, store.ErrInvalid) {
-			status, msg = http.StatusBadRequest, err.Error()
+			status, msg = http.StatusBadRequest, errtext.Plain(err)
 		} else if err != nil {
 			s.failErr(w, r, err)
 			return
@@ -454,9 +455,9 @@ func (s *Server) pageIngest(w http.ResponseWriter, r *http.Request) {
 			case errors.As(err, &mbe):
 				status, d.Error = http.StatusRequestEntityTooLarge, "the upload is too large"
 			case errors.Is(err, errBadParam):
-				status, d.Error = http.StatusBadRequest, strings.TrimPrefix(err.Error(), errBadParam.Error()+": ")
+				status, d.Error = http.StatusBadRequest, errtext.Plain(err)
 			case errors.Is(err, ErrNoPipeline):
-				status, d.Error = http.StatusServiceUnavailable, err.Error()
+				status, d.Error = http.StatusServiceUnavailable, errtext.Plain(err)
 			default:
 				s.failErr(w, r, err)
 				return

@@ -138,7 +138,7 @@ func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.As(err, &mbe):
 		s.fail(w, r, http.StatusRequestEntityTooLarge, codeTooLarge, "request body too large")
 	case errors.Is(err, ErrNoPipeline), errors.Is(err, ErrUnwritable):
-		s.fail(w, r, http.StatusServiceUnavailable, codeUnavailable, err.Error())
+		s.fail(w, r, http.StatusServiceUnavailable, codeUnavailable, errtext.Plain(err))
 	case r.Context().Err() != nil:
 		// The client went away; nobody reads the answer.
 		s.log.Debug("request cancelled", "path", r.URL.Path)
