@@ -281,7 +281,7 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 	}
 	target := pipeline.Version
 	if *all {
-		target = "\x00none" // no article was analysed by this version: all are stale
+		target = "(every version)" // no article was analysed by this "version": all are stale (no NUL: PostgreSQL text refuses it)
 	}
 	// The ids first (they are few bytes each), then one article at a time.
 	ids, err := st.StaleArticles(ctx, target, 0)

@@ -5,21 +5,22 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
-	"runtime"
-
 	"fmt"
-	"github.com/parley-news/parley/examples"
-	"github.com/parley-news/parley/internal/actors"
-	"github.com/parley-news/parley/internal/alerts"
-	"github.com/parley-news/parley/internal/queue"
-	"github.com/parley-news/parley/internal/watch"
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"time"
 
+	"github.com/parley-news/parley/examples"
+	"github.com/parley-news/parley/internal/actors"
+	"github.com/parley-news/parley/internal/alerts"
 	"github.com/parley-news/parley/internal/dossier"
 	"github.com/parley-news/parley/internal/pipeline"
+	"github.com/parley-news/parley/internal/queue"
+	"github.com/parley-news/parley/internal/store"
+	"github.com/parley-news/parley/internal/watch"
 	"github.com/parley-news/parley/internal/web"
 )
 
@@ -158,6 +159,11 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 		// The dossiers' baseline for alerts (the demo's ingest made it).
 		go srv.CheckAlerts(ctx)
 	}
+	if *watchFile != "" {
+		// Watched sources are stored by the queue, not by the web app's
+		// ingest: the alerts are checked when the record has changed.
+		go watchAlerts(ctx, st, srv, time.Minute)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
@@ -261,4 +267,29 @@ func loopback(a net.Addr) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// watchAlerts checks the dossiers' stances every period when the record
+// changed since the last check (store counts are cached, so an idle
+// record costs nothing).
+func watchAlerts(ctx context.Context, st store.Store, srv *web.Server, period time.Duration) {
+	t := time.NewTicker(period)
+	defer t.Stop()
+	var last store.Stats
+	if n, err := st.Stats(ctx); err == nil {
+		last = n
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		n, err := st.Stats(ctx)
+		if err != nil || (n.Versions == last.Versions && n.Statements == last.Statements) {
+			continue
+		}
+		last = n
+		srv.CheckAlerts(ctx)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -14,9 +15,54 @@ import (
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/export"
 	"github.com/parley-news/parley/internal/store"
+	"github.com/parley-news/parley/internal/store/pgtest"
+	"github.com/parley-news/parley/internal/store/postgres"
 	"github.com/parley-news/parley/internal/store/sqlite"
 	"github.com/parley-news/parley/internal/store/storetest"
 )
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+func openPG(t testing.TB) store.Store {
+	t.Helper()
+	s, err := postgres.Open(context.Background(), pgtest.URL(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestRoundTripAcrossStores: an export of the SQLite store read into the
+// PostgreSQL one, exported again and read into a fresh SQLite store, is the
+// same record all the way.
+func TestRoundTripAcrossStores(t *testing.T) {
+	ctx := context.Background()
+	src := open(t)
+	fill(t, src)
+	want := dump(t, src)
+	pg := openPG(t)
+	var buf bytes.Buffer
+	export.Write(ctx, src, &buf, export.Options{})
+	if res, err := export.Import(ctx, pg, &buf, "sqlite.jsonl", export.ImportOptions{}); err != nil || res.Read != 4 {
+		t.Fatalf("into PostgreSQL: %+v %v", res, err)
+	}
+	if got := dump(t, pg); !reflect.DeepEqual(got, want) {
+		t.Errorf("PostgreSQL holds another record:\n got %v\nwant %v", got, want)
+	}
+	buf.Reset()
+	export.Write(ctx, pg, &buf, export.Options{})
+	back := open(t)
+	if _, err := export.Import(ctx, back, &buf, "pg.jsonl", export.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(t, back); !reflect.DeepEqual(got, want) {
+		t.Errorf("back in SQLite:\n got %v\nwant %v", got, want)
+	}
+	if got, want := statements(t, pg), statements(t, src); !reflect.DeepEqual(got, want) {
+		t.Errorf("statements differ:\n got %v\nwant %v", got, want)
+	}
+}
 
 func open(t testing.TB) store.Store {
 	t.Helper()

@@ -53,7 +53,7 @@ func WritePLOVER(ctx context.Context, st store.Store, w io.Writer) (int, error) 
 	bw := bufio.NewWriterSize(w, 256<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	ids, err := st.StaleArticles(ctx, "\x00none", 0)
+	ids, err := st.StaleArticles(ctx, allArticles, 0)
 	if err != nil {
 		return 0, fmt.Errorf("export: %w", err)
 	}
