@@ -25,3 +25,13 @@ func TestAPIErrorsInPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementDateBasisShown: a statement list says how each date was
+// found, in words, on the page (not only in a tooltip a phone never shows).
+func TestStatementDateBasisShown(t *testing.T) {
+	f := newFixture(t, "", false)
+	status, _, page := get(t, f.client(t), f.ts.URL+"/statements")
+	if status != 200 || !strings.Contains(page, `<small class="muted basis">(the text gives no day: the publication day)</small>`) {
+		t.Errorf("statements page: %d, no date basis in words", status)
+	}
+}
