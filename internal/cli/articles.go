@@ -46,7 +46,11 @@ func runArticles(ctx context.Context, env *Env, args []string) int {
 		t := table{values: []any{a}}
 		return writeOut(env, "articles", &t, "json")
 	}
-	query := store.ArticleQuery{Outlet: *outlet, From: *from, To: *to, Query: *q, Limit: *limit, Offset: *offset}
+	if *limit <= 0 || *offset < 0 {
+		fmt.Fprintf(env.Stderr, "parley articles: --limit must be positive and --offset not negative\n")
+		return ExitUsage
+	}
+	query := store.ArticleQuery{Outlet: *outlet, From: *from, To: *to, Query: *q, Limit: *limit + 1, Offset: *offset}
 	if *q != "" {
 		query.Order = store.Relevance
 	}
@@ -54,6 +58,17 @@ func runArticles(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return storeFailed(env, "articles", err)
 	}
+	more := len(list) > *limit
+	if more {
+		list = list[:*limit]
+	}
+	total := int64(-1)
+	if *q == "" && *outlet == "" && *from == "" && *to == "" {
+		if n, err := st.Stats(ctx); err == nil {
+			total = n.Articles
+		}
+	}
+	defer listNote(env, *format, "articles", *offset, len(list), total, more)
 	t := table{header: []string{"id", "published", "outlet", "place", "statements", "title"}}
 	if *q != "" {
 		t.header = append(t.header, "snippet")
@@ -115,13 +130,28 @@ func runStatements(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "statements", err)
 	}
 	defer st.Close()
+	if *limit <= 0 || *offset < 0 {
+		fmt.Fprintf(env.Stderr, "parley statements: --limit must be positive and --offset not negative\n")
+		return ExitUsage
+	}
 	list, err := st.Statements(ctx, store.StatementQuery{
 		Speaker: *speaker, Query: *q, Outlet: *outlet, Kind: *kind, From: *from, To: *to,
-		ArticleID: *articleID, Limit: *limit, Offset: *offset,
+		ArticleID: *articleID, Limit: *limit + 1, Offset: *offset,
 	})
 	if err != nil {
 		return storeFailed(env, "statements", err)
 	}
+	more := len(list) > *limit
+	if more {
+		list = list[:*limit]
+	}
+	total := int64(-1)
+	if *speaker == "" && *q == "" && *outlet == "" && *kind == "" && *from == "" && *to == "" && *articleID == 0 {
+		if n, err := st.Stats(ctx); err == nil {
+			total = n.Statements
+		}
+	}
+	defer listNote(env, *format, "statements", *offset, len(list), total, more)
 	t := table{header: []string{"date", "speaker", "title", "affiliation", "kind", "cue", "text", "outlet", "article"}}
 	for _, s := range list {
 		t.rows = append(t.rows, []string{s.EffectiveDate, s.Speaker.Name, s.Speaker.Title, s.Speaker.Affiliation,

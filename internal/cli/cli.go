@@ -58,6 +58,7 @@ func commands() []command {
 		{"jobs", "list failed and retrying jobs of the queue; retry one (--retry ID)", runJobs},
 		{"correct", "correct a statement, add one, merge or split actors, set a stance cell (audit-logged)", runCorrect},
 		{"corrections", "list the corrections analysts made, newest first (the audit log)", runCorrections},
+		{"export", "write everything stored as JSON Lines that 'parley ingest' reads back (--events: PLOVER)", runExport},
 		{"reanalyze", "redo the analyses of stored articles made by an older pipeline", runReanalyze},
 		{"serve", "serve the web app and the JSON API (--demo: the example corpus)", runServe},
 		{"bench", "measure ingest, database size and page latencies on a synthetic corpus", runBench},
@@ -104,7 +105,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'parley help COMMAND' (or 'parley COMMAND --help') for a command's flags.")
-	fmt.Fprintln(w, "Guides in the repository: README.md; docs/dossier.md (dossier files), docs/events.md (event types).")
+	fmt.Fprintln(w, "Guides in the repository: README.md; docs/dossier.md (dossier files), docs/events.md (event types),\n  docs/data.md (export, CSV, PLOVER events, alerts), docs/extract.md (extract fields).")
 	fmt.Fprintln(w, "Exit status: 0 all inputs done, 1 some input failed, 2 usage error.")
 }
 

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/parley-news/parley/internal/actors"
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/export"
 
 	"github.com/parley-news/parley/internal/pipeline"
 	"github.com/parley-news/parley/internal/queue"
@@ -25,10 +27,13 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 			"not at all, so an interrupted ingest leaves nothing half-written.")
 	var pf pipelineFlags
 	pf.register(fs)
+	var af alertFlags
+	af.register(fs)
 	var db string
 	dbFlag(fs, &db)
 	quiet := fs.Bool("quiet", false, "print only the summary and errors")
 	enqueue := fs.Bool("enqueue", false, "put the documents on the job queue and return; 'parley worker' analyses and stores them")
+	reanalyze := fs.Bool("reanalyze", false, "analyse the articles of a 'parley export' or 'parley extract' file again instead of storing their analyses as they are")
 	inputs, stop := parse(fs, args)
 	if stop >= 0 {
 		return stop
@@ -37,13 +42,42 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "parley ingest: no input given (use - for standard input)")
 		return ExitUsage
 	}
+	// Exports and extract output are stored as they are (their analyses
+	// kept); everything else is read and analysed.
+	// Standard input alone may be one too: it is looked at once the
+	// database is known to take writes (stdinLater).
+	var imports []string
+	var stdin *lazyReader
+	if len(inputs) == 1 && inputs[0] == "-" && !*enqueue {
+		stdin = &lazyReader{r: env.Stdin}
+		e := *env
+		e.Stdin = stdin
+		env = &e
+	}
+	others := inputs[:0:0]
+	for _, in := range inputs {
+		if in != "-" && sniffFile(in) != export.Other {
+			imports = append(imports, in)
+		} else {
+			others = append(others, in)
+		}
+	}
 	log := logger(env)
 	r, err := pf.build(env, log)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parley ingest: %s\n", plain(err))
 		return ExitUsage
 	}
+	alert, err := af.build(env, log)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parley ingest: %s\n", plain(err))
+		return ExitUsage
+	}
 	if *enqueue {
+		if len(imports) > 0 {
+			fmt.Fprintf(env.Stderr, "parley ingest: %s is a Parley export or extract output, read directly: leave out --enqueue\n", escapeControl(imports[0]))
+			return ExitUsage
+		}
 		return runEnqueue(ctx, env, r, db, inputs, *quiet, log)
 	}
 	st, err := openStore(ctx, env, db, log)
@@ -76,6 +110,55 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	// then at most the batch in hand is lost, never half an article.
 	saveCtx := context.WithoutCancel(ctx)
 	counts := map[store.SaveStatus]int{}
+	var imported tally
+	var again func(context.Context, *article.Article) error
+	if *reanalyze {
+		again = r.pipe.Reanalyze
+	}
+	if stdin != nil {
+		kind, err := stdin.sniff(ctx)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "parley ingest: interrupted; nothing was read")
+			return ExitFailed
+		}
+		if kind != export.Other {
+			imports, others = []string{"-"}, nil
+		}
+	}
+	for _, in := range imports {
+		res, err := importInput(ctx, env, st, in, env.Stdin, again, *quiet || bar != nil)
+		imported.Read += res.Read
+		imported.Failed += res.Failed
+		for k, v := range res.Status {
+			counts[k] += v
+		}
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				fmt.Fprintf(env.Stderr, "parley ingest: interrupted; the articles read were saved\n")
+				return ExitFailed
+			}
+			if errors.Is(err, export.ErrNotExport) || errors.Is(err, export.ErrNewer) {
+				inputError(env, err)
+				imported.Failed++
+				continue
+			}
+			return storeFailed(env, "ingest", err)
+		}
+	}
+	inputs = others
+	var t tally
+	if len(inputs) == 0 {
+		fmt.Fprintf(env.Stdout, "read %d, new %d, duplicate %d, new version %d, failed %d\n",
+			imported.Read, counts[store.New], counts[store.Duplicate], counts[store.NewVersion], imported.Failed)
+		if err := alert.check(ctx, env, st, log); err != nil {
+			fmt.Fprintf(env.Stderr, "parley ingest: alerts: %s\n", plain(err))
+			return ExitFailed
+		}
+		if imported.Failed > 0 {
+			return ExitFailed
+		}
+		return ExitOK
+	}
 	var batch []*pipeline.Result
 	last := time.Now()
 	flush := func() error {
@@ -102,7 +185,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		batch, last = batch[:0], time.Now()
 		return nil
 	}
-	t, err := r.run(ctx, inputs, func(res *pipeline.Result) error {
+	t, err = r.run(ctx, inputs, func(res *pipeline.Result) error {
 		if ctx.Err() != nil {
 			// Interrupted: what is left is saved in one last batch.
 			batch = append(batch, res)
@@ -128,6 +211,8 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	if bar != nil {
 		_ = bar.Finish()
 	}
+	t.Read += imported.Read
+	t.Failed += imported.Failed
 	fmt.Fprintf(env.Stdout, "read %d, new %d, duplicate %d, new version %d, failed %d\n",
 		t.Read, counts[store.New], counts[store.Duplicate], counts[store.NewVersion], t.Failed)
 	if interrupted && (err == nil || errors.Is(err, context.Canceled)) {
@@ -136,6 +221,10 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	}
 	if err != nil {
 		return storeFailed(env, "ingest", err)
+	}
+	if err := alert.check(ctx, env, st, log); err != nil {
+		fmt.Fprintf(env.Stderr, "parley ingest: alerts: %s\n", plain(err))
+		return ExitFailed
 	}
 	if t.Failed > 0 {
 		return ExitFailed
@@ -152,10 +241,32 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 	dbFlag(fs, &db)
 	all := fs.Bool("all", false, "redo every article, not only those of other pipeline versions")
 	enqueue := fs.Bool("enqueue", false, "put one reanalyse job per article on the queue and return; 'parley worker' does them")
+	actorsFile := fs.String("actors", "", "curated actors `file` (YAML) to apply: every stored article is analysed again with it")
+	var af alertFlags
+	af.register(fs)
 	if _, stop := parse(fs, args); stop >= 0 {
 		return stop
 	}
 	log := logger(env)
+	alert, err := af.build(env, log)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parley reanalyze: %s\n", plain(err))
+		return ExitUsage
+	}
+	var cfg pipeline.Config
+	if *actorsFile != "" {
+		if *enqueue {
+			fmt.Fprintln(env.Stderr, "parley reanalyze: --actors applies here and now; leave out --enqueue")
+			return ExitUsage
+		}
+		reg, err := actors.Load(*actorsFile)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "parley reanalyze: %s\n", plain(err))
+			return ExitUsage
+		}
+		cfg.Actors = reg
+		*all = true // the pipeline version is the same, the actors are not
+	}
 	st, err := openStore(ctx, env, db, log)
 	if err != nil {
 		return storeFailed(env, "reanalyze", err)
@@ -164,13 +275,13 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 	if err := writable(ctx, st); err != nil {
 		return storeFailed(env, "reanalyze", err)
 	}
-	pipe, err := pipeline.New(pipeline.Config{}, log)
+	pipe, err := pipeline.New(cfg, log)
 	if err != nil {
 		return storeFailed(env, "reanalyze", err)
 	}
 	target := pipeline.Version
 	if *all {
-		target = "\x00none" // no article was analysed by this version: all are stale
+		target = "(every version)" // no article was analysed by this "version": all are stale (no NUL: PostgreSQL text refuses it)
 	}
 	// The ids first (they are few bytes each), then one article at a time.
 	ids, err := st.StaleArticles(ctx, target, 0)
@@ -212,6 +323,10 @@ func runReanalyze(ctx context.Context, env *Env, args []string) int {
 		done++
 	}
 	fmt.Fprintf(env.Stdout, "reanalysed %d articles with pipeline %s\n", done, pipeline.Version)
+	if err := alert.check(ctx, env, st, log); err != nil {
+		fmt.Fprintf(env.Stderr, "parley reanalyze: alerts: %s\n", plain(err))
+		return ExitFailed
+	}
 	if failed > 0 {
 		return ExitFailed
 	}

@@ -1,62 +1,13 @@
 package cli
 
 import (
-	"errors"
 	"strings"
 
-	"github.com/parley-news/parley/internal/store"
+	"github.com/parley-news/parley/internal/errtext"
 )
 
-// layerPrefixes are the package names the stages put before their errors
-// ("sqlite: ", "store: "): they tell a developer where an error came from
-// and tell a user nothing, so the command line leaves them out.
-var layerPrefixes = []string{"sqlite: ", "store: ", "dossier: ", "timeline: ", "facts: ", "pipeline: ", "ingest: ", "web: ", "actors: ", "report: ", "meta: "}
-
-// plain is the message a user sees for err: no layer prefixes, no sentinel
-// words repeated inside it, and "THING not found" for a missing thing
-// ("article 99 not found", not "sqlite: article 99: store: not found").
-func plain(err error) string {
-	if err == nil {
-		return ""
-	}
-	msg := err.Error()
-	if errors.Is(err, store.ErrNotFound) {
-		// The first segment that is not a layer names the thing.
-		for _, seg := range strings.Split(msg, ": ") {
-			seg = strings.TrimSpace(seg)
-			if seg == "" || isLayer(seg+": ") || seg == "not found" || seg == "store" {
-				continue
-			}
-			return seg + " not found"
-		}
-		return "not found"
-	}
-	for _, s := range []string{store.ErrInvalid.Error() + ": ", store.ErrInvalid.Error()} {
-		msg = strings.ReplaceAll(msg, s, "")
-	}
-	for _, p := range layerPrefixes {
-		msg = strings.ReplaceAll(msg, ": "+p, ": ")
-		msg = strings.ReplaceAll(msg, "\n"+p, "\n")
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, p := range layerPrefixes {
-			if strings.HasPrefix(msg, p) {
-				msg, changed = msg[len(p):], true
-			}
-		}
-	}
-	return strings.TrimSpace(msg)
-}
-
-func isLayer(s string) bool {
-	for _, p := range layerPrefixes {
-		if s == p {
-			return true
-		}
-	}
-	return false
-}
+// plain is the message a user sees for err (errtext.Plain).
+func plain(err error) string { return errtext.Plain(err) }
 
 // suggest returns the command names close to a mistyped one: one or two
 // edits away, or one that starts with it.

@@ -5,20 +5,22 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
-	"runtime"
-
 	"fmt"
-	"github.com/parley-news/parley/examples"
-	"github.com/parley-news/parley/internal/actors"
-	"github.com/parley-news/parley/internal/queue"
-	"github.com/parley-news/parley/internal/watch"
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"time"
 
+	"github.com/parley-news/parley/examples"
+	"github.com/parley-news/parley/internal/actors"
+	"github.com/parley-news/parley/internal/alerts"
 	"github.com/parley-news/parley/internal/dossier"
 	"github.com/parley-news/parley/internal/pipeline"
+	"github.com/parley-news/parley/internal/queue"
+	"github.com/parley-news/parley/internal/store"
+	"github.com/parley-news/parley/internal/watch"
 	"github.com/parley-news/parley/internal/web"
 )
 
@@ -45,6 +47,8 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	dossierFile := fs.String("dossier", "", "dossier `file` for the position matrix and timeline, active at start (--demo: examples/dossier.yaml)")
 	dossierDir := fs.String("dossiers", "", "`directory` of dossiers (NAME.yaml): all are loaded, the /dossiers editor saves there (default: edits kept in memory)")
 	watchFile := fs.String("watch", "", "also watch the sources this `file` lists (see parley watch) and show their health")
+	webhook := fs.String("webhook", "", "`URL` to POST the dossiers' stance changes to as JSON (default $PARLEY_WEBHOOK; signed with $PARLEY_WEBHOOK_SECRET); the feeds are at /dossiers/NAME/feed.atom")
+	webhookPrivate := fs.Bool("webhook-allow-private", false, "let the webhook reach loopback and private addresses (refused by default)")
 	if rest, stop := parse(fs, args); stop >= 0 {
 		return stop
 	} else if len(rest) > 0 {
@@ -103,6 +107,16 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "serve", err)
 	}
 	wcfg := web.Config{Token: *token, AllowPrivate: *allowPrivate, SecureCookies: *secure, Dossier: d, DossierSource: dsrc, DossierDir: *dossierDir}
+	if *webhook == "" {
+		*webhook = env.Getenv("PARLEY_WEBHOOK")
+	}
+	if *webhook != "" {
+		if wcfg.Webhook, err = alerts.NewWebhook(alerts.WebhookConfig{URL: *webhook, Secret: env.Getenv("PARLEY_WEBHOOK_SECRET"),
+			AllowPrivate: *webhookPrivate, Logger: log}); err != nil {
+			fmt.Fprintf(env.Stderr, "parley serve: %s\n", plain(err))
+			return ExitUsage
+		}
+	}
 	if *watchFile != "" {
 		x, err := startWatch(ctx, env, db, *watchFile, "", st, pipe, runtime.GOMAXPROCS(0), log)
 		if errors.Is(err, watch.ErrInvalid) {
@@ -140,6 +154,15 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 			return storeFailed(env, "serve", err)
 		}
 		fmt.Fprintf(env.Stderr, "demo: read %d, new %d, failed %d (temporary database %s)\n", rep.Read, rep.New, rep.Failed, db)
+	}
+	if !*demo {
+		// The dossiers' baseline for alerts (the demo's ingest made it).
+		go srv.CheckAlerts(ctx)
+	}
+	if *watchFile != "" {
+		// Watched sources are stored by the queue, not by the web app's
+		// ingest: the alerts are checked when the record has changed.
+		go watchAlerts(ctx, st, srv, time.Minute)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -244,4 +267,29 @@ func loopback(a net.Addr) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// watchAlerts checks the dossiers' stances every period when the record
+// changed since the last check (store counts are cached, so an idle
+// record costs nothing).
+func watchAlerts(ctx context.Context, st store.Store, srv *web.Server, period time.Duration) {
+	t := time.NewTicker(period)
+	defer t.Stop()
+	var last store.Stats
+	if n, err := st.Stats(ctx); err == nil {
+		last = n
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		n, err := st.Stats(ctx)
+		if err != nil || (n.Versions == last.Versions && n.Statements == last.Statements) {
+			continue
+		}
+		last = n
+		srv.CheckAlerts(ctx)
+	}
 }

@@ -77,10 +77,25 @@ func runActors(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "actors", err)
 	}
 	defer st.Close()
-	list, err := st.Actors(ctx, store.ActorQuery{Name: *name, Limit: *limit, Offset: *offset})
+	if *limit <= 0 || *offset < 0 {
+		fmt.Fprintf(env.Stderr, "parley actors: --limit must be positive and --offset not negative\n")
+		return ExitUsage
+	}
+	list, err := st.Actors(ctx, store.ActorQuery{Name: *name, Limit: *limit + 1, Offset: *offset})
 	if err != nil {
 		return storeFailed(env, "actors", err)
 	}
+	more := len(list) > *limit
+	if more {
+		list = list[:*limit]
+	}
+	total := int64(-1)
+	if *name == "" {
+		if n, err := st.Stats(ctx); err == nil {
+			total = n.Actors
+		}
+	}
+	defer listNote(env, *format, "actors", *offset, len(list), total, more)
 	t := table{header: []string{"id", "name", "kind", "title", "affiliation", "statements", "aliases"}}
 	for _, a := range list {
 		t.rows = append(t.rows, []string{strconv.FormatInt(a.ID, 10), a.Name, a.Kind, a.Title, a.Affiliation,

@@ -203,6 +203,8 @@ type Store interface {
 	AddCorrections(ctx context.Context, cs []Correction) ([]Correction, error)
 	// Corrections lists corrections, newest first (the audit log).
 	Corrections(ctx context.Context, q CorrectionQuery) ([]Correction, error)
+	// StanceHistory: the last stance of each dossier cell, for alerts.
+	StanceHistory
 	// Close releases the store; later calls fail with ErrClosed.
 	Close() error
 }

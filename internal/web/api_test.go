@@ -240,7 +240,7 @@ func TestOpenAPIDocument(t *testing.T) {
 	// Every API route the server registers is documented, and nothing else.
 	want := []string{"/api/v1/stats", "/api/v1/articles", "/api/v1/articles/{id}", "/api/v1/articles/{id}/versions",
 		"/api/v1/statements", "/api/v1/actors", "/api/v1/actors/{id}", "/api/v1/outlets", "/api/v1/ingest",
-		"/api/v1/positions", "/api/v1/stances", "/api/v1/timeline", "/api/v1/dossiers", "/api/v1/dossiers/{name}", "/api/v1/dossiers/{name}/activate",
+		"/api/v1/positions", "/api/v1/stances", "/api/v1/timeline", "/api/v1/dossiers", "/api/v1/dossiers/{name}", "/api/v1/dossiers/{name}/activate", "/api/v1/dossiers/{name}/changes",
 		"/api/v1/sources", "/api/v1/jobs", "/api/v1/corrections"}
 	for _, p := range want {
 		if _, ok := paths[p]; !ok {

@@ -171,12 +171,17 @@ func (s *Server) pageMatrix(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.Title = "Positions · " + d.Negotiation
+		feed := ""
+		if e, err := s.dossiers.get(r.URL.Query().Get("dossier")); err == nil {
+			feed = "/dossiers/" + e.Name + "/feed.atom"
+		}
 		p.Data = struct {
 			D       *dossier.Dossier
 			Rows    []MatrixRow
 			Stances []string
 			Name    string
-		}{d, matrix(d, cells), []string{"for", "conditional", "counter", "against", "unclear"}, r.URL.Query().Get("dossier")}
+			Feed    string
+		}{d, matrix(d, cells), []string{"for", "conditional", "counter", "against", "unclear"}, r.URL.Query().Get("dossier"), feed}
 	}
 	s.render(w, r, http.StatusOK, "matrix", p)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/errtext"
 	"github.com/parley-news/parley/internal/ingest"
 	"github.com/parley-news/parley/internal/meta"
 	"github.com/parley-news/parley/internal/pipeline"
@@ -94,7 +95,7 @@ func (s *Server) Ingest(ctx context.Context, inputs []string, opt IngestOptions)
 	failed := func(source string, err error) {
 		rep.Read++
 		rep.Failed++
-		rep.Items = append(rep.Items, IngestItem{Source: source, Status: "failed", Error: err.Error()})
+		rep.Items = append(rep.Items, IngestItem{Source: source, Status: "failed", Error: errtext.Plain(err)})
 	}
 	docs := 0
 	for doc, err := range reader.Documents(ctx, inputs) {
@@ -178,7 +179,7 @@ func (s *Server) Ingest(ctx context.Context, inputs []string, opt IngestOptions)
 		if err != nil {
 			if errors.Is(err, store.ErrInvalid) {
 				rep.Failed++
-				rep.Items = append(rep.Items, IngestItem{Source: a.Source, Status: "failed", Title: a.Title, Error: err.Error()})
+				rep.Items = append(rep.Items, IngestItem{Source: a.Source, Status: "failed", Title: a.Title, Error: errtext.Plain(err)})
 				continue
 			}
 			return rep, fmt.Errorf("save %s: %w", a.Source, err)
@@ -200,6 +201,7 @@ func (s *Server) Ingest(ctx context.Context, inputs []string, opt IngestOptions)
 		if err := s.positions.refresh(ctx); err != nil {
 			s.log.Warn("positions after ingest", "err", err)
 		}
+		s.CheckAlerts(context.WithoutCancel(ctx))
 	}
 	return rep, nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/errtext"
 	"github.com/parley-news/parley/internal/store"
 )
 
@@ -175,7 +176,7 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	msg := ""
 	if qerr != nil {
-		status, msg = http.StatusBadRequest, strings.TrimPrefix(qerr.Error(), errBadParam.Error()+": ")
+		status, msg = http.StatusBadRequest, errtext.Plain(qerr)
 	} else {
 		q.Limit, q.Offset = pageSize+1, skipped
 		if keyed && q.Order == store.Newest {
@@ -184,7 +185,7 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 		var err error
 		rows, err = s.st.Statements(ctx, q)
 		if errors.Is(err, store.ErrInvalid) {
-			status, msg = http.StatusBadRequest, err.Error()
+			status, msg = http.StatusBadRequest, errtext.Plain(err)
 		} else if err != nil {
 			s.failErr(w, r, err)
 			return
@@ -288,7 +289,7 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 	status, msg := http.StatusOK, ""
 	var rows []store.ArticleSummary
 	if qerr != nil {
-		status, msg = http.StatusBadRequest, strings.TrimPrefix(qerr.Error(), errBadParam.Error()+": ")
+		status, msg = http.StatusBadRequest, errtext.Plain(qerr)
 	} else {
 		q.Limit, q.Offset = pageSize+1, skipped
 		if keyed && q.Order == store.Newest {
@@ -297,7 +298,7 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 		var err error
 		rows, err = s.st.Articles(ctx, q)
 		if errors.Is(err, store.ErrInvalid) {
-			status, msg = http.StatusBadRequest, err.Error()
+			status, msg = http.StatusBadRequest, errtext.Plain(err)
 		} else if err != nil {
 			s.failErr(w, r, err)
 			return
@@ -579,9 +580,9 @@ func (s *Server) pageIngest(w http.ResponseWriter, r *http.Request) {
 			case errors.As(err, &mbe):
 				status, d.Error = http.StatusRequestEntityTooLarge, "the upload is too large"
 			case errors.Is(err, errBadParam):
-				status, d.Error = http.StatusBadRequest, strings.TrimPrefix(err.Error(), errBadParam.Error()+": ")
+				status, d.Error = http.StatusBadRequest, errtext.Plain(err)
 			case errors.Is(err, ErrNoPipeline):
-				status, d.Error = http.StatusServiceUnavailable, err.Error()
+				status, d.Error = http.StatusServiceUnavailable, errtext.Plain(err)
 			default:
 				s.failErr(w, r, err)
 				return

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parley-news/parley/internal/errtext"
 	"github.com/parley-news/parley/internal/store"
 )
 
@@ -61,6 +62,7 @@ func (s *Server) routes() {
 	s.route("/dossiers", s.pageDossiers, get)
 	s.route("/dossiers/{name}", s.pageDossierEdit, get, post)
 	s.route("/dossiers/{name}/activate", s.pageDossierActivate, post)
+	s.route("/dossiers/{name}/feed.atom", s.pageFeed, get)
 	s.route("/sources", s.pageSources, get)
 	s.route("/corrections", s.pageCorrections, get)
 	s.route("/corrections/statements/{id}", s.pageCorrectStatement, post)
@@ -90,6 +92,7 @@ func (s *Server) routes() {
 	s.route("/api/v1/dossiers", s.apiGet(s.apiDossiers), get)
 	s.route("/api/v1/dossiers/{name}", s.apiDossier, get, http.MethodPut)
 	s.route("/api/v1/dossiers/{name}/activate", s.apiDossierActivate, post)
+	s.route("/api/v1/dossiers/{name}/changes", s.apiGet(s.apiChanges), get)
 	s.route("/api/v1/sources", s.apiGet(s.apiSources), get)
 	s.route("/api/v1/jobs", s.apiGet(s.apiJobs), get)
 	s.route("/api/v1/corrections", s.apiCorrections, get, post)
@@ -135,13 +138,13 @@ func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		s.fail(w, r, http.StatusNotFound, codeNotFound, "not found")
+		s.fail(w, r, http.StatusNotFound, codeNotFound, errtext.Plain(err))
 	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadParam):
-		s.fail(w, r, http.StatusBadRequest, codeBadRequest, err.Error())
+		s.fail(w, r, http.StatusBadRequest, codeBadRequest, errtext.Plain(err))
 	case errors.As(err, &mbe):
 		s.fail(w, r, http.StatusRequestEntityTooLarge, codeTooLarge, "request body too large")
 	case errors.Is(err, ErrNoPipeline), errors.Is(err, ErrUnwritable):
-		s.fail(w, r, http.StatusServiceUnavailable, codeUnavailable, err.Error())
+		s.fail(w, r, http.StatusServiceUnavailable, codeUnavailable, errtext.Plain(err))
 	case r.Context().Err() != nil:
 		// The client went away; nobody reads the answer.
 		s.log.Debug("request cancelled", "path", r.URL.Path)

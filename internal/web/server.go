@@ -35,6 +35,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/parley-news/parley/internal/alerts"
 	"github.com/parley-news/parley/internal/dossier"
 	"github.com/parley-news/parley/internal/pipeline"
 	"github.com/parley-news/parley/internal/queue"
@@ -75,6 +76,8 @@ type Config struct {
 	// Jobs, when set, lists the queue's failed and retrying jobs for
 	// GET /api/v1/jobs.
 	Jobs func(ctx context.Context) ([]queue.Job, error)
+	// Webhook, when set, receives the dossiers' stance changes (alerts.go).
+	Webhook *alerts.Webhook
 }
 
 // Server serves the pages and the API. It is safe for concurrent use.

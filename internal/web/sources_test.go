@@ -36,7 +36,7 @@ func TestSourcesAndJobs(t *testing.T) {
 	}
 	u := newTestServer(t, srv)
 	code, _, body := get(t, c, u+"/sources")
-	if code != 200 || !strings.Contains(body, "port-feed") || !strings.Contains(body, "2 failed in a row: unexpected HTTP status 503") || !strings.Contains(body, "2031-03-03 12:15:00") {
+	if code != 200 || !strings.Contains(body, "port-feed") || !strings.Contains(body, "2 failed in a row: unexpected HTTP status 503") || !strings.Contains(body, "2031-03-03 12:15 UTC") {
 		t.Errorf("/sources: %d %s", code, body)
 	}
 	if !strings.Contains(body, "no article text") || !strings.Contains(body, "https://port.example/a") {

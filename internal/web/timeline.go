@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley/internal/dossier"
+	"github.com/parley-news/parley/internal/errtext"
 	"github.com/parley-news/parley/internal/facts"
 	"github.com/parley-news/parley/internal/meta"
 	"github.com/parley-news/parley/internal/store"
@@ -393,7 +394,7 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
 	d := s.dossierOf(r)
 	var all []TimelineFact
 	if ferr != nil {
-		status, msg = http.StatusBadRequest, strings.TrimPrefix(ferr.Error(), errBadParam.Error()+": ")
+		status, msg = http.StatusBadRequest, errtext.Plain(ferr)
 	} else {
 		var err error
 		if f.Issue != "" && d == nil {

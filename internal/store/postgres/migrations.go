@@ -180,8 +180,6 @@ CREATE INDEX events_article ON events(article_id);
 -- or none (article.Date*). Rows written before it say ''.
 ALTER TABLE statements ADD COLUMN date_basis text COLLATE "C" NOT NULL DEFAULT '';
 `},
-	// Counters and per-actor aggregates kept by triggers (aggregates.go).
-	{"aggregates", aggregatesSQL},
 	{"corrections", `
 -- Analysts' corrections (store.Correction), the audit log: data holds the
 -- whole correction as JSON; the columns beside it are for filtering.
@@ -204,6 +202,53 @@ CREATE TABLE analyses_raw (
 	data       text COLLATE "C" NOT NULL
 );
 `},
+	{"stance history", `
+-- The last computed stance of each cell (issue × party) of each dossier,
+-- by dossier name, and every change between two computations: alerts (the
+-- Atom feed per dossier, webhooks). A dossier's first computation is its
+-- baseline (stance_dossiers).
+CREATE TABLE stance_dossiers (
+	dossier  text COLLATE "C" NOT NULL PRIMARY KEY,
+	first_at timestamptz NOT NULL
+);
+CREATE TABLE stances (
+	dossier    text COLLATE "C" NOT NULL,
+	issue      text COLLATE "C" NOT NULL,
+	party      text COLLATE "C" NOT NULL,
+	stance     text COLLATE "C" NOT NULL,
+	since      text COLLATE "C" NOT NULL DEFAULT '',
+	article_id bigint NOT NULL DEFAULT 0,
+	span_start bigint NOT NULL DEFAULT 0,
+	span_end   bigint NOT NULL DEFAULT 0,
+	speaker    text COLLATE "C" NOT NULL DEFAULT '',
+	text       text COLLATE "C" NOT NULL DEFAULT '',
+	date       text COLLATE "C" NOT NULL DEFAULT '',
+	outlet     text COLLATE "C" NOT NULL DEFAULT '',
+	url        text COLLATE "C" NOT NULL DEFAULT '',
+	PRIMARY KEY (dossier, issue, party)
+);
+CREATE TABLE stance_changes (
+	id          bigserial PRIMARY KEY,
+	dossier     text COLLATE "C" NOT NULL,
+	issue       text COLLATE "C" NOT NULL,
+	party       text COLLATE "C" NOT NULL,
+	from_stance text COLLATE "C" NOT NULL DEFAULT '',
+	stance      text COLLATE "C" NOT NULL,
+	since       text COLLATE "C" NOT NULL DEFAULT '',
+	article_id  bigint NOT NULL DEFAULT 0,
+	span_start bigint NOT NULL DEFAULT 0,
+	span_end   bigint NOT NULL DEFAULT 0,
+	speaker     text COLLATE "C" NOT NULL DEFAULT '',
+	text        text COLLATE "C" NOT NULL DEFAULT '',
+	date        text COLLATE "C" NOT NULL DEFAULT '',
+	outlet      text COLLATE "C" NOT NULL DEFAULT '',
+	url         text COLLATE "C" NOT NULL DEFAULT '',
+	at          timestamptz NOT NULL
+);
+CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
+`},
+	// Counters and per-actor aggregates kept by triggers (aggregates.go).
+	{"aggregates", aggregatesSQL},
 }
 
 // SchemaVersion is the schema version this program writes.

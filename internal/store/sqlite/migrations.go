@@ -192,8 +192,6 @@ END;
 -- or none (article.Date*). Rows written before it say ''.
 ALTER TABLE statements ADD COLUMN date_basis TEXT NOT NULL DEFAULT '';
 `},
-	// Counters and per-actor aggregates kept by triggers (aggregates.go).
-	{"aggregates", aggregatesSQL()},
 	{"corrections", `
 -- Analysts' corrections (store.Correction), the audit log: data holds the
 -- whole correction as JSON; the columns beside it are for filtering.
@@ -218,6 +216,53 @@ CREATE TABLE analyses_raw (
 	data       TEXT NOT NULL
 );
 `},
+	{"stance history", `
+-- The last computed stance of each cell (issue × party) of each dossier,
+-- by dossier name, and every change between two computations: alerts (the
+-- Atom feed per dossier, webhooks). A dossier's first computation is its
+-- baseline (stance_dossiers).
+CREATE TABLE stance_dossiers (
+	dossier  TEXT NOT NULL PRIMARY KEY,
+	first_at TEXT NOT NULL
+);
+CREATE TABLE stances (
+	dossier    TEXT NOT NULL,
+	issue      TEXT NOT NULL,
+	party      TEXT NOT NULL,
+	stance     TEXT NOT NULL,
+	since      TEXT NOT NULL DEFAULT '',
+	article_id INTEGER NOT NULL DEFAULT 0,
+	span_start INTEGER NOT NULL DEFAULT 0,
+	span_end   INTEGER NOT NULL DEFAULT 0,
+	speaker    TEXT NOT NULL DEFAULT '',
+	text       TEXT NOT NULL DEFAULT '',
+	date       TEXT NOT NULL DEFAULT '',
+	outlet     TEXT NOT NULL DEFAULT '',
+	url        TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (dossier, issue, party)
+);
+CREATE TABLE stance_changes (
+	id          INTEGER PRIMARY KEY,
+	dossier     TEXT NOT NULL,
+	issue       TEXT NOT NULL,
+	party       TEXT NOT NULL,
+	from_stance TEXT NOT NULL DEFAULT '',
+	stance      TEXT NOT NULL,
+	since       TEXT NOT NULL DEFAULT '',
+	article_id  INTEGER NOT NULL DEFAULT 0,
+	span_start INTEGER NOT NULL DEFAULT 0,
+	span_end   INTEGER NOT NULL DEFAULT 0,
+	speaker     TEXT NOT NULL DEFAULT '',
+	text        TEXT NOT NULL DEFAULT '',
+	date        TEXT NOT NULL DEFAULT '',
+	outlet      TEXT NOT NULL DEFAULT '',
+	url         TEXT NOT NULL DEFAULT '',
+	at          TEXT NOT NULL
+);
+CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
+`},
+	// Counters and per-actor aggregates kept by triggers (aggregates.go).
+	{"aggregates", aggregatesSQL()},
 }
 
 // SchemaVersion is the schema version this program writes.

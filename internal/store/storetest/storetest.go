@@ -44,6 +44,7 @@ var Scenarios = []struct {
 	{"Actors", actors},
 	{"Aggregates", aggregates},
 	{"Events", events},
+	{"StanceHistory", stanceHistory},
 	{"Closed", closed},
 	{"Corrections", corrections},
 	{"CorrectionVersions", correctionVersions},

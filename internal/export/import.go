@@ -1,0 +1,134 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/pipeline"
+	"github.com/parley-news/parley/internal/store"
+)
+
+// ImportOptions say how Import stores what it reads.
+type ImportOptions struct {
+	// Reanalyze, when set, redoes each article's analyses before it is
+	// stored (`parley ingest --reanalyze`); nil stores them as read.
+	Reanalyze func(ctx context.Context, a *article.Article) error
+	// Batch is how many articles one transaction saves (default 64).
+	Batch int
+	// Saved is called for each article stored (or found a duplicate).
+	Saved func(a *article.Article, res store.SaveResult)
+	// Failed is called for each line that could not be read or stored;
+	// the import goes on.
+	Failed func(err error)
+	// Unknown is called for each record of a type this package does not
+	// know (nil: skipped).
+	Unknown func(rec Record) error
+}
+
+// ImportResult counts what Import did.
+type ImportResult struct {
+	Kind   Kind
+	Read   int // article records read
+	Failed int // lines that failed
+	Other  int // records of other types, skipped or handed to Unknown
+	Status map[store.SaveStatus]int
+}
+
+// Import reads an export or extract output from r and saves its articles
+// in st, in batches, in file order (so version chains are rebuilt).
+// name is used in error messages. Analyses are stored as read unless
+// opt.Reanalyze is set. The article ids of the input are not kept: the
+// store gives its own.
+func Import(ctx context.Context, st store.Store, r io.Reader, name string, opt ImportOptions) (ImportResult, error) {
+	res := ImportResult{Status: map[store.SaveStatus]int{}}
+	if opt.Batch <= 0 {
+		opt.Batch = 64
+	}
+	failed := func(err error) {
+		res.Failed++
+		if opt.Failed != nil {
+			opt.Failed(fmt.Errorf("%s: %w", name, err))
+		}
+	}
+	rd := NewReader(r)
+	var batch []*article.Article
+	saveCtx := context.WithoutCancel(ctx)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		saved, err := st.SaveArticles(saveCtx, batch)
+		if err != nil {
+			return fmt.Errorf("%s: saving %d articles: %w", name, len(batch), err)
+		}
+		for i, sv := range saved {
+			res.Status[sv.Status]++
+			if opt.Saved != nil {
+				opt.Saved(batch[i], sv)
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			if ferr := flush(); ferr != nil {
+				return res, ferr
+			}
+			return res, err
+		}
+		rec, err := rd.Next()
+		res.Kind = rd.Kind()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if errors.Is(err, ErrBadRecord) {
+			failed(err)
+			continue
+		}
+		if err != nil {
+			return res, fmt.Errorf("%s: %w", name, err)
+		}
+		switch rec.Type {
+		case TypeHeader:
+			continue
+		case TypeArticle:
+		default:
+			res.Other++
+			if opt.Unknown != nil {
+				if err := opt.Unknown(rec); err != nil {
+					failed(fmt.Errorf("line %d: %w", rec.Line, err))
+				}
+			}
+			continue
+		}
+		res.Read++
+		a := rec.Article.Article
+		if opt.Reanalyze != nil {
+			if err := opt.Reanalyze(ctx, a); err != nil {
+				failed(fmt.Errorf("line %d: %w", rec.Line, err))
+				continue
+			}
+		}
+		if err := Validate(a); err != nil {
+			failed(fmt.Errorf("line %d: %w", rec.Line, err))
+			continue
+		}
+		if a.ContentHash == "" {
+			a.ContentHash = pipeline.ContentHash(a.Title, a.Body)
+		}
+		batch = append(batch, a)
+		if len(batch) >= opt.Batch {
+			if err := flush(); err != nil {
+				return res, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return res, err
+	}
+	return res, nil
+}
