@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -76,18 +77,41 @@ func TestExportIngestRoundTrip(t *testing.T) {
 			t.Fatalf("ingest %s: %d %s", f, code, errs)
 		}
 	}
+	// Analysts' corrections: a speaker fixed, a stance cell set by hand;
+	// the export carries them, and the fresh database holds them too.
+	code, out, errs := run(t, ctx, src, "", "statements", "--format", "json", "--limit", "1")
+	if code != ExitOK {
+		t.Fatalf("statements: %d %s", code, errs)
+	}
+	var first []struct {
+		ID int64 `json:"id"`
+	}
+	if err := json.Unmarshal([]byte(out), &first); err != nil || len(first) == 0 {
+		t.Fatalf("statements json: %v %s", err, out)
+	}
+	if code, _, errs := run(t, ctx, src, "", "correct", "statement", strconv.FormatInt(first[0].ID, 10),
+		"--speaker", "Maria Example", "--note", "the wire named her", "--by", "ana"); code != ExitOK {
+		t.Fatalf("correct statement: %d %s", code, errs)
+	}
+	if code, _, errs := run(t, ctx, src, "", "correct", "cell", "--dossier", "../../examples/dossier.yaml",
+		"--party", "Mexico", "--issue", "steel-quotas", "--stance", "conditional", "--note", "see the communiqué", "--by", "ana"); code != ExitOK {
+		t.Fatalf("correct cell: %d %s", code, errs)
+	}
 	wantStmts, wantPos := record(t, src)
+	if !strings.Contains(wantStmts, "Maria Example") || !strings.Contains(wantPos, "see the communiqué") {
+		t.Fatalf("the corrections do not show: %s", wantPos)
+	}
 	if !strings.Contains(wantPos, `"stance"`) || !strings.Contains(wantStmts, `"speaker"`) {
 		t.Fatalf("the example corpus gives no positions or statements: %s", wantPos)
 	}
 
 	exp := filepath.Join(dir, "all.jsonl")
-	code, _, errs := run(t, ctx, src, "", "export", "--out", exp)
+	code, _, errs = run(t, ctx, src, "", "export", "--out", exp)
 	if code != ExitOK || !strings.Contains(errs, "versions)") {
 		t.Fatalf("export: %d %s", code, errs)
 	}
 	dst := filepath.Join(dir, "dst.db")
-	code, out, errs := run(t, ctx, dst, "", "ingest", "--quiet", exp)
+	code, out, errs = run(t, ctx, dst, "", "ingest", "--quiet", exp)
 	if code != ExitOK || !strings.Contains(out, "new version 1, failed 0") {
 		t.Fatalf("ingest of the export: %d %s %s", code, out, errs)
 	}

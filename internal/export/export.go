@@ -7,6 +7,7 @@
 //	{"type":"header","format":"parley-export","version":1,"parley":"0.1.0","pipeline":"0.3.0","exported":"2031-03-02T10:00:00Z"}
 //	{"type":"article","id":1,"version":1,"current":false,"superseded_by":2,"ingested_at":"…","analysed_at":"…","article":{…}}
 //	{"type":"article","id":2,"version":2,"current":true,"ingested_at":"…","analysed_at":"…","article":{…}}
+//	{"type":"correction","correction":{"kind":"statement","by":"ana","at":"…","note":"…","anchor":{…},"edit":{…}}}
 //
 // The header comes first. Then every stored article version, each article's
 // versions oldest first, so that saving them in file order rebuilds the same
@@ -46,6 +47,9 @@ const (
 const (
 	TypeHeader  = "header"
 	TypeArticle = "article"
+	// TypeCorrection records an analyst's correction (store.Correction),
+	// written after every article, oldest first.
+	TypeCorrection = "correction"
 )
 
 // MaxLine is the longest line read: an article of store.MaxBody with its
@@ -98,6 +102,15 @@ type Options struct {
 type Counts struct {
 	Articles int `json:"articles"` // current articles
 	Versions int `json:"versions"` // article records, every version
+	// Corrections counts the correction records.
+	Corrections int `json:"corrections"`
+}
+
+// CorrectionRecord is one analyst's correction: a portable value (anchored
+// by source keys, spans and names, never by row ids).
+type CorrectionRecord struct {
+	Type       string           `json:"type"`
+	Correction store.Correction `json:"correction"`
 }
 
 // Write writes the header and every stored article version to w.
@@ -140,6 +153,28 @@ func Write(ctx context.Context, st store.Store, w io.Writer, opt Options) (Count
 			c.Versions++
 		}
 		c.Articles++
+	}
+	// The corrections, oldest first, after the articles they are anchored in.
+	var fixes []store.Correction
+	q := store.CorrectionQuery{Limit: store.MaxLimit}
+	for {
+		page, err := st.Corrections(ctx, q)
+		if err != nil {
+			return c, fmt.Errorf("export: corrections: %w", err)
+		}
+		fixes = append(fixes, page...)
+		if len(page) < q.Limit {
+			break
+		}
+		q.After = page[len(page)-1].ID
+	}
+	for i := len(fixes) - 1; i >= 0; i-- {
+		fx := fixes[i]
+		fx.ID, fx.StatementID, fx.ArticleID, fx.ActorID, fx.IntoID = 0, 0, 0, 0, 0
+		if err := enc.Encode(CorrectionRecord{Type: TypeCorrection, Correction: fx}); err != nil {
+			return c, err
+		}
+		c.Corrections++
 	}
 	return c, bw.Flush()
 }
@@ -207,9 +242,10 @@ type Record struct {
 	// Line is the 1-based line number.
 	Line int
 	// Type is the record's type; "article" for extract output lines.
-	Type    string
-	Header  *Header
-	Article *ArticleRecord
+	Type       string
+	Header     *Header
+	Article    *ArticleRecord
+	Correction *store.Correction
 	// Raw is the line itself for a type this package does not know.
 	Raw json.RawMessage
 }
@@ -302,6 +338,12 @@ func (r *Reader) parse(line []byte) (Record, error) {
 			return rec, fmt.Errorf("line %d: %w: no \"article\"", r.line, ErrBadRecord)
 		}
 		rec.Article = &ar
+	case TypeCorrection:
+		var cr CorrectionRecord
+		if err := json.Unmarshal(line, &cr); err != nil {
+			return rec, fmt.Errorf("line %d: %w: %w", r.line, ErrBadRecord, err)
+		}
+		rec.Correction = &cr.Correction
 	default:
 		rec.Raw = append(json.RawMessage(nil), line...)
 	}

@@ -188,7 +188,7 @@ func TestImportBadLines(t *testing.T) {
 	}
 	in := strings.Join([]string{
 		`{"type":"header","format":"parley-export","version":1,"parley":"x"}`,
-		`{"type":"correction","statement":"abc","speaker":"Someone"}`,
+		`{"type":"note","text":"a record type of a later version"}`,
 		line(bad),
 		`{"type":"article","article":`, // cut
 		line(good),
@@ -209,7 +209,7 @@ func TestImportBadLines(t *testing.T) {
 		!strings.Contains(errs[1], "line 4:") {
 		t.Errorf("errors %q", errs)
 	}
-	if !reflect.DeepEqual(unknown, []string{"correction"}) {
+	if !reflect.DeepEqual(unknown, []string{"note"}) {
 		t.Errorf("unknown records %q", unknown)
 	}
 }

@@ -34,7 +34,9 @@ type ImportResult struct {
 	Read   int // article records read
 	Failed int // lines that failed
 	Other  int // records of other types, skipped or handed to Unknown
-	Status map[store.SaveStatus]int
+	// Corrections counts the corrections added (after every article).
+	Corrections int
+	Status      map[store.SaveStatus]int
 }
 
 // Import reads an export or extract output from r and saves its articles
@@ -55,6 +57,8 @@ func Import(ctx context.Context, st store.Store, r io.Reader, name string, opt I
 	}
 	rd := NewReader(r)
 	var batch []*article.Article
+	var fixes []store.Correction // applied once every article is in
+	var fixLines []int
 	saveCtx := context.WithoutCancel(ctx)
 	flush := func() error {
 		if len(batch) == 0 {
@@ -95,6 +99,12 @@ func Import(ctx context.Context, st store.Store, r io.Reader, name string, opt I
 		switch rec.Type {
 		case TypeHeader:
 			continue
+		case TypeCorrection:
+			c := *rec.Correction
+			c.ID, c.Status, c.Problem = 0, "", ""
+			fixes = append(fixes, c)
+			fixLines = append(fixLines, rec.Line)
+			continue
 		case TypeArticle:
 		default:
 			res.Other++
@@ -129,6 +139,15 @@ func Import(ctx context.Context, st store.Store, r io.Reader, name string, opt I
 	}
 	if err := flush(); err != nil {
 		return res, err
+	}
+	// One at a time, in file order: a correction the store refuses is
+	// reported with its line, the others still apply.
+	for i := range fixes {
+		if _, err := st.AddCorrections(saveCtx, fixes[i:i+1]); err != nil {
+			failed(fmt.Errorf("line %d: correction: %w", fixLines[i], err))
+			continue
+		}
+		res.Corrections++
 	}
 	return res, nil
 }
