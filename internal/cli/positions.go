@@ -94,17 +94,5 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 
 // cellCorrections returns every stance cell correction (newest first).
 func cellCorrections(ctx context.Context, st store.Store) ([]store.Correction, error) {
-	var out []store.Correction
-	q := store.CorrectionQuery{Kind: store.CorrectCell, Limit: store.MaxLimit}
-	for {
-		page, err := st.Corrections(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page...)
-		if len(page) < q.Limit {
-			return out, nil
-		}
-		q.After = page[len(page)-1].ID
-	}
+	return store.AllCorrections(ctx, st, store.CorrectionQuery{Kind: store.CorrectCell})
 }

@@ -155,18 +155,9 @@ func Write(ctx context.Context, st store.Store, w io.Writer, opt Options) (Count
 		c.Articles++
 	}
 	// The corrections, oldest first, after the articles they are anchored in.
-	var fixes []store.Correction
-	q := store.CorrectionQuery{Limit: store.MaxLimit}
-	for {
-		page, err := st.Corrections(ctx, q)
-		if err != nil {
-			return c, fmt.Errorf("export: corrections: %w", err)
-		}
-		fixes = append(fixes, page...)
-		if len(page) < q.Limit {
-			break
-		}
-		q.After = page[len(page)-1].ID
+	fixes, err := store.AllCorrections(ctx, st, store.CorrectionQuery{})
+	if err != nil {
+		return c, fmt.Errorf("export: corrections: %w", err)
 	}
 	for i := len(fixes) - 1; i >= 0; i-- {
 		fx := fixes[i]

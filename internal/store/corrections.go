@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -568,4 +569,24 @@ func (c Correction) Summary() string {
 		parts = append(parts, fmt.Sprintf("%s %q → %q", k, c.Before[k], c.After[k]))
 	}
 	return where + strings.Join(parts, ", ")
+}
+
+// AllCorrections reads every correction q selects (its Limit and After
+// ignored), newest first, a page at a time.
+func AllCorrections(ctx context.Context, st interface {
+	Corrections(ctx context.Context, q CorrectionQuery) ([]Correction, error)
+}, q CorrectionQuery) ([]Correction, error) {
+	var out []Correction
+	q.Limit, q.After = MaxLimit, 0
+	for {
+		page, err := st.Corrections(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < q.Limit {
+			return out, nil
+		}
+		q.After = page[len(page)-1].ID
+	}
 }

@@ -332,19 +332,7 @@ func lastCorrection(ctx context.Context, st store.Store) int64 {
 
 // cellCorrections reads every stance cell correction.
 func cellCorrections(ctx context.Context, st store.Store) ([]store.Correction, error) {
-	var out []store.Correction
-	q := store.CorrectionQuery{Kind: store.CorrectCell, Limit: store.MaxLimit}
-	for {
-		page, err := st.Corrections(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page...)
-		if len(page) < q.Limit {
-			return out, nil
-		}
-		q.After = page[len(page)-1].ID
-	}
+	return store.AllCorrections(ctx, st, store.CorrectionQuery{Kind: store.CorrectCell})
 }
 
 // sameCounts reports whether two Stats describe the same state as far as
