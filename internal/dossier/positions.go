@@ -396,12 +396,20 @@ func stancePriority(s Stance) int {
 
 func fold(issue, party string, obs []observation) Position {
 	// Oldest first; undated statements before dated ones (their time is
-	// unknown, so they never override a dated stance); then by article,
-	// position in it, and input order.
+	// unknown, so they never override a dated stance); then by article
+	// (publication, then source: never the store's row ids, which depend
+	// on the order articles were stored in), position in it, and input
+	// order.
 	sort.SliceStable(obs, func(a, b int) bool {
 		oa, ob := obs[a], obs[b]
 		if oa.date != ob.date {
 			return oa.date < ob.date
+		}
+		if oa.st.Published != ob.st.Published {
+			return oa.st.Published < ob.st.Published
+		}
+		if ka, kb := articleKey(oa.st), articleKey(ob.st); ka != kb {
+			return ka < kb
 		}
 		if oa.st.ArticleID != ob.st.ArticleID {
 			return oa.st.ArticleID < ob.st.ArticleID
@@ -537,4 +545,13 @@ func nullable(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// articleKey names a statement's article the same way in every store: its
+// URL, else its source.
+func articleKey(st *store.StoredStatement) string {
+	if st.URL != "" {
+		return st.URL
+	}
+	return st.Source
 }
