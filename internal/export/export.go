@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/ingest"
 	"github.com/parley-news/parley/internal/store"
 )
 
@@ -262,7 +263,10 @@ func (r *Reader) Kind() Kind { return r.kind }
 // Any other error ends the input.
 func (r *Reader) Next() (Record, error) {
 	for {
-		line, err := readLine(r.br, MaxLine)
+		line, err := ingest.ReadLine(r.br, MaxLine)
+		if errors.Is(err, ingest.ErrTooLarge) {
+			err = fmt.Errorf("%w: %w", ErrBadRecord, err)
+		}
 		if err != nil && len(line) == 0 && !errors.Is(err, ErrBadRecord) {
 			if errors.Is(err, io.EOF) && r.kind == Other && r.line == 0 {
 				return Record{}, fmt.Errorf("%w: the input is empty", ErrNotExport)
@@ -339,32 +343,6 @@ func (r *Reader) parse(line []byte) (Record, error) {
 		rec.Raw = append(json.RawMessage(nil), line...)
 	}
 	return rec, nil
-}
-
-// readLine reads one line of at most max bytes; a longer one is read to its
-// end and reported (ErrBadRecord) so that the next line can be read.
-func readLine(br *bufio.Reader, max int) ([]byte, error) {
-	var line []byte
-	long := 0
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if long > 0 || len(line)+len(chunk) > max {
-			long += len(line) + len(chunk)
-			line = nil
-			if err == bufio.ErrBufferFull {
-				continue
-			}
-			if err != nil && !errors.Is(err, io.EOF) {
-				return nil, err
-			}
-			return nil, fmt.Errorf("%w: a line of %d MiB, over the %d MiB a record may have", ErrBadRecord, long>>20, max>>20)
-		}
-		line = append(line, chunk...)
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		return line, err
-	}
 }
 
 // Validate reports an article that cannot be stored as it is: no body, a

@@ -34,7 +34,7 @@ func (r *Reader) jsonLines(ctx context.Context, file string, src io.Reader, yiel
 		if ctx.Err() != nil {
 			return false
 		}
-		line, err := readLine(br, min(r.cfg.MaxBytes, r.cfg.MaxRecord))
+		line, err := ReadLine(br, min(r.cfg.MaxBytes, r.cfg.MaxRecord))
 		if errors.Is(err, ErrTooLarge) {
 			records++
 			if !fail(yield, fmt.Sprintf("%s#%d", file, n), err) {
@@ -60,9 +60,9 @@ func (r *Reader) jsonLines(ctx context.Context, file string, src io.Reader, yiel
 	}
 }
 
-// readLine reads one line of at most max bytes. A longer line is read to
+// ReadLine reads one line of at most max bytes. A longer line is read to
 // its end and dropped (ErrTooLarge), so the next line can be read.
-func readLine(br *bufio.Reader, max int64) ([]byte, error) {
+func ReadLine(br *bufio.Reader, max int64) ([]byte, error) {
 	var line []byte
 	var long int64
 	for {
