@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"time"
@@ -104,15 +103,18 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	out := bufio.NewWriterSize(env.Stdout, 256<<10)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
+	// One buffer reused for every article's line: the writer appends the
+	// same bytes encoding/json would print, without reflection.
+	var line []byte
 	t, err := r.run(ctx, inputs, func(res *pipeline.Result) error {
 		if *explain {
 			for _, rm := range res.Removed {
 				fmt.Fprintf(env.Stderr, "%s: removed (%s): %s\n", escapeControl(res.Article.Source), rm.Rule, escapeControl(shorten(rm.Text, 100)))
 			}
 		}
-		return enc.Encode(res.Article.Contract())
+		line = append(res.Article.AppendContractJSON(line[:0]), '\n')
+		_, err := out.Write(line)
+		return err
 	}, func(err error) { inputError(env, err) })
 	if ferr := out.Flush(); err == nil && ferr != nil {
 		err = ferr
