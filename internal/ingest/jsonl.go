@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -95,7 +94,7 @@ func ReadLine(br *bufio.Reader, max int64) ([]byte, error) {
 func (r *Reader) record(file string, n int, line []byte, yield emit) bool {
 	source := fmt.Sprintf("%s#%d", file, n)
 	var rec record
-	if err := json.Unmarshal(line, &rec); err != nil {
+	if err := decodeRecord(line, &rec); err != nil {
 		return fail(yield, source, fmt.Errorf("%w: %w", ErrBadRecord, err))
 	}
 	if rec.Source != "" {
