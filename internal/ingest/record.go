@@ -146,7 +146,9 @@ func scanString(b []byte, i int) (val []byte, next int, ok bool) {
 	if !ascii && !utf8.Valid(b[start:j]) {
 		return nil, 0, false
 	}
-	out := make([]byte, j-start, j-start+64)
+	// Unescaping never lengthens: the rest of the line bounds the value,
+	// so out is allocated once.
+	out := make([]byte, j-start, len(b)-start)
 	copy(out, b[start:j])
 	for j < len(b) {
 		c := b[j]
