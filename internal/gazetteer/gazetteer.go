@@ -179,14 +179,20 @@ func Parse(r io.Reader) (*Gazetteer, error) {
 }
 
 func parseText(text string) (*Gazetteer, error) {
+	// The maps are made at about the size the shipped data fills (20,477
+	// person keys, 19,380 derived, 8,914 organisation keys, 4,892 country
+	// keys, 5,129 agent nouns, 3,050 codes) with a quarter to spare: the
+	// earlier hints, up to six times larger, made the load spend a sixth
+	// of its time clearing map memory it never used. Other data only
+	// makes the maps grow.
 	g := &Gazetteer{
-		countryIdx:  map[string]int32{},
-		countryKeys: newMultimap(2048),
-		codes:       map[string]*codeInfo{},
-		personKeys:  newMultimap(1 << 17),
-		derived:     newMultimap(1 << 16),
-		orgKeys:     newMultimap(1 << 15),
-		agents:      map[string]string{},
+		countryIdx:  make(map[string]int32, 256),
+		countryKeys: newMultimap(6000),
+		codes:       make(map[string]*codeInfo, 3800),
+		personKeys:  newMultimap(25000),
+		derived:     newMultimap(24000),
+		orgKeys:     newMultimap(11000),
+		agents:      make(map[string]string, 6400),
 	}
 	first, text, _ := strings.Cut(text, "\n")
 	if strings.TrimSuffix(first, "\r") != FormatHeader {
