@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"log/slog"
@@ -160,6 +161,13 @@ type Options struct {
 	// Corrections are analysts' corrections; the cell ones (store.CorrectCell)
 	// of this dossier set their cells' stances (Position.Override).
 	Corrections []store.Correction
+	// Evidence is how many of each cell's latest statements PositionsFrom
+	// shows when it folds from the store's index (besides the statement of
+	// each change of the history): 0 means DefaultEvidence, < 0 all.
+	Evidence int
+	// Stream makes PositionsFrom classify every statement (the way before
+	// the index; for comparing, and for stores that keep no index).
+	Stream bool
 }
 
 // observation is one link with where and when it was made.
@@ -207,10 +215,38 @@ type Source interface {
 // kept, as the cells' evidence. The speakers' sides come from the store's
 // per-actor speaker forms (every name, title and affiliation the statements
 // gave each actor), so no statement is read twice.
+//
+// A store that keeps dossier indexes (store.DossierIndex, both stores do)
+// is not streamed: d is registered and indexed (Index: the first time a
+// full pass, then only what changed since), and the cells are folded from
+// the per-day sums of the links, reading only the statements shown as
+// evidence (opt.Evidence). A read-only database that cannot be indexed is
+// streamed.
 func PositionsFrom(ctx context.Context, src Source, d *Dossier, opt Options) ([]Position, error) {
 	if d == nil {
 		return nil, nil
 	}
+	if ix, ok := src.(IndexSource); ok && !opt.Stream {
+		stats, err := Index(ctx, ix, d, opt.Logger)
+		if err == nil {
+			ps, err := positionsIndexed(ctx, ix, d, stats.State, opt)
+			if err != nil {
+				return nil, fmt.Errorf("dossier: positions: %w", err)
+			}
+			return ps, nil
+		}
+		if !errors.Is(err, store.ErrReadOnly) {
+			return nil, err
+		}
+		if opt.Logger != nil {
+			opt.Logger.Warn("read-only database: positions computed from every statement", "dossier", d.Name())
+		}
+	}
+	return positionsStream(ctx, src, d, opt)
+}
+
+// positionsStream classifies every statement of src.
+func positionsStream(ctx context.Context, src Source, d *Dossier, opt Options) ([]Position, error) {
 	var forms []article.Actor
 	aq := store.ActorQuery{Speaking: true, Detail: true, Limit: 1000}
 	for {
