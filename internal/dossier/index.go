@@ -476,6 +476,7 @@ func foldDays(issue, party string, rows []store.CellDay) (Position, []dayChange)
 		x.counts[Stance(r.Stance)] += r.Weight
 		x.first[Stance(r.Stance)] = r.First
 		own += r.Own
+		pos.Count += r.Count
 	}
 	suffix := make([]map[Stance]int, len(ds)+1)
 	suffix[len(ds)] = map[Stance]int{}

@@ -58,6 +58,9 @@ type Position struct {
 	Reported bool       `json:"reported"`
 	History  []Change   `json:"history"`
 	Evidence []Evidence `json:"evidence"`
+	// Count is how many links the cell rests on: len(Evidence) when every
+	// statement is shown, more when only the latest are (Options.Evidence).
+	Count int `json:"-"`
 	// Override is set when an analyst set the cell's stance by hand
 	// (Stance is then theirs); nil otherwise.
 	Override *Override `json:"override,omitempty"`
@@ -462,6 +465,7 @@ func fold(issue, party string, obs []observation) Position {
 	for _, o := range obs {
 		pos.Evidence = append(pos.Evidence, evidenceOf(o))
 	}
+	pos.Count = len(obs)
 	// The stance over time. Each day's statements vote: a first-hand
 	// statement (the holder's own side speaking) weighs 2, a second-hand
 	// one (another side's account, or derived from it) 1. A different clear

@@ -63,23 +63,34 @@ CREATE TABLE dossier_days (
 	first   text COLLATE "C" NOT NULL,
 	PRIMARY KEY (dossier, issue, party, day, stance)
 );
-CREATE FUNCTION parley_link_log() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION parley_link_log_articles() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM dossier_index) THEN
-		RETURN NULL;
-	END IF;
-	IF TG_OP IN ('DELETE', 'UPDATE') THEN
-		INSERT INTO link_log(article_id) VALUES (CASE WHEN TG_TABLE_NAME = 'articles' THEN OLD.id ELSE OLD.article_id END);
-	END IF;
-	IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND TG_TABLE_NAME <> 'articles' AND NEW.article_id <> OLD.article_id) THEN
-		INSERT INTO link_log(article_id) VALUES (CASE WHEN TG_TABLE_NAME = 'articles' THEN NEW.id ELSE NEW.article_id END);
+	IF EXISTS (SELECT 1 FROM dossier_index) THEN
+		IF TG_OP = 'DELETE' THEN
+			INSERT INTO link_log(article_id) VALUES (OLD.id);
+		ELSE
+			INSERT INTO link_log(article_id) VALUES (NEW.id);
+		END IF;
 	END IF;
 	RETURN NULL;
 END $$;
-CREATE TRIGGER link_log_articles_ai AFTER INSERT OR DELETE ON articles FOR EACH ROW EXECUTE FUNCTION parley_link_log();
-CREATE TRIGGER link_log_articles_au AFTER UPDATE OF current, analysed_at, published_day ON articles FOR EACH ROW EXECUTE FUNCTION parley_link_log();
-CREATE TRIGGER link_log_statements AFTER UPDATE OR DELETE ON statements FOR EACH ROW EXECUTE FUNCTION parley_link_log();
-CREATE TRIGGER link_log_raw AFTER INSERT OR UPDATE OR DELETE ON analyses_raw FOR EACH ROW EXECUTE FUNCTION parley_link_log();
+-- For statements and analyses_raw (both have article_id).
+CREATE FUNCTION parley_link_log_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM dossier_index) THEN
+		IF TG_OP IN ('DELETE', 'UPDATE') THEN
+			INSERT INTO link_log(article_id) VALUES (OLD.article_id);
+		END IF;
+		IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.article_id <> OLD.article_id) THEN
+			INSERT INTO link_log(article_id) VALUES (NEW.article_id);
+		END IF;
+	END IF;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER link_log_articles_ai AFTER INSERT OR DELETE ON articles FOR EACH ROW EXECUTE FUNCTION parley_link_log_articles();
+CREATE TRIGGER link_log_articles_au AFTER UPDATE OF current, analysed_at, published_day ON articles FOR EACH ROW EXECUTE FUNCTION parley_link_log_articles();
+CREATE TRIGGER link_log_statements AFTER UPDATE OR DELETE ON statements FOR EACH ROW EXECUTE FUNCTION parley_link_log_rows();
+CREATE TRIGGER link_log_raw AFTER INSERT OR UPDATE OR DELETE ON analyses_raw FOR EACH ROW EXECUTE FUNCTION parley_link_log_rows();
 `
 
 const dossierCols = `id, hash, name, watermark, building, cursor, known, rev, links`

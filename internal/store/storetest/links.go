@@ -154,11 +154,15 @@ func dossierLinks(t *testing.T, open Opener) {
 		}
 		check := func(step string) {
 			t.Helper()
-			want, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Stream: true, KeepUnclear: true})
+			cs, err := store.AllCorrections(ctx, st, store.CorrectionQuery{Kind: store.CorrectCell})
 			if err != nil {
 				t.Fatal(err)
 			}
-			all, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Evidence: -1, KeepUnclear: true})
+			want, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Stream: true, KeepUnclear: true, Corrections: cs})
+			if err != nil {
+				t.Fatal(err)
+			}
+			all, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Evidence: -1, KeepUnclear: true, Corrections: cs})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -168,7 +172,7 @@ func dossierLinks(t *testing.T, open Opener) {
 			}
 			// With the default evidence: the same fold, each change's
 			// evidence the same statement.
-			few, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{KeepUnclear: true})
+			few, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{KeepUnclear: true, Corrections: cs})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -178,7 +182,7 @@ func dossierLinks(t *testing.T, open Opener) {
 			for i, c := range few {
 				w := want[i]
 				if c.Issue != w.Issue || c.Party != w.Party || c.Stance != w.Stance || !sameStr(c.Since, w.Since) ||
-					c.Reported != w.Reported || len(c.History) != len(w.History) || len(c.Evidence) > len(w.Evidence) {
+					c.Reported != w.Reported || c.Count != w.Count || (c.Override == nil) != (w.Override == nil) || len(c.History) != len(w.History) || len(c.Evidence) > len(w.Evidence) {
 					t.Fatalf("seed %d, %s: cell %+v\nwant %+v", seed, step, c, w)
 				}
 				for j, h := range c.History {
@@ -239,6 +243,22 @@ func dossierLinks(t *testing.T, open Opener) {
 			}
 		}
 		check("new versions, reanalysis")
+		// Corrections rewrite statements: a speaker, a date, a deletion;
+		// and a cell set by hand.
+		sts, err := st.Statements(ctx, store.StatementQuery{Limit: 3})
+		if err != nil || len(sts) < 3 {
+			t.Fatalf("statements: %v, %v", sts, err)
+		}
+		fixes := []store.Correction{
+			{Kind: store.CorrectStatement, By: "ed", Note: "speaker", StatementID: sts[0].ID, Edit: &store.Edit{Speaker: "Ana Ruiz"}},
+			{Kind: store.CorrectStatement, By: "ed", Note: "date", StatementID: sts[1].ID, Edit: &store.Edit{Date: "2040-01-05"}},
+			{Kind: store.CorrectStatement, By: "ed", Note: "not a statement", StatementID: sts[2].ID, Edit: &store.Edit{Delete: true}},
+			{Kind: store.CorrectCell, By: "ed", Note: "by hand", Cell: &store.Cell{Dossier: d.Name(), Issue: "dam-halt", Party: "Basin Council", Stance: "conditional"}},
+		}
+		if _, err := st.AddCorrections(ctx, fixes); err != nil {
+			t.Fatal(err)
+		}
+		check("corrections")
 		// Eva Holm is seen with a second side: she has none any more.
 		batch(10, article.Actor{Name: "Eva Holm", Affiliation: "Freedonia", Kind: article.Person})
 		relinked("side dropped", "Eva Holm")
