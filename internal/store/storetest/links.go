@@ -14,8 +14,8 @@ import (
 	"github.com/parley-news/parley/internal/store"
 )
 
-// linksDossier is a made-up negotiation (as in the dossier package's tests).
-const linksDossier = `negotiation: Freedonia–Sylvania river water talks
+// LinksDossier is a made-up negotiation (as in the dossier package's tests).
+const LinksDossier = `negotiation: Freedonia–Sylvania river water talks
 from: 2040-01
 parties:
   - name: Freedonia
@@ -77,8 +77,9 @@ var linkSpeakers = []article.Actor{
 	{Name: "Ola Dahl", Title: "spokesman", Affiliation: "Water Ministry", Kind: article.Person},
 }
 
-// linkArticle makes a random article of n statements from the pools.
-func linkArticle(r *rand.Rand, i, version int, extra []article.Actor) *article.Article {
+// LinkArticle makes a random article (number i, its version-th version)
+// whose statements link to LinksDossier; extra speakers join the pool.
+func LinkArticle(r *rand.Rand, i, version int, extra []article.Actor) *article.Article {
 	days := []string{"2039-12-20", "2040-01-05", "2040-02-01", "2040-02-01", "2040-03-01", "2040-03-09", "2040-03", "2040-04-02"}
 	a := &article.Article{
 		Source: fmt.Sprintf("wire/%d", i), Outlet: []string{"Wire", "Post"}[r.IntN(2)],
@@ -122,7 +123,7 @@ func linkArticle(r *rand.Rand, i, version int, extra []article.Actor) *article.A
 // reanalyses and speakers whose side changes; on random stores.
 func dossierLinks(t *testing.T, open Opener) {
 	ctx := context.Background()
-	d, err := dossier.Parse("talks.yaml", []byte(linksDossier))
+	d, err := dossier.Parse("talks.yaml", []byte(LinksDossier))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +135,7 @@ func dossierLinks(t *testing.T, open Opener) {
 			t.Helper()
 			var as []*article.Article
 			for range n {
-				as = append(as, linkArticle(r, next, 1, extra))
+				as = append(as, LinkArticle(r, next, 1, extra))
 				next++
 			}
 			if _, err := st.SaveArticles(ctx, as); err != nil {
@@ -218,7 +219,7 @@ func dossierLinks(t *testing.T, open Opener) {
 		// New versions of old articles; a reanalysis.
 		var as []*article.Article
 		for _, i := range []int{1, 5, 9} {
-			as = append(as, linkArticle(r, i, 2, nil))
+			as = append(as, LinkArticle(r, i, 2, nil))
 		}
 		if _, err := st.SaveArticles(ctx, as); err != nil {
 			t.Fatal(err)
