@@ -415,7 +415,7 @@ func positionsIndexed(ctx context.Context, src IndexSource, d *Dossier, state st
 				return nil, err
 			}
 			for _, ch := range changes {
-				l, err := src.DossierLink(ctx, state.ID, is.ID, p.Name, ch.day, ch.first)
+				l, err := src.DossierLink(ctx, state.ID, is.ID, p.Name, ch.day, string(ch.stance), ch.first)
 				if err != nil {
 					return nil, err
 				}
@@ -451,7 +451,10 @@ func positionsIndexed(ctx context.Context, src IndexSource, d *Dossier, state st
 
 // dayChange is where a change of a cell's history comes from: its day and
 // the Order of its first statement of the new stance.
-type dayChange struct{ day, first string }
+type dayChange struct {
+	day, first string
+	stance     Stance
+}
 
 // foldDays is fold over a cell's per-day sums (rows sorted by day): the
 // same votes, the same rule for a change to hold, the same Since and
@@ -507,7 +510,7 @@ func foldDays(issue, party string, rows []store.CellDay) (Position, []dayChange)
 		}
 		if best != cur {
 			pos.History = append(pos.History, Change{Date: nullable(x.date), Stance: best})
-			changes = append(changes, dayChange{x.date, x.first[best]})
+			changes = append(changes, dayChange{day: x.date, first: x.first[best], stance: best})
 			cur = best
 			last = i
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"sort"
 
 	"github.com/parley-news/parley/internal/article"
 )
@@ -47,9 +48,9 @@ type DossierIndex interface {
 	// DossierLinks returns the latest limit links of one cell, latest
 	// first (by day, then Order).
 	DossierLinks(ctx context.Context, id int64, issue, party string, limit int) ([]StanceLink, error)
-	// DossierLink returns the link of one cell with this day and Order
-	// (ErrNotFound).
-	DossierLink(ctx context.Context, id int64, issue, party, day, order string) (StanceLink, error)
+	// DossierLink returns the link of one cell with this day, stance and
+	// Order (ErrNotFound).
+	DossierLink(ctx context.Context, id int64, issue, party, day, stance, order string) (StanceLink, error)
 }
 
 // DossierState is where a dossier's index stands.
@@ -125,25 +126,62 @@ type LinkWrite struct {
 	Known     string
 }
 
-// GroupDays adds links into per-day summaries (keyed by issue, party, day
-// and stance), for stores maintaining CellDay rows.
-func GroupDays(links []StanceLink) map[[4]string]*CellDay {
-	out := map[[4]string]*CellDay{}
-	for _, l := range links {
+// DayDelta is what one WriteLinks changes in one CellDay row: the sums of
+// the links added minus those removed, the smallest Order added, and
+// whether links were removed (then First must be found again: the
+// removed one may have been it, and the row goes when Count falls to 0).
+type DayDelta struct {
+	Key                [4]string
+	Weight, Count, Own int
+	First              string
+	Removed            bool
+}
+
+// DayDeltas sums removed and added links by issue, party, day and stance,
+// in key order (writers touch rows in the same order).
+func DayDeltas(removed, added []StanceLink) []DayDelta {
+	by := map[[4]string]*DayDelta{}
+	get := func(l StanceLink) *DayDelta {
 		k := [4]string{l.Issue, l.Party, l.Day, l.Stance}
-		c := out[k]
-		if c == nil {
-			c = &CellDay{Issue: l.Issue, Party: l.Party, Day: l.Day, Stance: l.Stance, First: l.Order}
-			out[k] = c
+		d := by[k]
+		if d == nil {
+			d = &DayDelta{Key: k}
+			by[k] = d
 		}
-		c.Weight += l.Weight
-		c.Count++
-		if !l.Reported && !l.Derived {
-			c.Own++
-		}
-		if l.Order < c.First {
-			c.First = l.Order
+		return d
+	}
+	for _, l := range removed {
+		d := get(l)
+		d.Removed = true
+		d.Weight -= l.Weight
+		d.Count--
+		if l.Weight == 2 {
+			d.Own--
 		}
 	}
+	for _, l := range added {
+		d := get(l)
+		d.Weight += l.Weight
+		d.Count++
+		if l.Weight == 2 {
+			d.Own++
+		}
+		if d.First == "" || l.Order < d.First {
+			d.First = l.Order
+		}
+	}
+	out := make([]DayDelta, 0, len(by))
+	for _, d := range by {
+		out = append(out, *d)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].Key, out[j].Key
+		for x := range a {
+			if a[x] != b[x] {
+				return a[x] < b[x]
+			}
+		}
+		return false
+	})
 	return out
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 
 	"github.com/jackc/pgx/v5"
 
@@ -50,7 +49,9 @@ CREATE TABLE dossier_links (
 	ord        text COLLATE "C" NOT NULL,
 	PRIMARY KEY (dossier, article_id, seq, n)
 );
-CREATE INDEX dossier_links_cell ON dossier_links(dossier, issue, party, day, ord);
+-- A cell's links in order (its latest ones), and a day's first of a
+-- stance (one seek, when a link that may have been it is deleted).
+CREATE INDEX dossier_links_cell ON dossier_links(dossier, issue, party, day, stance, ord);
 CREATE TABLE dossier_days (
 	dossier bigint NOT NULL,
 	issue   text COLLATE "C" NOT NULL,
@@ -211,17 +212,15 @@ func (s *Store) WriteLinks(ctx context.Context, w store.LinkWrite) (store.Dossie
 		if rev != w.Expect {
 			return store.ErrConflict
 		}
-		redo := map[[4]string]bool{}
-		var removed int64
+		var removed []store.StanceLink
 		if len(w.Replace) > 0 {
-			if err := eachRow(ctx, tx, `DELETE FROM dossier_links WHERE dossier = $1 AND article_id = ANY($2) RETURNING issue, party, day, stance`,
+			if err := eachRow(ctx, tx, `DELETE FROM dossier_links WHERE dossier = $1 AND article_id = ANY($2) RETURNING issue, party, day, stance, weight, ord`,
 				[]any{w.Dossier, w.Replace}, func(rows pgx.Rows) error {
-					var k [4]string
-					if err := rows.Scan(&k[0], &k[1], &k[2], &k[3]); err != nil {
+					var l store.StanceLink
+					if err := rows.Scan(&l.Issue, &l.Party, &l.Day, &l.Stance, &l.Weight, &l.Order); err != nil {
 						return err
 					}
-					redo[k] = true
-					removed++
+					removed = append(removed, l)
 					return nil
 				}); err != nil {
 				return err
@@ -255,48 +254,36 @@ func (s *Store) WriteLinks(ctx context.Context, w store.LinkWrite) (store.Dossie
 				return err
 			}
 		}
-		groups := store.GroupDays(added)
-		keys := make([][4]string, 0, len(groups))
-		for k := range groups {
-			keys = append(keys, k)
-		}
-		// A fixed order: concurrent writers lock rows in the same order.
-		sort.Slice(keys, func(i, j int) bool { return less4(keys[i], keys[j]) })
-		for _, k := range keys {
-			if redo[k] {
+		// The per-day sums move by what was added and removed (see the
+		// SQLite store); DayDeltas sorts them, so concurrent writers lock
+		// rows in the same order.
+		for _, c := range store.DayDeltas(removed, added) {
+			k := c.Key
+			if !c.Removed {
+				if _, err := tx.Exec(ctx, `INSERT INTO dossier_days(dossier, issue, party, day, stance, weight, count, own, first)
+					VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+					ON CONFLICT (dossier, issue, party, day, stance) DO UPDATE SET
+						weight = dossier_days.weight + excluded.weight, count = dossier_days.count + excluded.count,
+						own = dossier_days.own + excluded.own, first = least(dossier_days.first, excluded.first)`,
+					w.Dossier, k[0], k[1], k[2], k[3], c.Weight, c.Count, c.Own, c.First); err != nil {
+					return err
+				}
 				continue
 			}
-			c := groups[k]
-			if _, err := tx.Exec(ctx, `INSERT INTO dossier_days(dossier, issue, party, day, stance, weight, count, own, first)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-				ON CONFLICT (dossier, issue, party, day, stance) DO UPDATE SET
-					weight = dossier_days.weight + excluded.weight, count = dossier_days.count + excluded.count,
-					own = dossier_days.own + excluded.own, first = least(dossier_days.first, excluded.first)`,
-				w.Dossier, c.Issue, c.Party, c.Day, c.Stance, c.Weight, c.Count, c.Own, c.First); err != nil {
+			if _, err := tx.Exec(ctx, `UPDATE dossier_days SET weight = weight + $6, count = count + $7, own = own + $8,
+					first = coalesce((SELECT min(ord) FROM dossier_links l WHERE l.dossier = $1 AND l.issue = $2 AND l.party = $3 AND l.day = $4 AND l.stance = $5), '')
+				WHERE dossier = $1 AND issue = $2 AND party = $3 AND day = $4 AND stance = $5`,
+				w.Dossier, k[0], k[1], k[2], k[3], c.Weight, c.Count, c.Own); err != nil {
 				return err
 			}
-		}
-		keys = keys[:0]
-		for k := range redo {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool { return less4(keys[i], keys[j]) })
-		for _, k := range keys {
-			if _, err := tx.Exec(ctx, `DELETE FROM dossier_days WHERE dossier = $1 AND issue = $2 AND party = $3 AND day = $4 AND stance = $5`,
-				w.Dossier, k[0], k[1], k[2], k[3]); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, `INSERT INTO dossier_days(dossier, issue, party, day, stance, weight, count, own, first)
-				SELECT dossier, issue, party, day, stance, sum(weight), count(*), count(*) FILTER (WHERE weight = 2), min(ord)
-				FROM dossier_links WHERE dossier = $1 AND issue = $2 AND party = $3 AND day = $4 AND stance = $5
-				GROUP BY dossier, issue, party, day, stance`,
+			if _, err := tx.Exec(ctx, `DELETE FROM dossier_days WHERE dossier = $1 AND issue = $2 AND party = $3 AND day = $4 AND stance = $5 AND count <= 0`,
 				w.Dossier, k[0], k[1], k[2], k[3]); err != nil {
 				return err
 			}
 		}
 		if _, err := tx.Exec(ctx, `UPDATE dossier_index SET watermark = $1, building = $2, cursor = $3, known = $4,
 				rev = rev + 1, links = links + $5 WHERE id = $6`,
-			w.Watermark, w.Building, w.Cursor, w.Known, int64(len(added))-removed, w.Dossier); err != nil {
+			w.Watermark, w.Building, w.Cursor, w.Known, len(added)-len(removed), w.Dossier); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM link_log WHERE seq <= (SELECT min(watermark) FROM dossier_index)`); err != nil {
@@ -312,15 +299,6 @@ func (s *Store) WriteLinks(ctx context.Context, w store.LinkWrite) (store.Dossie
 		return d, fmt.Errorf("postgres: write links of dossier %d: %w", w.Dossier, err)
 	}
 	return d, nil
-}
-
-func less4(a, b [4]string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return a[i] < b[i]
-		}
-	}
-	return false
 }
 
 // DossierDays implements store.DossierIndex.
@@ -375,12 +353,12 @@ func (s *Store) DossierLinks(ctx context.Context, id int64, issue, party string,
 }
 
 // DossierLink implements store.DossierIndex.
-func (s *Store) DossierLink(ctx context.Context, id int64, issue, party, day, order string) (store.StanceLink, error) {
+func (s *Store) DossierLink(ctx context.Context, id int64, issue, party, day, stance, order string) (store.StanceLink, error) {
 	var l store.StanceLink
 	err := s.readTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		l, err = scanLink(tx.QueryRow(ctx, `SELECT `+linkCols+` FROM dossier_links
-			WHERE dossier = $1 AND issue = $2 AND party = $3 AND day = $4 AND ord = $5`, id, issue, party, day, order))
+			WHERE dossier = $1 AND issue = $2 AND party = $3 AND day = $4 AND stance = $5 AND ord = $6`, id, issue, party, day, stance, order))
 		return err
 	})
 	if errors.Is(err, pgx.ErrNoRows) {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
 
 	"github.com/parley-news/parley/internal/store"
 )
@@ -66,7 +65,9 @@ CREATE TABLE dossier_links (
 	ord        TEXT NOT NULL,
 	PRIMARY KEY (dossier, article_id, seq, n)
 ) WITHOUT ROWID;
-CREATE INDEX dossier_links_cell ON dossier_links(dossier, issue, party, day, ord);
+-- A cell's links in order (its latest ones), and a day's first of a
+-- stance (one seek, when a link that may have been it is deleted).
+CREATE INDEX dossier_links_cell ON dossier_links(dossier, issue, party, day, stance, ord);
 CREATE TABLE dossier_days (
 	dossier INTEGER NOT NULL,
 	issue   TEXT NOT NULL,
@@ -215,19 +216,15 @@ func (s *Store) WriteLinks(ctx context.Context, w store.LinkWrite) (store.Dossie
 		if rev != w.Expect {
 			return store.ErrConflict
 		}
-		// Days whose links are deleted are summed again from the links
-		// afterwards (a deleted link may have been a day's first).
-		redo := map[[4]string]bool{}
-		var removed int64
+		var removed []store.StanceLink
 		for _, id := range w.Replace {
-			if err := eachRow(ctx, tx, `DELETE FROM dossier_links WHERE dossier = ? AND article_id = ? RETURNING issue, party, day, stance`,
+			if err := eachRow(ctx, tx, `DELETE FROM dossier_links WHERE dossier = ? AND article_id = ? RETURNING issue, party, day, stance, weight, ord`,
 				[]any{w.Dossier, id}, func(rows *sql.Rows) error {
-					var k [4]string
-					if err := rows.Scan(&k[0], &k[1], &k[2], &k[3]); err != nil {
+					var l store.StanceLink
+					if err := rows.Scan(&l.Issue, &l.Party, &l.Day, &l.Stance, &l.Weight, &l.Order); err != nil {
 						return err
 					}
-					redo[k] = true
-					removed++
+					removed = append(removed, l)
 					return nil
 				}); err != nil {
 				return err
@@ -255,40 +252,37 @@ func (s *Store) WriteLinks(ctx context.Context, w store.LinkWrite) (store.Dossie
 				added = append(added, l)
 			}
 		}
-		for k, c := range store.GroupDays(added) {
-			if redo[k] {
+		// The per-day sums move by what was added and removed: their
+		// cost is that of the change, not of the day's links.
+		for _, c := range store.DayDeltas(removed, added) {
+			k := c.Key
+			if !c.Removed {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_days(dossier, issue, party, day, stance, weight, count, own, first)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+					ON CONFLICT (dossier, issue, party, day, stance) DO UPDATE SET
+						weight = weight + excluded.weight, count = count + excluded.count, own = own + excluded.own,
+						first = min(first, excluded.first)`,
+					w.Dossier, k[0], k[1], k[2], k[3], c.Weight, c.Count, c.Own, c.First); err != nil {
+					return err
+				}
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_days(dossier, issue, party, day, stance, weight, count, own, first)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (dossier, issue, party, day, stance) DO UPDATE SET
-					weight = weight + excluded.weight, count = count + excluded.count, own = own + excluded.own,
-					first = min(first, excluded.first)`,
-				w.Dossier, c.Issue, c.Party, c.Day, c.Stance, c.Weight, c.Count, c.Own, c.First); err != nil {
+			// Links were removed, so the row is there; its first may
+			// have gone (one seek on dossier_links_cell finds the new one).
+			if _, err := tx.ExecContext(ctx, `UPDATE dossier_days SET weight = weight + ?6, count = count + ?7, own = own + ?8,
+					first = coalesce((SELECT min(ord) FROM dossier_links l WHERE l.dossier = ?1 AND l.issue = ?2 AND l.party = ?3 AND l.day = ?4 AND l.stance = ?5), '')
+				WHERE dossier = ?1 AND issue = ?2 AND party = ?3 AND day = ?4 AND stance = ?5`,
+				w.Dossier, k[0], k[1], k[2], k[3], c.Weight, c.Count, c.Own); err != nil {
 				return err
 			}
-		}
-		keys := make([][4]string, 0, len(redo))
-		for k := range redo {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool { return less4(keys[i], keys[j]) })
-		for _, k := range keys {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM dossier_days WHERE dossier = ? AND issue = ? AND party = ? AND day = ? AND stance = ?`,
-				w.Dossier, k[0], k[1], k[2], k[3]); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_days(dossier, issue, party, day, stance, weight, count, own, first)
-				SELECT dossier, issue, party, day, stance, sum(weight), count(*), sum(weight = 2), min(ord)
-				FROM dossier_links WHERE dossier = ? AND issue = ? AND party = ? AND day = ? AND stance = ?
-				GROUP BY dossier, issue, party, day, stance`,
+			if _, err := tx.ExecContext(ctx, `DELETE FROM dossier_days WHERE dossier = ? AND issue = ? AND party = ? AND day = ? AND stance = ? AND count <= 0`,
 				w.Dossier, k[0], k[1], k[2], k[3]); err != nil {
 				return err
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE dossier_index SET watermark = ?, building = ?, cursor = ?, known = ?,
 				rev = rev + 1, links = links + ? WHERE id = ?`,
-			w.Watermark, w.Building, w.Cursor, w.Known, int64(len(added))-removed, w.Dossier); err != nil {
+			w.Watermark, w.Building, w.Cursor, w.Known, len(added)-len(removed), w.Dossier); err != nil {
 			return err
 		}
 		// Log rows every dossier has read are no longer needed.
@@ -305,15 +299,6 @@ func (s *Store) WriteLinks(ctx context.Context, w store.LinkWrite) (store.Dossie
 		return d, fmt.Errorf("sqlite: write links of dossier %d: %w", w.Dossier, err)
 	}
 	return d, nil
-}
-
-func less4(a, b [4]string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return a[i] < b[i]
-		}
-	}
-	return false
 }
 
 // DossierDays implements store.DossierIndex.
@@ -366,12 +351,12 @@ func (s *Store) DossierLinks(ctx context.Context, id int64, issue, party string,
 }
 
 // DossierLink implements store.DossierIndex.
-func (s *Store) DossierLink(ctx context.Context, id int64, issue, party, day, order string) (store.StanceLink, error) {
+func (s *Store) DossierLink(ctx context.Context, id int64, issue, party, day, stance, order string) (store.StanceLink, error) {
 	var l store.StanceLink
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		l, err = scanLink(tx.QueryRowContext(ctx, `SELECT `+linkCols+` FROM dossier_links
-			WHERE dossier = ? AND issue = ? AND party = ? AND day = ? AND ord = ?`, id, issue, party, day, order))
+			WHERE dossier = ? AND issue = ? AND party = ? AND day = ? AND stance = ? AND ord = ?`, id, issue, party, day, stance, order))
 		return err
 	})
 	if errors.Is(err, sql.ErrNoRows) {
