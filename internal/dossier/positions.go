@@ -165,8 +165,9 @@ type Options struct {
 	// of this dossier set their cells' stances (Position.Override).
 	Corrections []store.Correction
 	// Evidence is how many of each cell's latest statements PositionsFrom
-	// shows when it folds from the store's index (besides the statement of
-	// each change of the history): 0 means DefaultEvidence, < 0 all.
+	// shows (besides the statement of each change of the history), folded
+	// from the index or streamed: 0 means DefaultEvidence, < 0 all.
+	// Positions shows all.
 	Evidence int
 	// Stream makes PositionsFrom classify every statement (the way before
 	// the index; for comparing, and for stores that keep no index).
@@ -245,7 +246,48 @@ func PositionsFrom(ctx context.Context, src Source, d *Dossier, opt Options) ([]
 			opt.Logger.Warn("read-only database: positions computed from every statement", "dossier", d.Name())
 		}
 	}
-	return positionsStream(ctx, src, d, opt)
+	ps, err := positionsStream(ctx, src, d, opt)
+	if err != nil {
+		return nil, err
+	}
+	return trimEvidence(ps, opt.Evidence), nil
+}
+
+// trimEvidence keeps, as the index does, each cell's latest n statements
+// (0: DefaultEvidence, < 0: all) and the statement of each change.
+func trimEvidence(ps []Position, n int) []Position {
+	if n < 0 {
+		return ps
+	}
+	if n == 0 {
+		n = DefaultEvidence
+	}
+	for i := range ps {
+		p := &ps[i]
+		if len(p.Evidence) <= n {
+			continue
+		}
+		keep := make([]bool, len(p.Evidence))
+		for k := len(p.Evidence) - n; k < len(p.Evidence); k++ {
+			keep[k] = true
+		}
+		for _, h := range p.History {
+			keep[h.Evidence] = true
+		}
+		at := make([]int, len(p.Evidence))
+		var ev []Evidence
+		for k, e := range p.Evidence {
+			at[k] = len(ev)
+			if keep[k] {
+				ev = append(ev, e)
+			}
+		}
+		for k := range p.History {
+			p.History[k].Evidence = at[p.History[k].Evidence]
+		}
+		p.Evidence = ev
+	}
+	return ps
 }
 
 // positionsStream classifies every statement of src.

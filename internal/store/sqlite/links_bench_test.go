@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"encoding/json"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -68,4 +69,51 @@ func BenchmarkPositions(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestPositionsReadOnly: a database opened read-only cannot be indexed;
+// its positions are streamed, the same as the indexed ones once a
+// writable open indexed it (and then read from the index, read-only too).
+func TestPositionsReadOnly(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ro.db")
+	st, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	var as []*article.Article
+	for i := range 30 {
+		as = append(as, storetest.LinkArticle(r, i, 1, nil))
+	}
+	if _, err := st.SaveArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	d, err := dossier.Parse("talks.yaml", []byte(storetest.LinksDossier))
+	if err != nil {
+		t.Fatal(err)
+	}
+	positions := func(readOnly bool) string {
+		t.Helper()
+		s, err := OpenWith(ctx, path, Options{ReadOnly: readOnly})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		ps, err := dossier.PositionsFrom(ctx, s, d, dossier.Options{})
+		if err != nil {
+			t.Fatalf("read-only %v: %v", readOnly, err)
+		}
+		if len(ps) == 0 {
+			t.Fatalf("read-only %v: no cells", readOnly)
+		}
+		b, _ := json.Marshal(ps)
+		return string(b)
+	}
+	streamed := positions(true)
+	indexed := positions(false)
+	if again := positions(true); streamed != indexed || again != indexed {
+		t.Errorf("read-only (streamed)\n%s\nindexed\n%s\nread-only after indexing\n%s", streamed, indexed, again)
+	}
 }

@@ -159,7 +159,7 @@ func dossierLinks(t *testing.T, open Opener) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Stream: true, KeepUnclear: true, Corrections: cs})
+			want, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Stream: true, Evidence: -1, KeepUnclear: true, Corrections: cs})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,6 +176,16 @@ func dossierLinks(t *testing.T, open Opener) {
 			few, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{KeepUnclear: true, Corrections: cs})
 			if err != nil {
 				t.Fatal(err)
+			}
+			// The streamed way keeps the same evidence when asked for the
+			// default.
+			trimmed, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Stream: true, KeepUnclear: true, Corrections: cs})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fj, _ := json.Marshal(few)
+			if tj, _ := json.Marshal(trimmed); string(tj) != string(fj) {
+				t.Fatalf("seed %d, %s: indexed positions, default evidence\n%s\nwant (streamed)\n%s", seed, step, fj, tj)
 			}
 			if len(few) != len(want) {
 				t.Fatalf("seed %d, %s: %d cells, want %d", seed, step, len(few), len(want))
