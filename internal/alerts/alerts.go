@@ -25,20 +25,13 @@ func Check(ctx context.Context, st store.Store, name string, d *dossier.Dossier,
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	var all []store.StoredStatement
-	q := store.StatementQuery{Limit: store.MaxLimit}
-	for {
-		page, err := st.Statements(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("alerts: %w", err)
-		}
-		all = append(all, page...)
-		if len(page) < q.Limit {
-			break
-		}
-		q.After = page[len(page)-1].Cursor()
+	// From the dossier's index in the store (caught up with what was just
+	// written), like positions: no statement is read but the latest ones.
+	ps, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Logger: log, Evidence: 1})
+	if err != nil {
+		return nil, fmt.Errorf("alerts: %w", err)
 	}
-	cells := Cells(dossier.Positions(d, all, dossier.Options{Logger: log}))
+	cells := Cells(ps)
 	changes, err := st.RecordStances(ctx, name, cells, now)
 	if err != nil {
 		return nil, fmt.Errorf("alerts: %w", err)

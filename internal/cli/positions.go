@@ -13,14 +13,17 @@ import (
 // runPositions is `parley positions --dossier FILE`: the issue × party matrix.
 func runPositions(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "positions", "--dossier FILE [flags]",
-		"Reads every stored statement, links it to the dossier's issues and prints, for each\n"+
-			"issue and party, the latest stance (for, against, counter, conditional, unclear), since\n"+
-			"when it is held, its history and the statements behind it.")
+		"Links the stored statements to the dossier's issues and prints, for each issue and\n"+
+			"party, the latest stance (for, against, counter, conditional, unclear), since when it\n"+
+			"is held, its history and the latest statements behind it. The links are kept in the\n"+
+			"database (the first use of a dossier indexes every statement once; later ones only\n"+
+			"what changed): see docs/dossier.md.")
 	var db string
 	dbFlag(fs, &db)
 	file := fs.String("dossier", "", "dossier `file` (YAML) describing the negotiation")
 	format := fs.String("format", "table", "output `format`: table, json or csv")
 	unclear := fs.Bool("unclear", false, "also print cells whose every statement is unclear")
+	evidence := fs.Int("evidence", dossier.DefaultEvidence, "statements shown per cell: the latest `N` (and each change's); 0: all")
 	if _, stop := parse(fs, args); stop >= 0 {
 		return stop
 	}
@@ -54,8 +57,10 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return storeFailed(env, "positions", err)
 	}
-	// Streamed: only the statements that link to an issue stay in memory.
-	cells, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Logger: log, KeepUnclear: *unclear, Corrections: fixes})
+	// Folded from the dossier's index in the store (built the first time,
+	// caught up afterwards): only the statements shown are read.
+	cells, err := dossier.PositionsFrom(ctx, st, d, dossier.Options{Logger: log, KeepUnclear: *unclear, Corrections: fixes,
+		Evidence: evidenceFlag(*evidence)})
 	if err != nil {
 		return storeFailed(env, "positions", err)
 	}
@@ -95,4 +100,13 @@ func runPositions(ctx context.Context, env *Env, args []string) int {
 // cellCorrections returns every stance cell correction (newest first).
 func cellCorrections(ctx context.Context, st store.Store) ([]store.Correction, error) {
 	return store.AllCorrections(ctx, st, store.CorrectionQuery{Kind: store.CorrectCell})
+}
+
+// evidenceFlag maps --evidence (0: all) to Options.Evidence (0: the
+// default, < 0: all).
+func evidenceFlag(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }

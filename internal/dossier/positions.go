@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"log/slog"
@@ -57,6 +58,9 @@ type Position struct {
 	Reported bool       `json:"reported"`
 	History  []Change   `json:"history"`
 	Evidence []Evidence `json:"evidence"`
+	// Count is how many links the cell rests on: len(Evidence) when every
+	// statement is shown, more when only the latest are (Options.Evidence).
+	Count int `json:"-"`
 	// Override is set when an analyst set the cell's stance by hand
 	// (Stance is then theirs); nil otherwise.
 	Override *Override `json:"override,omitempty"`
@@ -160,6 +164,14 @@ type Options struct {
 	// Corrections are analysts' corrections; the cell ones (store.CorrectCell)
 	// of this dossier set their cells' stances (Position.Override).
 	Corrections []store.Correction
+	// Evidence is how many of each cell's latest statements PositionsFrom
+	// shows (besides the statement of each change of the history), folded
+	// from the index or streamed: 0 means DefaultEvidence, < 0 all.
+	// Positions shows all.
+	Evidence int
+	// Stream makes PositionsFrom classify every statement (the way before
+	// the index; for comparing, and for stores that keep no index).
+	Stream bool
 }
 
 // observation is one link with where and when it was made.
@@ -207,10 +219,79 @@ type Source interface {
 // kept, as the cells' evidence. The speakers' sides come from the store's
 // per-actor speaker forms (every name, title and affiliation the statements
 // gave each actor), so no statement is read twice.
+//
+// A store that keeps dossier indexes (store.DossierIndex, both stores do)
+// is not streamed: d is registered and indexed (Index: the first time a
+// full pass, then only what changed since), and the cells are folded from
+// the per-day sums of the links, reading only the statements shown as
+// evidence (opt.Evidence). A read-only database that cannot be indexed is
+// streamed.
 func PositionsFrom(ctx context.Context, src Source, d *Dossier, opt Options) ([]Position, error) {
 	if d == nil {
 		return nil, nil
 	}
+	if ix, ok := src.(IndexSource); ok && !opt.Stream {
+		stats, err := Index(ctx, ix, d, opt.Logger)
+		if err == nil {
+			ps, err := positionsIndexed(ctx, ix, d, stats.State, opt)
+			if err != nil {
+				return nil, fmt.Errorf("dossier: positions: %w", err)
+			}
+			return ps, nil
+		}
+		if !errors.Is(err, store.ErrReadOnly) {
+			return nil, err
+		}
+		if opt.Logger != nil {
+			opt.Logger.Warn("read-only database: positions computed from every statement", "dossier", d.Name())
+		}
+	}
+	ps, err := positionsStream(ctx, src, d, opt)
+	if err != nil {
+		return nil, err
+	}
+	return trimEvidence(ps, opt.Evidence), nil
+}
+
+// trimEvidence keeps, as the index does, each cell's latest n statements
+// (0: DefaultEvidence, < 0: all) and the statement of each change.
+func trimEvidence(ps []Position, n int) []Position {
+	if n < 0 {
+		return ps
+	}
+	if n == 0 {
+		n = DefaultEvidence
+	}
+	for i := range ps {
+		p := &ps[i]
+		if len(p.Evidence) <= n {
+			continue
+		}
+		keep := make([]bool, len(p.Evidence))
+		for k := len(p.Evidence) - n; k < len(p.Evidence); k++ {
+			keep[k] = true
+		}
+		for _, h := range p.History {
+			keep[h.Evidence] = true
+		}
+		at := make([]int, len(p.Evidence))
+		var ev []Evidence
+		for k, e := range p.Evidence {
+			at[k] = len(ev)
+			if keep[k] {
+				ev = append(ev, e)
+			}
+		}
+		for k := range p.History {
+			p.History[k].Evidence = at[p.History[k].Evidence]
+		}
+		p.Evidence = ev
+	}
+	return ps
+}
+
+// positionsStream classifies every statement of src.
+func positionsStream(ctx context.Context, src Source, d *Dossier, opt Options) ([]Position, error) {
 	var forms []article.Actor
 	aq := store.ActorQuery{Speaking: true, Detail: true, Limit: 1000}
 	for {
@@ -426,6 +507,7 @@ func fold(issue, party string, obs []observation) Position {
 	for _, o := range obs {
 		pos.Evidence = append(pos.Evidence, evidenceOf(o))
 	}
+	pos.Count = len(obs)
 	// The stance over time. Each day's statements vote: a first-hand
 	// statement (the holder's own side speaking) weighs 2, a second-hand
 	// one (another side's account, or derived from it) 1. A different clear

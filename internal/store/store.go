@@ -205,6 +205,8 @@ type Store interface {
 	Corrections(ctx context.Context, q CorrectionQuery) ([]Correction, error)
 	// StanceHistory: the last stance of each dossier cell, for alerts.
 	StanceHistory
+	// DossierIndex: dossiers' statement ↔ cell links, for positions.
+	DossierIndex
 	// Close releases the store; later calls fail with ErrClosed.
 	Close() error
 }

@@ -145,9 +145,12 @@ func matrix(d *dossier.Dossier, positions []dossier.Position) []MatrixRow {
 				c.Stance, c.Class, c.Since, c.History = string(pos.Stance), stanceClass(pos.Stance), deref(pos.Since), pos.History
 				c.Anchor = fmt.Sprintf("ev-%d-%d", i, j)
 				c.Reported, c.Override = pos.Reported, pos.Override
-				c.Total = len(pos.Evidence)
-				c.Earlier = max(0, c.Total-maxCellEvidence)
-				for _, e := range pos.Evidence[c.Earlier:] {
+				// The positions hold the latest statements (and each
+				// change's); Count says how many there are in all.
+				shown := pos.Evidence[max(0, len(pos.Evidence)-maxCellEvidence):]
+				c.Total = max(pos.Count, len(pos.Evidence))
+				c.Earlier = c.Total - len(shown)
+				for _, e := range shown {
 					who := deref(e.Speaker)
 					if who == "" && e.ReportedBy != nil {
 						who = "reported by " + *e.ReportedBy

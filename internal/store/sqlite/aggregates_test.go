@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/parley-news/parley/internal/store"
@@ -15,7 +16,8 @@ func TestAggregatesBackfill(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	all := migrations
-	migrations = all[:len(all)-1] // the schema before "aggregates"
+	at := slices.IndexFunc(all, func(m migration) bool { return m.name == "aggregates" })
+	migrations = all[:at] // the schema before "aggregates"
 	s, err := Open(ctx, path, nil)
 	if err != nil {
 		migrations = all

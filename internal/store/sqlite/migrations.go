@@ -263,6 +263,8 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 `},
 	// Counters and per-actor aggregates kept by triggers (aggregates.go).
 	{"aggregates", aggregatesSQL()},
+	// Dossier links, their per-day summaries and the change log (links.go).
+	{"dossier links", linksSQL},
 }
 
 // SchemaVersion is the schema version this program writes.

@@ -45,6 +45,7 @@ var Scenarios = []struct {
 	{"Aggregates", aggregates},
 	{"Events", events},
 	{"StanceHistory", stanceHistory},
+	{"DossierLinks", dossierLinks},
 	{"Closed", closed},
 	{"Corrections", corrections},
 	{"CorrectionVersions", correctionVersions},
