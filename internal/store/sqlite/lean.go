@@ -88,6 +88,13 @@ func leanSQL() string {
 	)
 	var b strings.Builder
 	b.WriteString(r.Replace(`
+-- What the store notes about itself: when a large file last passed its
+-- integrity check (checkedRecently).
+CREATE TABLE store_meta (
+	name  TEXT NOT NULL PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+
 -- Indexed by the store at the end of each write transaction (Store.flushFTS).
 DROP TRIGGER articles_fts_ai;
 

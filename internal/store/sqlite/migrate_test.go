@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
@@ -260,4 +261,28 @@ func jsonOf(t testing.TB, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestCheckedRecently: a passed check is remembered, so that a large file
+// is not read whole at every open within recheckAfter.
+func TestCheckedRecently(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if s.checkedRecently(ctx) {
+		t.Fatal("a new store has never been checked")
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.noteChecked(ctx)
+	if !s.checkedRecently(ctx) {
+		t.Fatal("check not remembered")
+	}
+	if _, err := s.write.Exec(`UPDATE store_meta SET value = ? WHERE name = 'quick_check_ok'`,
+		time.Now().Add(-recheckAfter-time.Minute).UTC().Format(time.RFC3339Nano)); err != nil {
+		t.Fatal(err)
+	}
+	if s.checkedRecently(ctx) {
+		t.Fatal("an old check still counts")
+	}
 }
