@@ -20,11 +20,17 @@
 //	                (URL, else Source) with at most one current row per key
 //	actors          one row per canonical name (NOCASE), actor_aliases beside it
 //	statements      speaker (actor_id and the name/title/affiliation as reported),
-//	                kind, cue, text, date, eff_date, four spans as *_start/*_end
+//	                kind, cue, text, date, eff_date, four spans as *_start/*_end;
+//	                text and cue left out (from_body) when they are the body's
+//	                bytes at their spans, and cut from the body when read (lean.go)
 //	mentions, timexes, events
-//	                one row per analysis, seq keeping the pipeline's order
+//	                one row per analysis, seq keeping the pipeline's order; text
+//	                NULL when it is the body at the span; mentions and timexes
+//	                keyed by (article_id, seq) WITHOUT ROWID
 //	articles_fts    FTS5 over title, standfirst, body (external content)
-//	statements_fts  FTS5 over statement text (external content)
+//	statements_fts  FTS5 over statement text (contentless, contentless_delete)
+//	                both written once per write transaction (flushFTS)
+//	store_meta      what the store notes about itself (last passed check)
 //	counters, outlet_counts, pipeline_counts, actor_stats, actor_forms, actor_outlets
 //	                aggregates kept by triggers as rows are written (aggregates.go):
 //	                what Stats, Actors and Outlets read
