@@ -3,9 +3,9 @@ package sqlite
 import (
 	"context"
 	"path/filepath"
-	"slices"
 	"testing"
 
+	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
 )
 
@@ -15,31 +15,17 @@ import (
 func TestAggregatesBackfill(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	all := migrations
-	at := slices.IndexFunc(all, func(m migration) bool { return m.name == "aggregates" })
-	migrations = all[:at] // the schema before "aggregates"
-	s, err := Open(ctx, path, nil)
-	if err != nil {
-		migrations = all
-		t.Fatal(err)
-	}
+	// The schema before "aggregates", written as the store then wrote it;
+	// a new version retires one article with its statements.
+	input := []*article.Article{}
 	for i := range 5 {
-		if _, err := s.SaveArticle(ctx, benchArticle(i)); err != nil {
-			migrations = all
-			t.Fatal(err)
-		}
+		input = append(input, benchArticle(i))
 	}
-	// A new version retires one article with its statements.
 	a := benchArticle(0)
 	a.Body += " Corrected."
-	if _, err := s.SaveArticle(ctx, a); err != nil {
-		migrations = all
-		t.Fatal(err)
-	}
-	s.Close()
-	migrations = all
+	writeOld(t, path, migrationIndex(t, "aggregates"), append(input, a))
 
-	s, err = Open(ctx, path, nil)
+	s, err := Open(ctx, path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

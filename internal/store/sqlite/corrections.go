@@ -121,6 +121,10 @@ func (c *corrTx) Rows(ctx context.Context, id int64) (*article.Article, error) {
 }
 
 func (c *corrTx) DeleteRows(ctx context.Context, id int64) error {
+	// The rows about to go must be in the full-text index to leave it.
+	if err := c.s.flushFTS(ctx, c.tx); err != nil {
+		return err
+	}
 	for _, table := range [...]string{"statements", "mentions", "timexes", "events"} {
 		if _, err := c.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, id); err != nil {
 			return err

@@ -263,6 +263,9 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 `},
 	// Counters and per-actor aggregates kept by triggers (aggregates.go).
 	{"aggregates", aggregatesSQL()},
+	// Analyses keep spans instead of copies of the body's text, leaner
+	// keys, a contentless statement index (lean.go).
+	{"lean analyses", leanSQL()},
 	// Dossier links, their per-day summaries and the change log (links.go).
 	{"dossier links", linksSQL},
 }

@@ -87,9 +87,11 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	}
 
 	a.Statements = []article.Statement{}
-	if err := eachRow(ctx, tx, `SELECT coalesce(actor_id, 0), speaker_name, speaker_title, speaker_affiliation, speaker_kind,
-			kind, cue, text, date, date_basis, span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end
-		FROM statements WHERE article_id = ? ORDER BY seq LIMIT ?`, []any{a.ID, store.MaxStatements + 1}, func(rows *sql.Rows) error {
+	// Text cut from the body is read back from it (lean.go).
+	if err := eachRow(ctx, tx, `SELECT coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title, s.speaker_affiliation, s.speaker_kind,
+			s.kind, `+stmtCue("s", "a")+`, `+stmtText("s", "a")+`, s.date, s.date_basis, s.span_start, s.span_end,
+			s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end
+		FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ? ORDER BY s.seq LIMIT ?`, []any{a.ID, store.MaxStatements + 1}, func(rows *sql.Rows) error {
 		var x article.Statement
 		var actor int64
 		if err := rows.Scan(&actor, &x.Speaker.Name, &x.Speaker.Title, &x.Speaker.Affiliation, &x.Speaker.Kind,
@@ -105,8 +107,8 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	}
 
 	a.Mentions = []article.Mention{}
-	if err := eachRow(ctx, tx, `SELECT text, type, actor_name, span_start, span_end
-		FROM mentions WHERE article_id = ? ORDER BY seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
+	if err := eachRow(ctx, tx, `SELECT `+textOrSpan("m", "a.body")+`, m.type, m.actor_name, m.span_start, m.span_end
+		FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.article_id = ? ORDER BY m.seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
 		var m article.Mention
 		if err := rows.Scan(&m.Text, &m.Type, &m.Actor, &m.Span[0], &m.Span[1]); err != nil {
 			return err
@@ -118,8 +120,8 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	}
 
 	a.Timexes = []article.Timex{}
-	if err := eachRow(ctx, tx, `SELECT text, type, value, span_start, span_end
-		FROM timexes WHERE article_id = ? ORDER BY seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
+	if err := eachRow(ctx, tx, `SELECT `+textOrSpan("t", "a.body")+`, t.type, t.value, t.span_start, t.span_end
+		FROM timexes t JOIN articles a ON a.id = t.article_id WHERE t.article_id = ? ORDER BY t.seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
 		var x article.Timex
 		if err := rows.Scan(&x.Text, &x.Type, &x.Value, &x.Span[0], &x.Span[1]); err != nil {
 			return err
@@ -131,9 +133,10 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	}
 
 	a.Events = []article.Event{}
-	if err := eachRow(ctx, tx, `SELECT date, type, coalesce(actor_id, 0), actor_name, actor_title, actor_affiliation, actor_kind,
-			has_target, coalesce(target_id, 0), target_name, target_title, target_affiliation, target_kind, text, span_start, span_end
-		FROM events WHERE article_id = ? ORDER BY seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
+	if err := eachRow(ctx, tx, `SELECT e.date, e.type, coalesce(e.actor_id, 0), e.actor_name, e.actor_title, e.actor_affiliation, e.actor_kind,
+			e.has_target, coalesce(e.target_id, 0), e.target_name, e.target_title, e.target_affiliation, e.target_kind,
+			`+textOrSpan("e", "a.body")+`, e.span_start, e.span_end
+		FROM events e JOIN articles a ON a.id = e.article_id WHERE e.article_id = ? ORDER BY e.seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
 		var e article.Event
 		var actor, target int64
 		var hasTarget bool
@@ -432,7 +435,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			c.Date, c.Date, c.ArticleID, c.ArticleID, c.Seq)
 	}
 	sqlText := `SELECT s.id, s.article_id, s.seq, coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title,
-			s.speaker_affiliation, s.speaker_kind, s.kind, s.cue, s.text, s.date, s.date_basis, s.eff_date,
+			s.speaker_affiliation, s.speaker_kind, s.kind, ` + stmtCue("s", "a") + `, ` + stmtText("s", "a") + `, s.date, s.date_basis, s.eff_date,
 			s.span_start, s.span_end, s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end,
 			a.title, a.outlet, a.published, a.source, a.url
 		FROM (SELECT s.*` + rank + ` FROM ` + from + w.String() + " ORDER BY " + order + ` LIMIT ? OFFSET ?) s
@@ -686,7 +689,7 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 	w.dateRange("e.date", q.From, q.To)
 	sqlText := `SELECT e.id, e.article_id, e.seq, e.date, e.type, e.actor_name, e.actor_title, e.actor_affiliation,
 			e.actor_kind, e.has_target, e.target_name, e.target_title, e.target_affiliation, e.target_kind,
-			e.text, e.span_start, e.span_end, a.title, a.outlet, a.published, a.source, a.url
+			` + textOrSpan("e", "a.body") + `, e.span_start, e.span_end, a.title, a.outlet, a.published, a.source, a.url
 		FROM events e JOIN articles a ON a.id = e.article_id` + w.String() +
 		" ORDER BY e.date = '', e.date, e.article_id, e.seq LIMIT ? OFFSET ?"
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))

@@ -115,6 +115,8 @@ func (s *Store) saveOne(ctx context.Context, tx *sql.Tx, a *article.Article) (st
 		}
 		s.log.DebugContext(ctx, "article stored as new version", "id", res.ID, "version", res.Version, "previous", res.Previous)
 	}
+	// Its full-text entry is written with the transaction's others (flushFTS).
+	s.fts.articles = append(s.fts.articles, res.ID)
 	if err := s.at(ctx, "article"); err != nil {
 		return res, err
 	}
@@ -159,6 +161,10 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 			WHERE id = ?5`, a.Place, a.Language, a.Pipeline, now(), id); err != nil {
 			return err
 		}
+		// The rows about to go must be in the index to leave it.
+		if err := s.flushFTS(ctx, tx); err != nil {
+			return err
+		}
 		for _, table := range [...]string{"statements", "mentions", "timexes", "events"} {
 			// table comes from the fixed list above, never from input.
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, id); err != nil {
@@ -189,6 +195,16 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day string, a *article.Article, ids []int64) error {
 	actors := actorCache{tx: tx, prep: &s.prep, ids: map[string]int64{}}
 	defer actors.close()
+
+	// The stored body, which text cut from it (fromBody) is read back from.
+	// a.Body is that body whenever it is set: new articles store it, and
+	// reanalysis and corrections refuse another one.
+	body := a.Body
+	if body == "" {
+		if err := tx.QueryRowContext(ctx, `SELECT body FROM articles WHERE id = ?`, id).Scan(&body); err != nil {
+			return fmt.Errorf("body of article %d: %w", id, err)
+		}
+	}
 
 	if len(a.Statements) > 0 && ids != nil {
 		// New rows get ids past every kept and existing one: SQLite's own
@@ -221,9 +237,18 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 			if i < len(ids) && ids[i] != 0 {
 				rowID = ids[i]
 			}
+			// Text and cue that are the body's bytes at their spans are
+			// left out and cut from the body when read (lean.go).
+			text, cue, fb := x.Text, x.Cue, 0
+			if fromBody(body, text, x.TextSpan[0], x.TextSpan[1]) {
+				text, fb = "", fb|1
+			}
+			if fromBody(body, cue, x.CueSpan[0], x.CueSpan[1]) {
+				cue, fb = "", fb|2
+			}
 			args = append(args, rowID, id, i, actor,
 				x.Speaker.Name, x.Speaker.Title, x.Speaker.Affiliation, x.Speaker.Kind,
-				x.Kind, x.Cue, x.Text, x.Date, x.DateBasis, eff,
+				x.Kind, cue, text, fb, x.Date, x.DateBasis, eff,
 				x.Span[0], x.Span[1], x.TextSpan[0], x.TextSpan[1], x.CueSpan[0], x.CueSpan[1],
 				x.SpeakerSpan[0], x.SpeakerSpan[1])
 		}
@@ -233,10 +258,9 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 		if err := s.at(ctx, "statement"); err != nil {
 			return err
 		}
-		// No trigger indexes inserted statements (see the migration).
-		if _, err := tx.StmtContext(ctx, s.prep.indexStatements).ExecContext(ctx, id); err != nil {
-			return err
-		}
+		// No trigger indexes inserted statements: flushFTS does, for the
+		// whole transaction.
+		s.fts.statements = append(s.fts.statements, id)
 	}
 	if len(a.Mentions) > 0 {
 		args := make([]any, 0, len(a.Mentions)*len(tables[tMentions].cols))
@@ -255,7 +279,7 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 					return err
 				}
 			}
-			args = append(args, id, i, m.Text, m.Type, m.Actor, actor, m.Span[0], m.Span[1])
+			args = append(args, id, i, orSpan(body, m.Text, m.Span), m.Type, m.Actor, actor, m.Span[0], m.Span[1])
 		}
 		if err := s.insertRows(ctx, tx, tMentions, args); err != nil {
 			return err
@@ -265,7 +289,7 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 		args := make([]any, 0, len(a.Timexes)*len(tables[tTimexes].cols))
 		for i := range a.Timexes {
 			x := &a.Timexes[i]
-			args = append(args, id, i, x.Text, x.Type, x.Value, x.Span[0], x.Span[1])
+			args = append(args, id, i, orSpan(body, x.Text, x.Span), x.Type, x.Value, x.Span[0], x.Span[1])
 		}
 		if err := s.insertRows(ctx, tx, tTimexes, args); err != nil {
 			return err
@@ -291,11 +315,62 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 			args = append(args, id, i, e.Date, e.Type, actor,
 				e.Actor.Name, e.Actor.Title, e.Actor.Affiliation, e.Actor.Kind,
 				hasTarget, target, tgt.Name, tgt.Title, tgt.Affiliation, tgt.Kind,
-				e.Text, e.Span[0], e.Span[1])
+				orSpan(body, e.Text, e.Span), e.Span[0], e.Span[1])
 		}
 		if err := s.insertRows(ctx, tx, tEvents, args); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// orSpan is the value stored for an analysis' text: NULL when it is the
+// body's bytes at its span (read back from there, lean.go), else the text.
+func orSpan(body, text string, span article.Span) any {
+	if fromBody(body, text, span[0], span[1]) {
+		return nil
+	}
+	return text
+}
+
+// ftsQueue lists what a write transaction still has to put in the
+// full-text indexes: new articles, and the articles whose statements it
+// inserted. One INSERT ... SELECT each at the end (flushFTS) makes one
+// FTS5 segment per transaction; indexing row by row flushed a segment at
+// every statement savepoint in between.
+type ftsQueue struct {
+	articles, statements []int64
+}
+
+// flushFTS indexes the queued rows and empties the queue. It runs before
+// the transaction commits (inTx) and before rows are deleted (a row must
+// be in the index to be taken out of it). The queue lives on the Store:
+// the writer pool has one connection, so one write transaction at a time.
+func (s *Store) flushFTS(ctx context.Context, tx *sql.Tx) error {
+	for _, x := range []struct {
+		ids *[]int64
+		sql string
+	}{
+		{&s.fts.articles, `INSERT INTO articles_fts(rowid, title, standfirst, body)
+			SELECT id, title, standfirst, body FROM articles WHERE id IN (%s)`},
+		{&s.fts.statements, `INSERT INTO statements_fts(rowid, text)
+			SELECT s.id, ` + stmtText("s", "a") + ` FROM statements s JOIN articles a ON a.id = s.article_id
+			WHERE s.article_id IN (%s)`},
+	} {
+		ids := *x.ids
+		for len(ids) > 0 {
+			n := min(len(ids), 500)
+			args := make([]any, n)
+			for i, id := range ids[:n] {
+				args[i] = id
+			}
+			q := fmt.Sprintf(x.sql, strings.TrimSuffix(strings.Repeat("?,", n), ","))
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return fmt.Errorf("full-text index: %w", err)
+			}
+			ids = ids[n:]
+		}
+		*x.ids = (*x.ids)[:0]
 	}
 	return nil
 }
@@ -315,7 +390,7 @@ var tables = [nTables]struct {
 	cols []string
 }{
 	tStatements: {"statements", []string{"id", "article_id", "seq", "actor_id", "speaker_name", "speaker_title", "speaker_affiliation", "speaker_kind",
-		"kind", "cue", "text", "date", "date_basis", "eff_date",
+		"kind", "cue", "text", "from_body", "date", "date_basis", "eff_date",
 		"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}},
 	tMentions: {"mentions", []string{"article_id", "seq", "text", "type", "actor_name", "actor_id", "span_start", "span_end"}},
 	tTimexes:  {"timexes", []string{"article_id", "seq", "text", "type", "value", "span_start", "span_end"}},
@@ -474,8 +549,8 @@ func sourceKey(a *article.Article) string {
 // connection; transactions use them through Tx.StmtContext, which reuses
 // the connection's prepared statement instead of compiling SQL again.
 type prepared struct {
-	byHash, bySource, article                             *sql.Stmt
-	actor, alias, indexStatements, actorByName, actorFill *sql.Stmt
+	byHash, bySource, article            *sql.Stmt
+	actor, alias, actorByName, actorFill *sql.Stmt
 	// multi[t][k] inserts rowBatches[k] rows into tables[t].
 	multi [nTables][len(rowBatches)]*sql.Stmt
 }
@@ -505,7 +580,6 @@ func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
 				affiliation = CASE WHEN actors.affiliation = '' THEN excluded.affiliation ELSE actors.affiliation END
 			RETURNING id`},
 		{&p.alias, `INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?, ?)`},
-		{&p.indexStatements, `INSERT INTO statements_fts(rowid, text) SELECT id, text FROM statements WHERE article_id = ?`},
 		{&p.actorByName, `SELECT id, kind = '' AND ?2 <> '' OR title = '' AND ?3 <> '' OR affiliation = '' AND ?4 <> ''
 			FROM actors WHERE name = ?1`},
 		{&p.actorFill, `UPDATE actors SET
@@ -533,7 +607,7 @@ func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
 }
 
 func (p *prepared) close() {
-	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.actor, p.alias, p.indexStatements, p.actorByName, p.actorFill}
+	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.actor, p.alias, p.actorByName, p.actorFill}
 	for _, m := range p.multi {
 		all = append(all, m[:]...)
 	}

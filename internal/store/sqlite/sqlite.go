@@ -20,11 +20,17 @@
 //	                (URL, else Source) with at most one current row per key
 //	actors          one row per canonical name (NOCASE), actor_aliases beside it
 //	statements      speaker (actor_id and the name/title/affiliation as reported),
-//	                kind, cue, text, date, eff_date, four spans as *_start/*_end
+//	                kind, cue, text, date, eff_date, four spans as *_start/*_end;
+//	                text and cue left out (from_body) when they are the body's
+//	                bytes at their spans, and cut from the body when read (lean.go)
 //	mentions, timexes, events
-//	                one row per analysis, seq keeping the pipeline's order
+//	                one row per analysis, seq keeping the pipeline's order; text
+//	                NULL when it is the body at the span; mentions and timexes
+//	                keyed by (article_id, seq) WITHOUT ROWID
 //	articles_fts    FTS5 over title, standfirst, body (external content)
-//	statements_fts  FTS5 over statement text (external content)
+//	statements_fts  FTS5 over statement text (contentless, contentless_delete)
+//	                both written once per write transaction (flushFTS)
+//	store_meta      what the store notes about itself (last passed check)
 //	counters, outlet_counts, pipeline_counts, actor_stats, actor_forms, actor_outlets
 //	                aggregates kept by triggers as rows are written (aggregates.go):
 //	                what Stats, Actors and Outlets read
@@ -69,6 +75,8 @@ type Store struct {
 	closed atomic.Bool
 	opts   Options
 	prep   prepared
+	// fts is the write transaction's pending full-text work (flushFTS).
+	fts ftsQueue
 
 	// readOnly: the file or its filesystem cannot be written; the store
 	// was opened for reading only and every write fails with
@@ -174,8 +182,14 @@ func (s *Store) checkAtOpen(ctx context.Context) error {
 		return nil
 	}
 	if info, err := os.Stat(s.path); err == nil && info.Size() > syncCheckMax {
+		if s.checkedRecently(ctx) {
+			return nil
+		}
 		go func() {
-			_ = s.Check(context.WithoutCancel(ctx)) // logs and flags a failure
+			ctx := context.WithoutCancel(ctx)
+			if s.Check(ctx) == nil { // logs and flags a failure
+				s.noteChecked(ctx)
+			}
 		}()
 		return nil
 	}
@@ -188,6 +202,39 @@ func (s *Store) checkAtOpen(ctx context.Context) error {
 
 // syncCheckMax is the largest file checked before Open returns.
 const syncCheckMax = 256 << 20
+
+// recheckAfter is how long a large file's passed check stands: the check
+// reads the whole file (about 10 ms a MiB, 77 s of a core at a million
+// articles), and a bulk ingest opens the store at every run, so a check at
+// every open made the ingest of a large store slower the larger it grew.
+// Within this time SQLite still reports any malformed page it reads
+// (ErrCorrupt on that read); `parley check` runs the check at any time.
+const recheckAfter = 24 * time.Hour
+
+// checkedRecently reports whether the file passed its check less than
+// recheckAfter ago (the time is kept in store_meta; a store of an older
+// schema has none).
+func (s *Store) checkedRecently(ctx context.Context) bool {
+	var at string
+	if err := s.read.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE name = 'quick_check_ok'`).Scan(&at); err != nil {
+		return false
+	}
+	t := parseTime(at)
+	return !t.IsZero() && time.Since(t) < recheckAfter && time.Since(t) >= 0
+}
+
+// noteChecked records a passed check (best effort: a read-only store, or
+// one closed meanwhile, checks again next time).
+func (s *Store) noteChecked(ctx context.Context) {
+	if s.readOnly || s.closed.Load() {
+		return
+	}
+	_ = s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO store_meta(name, value) VALUES ('quick_check_ok', ?)
+			ON CONFLICT(name) DO UPDATE SET value = excluded.value`, now())
+		return err
+	})
+}
 
 // readOnlyFile reports whether an existing database file cannot be opened
 // for writing, and whether that is because its filesystem is read-only
@@ -363,6 +410,11 @@ func (s *Store) open(ctx context.Context) error {
 	// enough, and the writer is opened first.
 	wq.Add("_pragma", "journal_mode(WAL)")
 	wq.Add("_pragma", "wal_autocheckpoint(10000)")
+	// 64 MiB of page cache for the writer (SQLite's default is 2 MiB):
+	// every insert walks the analysis tables' and indexes' B-trees, and
+	// with the default cache the walk re-read pages from the file
+	// (unixRead was 7% of an ingest profile at 10k articles).
+	wq.Add("_pragma", "cache_size(-65536)")
 	wq.Set("_txlock", "immediate")
 	var err error
 	s.write, err = sql.Open("sqlite", s.dsn(wq))
@@ -498,7 +550,13 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		if err != nil {
 			return err
 		}
-		if err := fn(tx); err != nil {
+		// What an earlier, failed attempt queued was rolled back with it.
+		s.fts = ftsQueue{}
+		err = fn(tx)
+		if err == nil {
+			err = s.flushFTS(ctx, tx)
+		}
+		if err != nil {
 			_ = tx.Rollback()
 			return err
 		}
