@@ -263,16 +263,22 @@ const migrateLock = 0x7061726c6579 // "parley"
 // migrate applies the missing migrations in order, each in its own
 // transaction, under a transaction-level advisory lock.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.pool.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	// CREATE TABLE IF NOT EXISTS is not safe against itself: two sessions
+	// creating the table at once both pass the existence check and one fails
+	// on the catalog's unique index ("type schema_migrations already
+	// exists"). Under the migration lock only one creates it.
+	if err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrateLock)); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    integer PRIMARY KEY,
 		name       text NOT NULL,
 		applied_at timestamptz NOT NULL DEFAULT now()
-	)`); err != nil {
-		// Two processes creating it at once: one wins, the other sees a
-		// unique violation on the catalog; it exists either way.
-		if !isRetryable(err) {
-			return fmt.Errorf("postgres: create schema_migrations: %w", err)
-		}
+	)`)
+		return err
+	}); err != nil {
+		return fmt.Errorf("postgres: create schema_migrations: %w", err)
 	}
 	applied := 0
 	for i, m := range migrations {
