@@ -174,6 +174,11 @@ type Store interface {
 	Article(ctx context.Context, id int64) (*StoredArticle, error)
 	// Articles lists articles, newest first unless q.Order says otherwise.
 	Articles(ctx context.Context, q ArticleQuery) ([]ArticleSummary, error)
+	// ArticleBodies returns the publication date and body of the articles
+	// of ids (any version; unknown ids are left out), in no set order,
+	// without their analyses: for the readers that compare texts over
+	// many articles (syndicated copies on the timeline).
+	ArticleBodies(ctx context.Context, ids []int64) ([]ArticleBody, error)
 	// Versions lists every stored version of the article id belongs to,
 	// newest version first; ErrNotFound when there is no such id.
 	Versions(ctx context.Context, id int64) ([]ArticleSummary, error)
@@ -226,6 +231,26 @@ type StoredArticle struct {
 	// only the first ones.
 	Truncated bool `json:"truncated,omitempty"`
 	article.Article
+}
+
+// ArticleBody is an article's text and date (Store.ArticleBodies).
+type ArticleBody struct {
+	ID        int64  `json:"id"`
+	Published string `json:"published"`
+	Body      string `json:"body"`
+}
+
+// Chunks calls fn with ids in parts of at most n (a store's query over
+// "id IN (...)" keeps its parameters bounded).
+func Chunks(ids []int64, n int, fn func([]int64) error) error {
+	for len(ids) > 0 {
+		k := min(n, len(ids))
+		if err := fn(ids[:k]); err != nil {
+			return err
+		}
+		ids = ids[k:]
+	}
+	return nil
 }
 
 // ArticleSummary is one line of an article list.
@@ -520,6 +545,38 @@ type EventQuery struct {
 	Outlet string
 	// Undated keeps events without a date too (without a range).
 	Undated bool
-	Limit   int
-	Offset  int
+	// Newest lists events newest first (date descending, then article
+	// descending, in text order within an article); by default they are
+	// listed oldest first. Undated events come last either way.
+	Newest bool
+	Limit  int
+	Offset int
+}
+
+// EventParts runs an event listing of q as the queries a store's index on
+// the date can answer without sorting every event: the dated events, then,
+// when there is room left and q keeps them, the undated ones. run gets the
+// condition to add (SQL over alias e), the ORDER BY clause, the limit and
+// the offset; got says how many rows the calls so far produced. A listing
+// with undated events and an offset cannot know where the dated part
+// ends: it is one query, sorted whole.
+func EventParts(q EventQuery, limit int, run func(cond, order string, limit, offset int) error, got func() int) error {
+	dated, undated := " ORDER BY e.date, e.article_id, e.seq", " ORDER BY e.article_id, e.seq"
+	if q.Newest {
+		dated, undated = " ORDER BY e.date DESC, e.article_id DESC, e.seq", " ORDER BY e.article_id DESC, e.seq"
+	}
+	offset := max(q.Offset, 0)
+	switch {
+	case q.From != "" || q.To != "" || !q.Undated:
+		return run("e.date <> ''", dated, limit, offset)
+	case offset > 0:
+		return run("", " ORDER BY e.date = '', "+dated[len(" ORDER BY "):], limit, offset)
+	}
+	if err := run("e.date <> ''", dated, limit, 0); err != nil {
+		return err
+	}
+	if n := got(); n < limit {
+		return run("e.date = ''", undated, limit-n, 0)
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +14,28 @@ import (
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
 )
+
+// ArticleBodies returns the date and body of the articles of ids, without
+// their analyses, 500 ids a query.
+func (s *Store) ArticleBodies(ctx context.Context, ids []int64) ([]store.ArticleBody, error) {
+	out := []store.ArticleBody{}
+	err := s.readTx(ctx, func(tx pgx.Tx) error {
+		return store.Chunks(ids, 500, func(part []int64) error {
+			return eachRow(ctx, tx, "SELECT id, published, body FROM articles WHERE id = ANY($1)", []any{part}, func(rows pgx.Rows) error {
+				var b store.ArticleBody
+				if err := rows.Scan(&b.ID, &b.Published, &b.Body); err != nil {
+					return err
+				}
+				out = append(out, b)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: article bodies: %w", err)
+	}
+	return out, nil
+}
 
 // Article returns article id with all its analyses.
 func (s *Store) Article(ctx context.Context, id int64) (*store.StoredArticle, error) {
@@ -618,32 +641,34 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 	if q.Outlet != "" {
 		w.add("parley_fold(a.outlet) = parley_fold(" + w.arg(q.Outlet) + ")")
 	}
-	if q.From != "" || q.To != "" || !q.Undated {
-		w.add("e.date <> ''")
-	}
 	w.dateRange("e.date", q.From, q.To)
-	limit, offset := w.arg(store.ClampLimit(q.Limit)), w.arg(max(q.Offset, 0))
 	sqlText := `SELECT e.id, e.article_id, e.seq, e.date, e.type, e.actor_name, e.actor_title, e.actor_affiliation,
 			e.actor_kind, e.has_target, e.target_name, e.target_title, e.target_affiliation, e.target_kind,
 			e.text, e.span_start, e.span_end, a.title, a.outlet, a.published, a.source, a.url
-		FROM events e JOIN articles a ON a.id = e.article_id` + w.String() +
-		" ORDER BY e.date = '', e.date, e.article_id, e.seq LIMIT " + limit + " OFFSET " + offset
+		FROM events e JOIN articles a ON a.id = e.article_id`
 	err := s.readTx(ctx, func(tx pgx.Tx) error {
-		return eachRow(ctx, tx, sqlText, w.args, func(rows pgx.Rows) error {
-			var x store.StoredEvent
-			var hasTarget bool
-			var t article.Actor
-			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.Date, &x.Type, &x.Actor.Name, &x.Actor.Title,
-				&x.Actor.Affiliation, &x.Actor.Kind, &hasTarget, &t.Name, &t.Title, &t.Affiliation, &t.Kind,
-				&x.Text, &x.Span[0], &x.Span[1], &x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
-				return err
+		return store.EventParts(q, store.ClampLimit(q.Limit), func(part string, order string, limit, offset int) error {
+			wp := where{conds: slices.Clone(w.conds), args: slices.Clone(w.args)}
+			if part != "" {
+				wp.add(part)
 			}
-			if hasTarget {
-				x.Target = &t
-			}
-			out = append(out, x)
-			return nil
-		})
+			lim, off := wp.arg(limit), wp.arg(offset)
+			return eachRow(ctx, tx, sqlText+wp.String()+order+" LIMIT "+lim+" OFFSET "+off, wp.args, func(rows pgx.Rows) error {
+				var x store.StoredEvent
+				var hasTarget bool
+				var t article.Actor
+				if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.Date, &x.Type, &x.Actor.Name, &x.Actor.Title,
+					&x.Actor.Affiliation, &x.Actor.Kind, &hasTarget, &t.Name, &t.Title, &t.Affiliation, &t.Kind,
+					&x.Text, &x.Span[0], &x.Span[1], &x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
+					return err
+				}
+				if hasTarget {
+					x.Target = &t
+				}
+				out = append(out, x)
+				return nil
+			})
+		}, func() int { return len(out) })
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: list events: %w", err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/parley-news/parley/internal/article"
@@ -26,6 +27,33 @@ func (s *Store) readTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// ArticleBodies returns the date and body of the articles of ids, without
+// their analyses, 500 ids a query.
+func (s *Store) ArticleBodies(ctx context.Context, ids []int64) ([]store.ArticleBody, error) {
+	out := []store.ArticleBody{}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		return store.Chunks(ids, 500, func(part []int64) error {
+			args := make([]any, len(part))
+			for i, id := range part {
+				args[i] = id
+			}
+			q := "SELECT id, published, body FROM articles WHERE id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
+			return eachRow(ctx, tx, q, args, func(rows *sql.Rows) error {
+				var b store.ArticleBody
+				if err := rows.Scan(&b.ID, &b.Published, &b.Body); err != nil {
+					return err
+				}
+				out = append(out, b)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: article bodies: %w", err)
+	}
+	return out, nil
 }
 
 // Article returns article id with all its analyses.
@@ -683,32 +711,35 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 	if q.Outlet != "" {
 		w.add("a.outlet = ? COLLATE NOCASE", q.Outlet)
 	}
-	if q.From != "" || q.To != "" || !q.Undated {
-		w.add("e.date <> ''")
-	}
 	w.dateRange("e.date", q.From, q.To)
 	sqlText := `SELECT e.id, e.article_id, e.seq, e.date, e.type, e.actor_name, e.actor_title, e.actor_affiliation,
 			e.actor_kind, e.has_target, e.target_name, e.target_title, e.target_affiliation, e.target_kind,
 			` + textOrSpan("e", "a.body") + `, e.span_start, e.span_end, a.title, a.outlet, a.published, a.source, a.url
-		FROM events e JOIN articles a ON a.id = e.article_id` + w.String() +
-		" ORDER BY e.date = '', e.date, e.article_id, e.seq LIMIT ? OFFSET ?"
-	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
+		FROM events e JOIN articles a ON a.id = e.article_id`
+	limit := store.ClampLimit(q.Limit)
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
-			var x store.StoredEvent
-			var hasTarget bool
-			var t article.Actor
-			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.Date, &x.Type, &x.Actor.Name, &x.Actor.Title,
-				&x.Actor.Affiliation, &x.Actor.Kind, &hasTarget, &t.Name, &t.Title, &t.Affiliation, &t.Kind,
-				&x.Text, &x.Span[0], &x.Span[1], &x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
-				return err
+		return store.EventParts(q, limit, func(part string, order string, limit, offset int) error {
+			wp := where{conds: slices.Clone(w.conds), args: slices.Clone(w.args)}
+			if part != "" {
+				wp.add(part)
 			}
-			if hasTarget {
-				x.Target = &t
-			}
-			out = append(out, x)
-			return nil
-		})
+			args := append(wp.args, limit, offset)
+			return eachRow(ctx, tx, sqlText+wp.String()+order+" LIMIT ? OFFSET ?", args, func(rows *sql.Rows) error {
+				var x store.StoredEvent
+				var hasTarget bool
+				var t article.Actor
+				if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.Date, &x.Type, &x.Actor.Name, &x.Actor.Title,
+					&x.Actor.Affiliation, &x.Actor.Kind, &hasTarget, &t.Name, &t.Title, &t.Affiliation, &t.Kind,
+					&x.Text, &x.Span[0], &x.Span[1], &x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
+					return err
+				}
+				if hasTarget {
+					x.Target = &t
+				}
+				out = append(out, x)
+				return nil
+			})
+		}, func() int { return len(out) })
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list events: %w", err)

@@ -316,6 +316,12 @@ func events(t *testing.T, open Opener) {
 		{"by target name", store.EventQuery{Actor: "freedonia", From: "2022-02"}, []string{"MEET", "MEET"}},
 		{"by outlet", store.EventQuery{Outlet: "wire a"}, []string{"MEET"}},
 		{"range excludes", store.EventQuery{To: "2022-01"}, []string{"AGREE"}},
+		{"newest first", store.EventQuery{Newest: true}, []string{"MEET", "MEET", "AGREE"}},
+		{"newest, undated last", store.EventQuery{Newest: true, Undated: true}, []string{"MEET", "MEET", "AGREE", "CONSULT"}},
+		{"undated, the dated fill the limit", store.EventQuery{Undated: true, Limit: 3}, []string{"AGREE", "MEET", "MEET"}},
+		{"undated, room left after the dated", store.EventQuery{Undated: true, Limit: 2, Offset: 2}, []string{"MEET", "CONSULT"}},
+		{"newest, undated, past the dated", store.EventQuery{Newest: true, Undated: true, Limit: 2, Offset: 3}, []string{"CONSULT"}},
+		{"newest in a range", store.EventQuery{Newest: true, From: "2022-01-30", Limit: 2}, []string{"MEET", "MEET"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -343,5 +349,46 @@ func events(t *testing.T, open Opener) {
 	}
 	if _, err := s.Events(ctx, store.EventQuery{From: "soon"}); err == nil {
 		t.Error("a bad date must be an error")
+	}
+}
+
+// articleBodies: the texts of the ids asked for, unknown ids left out,
+// as many ids as a caller has (more than one query's worth).
+func articleBodies(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := context.Background()
+	a := Sample(t, "a.txt", "Wire A", "2022-02-16")
+	b := Sample(t, "b.txt", "Wire B", "")
+	b.Body += " More."
+	b.ContentHash = ""
+	want := map[int64]store.ArticleBody{}
+	for _, x := range []*article.Article{a, b} {
+		r, err := s.SaveArticle(ctx, x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[r.ID] = store.ArticleBody{ID: r.ID, Published: x.Published, Body: x.Body}
+	}
+	ids := []int64{}
+	for i := range 1200 { // unknown ids around the two known ones
+		ids = append(ids, int64(1000+i))
+	}
+	for id := range want {
+		ids = append(ids, id)
+	}
+	got, err := s.ArticleBodies(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d bodies, want %d", len(got), len(want))
+	}
+	for _, g := range got {
+		if g != want[g.ID] {
+			t.Errorf("body %d: got %+v, want %+v", g.ID, g, want[g.ID])
+		}
+	}
+	if got, err := s.ArticleBodies(ctx, nil); err != nil || len(got) != 0 {
+		t.Errorf("no ids: %v, %v", got, err)
 	}
 }

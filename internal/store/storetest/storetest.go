@@ -44,6 +44,7 @@ var Scenarios = []struct {
 	{"Actors", actors},
 	{"Aggregates", aggregates},
 	{"Events", events},
+	{"ArticleBodies", articleBodies},
 	{"StanceHistory", stanceHistory},
 	{"DossierLinks", dossierLinks},
 	{"Closed", closed},
