@@ -199,6 +199,17 @@ func TestTimelineActorsReport(t *testing.T) {
 			prev = d
 		}
 	}
+	// A limit below the record: the newest facts, and on stderr where the
+	// earlier ones begin.
+	code, out, errs := run(t, ctx, db, "", "timeline", "--format", "json", "--limit", "2", "--kind", "statement")
+	var short []map[string]any
+	if err := json.Unmarshal([]byte(out), &short); code != ExitOK || err != nil || len(short) == 0 || len(short) > 2 ||
+		!strings.Contains(errs, "the newest facts only") || !strings.Contains(errs, "--to ") {
+		t.Errorf("timeline --limit 2: exit %d, %d facts, stderr %q", code, len(short), errs)
+	}
+	if code, _, _ := run(t, ctx, db, "", "timeline", "--limit", "0"); code != ExitUsage {
+		t.Errorf("--limit 0: exit %d", code)
+	}
 	code, out, _ = run(t, ctx, db, "", "actors")
 	if code != ExitOK || !strings.Contains(out, "Helen Marchetti") {
 		t.Errorf("actors: exit %d, %q", code, out)
@@ -217,7 +228,7 @@ issues:
     against: [would not lift steel tariffs]
 `), 0o644)
 	dir := filepath.Join(t.TempDir(), "report")
-	code, out, errs := run(t, ctx, db, "", "report", "--dossier", dossierFile, "--out", dir)
+	code, out, errs = run(t, ctx, db, "", "report", "--dossier", dossierFile, "--out", dir)
 	if code != ExitOK || !strings.Contains(out, "index.html") {
 		t.Fatalf("report: exit %d, %s %s", code, out, errs)
 	}

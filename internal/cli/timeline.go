@@ -21,9 +21,14 @@ func runTimeline(ctx context.Context, env *Env, args []string) int {
 	actor := fs.String("actor", "", "only facts whose actor or speaker contains `name`")
 	kind := fs.String("kind", "", "only `kind`: event or statement")
 	undated := fs.Bool("undated", false, "list undated statements too, last (undated events are always listed, last)")
+	limit := fs.Int("limit", store.MaxLimit, "read at most `n` events and n statements, the newest (at most 10000); earlier facts are left to --to")
 	format := fs.String("format", "table", "output `format`: table, json or csv")
 	if _, stop := parse(fs, args); stop >= 0 {
 		return stop
+	}
+	if *limit <= 0 || *limit > store.MaxLimit {
+		fmt.Fprintf(env.Stderr, "parley timeline: --limit must be 1 to %d\n", store.MaxLimit)
+		return ExitUsage
 	}
 	if !validFormat(*format) {
 		fmt.Fprintf(env.Stderr, "parley timeline: --format must be table, json or csv\n")
@@ -42,12 +47,17 @@ func runTimeline(ctx context.Context, env *Env, args []string) int {
 		return storeFailed(env, "timeline", err)
 	}
 	defer st.Close()
-	list, err := facts.Timeline(ctx, st, facts.TimelineQuery{From: *from, To: *to, Actor: *actor, Kind: *kind, Undated: *undated})
+	win, err := facts.TimelineWindow(ctx, st, facts.TimelineQuery{From: *from, To: *to, Actor: *actor, Kind: *kind, Undated: *undated, Limit: *limit})
 	if err != nil {
 		return storeFailed(env, "timeline", err)
 	}
+	if win.Earlier != "" {
+		// The record is larger than one read: say so where it cannot be
+		// mistaken for data, and how to go on.
+		fmt.Fprintf(env.Stderr, "parley timeline: the newest facts only, those dated after %s; for the earlier ones: --to %s\n", win.Earlier, win.Earlier)
+	}
 	t := table{header: []string{"date", "kind", "type", "actor", "target", "text", "reports", "outlets"}}
-	for _, f := range list {
+	for _, f := range win.Facts {
 		t.rows = append(t.rows, []string{f.Date, f.Kind, f.Type, f.Actor, f.Target, f.Text,
 			strconv.Itoa(len(f.Reports)), strings.Join(f.Outlets, "; ")})
 		t.values = append(t.values, f)

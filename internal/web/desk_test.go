@@ -130,6 +130,24 @@ func TestFactTimelineAPI(t *testing.T) {
 			}
 		}
 	}
+	if m["earlier"] != nil {
+		t.Errorf("a small store's timeline is whole, yet earlier = %v", m["earlier"])
+	}
+	// A store larger than the window: the newest facts, and where the
+	// earlier ones begin, on the API and the page.
+	f.srv.window = 1
+	_, _, body = get(t, c, base+"?kind=statement")
+	win := decode(t, body)
+	// The newest statement is the undated one of an article published on
+	// 2040-05-09: the window holds that day, the only one it read.
+	if win["earlier"] != "2040-05-09" || len(win["items"].([]any)) != 1 {
+		t.Errorf("window of one statement: earlier %v, %d items", win["earlier"], len(win["items"].([]any)))
+	}
+	_, _, page := get(t, c, f.ts.URL+"/timeline?kind=statement")
+	if !strings.Contains(page, `id="window"`) || !strings.Contains(page, "/timeline?kind=statement&amp;to=2040-05-09") {
+		t.Errorf("the page does not say it is a window or link to the earlier facts")
+	}
+	f.srv.window = 0
 	// Validation.
 	for _, q := range []string{"kind=speech", "from=May", "limit=0", "offset=-1", "issue=border"} {
 		if status, _, body := get(t, c, base+"?"+q); status != 400 || errCode(t, body) != codeBadRequest {
@@ -137,7 +155,7 @@ func TestFactTimelineAPI(t *testing.T) {
 		}
 	}
 	// The page: counts, the undated fact drawn as a whisker at its anchor.
-	_, _, page := get(t, c, f.ts.URL+"/timeline")
+	_, _, page = get(t, c, f.ts.URL+"/timeline")
 	if !strings.Contains(page, "Showing 1–") || !strings.Contains(page, `class="fact k-statement undated"`) {
 		t.Errorf("timeline page lacks its count, pager or undated facts")
 	}

@@ -106,6 +106,9 @@ type Server struct {
 	dossiers *dossierSet
 	// factCache keeps recent timelines (timeline.go).
 	factCache factCache
+	// window is how many of each kind a timeline reads (timelineWindow;
+	// tests make it small).
+	window int
 }
 
 // Sentinel errors of New.

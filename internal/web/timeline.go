@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"maps"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,6 +61,24 @@ type TimelineResponse struct {
 	// From and To span every fact of the query (not only this page).
 	From string `json:"from,omitempty"`
 	To   string `json:"to,omitempty"`
+	// Earlier is set when the store holds more than the timeline's window
+	// (the newest timelineWindow events and statements): the items are
+	// the facts dated after it, and the query with to=Earlier lists the
+	// earlier ones.
+	Earlier string `json:"earlier,omitempty"`
+}
+
+// timelineWindow is how many events and how many statements, the newest,
+// a timeline request reads: enough for months of close coverage, few
+// enough that merging and the syndication check take a fraction of a
+// second on any store. Older facts are a click ("Earlier") away.
+const timelineWindow = 2000
+
+func (s *Server) windowSize() int {
+	if s.window > 0 {
+		return s.window
+	}
+	return timelineWindow
 }
 
 // timelineFilter is what a timeline request asks for.
@@ -102,11 +122,13 @@ func dayRange(d string) (lo, hi time.Time, ok bool) {
 
 const isoDay = "2006-01-02"
 
-// timelineFacts reads the facts of f, in date order, and places each.
-func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier.Dossier) ([]TimelineFact, error) {
-	base, err := s.placedFacts(ctx, facts.TimelineQuery{From: f.From, To: f.To, Actor: f.Actor, Kind: f.Kind, Undated: f.From == "" && f.To == ""})
+// timelineFacts reads the facts of f, in date order, and places each; and
+// where the earlier facts begin when the window does not hold them all.
+func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier.Dossier) ([]TimelineFact, string, error) {
+	base, earlier, err := s.placedFacts(ctx, facts.TimelineQuery{From: f.From, To: f.To, Actor: f.Actor, Kind: f.Kind,
+		Undated: f.From == "" && f.To == "", Limit: s.windowSize()})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	// Issue links: the reports behind each issue's cells, by article.
 	type rep struct {
@@ -117,7 +139,7 @@ func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier
 	if d != nil {
 		cells, err := s.positions.get(ctx, d)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		for _, p := range cells {
 			for _, e := range p.Evidence {
@@ -146,7 +168,7 @@ func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier
 		tf.Issues = issues // tf is a copy: the cached fact keeps none
 		out = append(out, tf)
 	}
-	return out, nil
+	return out, earlier, nil
 }
 
 // factCache keeps the placed facts of recent queries while the store's
@@ -156,43 +178,47 @@ func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier
 type factCache struct {
 	mu    sync.Mutex
 	key   store.Stats
-	items map[facts.TimelineQuery][]TimelineFact
+	items map[facts.TimelineQuery]placed
 }
 
-// placedFacts returns the facts of q with their windows and anchors.
-func (s *Server) placedFacts(ctx context.Context, q facts.TimelineQuery) ([]TimelineFact, error) {
+type placed struct {
+	facts   []TimelineFact
+	earlier string
+}
+
+// placedFacts returns the facts of q with their windows and anchors, and
+// where the earlier facts begin (facts.Window).
+func (s *Server) placedFacts(ctx context.Context, q facts.TimelineQuery) ([]TimelineFact, string, error) {
 	stats, err := s.st.Stats(ctx)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	c := &s.factCache
 	c.mu.Lock()
 	if c.items == nil || !sameCounts(c.key, stats) || len(c.items) > 32 {
-		c.items, c.key = map[facts.TimelineQuery][]TimelineFact{}, stats
+		c.items, c.key = map[facts.TimelineQuery]placed{}, stats
 	}
 	if v, ok := c.items[q]; ok {
 		c.mu.Unlock()
-		return v, nil
+		return v.facts, v.earlier, nil
 	}
 	c.mu.Unlock()
-	list, err := facts.Timeline(ctx, s.st, q)
+	win, err := facts.TimelineWindow(ctx, s.st, q)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
+	list := win.Facts
 	anchors := map[int64][2]string{} // article id → time anchor and its basis
 	anchorOf := func(id int64) [2]string {
 		if a, ok := anchors[id]; ok {
 			return a
 		}
 		var a [2]string
-		if art, err := s.st.Article(ctx, id); err == nil {
-			a = [2]string{art.TimeAnchor, art.TimeAnchorBasis}
-			// The store may not keep the anchor: it is the pipeline's
-			// (meta.AssumedAnchor), so it can be found again from the body.
-			if a[0] == "" && art.Published == "" {
-				if t, ok := meta.AssumedAnchor(art.Body); ok {
-					a[0] = t.Format(isoDay)
-				}
+		// The store does not keep the anchor: it is the pipeline's
+		// (meta.AssumedAnchor), found again from the body.
+		if arts, err := s.st.ArticleBodies(ctx, []int64{id}); err == nil && len(arts) == 1 && arts[0].Published == "" {
+			if t, ok := meta.AssumedAnchor(arts[0].Body); ok {
+				a[0] = t.Format(isoDay)
 			}
 		}
 		anchors[id] = a
@@ -214,10 +240,10 @@ func (s *Server) placedFacts(ctx context.Context, q facts.TimelineQuery) ([]Time
 	}
 	c.mu.Lock()
 	if sameCounts(c.key, stats) {
-		c.items[q] = out
+		c.items[q] = placed{out, win.Earlier}
 	}
 	c.mu.Unlock()
-	return out, nil
+	return out, win.Earlier, nil
 }
 
 // placeUndated puts an undated fact at its first report's publication day,
@@ -374,13 +400,13 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, codeBadRequest, "issue needs a dossier: "+s.noDossierMsg(r))
 		return
 	}
-	all, err := s.timelineFacts(r.Context(), f, d)
+	all, earlier, err := s.timelineFacts(r.Context(), f, d)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
 	l := listOf(window(all, limit, offset), limit, offset)
-	resp := TimelineResponse{Items: l.Items, Total: len(all), Limit: l.Limit, Offset: l.Offset, NextOffset: l.NextOffset}
+	resp := TimelineResponse{Items: l.Items, Total: len(all), Limit: l.Limit, Offset: l.Offset, NextOffset: l.NextOffset, Earlier: earlier}
 	if lo, hi := factSpan(all); !lo.IsZero() {
 		resp.From, resp.To = lo.Format(isoDay), hi.Format(isoDay)
 	}
@@ -393,6 +419,7 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
 	status, msg := http.StatusOK, ""
 	d := s.dossierOf(r)
 	var all []TimelineFact
+	var earlier string
 	if ferr != nil {
 		status, msg = http.StatusBadRequest, errtext.Plain(ferr)
 	} else {
@@ -400,7 +427,7 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
 		if f.Issue != "" && d == nil {
 			f.Issue = ""
 		}
-		if all, err = s.timelineFacts(ctx, f, d); err != nil {
+		if all, earlier, err = s.timelineFacts(ctx, f, d); err != nil {
 			s.failErr(w, r, err)
 			return
 		}
@@ -454,8 +481,12 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
 		Dossier  bool
 		Error    string
 		Speakers []string
+		// Earlier: the window ends there (see TimelineResponse.Earlier);
+		// EarlierURL lists the facts on and before it.
+		Earlier, EarlierURL string
+		Window              int
 	}{f, factChart(win, lo, hi), win, unplaced, timelinePager(pager(r.URL.Query(), offset, len(win), more), len(all)), len(all),
-		fmtDay(lo), fmtDay(hi), outlets, kinds, issues, d != nil, msg, speakers}
+		fmtDay(lo), fmtDay(hi), outlets, kinds, issues, d != nil, msg, speakers, earlier, earlierURL(r.URL.Query(), earlier), s.windowSize()}
 	s.render(w, r, status, "timeline", p)
 }
 
@@ -464,6 +495,18 @@ func fmtDay(t time.Time) string {
 		return ""
 	}
 	return t.Format(isoDay)
+}
+
+// earlierURL is the timeline query q ending at earlier, from its first
+// page; empty when there is nothing earlier.
+func earlierURL(q url.Values, earlier string) string {
+	if earlier == "" {
+		return ""
+	}
+	q = maps.Clone(q)
+	q.Set("to", earlier)
+	q.Del("offset")
+	return "/timeline?" + q.Encode()
 }
 
 func timelinePager(p Pager, total int) Pager {
