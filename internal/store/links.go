@@ -48,6 +48,11 @@ type DossierIndex interface {
 	// DossierLinks returns the latest limit links of one cell, latest
 	// first (by day, then Order).
 	DossierLinks(ctx context.Context, id int64, issue, party string, limit int) ([]StanceLink, error)
+	// ArticleIssues returns the issues the statements of these articles
+	// are linked to in the dossier, with each statement's span in its
+	// article's body (one row per statement and issue, in no set order):
+	// what the timeline marks its facts with.
+	ArticleIssues(ctx context.Context, id int64, articles []int64) ([]StatementIssue, error)
 	// DossierLink returns the link of one cell with this day, stance and
 	// Order (ErrNotFound).
 	DossierLink(ctx context.Context, id int64, issue, party, day, stance, order string) (StanceLink, error)
@@ -94,6 +99,14 @@ type StanceLink struct {
 	// Order sorts the links of one day (bytewise) in the order positions
 	// are folded in; unique per cell and day.
 	Order string `json:"order"`
+}
+
+// StatementIssue says that the statement at Span of an article is linked
+// to Issue (DossierIndex.ArticleIssues).
+type StatementIssue struct {
+	ArticleID int64        `json:"article_id"`
+	Span      article.Span `json:"span"`
+	Issue     string       `json:"issue"`
 }
 
 // CellDay sums a cell's links of one day and one stance.

@@ -137,13 +137,28 @@ func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier
 	}
 	evidence := map[int64][]rep{}
 	if d != nil {
+		// The positions first: they bring the dossier's index up to date.
 		cells, err := s.positions.get(ctx, d)
 		if err != nil {
 			return nil, "", err
 		}
-		for _, p := range cells {
-			for _, e := range p.Evidence {
-				evidence[e.ArticleID] = append(evidence[e.ArticleID], rep{e.Span.Start(), e.Span.End(), p.Issue})
+		// Every linked statement of the window's articles, from the
+		// index; where there is none (a read-only database, an index
+		// still in its first pass), the cells' evidence, which is only
+		// the latest statements of each cell.
+		marks, err := s.indexedIssues(ctx, d, base)
+		if err != nil {
+			return nil, "", err
+		}
+		if marks != nil {
+			for _, m := range marks {
+				evidence[m.ArticleID] = append(evidence[m.ArticleID], rep{m.Span.Start(), m.Span.End(), m.Issue})
+			}
+		} else {
+			for _, p := range cells {
+				for _, e := range p.Evidence {
+					evidence[e.ArticleID] = append(evidence[e.ArticleID], rep{e.Span.Start(), e.Span.End(), p.Issue})
+				}
 			}
 		}
 	}
@@ -169,6 +184,31 @@ func (s *Server) timelineFacts(ctx context.Context, f timelineFilter, d *dossier
 		out = append(out, tf)
 	}
 	return out, earlier, nil
+}
+
+// indexedIssues returns the issues linked to the statements of the
+// facts' articles in d's index, nil when the index cannot answer (a
+// read-only store, a first pass not finished).
+func (s *Server) indexedIssues(ctx context.Context, d *dossier.Dossier, list []TimelineFact) ([]store.StatementIssue, error) {
+	state, err := s.st.RegisterDossier(ctx, d.IndexHash(), d.Name())
+	if err != nil || state.Building {
+		return nil, nil //nolint:nilerr // no index: the caller falls back to the evidence
+	}
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, f := range list {
+		for _, r := range f.Reports {
+			if !seen[r.ArticleID] {
+				seen[r.ArticleID] = true
+				ids = append(ids, r.ArticleID)
+			}
+		}
+	}
+	marks, err := s.st.ArticleIssues(ctx, state.ID, ids)
+	if err != nil {
+		return nil, err
+	}
+	return marks, nil
 }
 
 // factCache keeps the placed facts of recent queries while the store's

@@ -369,3 +369,26 @@ func (s *Store) DossierLink(ctx context.Context, id int64, issue, party, day, st
 	}
 	return l, nil
 }
+
+// ArticleIssues implements store.DossierIndex.
+func (s *Store) ArticleIssues(ctx context.Context, id int64, articles []int64) ([]store.StatementIssue, error) {
+	out := []store.StatementIssue{}
+	err := s.readTx(ctx, func(tx pgx.Tx) error {
+		return store.Chunks(articles, 500, func(part []int64) error {
+			return eachRow(ctx, tx, `SELECT DISTINCT l.article_id, s.span_start, s.span_end, l.issue
+				FROM dossier_links l JOIN statements s ON s.article_id = l.article_id AND s.seq = l.seq
+				WHERE l.dossier = $1 AND l.article_id = ANY($2)`, []any{id, part}, func(rows pgx.Rows) error {
+				var x store.StatementIssue
+				if err := rows.Scan(&x.ArticleID, &x.Span[0], &x.Span[1], &x.Issue); err != nil {
+					return err
+				}
+				out = append(out, x)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: dossier %d issues of articles: %w", id, err)
+	}
+	return out, nil
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/parley-news/parley/internal/store"
 )
@@ -366,4 +367,32 @@ func (s *Store) DossierLink(ctx context.Context, id int64, issue, party, day, st
 		return l, fmt.Errorf("sqlite: dossier %d link: %w", id, err)
 	}
 	return l, nil
+}
+
+// ArticleIssues implements store.DossierIndex.
+func (s *Store) ArticleIssues(ctx context.Context, id int64, articles []int64) ([]store.StatementIssue, error) {
+	out := []store.StatementIssue{}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		return store.Chunks(articles, 500, func(part []int64) error {
+			args := []any{id}
+			for _, a := range part {
+				args = append(args, a)
+			}
+			q := `SELECT DISTINCT l.article_id, s.span_start, s.span_end, l.issue
+				FROM dossier_links l JOIN statements s ON s.article_id = l.article_id AND s.seq = l.seq
+				WHERE l.dossier = ? AND l.article_id IN (?` + strings.Repeat(", ?", len(part)-1) + `)`
+			return eachRow(ctx, tx, q, args, func(rows *sql.Rows) error {
+				var x store.StatementIssue
+				if err := rows.Scan(&x.ArticleID, &x.Span[0], &x.Span[1], &x.Issue); err != nil {
+					return err
+				}
+				out = append(out, x)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: dossier %d issues of articles: %w", id, err)
+	}
+	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -170,6 +171,36 @@ func dossierLinks(t *testing.T, open Opener) {
 			wj, _ := json.Marshal(want)
 			if aj, _ := json.Marshal(all); string(aj) != string(wj) {
 				t.Fatalf("seed %d, %s: indexed positions\n%s\nwant (streamed)\n%s", seed, step, aj, wj)
+			}
+			// The issues of each article's statements, as the timeline
+			// marks them: those of every evidence, no other.
+			state, err := st.RegisterDossier(ctx, d.IndexHash(), d.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantIssues := map[store.StatementIssue]bool{}
+			var ids []int64
+			for _, c := range want {
+				for _, e := range c.Evidence {
+					if !slices.Contains(ids, e.ArticleID) {
+						ids = append(ids, e.ArticleID)
+					}
+					wantIssues[store.StatementIssue{ArticleID: e.ArticleID, Span: e.Span, Issue: c.Issue}] = true
+				}
+			}
+			got, err := st.ArticleIssues(ctx, state.ID, append(ids, 1<<40))
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotIssues := map[store.StatementIssue]bool{}
+			for _, x := range got {
+				if gotIssues[x] {
+					t.Errorf("seed %d, %s: issue row twice: %+v", seed, step, x)
+				}
+				gotIssues[x] = true
+			}
+			if !maps.Equal(gotIssues, wantIssues) {
+				t.Fatalf("seed %d, %s: article issues %v\nwant %v", seed, step, gotIssues, wantIssues)
 			}
 			// With the default evidence: the same fold, each change's
 			// evidence the same statement.
