@@ -332,24 +332,11 @@ func (ix *indexer) linker(k map[string]string) *linker {
 
 // link appends st's links to out.
 func (l *linker) link(st *store.StoredStatement, out []store.StanceLink) []store.StanceLink {
-	date := st.EffectiveDate
-	if date == "" || st.DateBasis == article.DateNone {
-		date = st.Date
-	}
-	if date != "" && !inRange(date, l.d.From, l.d.To) {
+	date, ok := statementDay(l.d, st)
+	if !ok {
 		return out
 	}
-	sp := st.Speaker
-	mk := sp.Name + "\x00" + sp.Title + "\x00" + sp.Affiliation
-	party, ok := l.memo[mk]
-	if !ok {
-		if p := l.d.PartyOf(sp.Name, sp.Title, sp.Affiliation); p >= 0 {
-			party = l.d.Parties[p].Name
-		} else {
-			party = l.known[sp.Name]
-		}
-		l.memo[mk] = party
-	}
+	party := sideOf(l.d, l.known, l.memo, st.Speaker)
 	for n, lk := range l.c.Classify(Utterance{Text: st.Text, Party: party}) {
 		w := 2
 		if lk.Reported || lk.Derived {

@@ -354,30 +354,44 @@ func newFolder(d *Dossier, known map[string]string, opt Options, copy bool) *fol
 		memo: map[string]string{}, cells: map[cellKey][]observation{}, copy: copy}
 }
 
+// statementDay is the day a statement counts on in d: its effective date
+// (the publication day when the text gives none) — but when the text gives
+// no day the statement's time is unknown, so it is its own (possibly
+// empty) date and never overrides a dated stance. ok is false when the
+// day is outside d's range.
+func statementDay(d *Dossier, st *store.StoredStatement) (string, bool) {
+	date := st.EffectiveDate
+	if date == "" || st.DateBasis == article.DateNone {
+		date = st.Date
+	}
+	return date, date == "" || inRange(date, d.From, d.To)
+}
+
+// sideOf is a speaker's party in d: the one its name, title or affiliation
+// gives, else the side the person has elsewhere (known), resolved once
+// per distinct speaker form (memo).
+func sideOf(d *Dossier, known, memo map[string]string, sp article.Actor) string {
+	mk := sp.Name + "\x00" + sp.Title + "\x00" + sp.Affiliation
+	party, ok := memo[mk]
+	if !ok {
+		if p := d.PartyOf(sp.Name, sp.Title, sp.Affiliation); p >= 0 {
+			party = d.Parties[p].Name
+		} else {
+			party = known[sp.Name]
+		}
+		memo[mk] = party
+	}
+	return party
+}
+
 func (f *folder) add(st *store.StoredStatement) {
 	i := f.n
 	f.n++
-	date := st.EffectiveDate
-	if date == "" || st.DateBasis == article.DateNone {
-		// The text gives no day: the statement's time is unknown,
-		// so it never overrides a dated stance.
-		date = st.Date
-	}
-	if date != "" && !inRange(date, f.d.From, f.d.To) {
+	date, ok := statementDay(f.d, st)
+	if !ok {
 		return
 	}
-	// The speaker's side, resolved once per distinct speaker.
-	sp := st.Speaker
-	mk := sp.Name + "\x00" + sp.Title + "\x00" + sp.Affiliation
-	party, ok := f.memo[mk]
-	if !ok {
-		if p := f.d.PartyOf(sp.Name, sp.Title, sp.Affiliation); p >= 0 {
-			party = f.d.Parties[p].Name
-		} else {
-			party = f.known[sp.Name]
-		}
-		f.memo[mk] = party
-	}
+	party := sideOf(f.d, f.known, f.memo, st.Speaker)
 	links := f.c.Classify(Utterance{Text: st.Text, Party: party})
 	if len(links) == 0 {
 		return
