@@ -559,7 +559,8 @@ type EventQuery struct {
 // condition to add (SQL over alias e), the ORDER BY clause, the limit and
 // the offset; got says how many rows the calls so far produced. A listing
 // with undated events and an offset cannot know where the dated part
-// ends: it is one query, sorted whole.
+// ends: it is one query, sorted whole. "e.date > ''" (every date is) is
+// a range an index on the date answers in order, where "<> ''" is not.
 func EventParts(q EventQuery, limit int, run func(cond, order string, limit, offset int) error, got func() int) error {
 	dated, undated := " ORDER BY e.date, e.article_id, e.seq", " ORDER BY e.article_id, e.seq"
 	if q.Newest {
@@ -568,11 +569,11 @@ func EventParts(q EventQuery, limit int, run func(cond, order string, limit, off
 	offset := max(q.Offset, 0)
 	switch {
 	case q.From != "" || q.To != "" || !q.Undated:
-		return run("e.date <> ''", dated, limit, offset)
+		return run("e.date > ''", dated, limit, offset)
 	case offset > 0:
 		return run("", " ORDER BY e.date = '', "+dated[len(" ORDER BY "):], limit, offset)
 	}
-	if err := run("e.date <> ''", dated, limit, 0); err != nil {
+	if err := run("e.date > ''", dated, limit, 0); err != nil {
 		return err
 	}
 	if n := got(); n < limit {
