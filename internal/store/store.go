@@ -559,8 +559,9 @@ type EventQuery struct {
 // condition to add (SQL over alias e), the ORDER BY clause, the limit and
 // the offset; got says how many rows the calls so far produced. A listing
 // with undated events and an offset cannot know where the dated part
-// ends: it is one query, sorted whole. "e.date > ”" (every date is) is
-// a range an index on the date answers in order, where "<> ”" is not.
+// ends: it is one query, sorted whole. A dated event is one whose date is
+// greater than the empty string: a range an index on the date answers in
+// order, where "not equal" is not.
 func EventParts(q EventQuery, limit int, run func(cond, order string, limit, offset int) error, got func() int) error {
 	dated, undated := " ORDER BY e.date, e.article_id, e.seq", " ORDER BY e.article_id, e.seq"
 	if q.Newest {
