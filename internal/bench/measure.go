@@ -17,9 +17,12 @@ import (
 type Latency struct {
 	Path     string
 	P50, P95 time.Duration
-	Bytes    int // size of the answer to the warm-up request
-	Errors   int // failed requests
-	Err      error
+	// Cold is the warm-up request's time: the first request after a
+	// start or a write, which fills the server's caches.
+	Cold   time.Duration
+	Bytes  int // size of the answer to the warm-up request
+	Errors int // failed requests
+	Err    error
 }
 
 // Pages returns the pages and API lists `parley bench` times: every page
@@ -72,7 +75,9 @@ func firstID(ctx context.Context, client *http.Client, url string) (string, erro
 // and Err is the first.
 func Time(ctx context.Context, client *http.Client, base, path string, n, clients int) Latency {
 	l := Latency{Path: path}
+	start := time.Now()
 	size, err := fetch(ctx, client, base+path)
+	l.Cold = time.Since(start)
 	if err != nil {
 		l.Err, l.Errors = err, 1
 		return l

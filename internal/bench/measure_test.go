@@ -22,7 +22,7 @@ func TestTime(t *testing.T) {
 	ctx := context.Background()
 
 	l := Time(ctx, srv.Client(), srv.URL, "/ok", 5, 4)
-	if l.Err != nil || l.Errors != 0 || l.Bytes != 5 || l.P50 <= 0 || l.P95 < l.P50 {
+	if l.Err != nil || l.Errors != 0 || l.Bytes != 5 || l.P50 <= 0 || l.P95 < l.P50 || l.Cold <= 0 {
 		t.Errorf("ok page: %+v", l)
 	}
 	if got := calls.Load(); got != 1+5*4 {
