@@ -2,7 +2,6 @@ package text
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Lexicon is an immutable table from words to values, looked up many
@@ -135,42 +134,81 @@ var lower = func() (t [256]byte) {
 }()
 
 // hashExact hashes the bytes of w; hashLower(w) of an ASCII word is
-// hashExact(strings.ToLower(w)).
+// hashExact(strings.ToLower(w)). Words are read eight bytes at a time;
+// the last chunk overlaps the one before it (or, for words under eight
+// bytes, two four-byte loads overlap), so every byte is read with few
+// loads and no byte loop, and the length is mixed in to tell words that
+// share their chunks apart.
 func hashExact(w string) uint32 {
-	var h uint64 = uint64(len(w)) * 0x9e3779b97f4a7c15
-	i := 0
-	for ; i+8 <= len(w); i += 8 {
-		c := uint64(w[i]) | uint64(w[i+1])<<8 | uint64(w[i+2])<<16 | uint64(w[i+3])<<24 |
-			uint64(w[i+4])<<32 | uint64(w[i+5])<<40 | uint64(w[i+6])<<48 | uint64(w[i+7])<<56
-		h = (h ^ c) * 0xff51afd7ed558ccd
+	h := uint64(len(w)) * 0x9e3779b97f4a7c15
+	n := len(w)
+	switch {
+	case n >= 8:
+		for i := 0; i+8 < n; i += 8 {
+			h = (h ^ load64(w, i)) * 0xff51afd7ed558ccd
+		}
+		h = (h ^ load64(w, n-8)) * 0xc4ceb9fe1a85ec53
+	case n >= 4:
+		h = (h ^ (uint64(load32(w, 0)) | uint64(load32(w, n-4))<<32)) * 0xc4ceb9fe1a85ec53
+	case n > 0:
+		h = (h ^ (uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16)) * 0xc4ceb9fe1a85ec53
 	}
-	var c uint64
-	for j := len(w) - 1; j >= i; j-- {
-		c = c<<8 | uint64(w[j])
-	}
-	h = (h ^ c) * 0xc4ceb9fe1a85ec53
 	return uint32(h >> 32)
 }
 
-// hashLower is hashExact of w with its ASCII capitals lower-cased; ascii
-// is false (and the hash meaningless) when w has a non-ASCII byte.
+// hashLower is hashExact of w with its ASCII capitals lower-cased (other
+// bytes kept); ascii is false when w has a non-ASCII byte.
 func hashLower(w string) (h32 uint32, ascii bool) {
-	var h uint64 = uint64(len(w)) * 0x9e3779b97f4a7c15
-	var high byte
-	i := 0
-	for ; i+8 <= len(w); i += 8 {
-		high |= w[i] | w[i+1] | w[i+2] | w[i+3] | w[i+4] | w[i+5] | w[i+6] | w[i+7]
-		c := uint64(lower[w[i]]) | uint64(lower[w[i+1]])<<8 | uint64(lower[w[i+2]])<<16 | uint64(lower[w[i+3]])<<24 |
-			uint64(lower[w[i+4]])<<32 | uint64(lower[w[i+5]])<<40 | uint64(lower[w[i+6]])<<48 | uint64(lower[w[i+7]])<<56
-		h = (h ^ c) * 0xff51afd7ed558ccd
+	h := uint64(len(w)) * 0x9e3779b97f4a7c15
+	n := len(w)
+	var high uint64
+	switch {
+	case n >= 8:
+		for i := 0; i+8 < n; i += 8 {
+			c := load64(w, i)
+			high |= c
+			h = (h ^ lower64(c)) * 0xff51afd7ed558ccd
+		}
+		c := load64(w, n-8)
+		high |= c
+		h = (h ^ lower64(c)) * 0xc4ceb9fe1a85ec53
+	case n >= 4:
+		c := uint64(load32(w, 0)) | uint64(load32(w, n-4))<<32
+		high = c
+		h = (h ^ lower64(c)) * 0xc4ceb9fe1a85ec53
+	case n > 0:
+		c := uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16
+		high = c
+		h = (h ^ lower64(c)) * 0xc4ceb9fe1a85ec53
 	}
-	var c uint64
-	for j := len(w) - 1; j >= i; j-- {
-		high |= w[j]
-		c = c<<8 | uint64(lower[w[j]])
-	}
-	h = (h ^ c) * 0xc4ceb9fe1a85ec53
-	return uint32(h >> 32), high < utf8.RuneSelf
+	return uint32(h >> 32), high&0x8080808080808080 == 0
+}
+
+// load64 and load32 read eight and four bytes of w from i, little-endian
+// (the compiler makes each one load).
+func load64(w string, i int) uint64 {
+	w = w[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+func load32(w string, i int) uint32 {
+	w = w[i : i+4]
+	return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
+}
+
+// lower64 lower-cases the ASCII capitals among the eight bytes of c and
+// keeps every other byte, non-ASCII ones included: a byte b gets 0x20
+// when 'A' <= b <= 'Z', found by adding to the low seven bits of each
+// byte (no carry between bytes) and reading the high bit.
+func lower64(c uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	const high = 0x8080808080808080
+	x := c & low7
+	geA := x + 0x3f3f3f3f3f3f3f3f // high bit set: low seven bits >= 'A'
+	gtZ := x + 0x2525252525252525 // high bit set: low seven bits > 'Z'
+	upper := geA &^ gtZ &^ c & high
+	return c | upper>>2
 }
 
 // equalLower reports whether key == w with w's ASCII capitals
