@@ -20,6 +20,11 @@ type Lexicon[V any] struct {
 	keys  []string  // the words, by entry
 	vals  []V       // their values, by entry
 	mask  uint32
+	// lens has bit min(len(k), 63) and firsts bit k[0] set for every key
+	// k: a word whose length or first byte no key has is not hashed (most
+	// words of a text miss the small sets, and this rejects them cheaply).
+	lens   uint64
+	firsts [4]uint64
 }
 
 // lexSlot is one slot of the table: the word's hash, to skip most
@@ -49,8 +54,21 @@ func NewLexicon[V any](m map[string]V) *Lexicon[V] {
 			i = (i + 1) & x.mask
 		}
 		x.slots[i] = lexSlot{hash: h, entry: uint32(len(x.keys))}
+		x.lens |= 1 << min(len(k), 63)
+		if k != "" {
+			x.firsts[k[0]>>6] |= 1 << (k[0] & 63)
+		}
 	}
 	return x
+}
+
+// hasFirst reports whether some key starts with byte c.
+func (x *Lexicon[V]) hasFirst(c byte) bool { return x.firsts[c>>6]&(1<<(c&63)) != 0 }
+
+// maybe reports whether a key of length n starting with byte c (any when
+// n is 0) may be in x; false for the zero Lexicon.
+func (x *Lexicon[V]) maybe(n int, c byte) bool {
+	return x.lens&(1<<min(n, 63)) != 0 && (n == 0 || x.hasFirst(c))
 }
 
 // Len is the number of words.
@@ -58,7 +76,11 @@ func (x *Lexicon[V]) Len() int { return len(x.keys) }
 
 // Get returns the value of w, as m[w] would.
 func (x *Lexicon[V]) Get(w string) (V, bool) {
-	if len(x.slots) == 0 {
+	var c byte
+	if w != "" {
+		c = w[0]
+	}
+	if !x.maybe(len(w), c) {
 		var zero V
 		return zero, false
 	}
@@ -85,7 +107,10 @@ func (x *Lexicon[V]) Has(w string) bool {
 // m[strings.ToLower(w)] would. ASCII words are lower-cased while they
 // are hashed and compared; others go through strings.ToLower.
 func (x *Lexicon[V]) GetLower(w string) (V, bool) {
-	if len(x.slots) == 0 {
+	// strings.ToLower keeps an ASCII first byte first, lower-cased; the
+	// length may change when w is not ASCII, so only the first byte is
+	// tested before hashing.
+	if len(x.slots) == 0 || (w != "" && w[0] < 0x80 && !x.hasFirst(lower[w[0]])) {
 		var zero V
 		return zero, false
 	}
@@ -99,7 +124,11 @@ func (x *Lexicon[V]) GetLower(w string) (V, bool) {
 // GetASCIILower returns the value of w with its ASCII capitals
 // lower-cased and other bytes kept, as m[ASCIILower(w)] would.
 func (x *Lexicon[V]) GetASCIILower(w string) (V, bool) {
-	if len(x.slots) == 0 {
+	var c byte
+	if w != "" {
+		c = lower[w[0]]
+	}
+	if !x.maybe(len(w), c) {
 		var zero V
 		return zero, false
 	}

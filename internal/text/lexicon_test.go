@@ -10,7 +10,8 @@ import (
 // chunks, with and without non-ASCII bytes.
 var lexiconWords = map[string]int{"": 1, "a": 2, "may": 3, "monday": 4, "tomorrow": 5, "yesterday": 6,
 	"u.s": 7, "sixteenth": 8, "thanksgiving": 9, "eighteen-year": 10, "an extremely long key of words": 11,
-	"münchen": 12, "ça": 13, "k": 14}
+	"münchen": 12, "ça": 13, "k": 14,
+	"a key longer than sixty-three bytes, to test the length filter's last bit": 15}
 
 // TestLexiconTable: every lookup answers as the map it was built from.
 func TestLexiconTable(t *testing.T) {
@@ -40,6 +41,10 @@ func TestLexiconTable(t *testing.T) {
 		{"ÇA", 0, 13, 0},
 		{"\u212a", 0, 14, 0}, // the Kelvin sign lower-cases to an ASCII k
 		{"K", 0, 14, 14},
+		{"A key longer than sixty-three bytes, to test the length filter's last bit", 0, 15, 15},
+		{"A key longer than sixty-three bytes, to test the length filter's last bits", 0, 0, 0},
+		{"b", 0, 0, 0}, // no key starts with b
+		{"mo", 0, 0, 0},
 	}
 	for _, c := range cases {
 		v, ok := x.Get(c.w)
