@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/text"
 )
 
 // Book is the actor registry of one article, built from its text: every
@@ -388,7 +389,7 @@ var roleHeads = map[string][]string{
 
 // IsRoleNoun reports whether w is a role noun that can stand for a
 // person named elsewhere in the text ("the minister").
-func IsRoleNoun(w string) bool { _, ok := lookupLower(roleHeads, w); return ok }
+func IsRoleNoun(w string) bool { _, ok := text.LookupLower(roleHeads, w); return ok }
 
 // ByRole resolves a role phrase without a name ("the senior Russian
 // diplomat", "the Russian Foreign Minister") to the person who holds that

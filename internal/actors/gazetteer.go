@@ -117,12 +117,12 @@ func placeEntry(name string) (gazEntry, bool) {
 		e, ok := gazIndex[strings.ToLower(name)]
 		return e, ok
 	}
-	return lookup(gazIndex, name)
+	return lookup(gazLex, name)
 }
 
 // Demonym returns the country of a demonym ("Russian" → Russia).
 func Demonym(word string) (string, bool) {
-	e, ok := lookup(gazIndex, word)
+	e, ok := lookup(gazLex, word)
 	if !ok || (e.role != 'd' && e.role != 'n') {
 		return "", false
 	}

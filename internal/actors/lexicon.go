@@ -288,24 +288,35 @@ func lowerNoDot(w string) string {
 	return strings.TrimSuffix(strings.ToLower(w), ".")
 }
 
-// lookup reports whether w, lower-cased and without a final dot, is in m.
-// ASCII words are lower-cased in a stack buffer: no allocation on the hot
-// path.
-func lookup[V any](m map[string]V, w string) (V, bool) {
-	return lookupLower(m, strings.TrimSuffix(w, "."))
+// The lexicons as the tables the mention finder reads on every
+// capitalised word (text.Lexicon: the lookups of the maps, faster and
+// lower-casing without a copy). The maps stay the definitions.
+var (
+	gazLex       = text.NewLexicon(gazIndex)
+	lexIndexLex  = text.NewLexicon(lexIndex)
+	titleLex     = text.NewLexicon(titleWords)
+	orgHeadLex   = text.NewLexicon(orgHeads)
+	capStopLex   = text.NewLexicon(capStop)
+	honorificLex = text.NewLexicon(honorifics)
+	connectorLex = text.NewLexicon(connectors)
+)
+
+// lookup reports whether w, lower-cased and without a final dot, is in x
+// (as m[strings.ToLower(w)] of x's map).
+func lookup[V any](x *text.Lexicon[V], w string) (V, bool) {
+	return x.GetLower(strings.TrimSuffix(w, "."))
 }
 
-// lookupLower reports whether strings.ToLower(w) is in m, without
-// allocating for ASCII words (text.LookupLower).
-func lookupLower[V any](m map[string]V, w string) (V, bool) { return text.LookupLower(m, w) }
+func inSet(x *text.Lexicon[bool], w string) bool { v, _ := lookup(x, w); return v }
 
-func inSet(m map[string]bool, w string) bool { v, _ := lookup(m, w); return v }
+// isConnector is connectors[w]: exact case, final dot kept.
+func isConnector(w string) bool { v, _ := connectorLex.Get(w); return v }
 
 // IsTitleWord reports whether w is a title or role word.
-func IsTitleWord(w string) bool { return inSet(titleWords, w) }
+func IsTitleWord(w string) bool { return inSet(titleLex, w) }
 
 // IsOrgHead reports whether w is a word that marks an organisation name.
-func IsOrgHead(w string) bool { return inSet(orgHeads, w) }
+func IsOrgHead(w string) bool { return inSet(orgHeadLex, w) }
 
 // IsCapStop reports whether w is a capitalised function word that never
 // begins a name. All-capital acronyms ("US") are not function words.
@@ -313,7 +324,7 @@ func IsCapStop(w string) bool {
 	if len(w) >= 2 && allUpper(w) {
 		return false
 	}
-	return inSet(capStop, w)
+	return inSet(capStopLex, w)
 }
 
 func allUpper(w string) bool {
@@ -327,7 +338,7 @@ func allUpper(w string) bool {
 
 // IsHonorific reports whether w makes the following capitalised word a
 // person's name.
-func IsHonorific(w string) bool { return inSet(honorifics, w) }
+func IsHonorific(w string) bool { return inSet(honorificLex, w) }
 
 // Word classes in lexIndex.
 const (
@@ -416,7 +427,7 @@ func infoOf(w string) wordInfo {
 	if !maybeLex(strings.TrimSuffix(w, ".")) {
 		return wordInfo{}
 	}
-	wi, _ := lookup(lexIndex, w)
+	wi, _ := lookup(lexIndexLex, w)
 	if wi.flags&wCapStop != 0 && len(w) >= 2 && allUpper(w) {
 		wi.flags &^= wCapStop
 	}

@@ -103,7 +103,7 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 					continue
 				}
 			}
-			if tj.Kind == text.Word && connectors[wj] && j+1 < n && toks[j+1].Kind == text.Word &&
+			if tj.Kind == text.Word && isConnector(wj) && j+1 < n && toks[j+1].Kind == text.Word &&
 				isCap(toks[j+1].Text(body)) && toks[j+1].Space && !toks[j+1].Break && !IsCapStop(toks[j+1].Text(body)) &&
 				!(wj != "the" && personBefore(body, toks, i, j)) {
 				j += 2
@@ -123,7 +123,7 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 		}
 		// Drop trailing connectors.
 		b := j
-		for b > a && connectors[toks[b-1].Text(body)] {
+		for b > a && isConnector(toks[b-1].Text(body)) {
 			b--
 		}
 		if a < b {
@@ -200,7 +200,7 @@ func analyzeRun(body string, toks []text.Token, a, b int, wa wordInfo, surface s
 	nameStart := len(words)
 	for nameStart > 0 {
 		wi := infos[nameStart-1]
-		if wi.flags&wTitle != 0 || connectors[words[nameStart-1]] {
+		if wi.flags&wTitle != 0 || isConnector(words[nameStart-1]) {
 			break
 		}
 		if _, ok := wi.demonymOf(); ok {
@@ -381,12 +381,12 @@ func cleanTitle(ws []string) string {
 		if _, ok := Demonym(w); ok && !(i > 0 && isConnectorFold(ws[i-1])) {
 			continue
 		}
-		if len(keep) == 0 && (connectors[w] || IsCapStop(w)) {
+		if len(keep) == 0 && (isConnector(w) || IsCapStop(w)) {
 			continue
 		}
 		keep = append(keep, w)
 	}
-	for len(keep) > 0 && connectors[keep[len(keep)-1]] {
+	for len(keep) > 0 && isConnector(keep[len(keep)-1]) {
 		keep = keep[:len(keep)-1]
 	}
 	return strings.Join(keep, " ")
@@ -401,7 +401,7 @@ func titleBefore(body string, toks []text.Token, a int, affil string) (string, s
 		k--
 	}
 	end := k + 1
-	for k >= 0 && toks[k].Kind == text.Word && IsTitleWord(toks[k].Text(body)) && !connectors[toks[k].Text(body)] {
+	for k >= 0 && toks[k].Kind == text.Word && IsTitleWord(toks[k].Text(body)) && !isConnector(toks[k].Text(body)) {
 		k--
 	}
 	// "China's Foreign Ministry spokeswoman", "the Foreign Ministry's
@@ -456,7 +456,7 @@ func isDemonym(w string) bool { _, ok := Demonym(w); return ok }
 // isConnectorFold reports whether w, lower-cased, is a connector; a word
 // with a final dot ("Del.") is an abbreviation, never a connector.
 func isConnectorFold(w string) bool {
-	return !strings.HasSuffix(w, ".") && inSet(connectors, w)
+	return !strings.HasSuffix(w, ".") && inSet(connectorLex, w)
 }
 
 // personBefore reports whether toks[i:j] read as a person's bare name (two

@@ -40,8 +40,9 @@ type Extractor struct {
 	log *slog.Logger
 	lex *compiled
 	// classes is the word-class table with the trigger bit added for
-	// every lexicon form: one map access per word.
-	classes map[string]uint32
+	// every lexicon form: one lookup per word (text.Lexicon, a faster
+	// lookup than a Go map).
+	classes *text.Lexicon[uint32]
 	maxWord int // the longest word in classes
 	// shape has the bit shapeBit(w) set in shape[w[0]] for every word w of
 	// classes: a word whose bit is clear is not in classes, and the map
@@ -67,7 +68,7 @@ func New(log *slog.Logger) (*Extractor, error) {
 		cl[w] |= fTrigger
 	}
 	mw := 0
-	x := &Extractor{log: log, lex: lex, classes: cl}
+	x := &Extractor{log: log, lex: lex, classes: text.NewLexicon(cl)}
 	for w := range cl {
 		mw = max(mw, len(w))
 		if w != "" {
@@ -171,7 +172,7 @@ func (x *Extractor) Extract(ctx context.Context, in Input) []article.Event {
 			w = strings.TrimSuffix(w, ".")
 			var f uint32
 			if len(w) <= x.maxWord && (w == "" || x.shape[w[0]]&shapeBit(w) != 0) {
-				f = x.classes[w]
+				f, _ = x.classes.Get(w)
 			}
 			if (w == "and" || w == "but") && i > 0 && body[tk[i-1].Span[0]] == ',' {
 				// ", and Scholz arrived": a comma and a conjunction start a

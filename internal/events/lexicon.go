@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/parley-news/parley/internal/text"
 )
 
 // ErrLexicon is wrapped by every validation error of the trigger lexicon.
@@ -448,10 +450,15 @@ var lexicon = []entry{
 // compiled is the lexicon indexed by surface form.
 type compiled struct {
 	byForm map[string][]int // form → entry indexes, conditional entries first
-	set    []entry
-	word   []map[string]bool // per entry: With words
-	next   []map[string]bool
-	prev   []map[string]bool
+	// forms is byForm as the table the sentence scan reads for every
+	// trigger word (text.Lexicon: a faster lookup than the map).
+	forms *text.Lexicon[[]int]
+	set   []entry
+	// Per entry: the With, Next and Prev words, nil for none. Looked up
+	// around every trigger, so text.Lexicon too.
+	word []*text.Lexicon[bool]
+	next []*text.Lexicon[bool]
+	prev []*text.Lexicon[bool]
 }
 
 // Types returns the event types Extract emits, PLOVER first, then the
@@ -480,6 +487,14 @@ func inflect(base string) []string {
 	return []string{base, base + "s", base + "ed", base + "ing"}
 }
 
+// wordLex is wordSet as a text.Lexicon, nil for no words.
+func wordLex(s string) *text.Lexicon[bool] {
+	if s == "" {
+		return nil
+	}
+	return text.NewLexicon(wordSet(s))
+}
+
 func wordSet(s string) map[string]bool {
 	if s == "" {
 		return nil
@@ -504,9 +519,9 @@ func compile(tab []entry) (*compiled, error) {
 		if e.Mode != strings.ToLower(e.Mode) {
 			return nil, fmt.Errorf("%w: entry %d (%q): mode %q not lower case", ErrLexicon, i, e.Forms, e.Mode)
 		}
-		c.word = append(c.word, wordSet(e.With))
-		c.next = append(c.next, wordSet(e.Next))
-		c.prev = append(c.prev, wordSet(e.Prev))
+		c.word = append(c.word, wordLex(e.With))
+		c.next = append(c.next, wordLex(e.Next))
+		c.prev = append(c.prev, wordLex(e.Prev))
 		for _, f := range strings.Fields(e.Forms) {
 			forms := []string{f}
 			if strings.HasPrefix(f, "+") {
@@ -543,5 +558,6 @@ func compile(tab []entry) (*compiled, error) {
 		}
 		c.byForm[w] = append(cond, plain...)
 	}
+	c.forms = text.NewLexicon(c.byForm)
 	return c, nil
 }

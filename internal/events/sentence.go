@@ -38,7 +38,7 @@ func (d *doc) sentence(s0, s1 int) {
 			// headline ("Mr. Ban", "the Security Council"), not a verb.
 			continue
 		}
-		ids := lex.byForm[d.low[i]]
+		ids, _ := lex.forms.Get(d.low[i])
 		for _, id := range ids {
 			if w, ok := d.matches(id, i, s0, s1); ok {
 				if lex.set[id].Skip {
@@ -49,7 +49,7 @@ func (d *doc) sentence(s0, s1 int) {
 					// "lifted the curfew": the object is part of this
 					// trigger, not a trigger of its own.
 					for j := i + 1; j < s1 && j <= i+near; j++ {
-						if ws[d.low[j]] {
+						if ws.Has(d.low[j]) {
 							consumed[j-s0] = true
 						}
 					}
@@ -143,14 +143,14 @@ func (d *doc) matches(id, i, s0, s1 int) (int, bool) {
 	lex := d.x.lex
 	e := lex.set[id]
 	if p := lex.prev[id]; p != nil {
-		if i == s0 || !p[d.low[i-1]] {
+		if i == s0 || !p.Has(d.low[i-1]) {
 			return -1, false
 		}
 	}
 	if nx := lex.next[id]; nx != nil {
 		ok := false
 		for j := i + 1; j < s1 && j <= i+2; j++ {
-			if nx[d.low[j]] {
+			if nx.Has(d.low[j]) {
 				ok = true
 				break
 			}
@@ -163,9 +163,9 @@ func (d *doc) matches(id, i, s0, s1 int) (int, bool) {
 	if ws := lex.word[id]; ws != nil {
 		// Nearest first, after the head before before it.
 		for k := 1; k <= near && with < 0; k++ {
-			if j := i + k; j < s1 && ws[d.low[j]] {
+			if j := i + k; j < s1 && ws.Has(d.low[j]) {
 				with = j
-			} else if j := i - k; j >= s0 && ws[d.low[j]] {
+			} else if j := i - k; j >= s0 && ws.Has(d.low[j]) {
 				with = j
 			}
 		}

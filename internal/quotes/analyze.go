@@ -133,7 +133,7 @@ func (d *doc) innerVerb(a, b int) bool {
 			"became", "left", "held", "met", "won", "lost", "sent", "spent", "paid", "kept", "got", "made":
 			return true
 		}
-		if isPastCue(w) && t > a && !determiners[d.lower(t-1)] {
+		if isPastCue(w) && t > a && !inLex(determinersLex, d.lower(t-1)) {
 			return true
 		}
 	}
@@ -365,7 +365,7 @@ func (d *doc) employer(ranges ...[2]int) string {
 				continue
 			}
 			n := t + 1
-			if n < r[1] && determiners[d.lower(n)] {
+			if n < r[1] && inLex(determinersLex, d.lower(n)) {
 				n++
 			}
 			if n >= r[1] {
@@ -437,7 +437,7 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	}
 	d.clauseAfter = false
 	d.cueAmbig = false
-	if cs := verbForms[d.lower(h.t0)]; len(cs) > 0 && cs[0].ambig {
+	if cs := cuesOf(d.lower(h.t0)); len(cs) > 0 && cs[0].ambig {
 		d.cueAmbig = true
 	}
 	if h.t1 < u.t1 {

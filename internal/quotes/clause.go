@@ -81,7 +81,7 @@ func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
 	c.rep = [2]int{h.t0, h.subj[1]}
 	// "according to a speech Mrs. Clinton delivered", "according to a
 	// report by the agency": the document's author speaks.
-	if h.kind == 'a' && h.subj[1]-h.subj[0] >= 3 && docNouns[d.lower(h.subj[0]+1)] && determiners[d.lower(h.subj[0])] {
+	if h.kind == 'a' && h.subj[1]-h.subj[0] >= 3 && docNouns[d.lower(h.subj[0]+1)] && inLex(determinersLex, d.lower(h.subj[0])) {
 		for t := h.subj[0] + 2; t < h.subj[1]; t++ {
 			if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 && d.found[m].Tok0 == t {
 				f := d.found[m]
@@ -153,7 +153,7 @@ func (d *doc) clauseLike(a, b int) bool {
 		}
 	}
 	for t := a; t < b; t++ {
-		if auxVerbs[d.lower(t)] {
+		if inLex(auxVerbsLex, d.lower(t)) {
 			return true
 		}
 		switch d.lower(t) {
@@ -187,10 +187,10 @@ func (d *doc) opensAdverbial(t int) bool {
 		if t+1 < len(d.toks) {
 			n := d.lower(t + 1)
 			// "In announcing …", "In a statement, …", "On Monday, …"
-			return (len(n) > 5 && strings.HasSuffix(n, "ing")) || determiners[n] || d.timexAt(d.toks[t+1].Span[0])
+			return (len(n) > 5 && strings.HasSuffix(n, "ing")) || inLex(determinersLex, n) || d.timexAt(d.toks[t+1].Span[0])
 		}
 	}
-	return len(w) > 5 && strings.HasSuffix(w, "ing") && verbForms[w] != nil
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && cuesOf(w) != nil
 }
 
 // skipBack skips auxiliaries and adverbs before a verb.
@@ -203,7 +203,7 @@ func (d *doc) skipBack(u unit, k int) int {
 				continue
 			}
 		}
-		if t.Kind == text.Word && (betweenSubjVerb[d.lower(k)] || isAdverb(d.word(k)) || isNegAux(d.lower(k))) {
+		if t.Kind == text.Word && (inLex(betweenSubjVerbLex, d.lower(k)) || isAdverb(d.word(k)) || isNegAux(d.lower(k))) {
 			k--
 			continue
 		}
@@ -265,12 +265,12 @@ func (d *doc) npBack(u unit, k int) int {
 					continue
 				}
 			}
-			if npStop[w] && !(capped && d.mention[j] >= 0) {
+			if inLex(npStopLex, w) && !(capped && d.mention[j] >= 0) {
 				return j + 1
 			}
-			if determiners[w] {
+			if inLex(determinersLex, w) {
 				// "the head of the Russian state": go on across "of".
-				if j-2 >= u.t0 && d.lower(j-1) == "of" && d.toks[j-2].Kind == text.Word && !npStop[d.lower(j-2)] && !d.inQ[j-2] {
+				if j-2 >= u.t0 && d.lower(j-1) == "of" && d.toks[j-2].Kind == text.Word && !inLex(npStopLex, d.lower(j-2)) && !d.inQ[j-2] {
 					j -= 2
 					n += 2
 					continue
@@ -330,7 +330,7 @@ func (d *doc) npForward(u unit, k int) int {
 		}
 		if t.Kind == text.Word {
 			w := d.lower(j)
-			if j > k && (npStop[w] || w == "that") && !(isCap(d.word(j)) && d.mention[j] >= 0) {
+			if j > k && (inLex(npStopLex, w) || w == "that") && !(isCap(d.word(j)) && d.mention[j] >= 0) {
 				break
 			}
 			if d.timexAt(t.Span[0]) {
@@ -357,7 +357,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			(toldObjects[d.lower(afterStart)] || isCap(d.word(afterStart)) || pronouns[d.lower(afterStart)] != "" || d.lower(afterStart) == "us") {
 			// "told reporters the bill would pass": once the person told
 			// is read, a determiner opens the content.
-			if afterStart > h.t1 && determiners[d.lower(afterStart)] {
+			if afterStart > h.t1 && inLex(determinersLex, d.lower(afterStart)) {
 				break
 			}
 			afterStart++
@@ -397,14 +397,14 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		}
 		// "said at a news conference announcing that …": the "that"
 		// belongs to the participle, not to the verb of saying.
-		if t > afterStart && strings.HasSuffix(d.lower(t), "ing") && verbForms[d.lower(t)] != nil {
+		if t > afterStart && strings.HasSuffix(d.lower(t), "ing") && cuesOf(d.lower(t)) != nil {
 			break
 		}
 		if d.lower(t) == "that" {
 			// "the meeting that was held": a relative "that" (a verb
 			// follows) does not open the content.
-			relative := t+1 < u.t1 && (auxVerbs[d.lower(t+1)] || strings.HasSuffix(d.lower(t+1), "ed"))
-			if t == afterStart || (!relative && (betweenSubjVerb[d.lower(afterStart)] || ppWords[d.lower(afterStart)] || isAdverb(d.word(afterStart)) || d.word(afterStart) == ",")) {
+			relative := t+1 < u.t1 && (inLex(auxVerbsLex, d.lower(t+1)) || strings.HasSuffix(d.lower(t+1), "ed"))
+			if t == afterStart || (!relative && (inLex(betweenSubjVerbLex, d.lower(afterStart)) || ppWords[d.lower(afterStart)] || isAdverb(d.word(afterStart)) || d.word(afterStart) == ",")) {
 				afterStart = t
 			}
 			break
@@ -500,7 +500,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 				}
 			}
 			nt := cm + 1
-			participle := strings.HasSuffix(d.lower(nt), "ing") && verbForms[d.lower(nt)] != nil
+			participle := strings.HasSuffix(d.lower(nt), "ing") && cuesOf(d.lower(nt)) != nil
 			if d.words(b) >= 3 && !participle && (bq || !beforeQuoted) && (beforeQuoted || !d.opensAdverbial(u.t0)) {
 				c.content = before
 				c.content2 = b
@@ -512,7 +512,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		// "hopes to offset": "to" before a verb is no preposition.
 		if ppAfter && d.lower(afterStart) == "to" && afterStart+1 < u.t1 {
 			nw := d.lower(afterStart + 1)
-			ppAfter = determiners[nw] || isCap(d.word(afterStart+1)) || pronouns[nw] != ""
+			ppAfter = inLex(determinersLex, nw) || isCap(d.word(afterStart+1)) || pronouns[nw] != ""
 		}
 		// One or two words before the subject are an adverb
 		// ("Ultimately, Clarke hopes …"), not content.
@@ -621,7 +621,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			}
 		}
 		// "The Republican nominee also outlined … and vowed …"
-		if determiners[d.lower(u.t0)] {
+		if inLex(determinersLex, d.lower(u.t0)) {
 			e := d.npForward(u, u.t0)
 			if e > u.t0+1 && e < k && d.plausibleSpeaker([2]int{u.t0, e}) {
 				c.subj = [2]int{u.t0, e}
@@ -733,7 +733,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 					c.subj = [2]int{h.t1, e0}
 					c.around = [2]int{e0, e}
 				}
-				if c.around[1] <= c.around[0] && e+1 < u.t1 && d.word(e) == "," && determiners[d.lower(e+1)] {
+				if c.around[1] <= c.around[0] && e+1 < u.t1 && d.word(e) == "," && inLex(determinersLex, d.lower(e+1)) {
 					// "…,” said Lars Holm, the Danish negotiator.": the
 					// apposition says whom they speak for
 					c.around = [2]int{e + 1, u.t1}

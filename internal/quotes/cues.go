@@ -88,7 +88,7 @@ func (d *doc) findCues(u unit) []cueHit {
 		if !maybeVerbForm(w) {
 			continue
 		}
-		cs, ok := verbForms[w]
+		cs, ok := verbFormsLex.Get(w)
 		if !ok || (isCap(d.word(i)) && i != u.t0 && !d.title) {
 			// Reporting verbs are lower case mid-sentence; "United
 			// States" is not a verb.
@@ -115,7 +115,7 @@ func (d *doc) findCues(u unit) []cueHit {
 		// After a determiner the word is a noun: "the real unemployment
 		// rate", "a statement"; after "of", part of a name ("secretary of
 		// state").
-		if i > u.t0 && (determiners[d.lower(i-1)] || d.lower(i-1) == "of") {
+		if i > u.t0 && (inLex(determinersLex, d.lower(i-1)) || d.lower(i-1) == "of") {
 			continue
 		}
 		// "who asked not to be named", "requested anonymity": a source's
@@ -169,7 +169,7 @@ func (d *doc) findCues(u unit) []cueHit {
 				}
 			}
 			// A verb right after a determiner is a noun: "the report".
-			if i > u.t0 && determiners[d.lower(i-1)] {
+			if i > u.t0 && inLex(determinersLex, d.lower(i-1)) {
 				continue
 			}
 			hits = append(hits, cueHit{t0: i, t1: t1, kind: 'v', class: c.class})
@@ -201,7 +201,7 @@ func (d *doc) verbContext(u unit, t0, t1 int) bool {
 		if m := d.mention[t0-1]; m >= 0 {
 			// "a U.S. demand", "the Kremlin's call": a name after a
 			// determiner modifies the word, which is then a noun.
-			if f0 := d.found[m].Tok0; f0 > u.t0 && determiners[d.lower(f0-1)] {
+			if f0 := d.found[m].Tok0; f0 > u.t0 && inLex(determinersLex, d.lower(f0-1)) {
 				return false
 			}
 			return true

@@ -82,7 +82,7 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 		if d.inQ[t] || (t >= h.t1 && d.toks[t].Span[0] >= c.content[0] && d.toks[t].Span[1] <= c.content[1]) {
 			continue
 		}
-		if earlierWords[d.lower(t)] {
+		if inLex(earlierWordsLex, d.lower(t)) {
 			// and the speaker's continuing statements are undated too
 			if key != "" {
 				d.lastDate[key] = undated

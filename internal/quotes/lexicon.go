@@ -1,6 +1,10 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parley-news/parley/internal/text"
+)
 
 // cueClass says how strong a reporting cue is.
 type cueClass uint8
@@ -274,3 +278,21 @@ var npObjectVerbs = map[string]bool{
 	"encouraged": true, "encourages": true, "recommended": true, "accused": true, "accuses": true,
 	"announced": true, "announces": true, "pledged": true, "vowed": true, "promised": true,
 }
+
+// The word sets the clause and speaker rules consult around every cue,
+// and verbForms, as text.Lexicon tables: the lookups of the maps, faster.
+// The maps stay the definitions.
+var (
+	verbFormsLex       = text.NewLexicon(verbForms)
+	auxVerbsLex        = text.NewLexicon(auxVerbs)
+	betweenSubjVerbLex = text.NewLexicon(betweenSubjVerb)
+	npStopLex          = text.NewLexicon(npStop)
+	determinersLex     = text.NewLexicon(determiners)
+	earlierWordsLex    = text.NewLexicon(earlierWords)
+)
+
+// inLex is m[w] of x's map.
+func inLex(x *text.Lexicon[bool], w string) bool { v, _ := x.Get(w); return v }
+
+// cuesOf is verbForms[w].
+func cuesOf(w string) []cue { cs, _ := verbFormsLex.Get(w); return cs }

@@ -394,7 +394,7 @@ func (d *doc) pluralGroup(pos int) (string, bool) {
 			// the noun with up to two lower-case modifiers before it
 			s := t
 			for s > u.t0 && t-s < 2 && !d.inQ[s-1] && d.toks[s-1].Kind == text.Word && !isCap(d.word(s-1)) &&
-				!npStop[d.lower(s-1)] && !determiners[d.lower(s-1)] && !verbLike(d.lower(s-1)) {
+				!inLex(npStopLex, d.lower(s-1)) && !inLex(determinersLex, d.lower(s-1)) && !verbLike(d.lower(s-1)) {
 				s--
 			}
 			return d.body[d.toks[s].Span[0]:d.toks[t].Span[1]], true
@@ -406,7 +406,7 @@ func (d *doc) pluralGroup(pos int) (string, bool) {
 // verbLike reports whether w is most likely a verb form: a past or
 // present participle, or a common irregular past ("met", "told").
 func verbLike(w string) bool {
-	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || verbForms[w] != nil {
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || cuesOf(w) != nil {
 		return true
 	}
 	switch w {
@@ -590,7 +590,7 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	// A definite or indefinite noun phrase of two to four words ("the
 	// bank", "a former aide") names someone when a clause follows the
 	// verb ("the fund warned that …") and its head is no time word.
-	if determiners[d.lower(a)] && b-a >= 2 && b-a <= 4 && !isCap(w) && !npStop[lw] && !timeNouns[lw] && d.clauseAfter && !d.cueAmbig {
+	if inLex(determinersLex, d.lower(a)) && b-a >= 2 && b-a <= 4 && !isCap(w) && !inLex(npStopLex, lw) && !timeNouns[lw] && d.clauseAfter && !d.cueAmbig {
 		return true
 	}
 	if isCap(w) {

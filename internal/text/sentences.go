@@ -36,6 +36,30 @@ var maybeFinalAbbrev = map[string]bool{
 	"bros": true, "llc": true, "plc": true, "al": true, "e.g": true, "i.e": true,
 }
 
+// abbrevBits merges the three abbreviation lists into one table: one
+// lookup tells which lists a word is on (isAbbrev runs on every word
+// before a period, periodEnds on every period).
+const (
+	abTitle uint8 = 1 << iota
+	abNumber
+	abMaybeFinal
+)
+
+var abbrevBits = func() *Lexicon[uint8] {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		set map[string]bool
+		bit uint8
+	}{{titleAbbrev, abTitle}, {numberAbbrev, abNumber}, {maybeFinalAbbrev, abMaybeFinal}} {
+		for w, ok := range l.set {
+			if ok {
+				m[w] |= l.bit
+			}
+		}
+	}
+	return NewLexicon(m)
+}()
+
 // Words that typically open a sentence. After an ambiguous abbreviation
 // ("U.S.", "Inc.", "p.m.") one of these means the sentence ended.
 var sentenceOpeners = map[string]bool{
@@ -210,16 +234,16 @@ func periodEnds(s string, lo, dot, next, end int) bool {
 	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(r) {
 		return false
 	}
-	lw := strings.ToLower(word)
-	if titleAbbrev[lw] {
+	ab, _ := abbrevBits.GetLower(word) // the lists at strings.ToLower(word)
+	if ab&abTitle != 0 {
 		return false
 	}
-	if numberAbbrev[lw] && len(nextWord) > 0 && unicode.IsDigit(nr) {
+	if ab&abNumber != 0 && len(nextWord) > 0 && unicode.IsDigit(nr) {
 		return false
 	}
 	// Dotted abbreviations (U.S., a.m., P.J.) and company suffixes: the
 	// sentence ends only when a usual sentence opener follows.
-	if strings.IndexByte(word, '.') >= 0 || maybeFinalAbbrev[lw] {
+	if strings.IndexByte(word, '.') >= 0 || ab&abMaybeFinal != 0 {
 		return sentenceOpeners[nextWord]
 	}
 	return true

@@ -239,25 +239,19 @@ func isLetter(r rune) bool {
 
 // isAbbrev reports whether w (without its dot) is a known abbreviation
 // of any of the three lists. Abbreviations are short ASCII words: longer
-// or non-ASCII words are not looked up, and the lower-casing is done in
-// a stack buffer.
+// or non-ASCII words are not looked up, and the lower-casing is done
+// while the word is hashed (abbrevBits).
 func isAbbrev(w string) bool {
-	var buf [8]byte
-	if len(w) > len(buf) {
+	if len(w) > 8 {
 		return false
 	}
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
+		if w[i] >= utf8.RuneSelf {
 			return false
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
 	}
-	lw := string(buf[:len(w)]) // no allocation: used as a map key only
-	return titleAbbrev[lw] || numberAbbrev[lw] || maybeFinalAbbrev[lw]
+	ab, _ := abbrevBits.GetLower(w)
+	return ab != 0
 }
 
 // caseOf classifies the letters of a short non-word token. Non-ASCII

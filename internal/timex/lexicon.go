@@ -5,6 +5,8 @@ package timex
 // which is what keeps the scanner fast. All tables here are built once at
 // package initialisation and never written afterwards.
 
+import "github.com/parley-news/parley/internal/text"
+
 // Unit codes for durations and anchored offsets.
 const (
 	uNone = iota
@@ -132,9 +134,13 @@ var monthNames = [...]string{"", "january", "february", "march", "april", "may",
 var weekdayNames = [...]string{"", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 // lexicon maps lowercase words to their entries; lexIndex is the same keyed for tokens.
+// lexTable is lexIdx as the table the tokeniser reads (text.Lexicon, a
+// faster lookup than the map for every word of every text), built once
+// the lexicon is complete.
 var (
-	lexicon []lex
-	lexIdx  map[string]int16
+	lexicon  []lex
+	lexIdx   map[string]int16
+	lexTable *text.Lexicon[int16]
 )
 
 func addLex(word string, f func(*lex)) {
@@ -290,6 +296,7 @@ func buildShape() {
 			l.season > 0 || l.hol || l.ord > 0
 	}
 	addLex("half", func(l *lex) { l.trigger = true })
+	lexTable = text.NewLexicon(lexIdx)
 	for w := range lexIdx {
 		if len(w) < 15 && isLetterByte(w[0]) && isLetterByte(w[len(w)-1]) {
 			lexShape[shapeIndex(w[0], w[len(w)-1], len(w))] = true
@@ -306,15 +313,7 @@ func lookupLex(word string) int16 {
 	if f, l := word[0], word[n-1]; isLetterByte(f) && isLetterByte(l) && !lexShape[shapeIndex(f, l, n)] {
 		return -1
 	}
-	var buf [14]byte
-	for i := 0; i < n; i++ {
-		c := word[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	if i, ok := lexIdx[string(buf[:n])]; ok {
+	if i, ok := lexTable.GetASCIILower(word); ok {
 		return i
 	}
 	return -1
