@@ -323,6 +323,9 @@ type ArticleQuery struct {
 	Mark [2]string
 	// NoSnippet leaves Snippet empty (counting the rows of a search).
 	NoSnippet bool
+	// IDsOnly fills each row's ID only, no other field and no snippet:
+	// counting rows or collecting ids reads no more than it needs.
+	IDsOnly bool
 }
 
 // StoredStatement is one statement with where it comes from.

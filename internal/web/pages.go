@@ -173,6 +173,7 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 	var cur store.StatementCursor
 	skipped, keyed := pageCursor(r, &cur)
 	var rows []store.StoredStatement
+	var count <-chan counted
 	status := http.StatusOK
 	msg := ""
 	if qerr != nil {
@@ -182,6 +183,7 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 		if keyed && q.Order == store.Newest {
 			q.Offset, q.After = 0, &cur
 		}
+		count = s.countingStatements(ctx, q)
 		var err error
 		rows, err = s.st.Statements(ctx, q)
 		if errors.Is(err, store.ErrInvalid) {
@@ -218,9 +220,9 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 		}
 		pg = cursorPager(v, skipped, len(rows), more, next)
 	}
-	if qerr == nil {
-		if n, err := s.countStatements(ctx, q); err == nil {
-			pg = pg.total(n)
+	if count != nil {
+		if c := <-count; c.err == nil {
+			pg = pg.total(c.n)
 		}
 	}
 	kinds := []Option{{Value: "", Label: "any kind"}}
@@ -288,6 +290,7 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 	skipped, keyed := pageCursor(r, &cur)
 	status, msg := http.StatusOK, ""
 	var rows []store.ArticleSummary
+	var count <-chan counted
 	if qerr != nil {
 		status, msg = http.StatusBadRequest, errtext.Plain(qerr)
 	} else {
@@ -295,6 +298,7 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 		if keyed && q.Order == store.Newest {
 			q.Offset, q.After = 0, &cur
 		}
+		count = s.countingArticles(ctx, q)
 		var err error
 		rows, err = s.st.Articles(ctx, q)
 		if errors.Is(err, store.ErrInvalid) {
@@ -316,9 +320,9 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 		}
 		pg = cursorPager(v, skipped, len(rows), more, next)
 	}
-	if qerr == nil {
-		if n, err := s.countArticles(ctx, q); err == nil {
-			pg = pg.total(n)
+	if count != nil {
+		if c := <-count; c.err == nil {
+			pg = pg.total(c.n)
 		}
 	}
 	out := make([]ArticleRow, len(rows))
@@ -668,6 +672,35 @@ func (s *Server) countStatements(ctx context.Context, q store.StatementQuery) (i
 	return len(rows), err
 }
 
+// counted is a count made beside a page's own query.
+type counted struct {
+	n   int
+	err error
+}
+
+// countingStatements starts countStatements(q) beside the page's own
+// query (a search's count reads as many candidates again: run at once on
+// another core, the page takes the time of the longer, not of both). The
+// channel is buffered: a page that fails before reading it leaks nothing.
+func (s *Server) countingStatements(ctx context.Context, q store.StatementQuery) <-chan counted {
+	ch := make(chan counted, 1)
+	go func() {
+		n, err := s.countStatements(ctx, q)
+		ch <- counted{n, err}
+	}()
+	return ch
+}
+
+// countingArticles is countingStatements for articles.
+func (s *Server) countingArticles(ctx context.Context, q store.ArticleQuery) <-chan counted {
+	ch := make(chan counted, 1)
+	go func() {
+		n, err := s.countArticles(ctx, q)
+		ch <- counted{n, err}
+	}()
+	return ch
+}
+
 // countArticles is countStatements for articles.
 func (s *Server) countArticles(ctx context.Context, q store.ArticleQuery) (int, error) {
 	q.Offset, q.After, q.Order = 0, nil, store.Newest
@@ -675,7 +708,7 @@ func (s *Server) countArticles(ctx context.Context, q store.ArticleQuery) (int, 
 		st, err := s.st.Stats(ctx)
 		return int(st.Articles), err
 	}
-	q.Limit, q.NoSnippet = countCap+1, true
+	q.Limit, q.IDsOnly = countCap+1, true
 	rows, err := s.st.Articles(ctx, q)
 	return len(rows), err
 }

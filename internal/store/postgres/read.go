@@ -260,7 +260,7 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		}
 		tsq := w.tsQuery(terms)
 		from = "articles a, (SELECT " + tsq + " AS q) m"
-		if q.NoSnippet {
+		if q.NoSnippet || q.IDsOnly {
 			cols += `, ''`
 		} else {
 			opts := w.arg(headlineOptions(mark))
@@ -294,9 +294,20 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		w.add("(a.published_day, a.id) < (" + w.arg(q.After.Published) + "::text COLLATE \"C\", " + w.arg(q.After.ID) + "::bigint)")
 	}
 	limit, offset := w.arg(store.ClampLimit(q.Limit)), w.arg(max(q.Offset, 0))
+	if q.IDsOnly {
+		cols = "a.id"
+	}
 	sqlText := "SELECT " + cols + " FROM " + from + w.String() + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset
 	err := s.readTx(ctx, func(tx pgx.Tx) error {
 		return eachRow(ctx, tx, sqlText, w.args, func(rows pgx.Rows) error {
+			if q.IDsOnly {
+				var x store.ArticleSummary
+				if err := rows.Scan(&x.ID); err != nil {
+					return err
+				}
+				out = append(out, x)
+				return nil
+			}
 			var snippet string
 			var extra []any
 			if search {

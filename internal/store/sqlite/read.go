@@ -285,14 +285,17 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		// At most store.MaxMatches candidates, the latest stored (FTS5
 		// reads them off the index newest first and ranks only those);
 		// the snippets are made for the page's rows only, afterwards.
+		// The rank (bm25, which reads each candidate's sizes: most of the
+		// query's time) only when the order asks for it.
+		rank := "NULL"
 		if q.Order == store.Relevance {
-			order = "f.frank, a.id DESC"
+			order, rank = "f.frank, a.id DESC", "rank"
 		}
-		from = `(SELECT rowid AS fid, rank AS frank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+		from = `(SELECT rowid AS fid, ` + rank + ` AS frank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
 			JOIN articles a ON a.id = f.fid`
 		w.args = append(w.args, match, store.MaxMatches)
 		defer func() {
-			if q.NoSnippet {
+			if q.NoSnippet || q.IDsOnly {
 				return
 			}
 			if err := s.snippets(ctx, match, mark, out); err != nil {
@@ -317,9 +320,28 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		w.add("(a.published_day, a.id) < (?, ?)", q.After.Published, q.After.ID)
 	}
 	sqlText := "SELECT " + cols + " FROM " + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	if search {
+		// The page is chosen from the candidates' keys first and its
+		// summaries read afterwards: SQLite computes every selected
+		// column (a statement count each) of every row it sorts.
+		sqlText = "SELECT " + cols + ` FROM (SELECT a.id AS pid, a.published_day AS pday, f.frank AS prank FROM ` + from + w.String() +
+			" ORDER BY " + order + ` LIMIT ? OFFSET ?) p JOIN articles a ON a.id = p.pid ORDER BY ` +
+			strings.NewReplacer("f.frank", "p.prank", "a.published_day", "p.pday", "a.id", "p.pid").Replace(order)
+	}
+	if q.IDsOnly {
+		sqlText = "SELECT a.id FROM " + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	}
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
+			if q.IDsOnly {
+				var x store.ArticleSummary
+				if err := rows.Scan(&x.ID); err != nil {
+					return err
+				}
+				out = append(out, x)
+				return nil
+			}
 			x, err := scanSummary(rows)
 			if err != nil {
 				return err
@@ -421,10 +443,12 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			return out, nil
 		}
 		// At most store.MaxMatches candidates, the latest stored, ranked.
+		// The rank (bm25) only when the order asks for it.
+		ftsRank := "NULL"
 		if q.Order == store.Relevance {
-			order, outer, rank = "f.frank, s.id", "s.frank, s.id", ", f.frank"
+			order, outer, rank, ftsRank = "f.frank, s.id", "s.frank, s.id", ", f.frank", "rank"
 		}
-		from = `(SELECT rowid AS fid, rank AS frank FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+		from = `(SELECT rowid AS fid, ` + ftsRank + ` AS frank FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
 			JOIN statements s ON s.id = f.fid`
 		w.args = append(w.args, match, store.MaxMatches)
 	}

@@ -114,6 +114,21 @@ func articleSearch(t *testing.T, open Opener) {
 			if !slices.Equal(sources(got), tt.want) {
 				t.Errorf("got %v, want %v", sources(got), tt.want)
 			}
+			// IDsOnly: the same rows in the same order, nothing else.
+			idq := store.ArticleQuery{Query: tt.query}
+			idq.IDsOnly = true
+			ids, err := s.Articles(ctx, idq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ids) != len(got) {
+				t.Fatalf("IDsOnly: %d rows, want %d", len(ids), len(got))
+			}
+			for i := range ids {
+				if ids[i].ID != got[i].ID || ids[i].Source != "" || ids[i].Snippet != "" {
+					t.Errorf("IDsOnly row %d: %+v, want id %d alone", i, ids[i], got[i].ID)
+				}
+			}
 		})
 	}
 
