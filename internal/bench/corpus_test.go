@@ -90,3 +90,37 @@ func TestPercentile(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusPerDay: dated in order, PerDay a weekday, never a weekend; the
+// texts the same as the randomly dated corpus's but for the dates.
+func TestCorpusPerDay(t *testing.T) {
+	c := Corpus{Seed: 3, PerDay: 4}
+	prev := ""
+	for i := range 60 {
+		a := c.Article(i)
+		d, err := time.Parse("2006-01-02", a.Published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			t.Errorf("article %d on a %s", i, wd)
+		}
+		if i%4 == 0 && i > 0 && a.Published <= prev {
+			t.Errorf("article %d dated %s, not after %s", i, a.Published, prev)
+		}
+		if i%4 != 0 && a.Published != prev {
+			t.Errorf("article %d dated %s, want %s (4 a day)", i, a.Published, prev)
+		}
+		prev = a.Published
+		r := Generate(3, i)
+		if r.Source != a.Source || r.Outlet != a.Outlet {
+			t.Errorf("article %d: %s/%s, random dating gives %s/%s", i, a.Source, a.Outlet, r.Source, r.Outlet)
+		}
+	}
+	if got := c.Article(0).Published; got != "2031-02-03" {
+		t.Errorf("first day %s", got)
+	}
+	if got := c.Article(20).Published; got != "2031-02-10" { // the sixth weekday: next Monday
+		t.Errorf("sixth weekday %s", got)
+	}
+}

@@ -33,6 +33,7 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	clients := fs.Int("clients", 1, "concurrent `clients` per page")
 	corpusOnly := fs.String("corpus", "", "write the corpus to `file` and exit")
 	steps := fs.Int("steps", 10, "ingest in this many equal `steps`, reporting the rate of each (is ingest as fast into a full database as into an empty one?)")
+	perDay := fs.Int("per-day", 0, "date the articles in order, `N` a weekday, as news arrives (default: each at a random day of 300, as an archive back-filled in no order)")
 	reuse := fs.Bool("reuse", false, "with --dir: measure the pages of the database already there (built by an earlier run), without building it again")
 	if rest, stop := parse(fs, args); stop >= 0 {
 		return stop
@@ -40,17 +41,18 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "parley bench: unexpected argument %q\n", rest[0])
 		return ExitUsage
 	}
-	if *n < 1 || *requests < 1 || *clients < 1 || *steps < 1 {
-		fmt.Fprintln(env.Stderr, "parley bench: --n, --requests, --clients and --steps must be positive")
+	if *n < 1 || *requests < 1 || *clients < 1 || *steps < 1 || *perDay < 0 {
+		fmt.Fprintln(env.Stderr, "parley bench: --n, --requests, --clients and --steps must be positive, --per-day not negative")
 		return ExitUsage
 	}
+	corpusOf := bench.Corpus{Seed: *seed, PerDay: *perDay}
 	if *reuse && *dir == "" {
 		fmt.Fprintln(env.Stderr, "parley bench: --reuse needs --dir")
 		return ExitUsage
 	}
 	out := env.Stdout
 	if *corpusOnly != "" {
-		size, err := writeCorpus(*corpusOnly, *seed, *n)
+		size, err := writeCorpus(*corpusOnly, corpusOf, *n)
 		if err != nil {
 			return storeFailed(env, "bench", err)
 		}
@@ -72,12 +74,12 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	corpus := filepath.Join(work, "corpus.jsonl")
 	db := filepath.Join(work, "bench.db")
 	if !*reuse {
-		if code := buildBench(ctx, env, db, corpus, *seed, *n, *steps); code != ExitOK {
+		if code := buildBench(ctx, env, db, corpus, corpusOf, *n, *steps); code != ExitOK {
 			return code
 		}
 	} else {
 		dbBytes := bench.FilesSize(db, db+"-wal", db+"-shm")
-		text := bench.TextBytes(*seed, 0, *n)
+		text := corpusOf.TextBytes(0, *n)
 		fmt.Fprintf(out, "database    %.1f MB (reused), %.0f bytes/article, %.2f× the text (%.0f bytes/article)\n",
 			float64(dbBytes)/1e6, float64(dbBytes)/float64(*n), float64(dbBytes)/float64(text), float64(text)/float64(*n))
 	}
@@ -153,7 +155,7 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 // rate and the database's size after it: the rate at the end against the
 // rate into the empty database says whether writes slow as the store
 // grows.
-func buildBench(ctx context.Context, env *Env, db, corpus string, seed uint64, n, steps int) int {
+func buildBench(ctx context.Context, env *Env, db, corpus string, c bench.Corpus, n, steps int) int {
 	out := env.Stdout
 	for _, p := range []string{db, db + "-wal", db + "-shm"} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -168,12 +170,12 @@ func buildBench(ctx context.Context, env *Env, db, corpus string, seed uint64, n
 	fmt.Fprintf(out, "%-12s %12s %12s %12s %14s\n", "ingest step", "articles", "articles/s", "DB MB", "DB bytes/art")
 	for k := range steps {
 		from, to := k*n/steps, (k+1)*n/steps
-		sz, err := writeCorpusRange(corpus, seed, from, to-from)
+		sz, err := writeCorpusRange(corpus, c, from, to-from)
 		if err != nil {
 			return storeFailed(env, "bench", err)
 		}
 		size += sz
-		text += bench.TextBytes(seed, from, to-from)
+		text += c.TextBytes(from, to-from)
 		start := time.Now()
 		if code := runIngest(ctx, quiet, []string{"--quiet", "--db", db, corpus}); code != ExitOK {
 			fmt.Fprintf(env.Stderr, "parley bench: ingest exited with %d\n", code)
@@ -199,17 +201,17 @@ func buildBench(ctx context.Context, env *Env, db, corpus string, seed uint64, n
 	return ExitOK
 }
 
-func writeCorpus(path string, seed uint64, n int) (int64, error) {
-	return writeCorpusRange(path, seed, 0, n)
+func writeCorpus(path string, c bench.Corpus, n int) (int64, error) {
+	return writeCorpusRange(path, c, 0, n)
 }
 
-func writeCorpusRange(path string, seed uint64, from, n int) (int64, error) {
+func writeCorpusRange(path string, c bench.Corpus, from, n int) (int64, error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return 0, err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	size, err := bench.WriteCorpus(w, seed, from, n)
+	size, err := c.Write(w, from, n)
 	if err == nil {
 		err = w.Flush()
 	}

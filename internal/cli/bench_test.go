@@ -33,7 +33,16 @@ func TestBench(t *testing.T) {
 		t.Errorf("--corpus wrote %d lines (%v), want 5", strings.Count(string(b), "\n"), err)
 	}
 
-	if code, _, _ := run(t, context.Background(), "", "", "bench", "--n", "0"); code != ExitUsage {
-		t.Errorf("--n 0: exit %d, want %d", code, ExitUsage)
+	// --per-day: the corpus dated in order, two articles a weekday.
+	code, _, _ = run(t, context.Background(), "", "", "bench", "--n", "5", "--per-day", "2", "--corpus", corpus)
+	b, _ = os.ReadFile(corpus)
+	if code != ExitOK || strings.Count(string(b), `"published":"2031-02-03"`) != 2 || strings.Count(string(b), `"published":"2031-02-05"`) != 1 {
+		t.Errorf("--per-day 2: exit %d, corpus %s", code, b)
+	}
+
+	for _, bad := range [][]string{{"--n", "0"}, {"--per-day", "-1"}} {
+		if code, _, _ := run(t, context.Background(), "", "", append([]string{"bench"}, bad...)...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want %d", bad, code, ExitUsage)
+		}
 	}
 }
