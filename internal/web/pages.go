@@ -183,7 +183,8 @@ func (s *Server) pageStatements(w http.ResponseWriter, r *http.Request) {
 		if keyed && q.Order == store.Newest {
 			q.Offset, q.After = 0, &cur
 		}
-		count = s.countingStatements(ctx, q)
+		cq := q // the count goroutine reads its own copy
+		count = counting(func() (int, error) { return s.countStatements(ctx, cq) })
 		var err error
 		rows, err = s.st.Statements(ctx, q)
 		if errors.Is(err, store.ErrInvalid) {
@@ -298,7 +299,8 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 		if keyed && q.Order == store.Newest {
 			q.Offset, q.After = 0, &cur
 		}
-		count = s.countingArticles(ctx, q)
+		cq := q // the count goroutine reads its own copy
+		count = counting(func() (int, error) { return s.countArticles(ctx, cq) })
 		var err error
 		rows, err = s.st.Articles(ctx, q)
 		if errors.Is(err, store.ErrInvalid) {
@@ -678,24 +680,14 @@ type counted struct {
 	err error
 }
 
-// countingStatements starts countStatements(q) beside the page's own
-// query (a search's count reads as many candidates again: run at once on
-// another core, the page takes the time of the longer, not of both). The
-// channel is buffered: a page that fails before reading it leaks nothing.
-func (s *Server) countingStatements(ctx context.Context, q store.StatementQuery) <-chan counted {
+// counting starts count beside the page's own query (a search's count
+// reads as many candidates again: run at once on another core, the page
+// takes the time of the longer, not of both). The channel is buffered: a
+// page that fails before reading it leaks nothing.
+func counting(count func() (int, error)) <-chan counted {
 	ch := make(chan counted, 1)
 	go func() {
-		n, err := s.countStatements(ctx, q)
-		ch <- counted{n, err}
-	}()
-	return ch
-}
-
-// countingArticles is countingStatements for articles.
-func (s *Server) countingArticles(ctx context.Context, q store.ArticleQuery) <-chan counted {
-	ch := make(chan counted, 1)
-	go func() {
-		n, err := s.countArticles(ctx, q)
+		n, err := count()
 		ch <- counted{n, err}
 	}()
 	return ch
