@@ -289,6 +289,7 @@ func (c *corrTx) AddAliases(ctx context.Context, into string, aliases []string) 
 }
 
 func (c *corrTx) RemoveAlias(ctx context.Context, into, alias string) error {
+	c.s.actors.forget()
 	_, err := c.tx.ExecContext(ctx, `DELETE FROM actor_aliases WHERE alias = ? AND actor_id = (SELECT id FROM actors WHERE name = ?)`,
 		strings.TrimSpace(alias), strings.TrimSpace(into))
 	return err
@@ -309,6 +310,7 @@ func (c *corrTx) ActorAliases(ctx context.Context, name string) ([]string, error
 }
 
 func (c *corrTx) DropActorIfUnused(ctx context.Context, name string) error {
+	c.s.actors.forget()
 	_, err := c.tx.ExecContext(ctx, `DELETE FROM actors WHERE name = ?1
 		AND NOT EXISTS (SELECT 1 FROM statements WHERE actor_id = actors.id)
 		AND NOT EXISTS (SELECT 1 FROM mentions WHERE actor_id = actors.id)

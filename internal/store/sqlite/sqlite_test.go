@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -317,5 +318,94 @@ func TestManyRows(t *testing.T) {
 		if len(got.Statements) != len(a.Statements) {
 			t.Errorf("%d statements stored as %d", len(a.Statements), len(got.Statements))
 		}
+	}
+}
+
+// TestBatchActorsLikeSingles: the actor cache lives for a whole write
+// transaction, so a batch names its actors once; what it stores must be
+// what one transaction per article stores (ids, filled-in titles, aliases).
+func TestBatchActorsLikeSingles(t *testing.T) {
+	ctx := context.Background()
+	speakers := []article.Actor{
+		{Name: "Ana Ortiz", Kind: article.Person},
+		{Name: "Ana Ortiz", Kind: article.Person, Title: "trade minister", Aliases: []string{"Ortiz"}},
+		{Name: "ana ortiz", Kind: article.Person, Title: "finance minister", Affiliation: "Chile"},
+		{Name: "Chile", Kind: article.GPE},
+		{Name: "Ben Adu", Kind: article.Person, Aliases: []string{"Adu", "B. Adu"}},
+	}
+	articles := func() []*article.Article {
+		var out []*article.Article
+		for n := range 6 {
+			a := benchArticle(n)
+			for i := range a.Statements {
+				a.Statements[i].Speaker = speakers[(n+i)%len(speakers)]
+			}
+			out = append(out, a)
+		}
+		return out
+	}
+	type actorRow struct {
+		ID                             int64
+		Name, Kind, Title, Affiliation string
+	}
+	dump := func(s *Store) (actors []actorRow, aliases []string, byStatement []int64) {
+		rows, err := s.read.Query(`SELECT id, name, kind, title, affiliation FROM actors ORDER BY id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var r actorRow
+			if err := rows.Scan(&r.ID, &r.Name, &r.Kind, &r.Title, &r.Affiliation); err != nil {
+				t.Fatal(err)
+			}
+			actors = append(actors, r)
+		}
+		rows.Close()
+		rows, err = s.read.Query(`SELECT actor_id || ' ' || alias FROM actor_aliases ORDER BY 1`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var a string
+			rows.Scan(&a)
+			aliases = append(aliases, a)
+		}
+		rows.Close()
+		rows, err = s.read.Query(`SELECT coalesce(actor_id, 0) FROM statements ORDER BY article_id, seq`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var id int64
+			rows.Scan(&id)
+			byStatement = append(byStatement, id)
+		}
+		rows.Close()
+		return
+	}
+
+	single := openTest(t)
+	for _, a := range articles() {
+		if _, err := single.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	batch := openTest(t)
+	if _, err := batch.SaveArticles(ctx, articles()); err != nil {
+		t.Fatal(err)
+	}
+	a1, al1, s1 := dump(single)
+	a2, al2, s2 := dump(batch)
+	if len(a1) < 3 || len(al1) < 3 || len(s1) != 60 {
+		t.Fatalf("too little stored to compare: %d actors, %d aliases, %d statements", len(a1), len(al1), len(s1))
+	}
+	if !slices.Equal(a1, a2) {
+		t.Errorf("actors differ:\none per transaction %+v\none batch          %+v", a1, a2)
+	}
+	if !slices.Equal(al1, al2) {
+		t.Errorf("aliases differ:\none per transaction %q\none batch          %q", al1, al2)
+	}
+	if !slices.Equal(s1, s2) {
+		t.Errorf("statement actors differ:\none per transaction %v\none batch          %v", s1, s2)
 	}
 }
