@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -349,38 +350,35 @@ func TestBatchActorsLikeSingles(t *testing.T) {
 		Name, Kind, Title, Affiliation string
 	}
 	dump := func(s *Store) (actors []actorRow, aliases []string, byStatement []int64) {
-		rows, err := s.read.Query(`SELECT id, name, kind, title, affiliation FROM actors ORDER BY id`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var r actorRow
-			if err := rows.Scan(&r.ID, &r.Name, &r.Kind, &r.Title, &r.Affiliation); err != nil {
+		each := func(query string, scan func(*sql.Rows) error) {
+			t.Helper()
+			rows, err := s.read.Query(query)
+			if err != nil {
 				t.Fatal(err)
 			}
-			actors = append(actors, r)
+			defer rows.Close()
+			for rows.Next() {
+				if err := scan(rows); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := rows.Err(); err != nil {
+				t.Fatal(err)
+			}
 		}
-		rows.Close()
-		rows, err = s.read.Query(`SELECT actor_id || ' ' || alias FROM actor_aliases ORDER BY 1`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var a string
-			rows.Scan(&a)
-			aliases = append(aliases, a)
-		}
-		rows.Close()
-		rows, err = s.read.Query(`SELECT coalesce(actor_id, 0) FROM statements ORDER BY article_id, seq`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var id int64
-			rows.Scan(&id)
-			byStatement = append(byStatement, id)
-		}
-		rows.Close()
+		each(`SELECT id, name, kind, title, affiliation FROM actors ORDER BY id`, func(rows *sql.Rows) error {
+			actors = append(actors, actorRow{})
+			x := &actors[len(actors)-1]
+			return rows.Scan(&x.ID, &x.Name, &x.Kind, &x.Title, &x.Affiliation)
+		})
+		each(`SELECT actor_id || ' ' || alias FROM actor_aliases ORDER BY 1`, func(rows *sql.Rows) error {
+			aliases = append(aliases, "")
+			return rows.Scan(&aliases[len(aliases)-1])
+		})
+		each(`SELECT coalesce(actor_id, 0) FROM statements ORDER BY article_id, seq`, func(rows *sql.Rows) error {
+			byStatement = append(byStatement, 0)
+			return rows.Scan(&byStatement[len(byStatement)-1])
+		})
 		return
 	}
 
