@@ -131,8 +131,18 @@ func FuzzText(f *testing.F) {
 			return
 		}
 		ref := alnum(unescapeEntities(s))
+		// A paged text's page-number lines are dropped and the sentence
+		// they interrupted joined again (package layout), so a paragraph
+		// may also stand in the input without its lines that hold no letter.
+		var lettered []string
+		for _, line := range strings.Split(s, "\n") {
+			if strings.IndexFunc(line, unicode.IsLetter) >= 0 {
+				lettered = append(lettered, line)
+			}
+		}
+		unpaged := alnum(unescapeEntities(strings.Join(lettered, "\n")))
 		for _, p := range strings.Split(r.Body, "\n\n") {
-			if a := alnum(p); a != "" && !strings.Contains(ref, a) {
+			if a := alnum(p); a != "" && !strings.Contains(ref, a) && !strings.Contains(unpaged, a) {
 				t.Fatalf("paragraph %q is not in the input", p)
 			}
 		}

@@ -199,6 +199,19 @@ func (c *corrTx) ids(ctx context.Context, query string, args ...any) ([]int64, e
 }
 
 func (c *corrTx) ActiveCorrections(ctx context.Context, source string) ([]store.Correction, error) {
+	if c.s.corrections == 0 {
+		var some bool
+		if err := c.tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM corrections)`).Scan(&some); err != nil {
+			return nil, err
+		}
+		c.s.corrections = 1
+		if some {
+			c.s.corrections = 2
+		}
+	}
+	if c.s.corrections == 1 {
+		return nil, nil
+	}
 	return scanCorrections(ctx, c.tx, `SELECT id, data, status, problem FROM corrections
 		WHERE (kind = 'merge' AND status <> 'undone') OR (?1 <> '' AND source_key = ?1 AND kind IN ('statement', 'add'))
 		ORDER BY id`, []any{source})
@@ -213,6 +226,7 @@ func (c *corrTx) InsertCorrection(ctx context.Context, x *store.Correction) (int
 	if x.Anchor != nil {
 		source = x.Anchor.Source
 	}
+	c.s.corrections = 2
 	var id int64
 	err = c.tx.QueryRowContext(ctx, `INSERT INTO corrections(kind, source_key, by_name, created_at, data, status, problem)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
