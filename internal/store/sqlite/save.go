@@ -193,8 +193,8 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 //
 // ids, when not nil, gives the statement rows their ids (0: a new one).
 func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day string, a *article.Article, ids []int64) error {
-	// The transaction's actor cache: a batch of articles names the same
-	// actors again and again (one lookup query each was 7-10% of ingest).
+	// The store's actor cache: articles name the same actors again and
+	// again (one lookup query each was 7-10% of ingest).
 	actors := s.actors
 	if actors == nil || actors.tx != tx {
 		actors = newActorCache(tx, &s.prep)
@@ -441,8 +441,9 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, t int, args []any) e
 }
 
 // actorCache finds or creates actors by canonical name within one
-// transaction, remembering what it already wrote. What changes actors or
-// aliases otherwise in the transaction calls forget.
+// transaction, remembering what it already wrote (in ids, which inTx keeps
+// from one transaction to the next). What changes actors or aliases
+// otherwise calls forget.
 type actorCache struct {
 	tx   *sql.Tx
 	prep *prepared

@@ -55,6 +55,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -75,11 +76,18 @@ type Store struct {
 	closed atomic.Bool
 	opts   Options
 	prep   prepared
+	// txMu is held by inTx for a whole write transaction: the fields
+	// below to actorVersion are that transaction's.
+	txMu sync.Mutex
 	// fts is the write transaction's pending full-text work (flushFTS).
 	fts ftsQueue
-	// actors finds the actors a write transaction names, remembering them
-	// for the whole transaction (set by inTx; nil outside one).
-	actors *actorCache
+	// actors finds the actors a write transaction names (set by inTx; nil
+	// outside one). What it learns outlives the transaction in actorIDs,
+	// kept while no other connection wrote (PRAGMA data_version, asked on
+	// the writer, is actorVersion) and every transaction since committed.
+	actors       *actorCache
+	actorIDs     map[string]int64
+	actorVersion int64
 	// corrections says, for the write transaction under way, whether the
 	// corrections table has rows: 0 not known yet, 1 none, 2 some. Most
 	// stores have none, and looking for an article's corrections was a
@@ -562,14 +570,29 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	return s.retry(ctx, func() error {
+		// The transaction's state on s (fts, corrections, actors) is
+		// touched until after the commit, when the writer connection is
+		// already free for the next transaction: txMu keeps them apart.
+		s.txMu.Lock()
+		defer s.txMu.Unlock()
 		tx, err := s.write.BeginTx(ctx, nil)
 		if err != nil {
 			return err
 		}
 		// What an earlier, failed attempt queued was rolled back with it.
 		s.fts = ftsQueue{}
-		s.actors = newActorCache(tx, &s.prep)
 		s.corrections = 0
+		// Another connection's commit may have removed or renumbered
+		// actors: the ids learnt before it are forgotten.
+		var version int64
+		if err := tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&version); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		if version != s.actorVersion || s.actorIDs == nil || len(s.actorIDs) > maxActorIDs {
+			s.actorIDs, s.actorVersion = map[string]int64{}, version
+		}
+		s.actors = &actorCache{tx: tx, prep: &s.prep, ids: s.actorIDs}
 		defer func() {
 			s.actors.close()
 			s.actors = nil
@@ -578,13 +601,22 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		if err == nil {
 			err = s.flushFTS(ctx, tx)
 		}
-		if err != nil {
+		if err == nil {
+			err = tx.Commit()
+		} else {
 			_ = tx.Rollback()
-			return err
 		}
-		return tx.Commit()
+		if err != nil {
+			// Ids of actors this transaction made went with it.
+			s.actorIDs = nil
+		}
+		return err
 	})
 }
+
+// maxActorIDs bounds the actor ids a store remembers between write
+// transactions (a key is an actor's name, kind, title and affiliation).
+const maxActorIDs = 100_000
 
 // at runs the test hook for a named point of a write transaction.
 func (s *Store) at(ctx context.Context, point string) error {

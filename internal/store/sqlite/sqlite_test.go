@@ -407,3 +407,91 @@ func TestBatchActorsLikeSingles(t *testing.T) {
 		t.Errorf("statement actors differ:\none per transaction %v\none batch          %v", s1, s2)
 	}
 }
+
+// TestActorCacheSeesOtherWriters: the actor ids a store remembers between
+// transactions are dropped when another connection (another process)
+// committed, which may have renamed or removed those actors.
+func TestActorCacheSeesOtherWriters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "two.db")
+	a, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+
+	speaker := func(n int) *article.Article {
+		x := benchArticle(n)
+		for i := range x.Statements {
+			x.Statements[i].Speaker = article.Actor{Name: "Ana Ortiz", Kind: article.Person}
+		}
+		return x
+	}
+	if _, err := a.SaveArticle(ctx, speaker(1)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.write.ExecContext(ctx, `UPDATE actors SET name = 'Someone Else' WHERE name = 'Ana Ortiz'`); err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.SaveArticle(ctx, speaker(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var name string
+	if err := a.read.QueryRowContext(ctx, `SELECT x.name FROM statements s JOIN actors x ON x.id = s.actor_id
+		WHERE s.article_id = ? LIMIT 1`, res.ID).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	if name != "Ana Ortiz" {
+		t.Errorf("after another writer renamed the actor, a new statement was linked to %q", name)
+	}
+}
+
+// TestActorCacheAfterRollback: actors made by a transaction that was rolled
+// back are not remembered for the next one.
+func TestActorCacheAfterRollback(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	named := func(n int, who string) *article.Article {
+		x := benchArticle(n)
+		for i := range x.Statements {
+			x.Statements[i].Speaker = article.Actor{Name: who, Kind: article.Person}
+		}
+		return x
+	}
+	// The batch's second article fails after the first made "Ben Adu".
+	articles := 0
+	s.hook = func(_ context.Context, point string) error {
+		if point == "article" {
+			if articles++; articles == 2 {
+				return errors.New("crash")
+			}
+		}
+		return nil
+	}
+	if _, err := s.SaveArticles(ctx, []*article.Article{named(1, "Ben Adu"), named(2, "Ben Adu")}); err == nil {
+		t.Fatal("the failing batch was saved")
+	}
+	s.hook = nil
+	// Another actor takes the id the rolled-back one had.
+	if _, err := s.SaveArticle(ctx, named(3, "Carla Diaz")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.SaveArticle(ctx, named(4, "Ben Adu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var name string
+	if err := s.read.QueryRowContext(ctx, `SELECT x.name FROM statements s JOIN actors x ON x.id = s.actor_id
+		WHERE s.article_id = ? LIMIT 1`, res.ID).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	if name != "Ben Adu" {
+		t.Errorf("after a rolled-back batch, a statement of Ben Adu was linked to %q", name)
+	}
+}
