@@ -425,29 +425,17 @@ func TestActorCacheSeesOtherWriters(t *testing.T) {
 	}
 	defer b.Close()
 
-	speaker := func(n int) *article.Article {
-		x := benchArticle(n)
-		for i := range x.Statements {
-			x.Statements[i].Speaker = article.Actor{Name: "Ana Ortiz", Kind: article.Person}
-		}
-		return x
-	}
-	if _, err := a.SaveArticle(ctx, speaker(1)); err != nil {
+	if _, err := a.SaveArticle(ctx, spokenBy(1, "Ana Ortiz")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := b.write.ExecContext(ctx, `UPDATE actors SET name = 'Someone Else' WHERE name = 'Ana Ortiz'`); err != nil {
 		t.Fatal(err)
 	}
-	res, err := a.SaveArticle(ctx, speaker(2))
+	res, err := a.SaveArticle(ctx, spokenBy(2, "Ana Ortiz"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var name string
-	if err := a.read.QueryRowContext(ctx, `SELECT x.name FROM statements s JOIN actors x ON x.id = s.actor_id
-		WHERE s.article_id = ? LIMIT 1`, res.ID).Scan(&name); err != nil {
-		t.Fatal(err)
-	}
-	if name != "Ana Ortiz" {
+	if name := speakerOf(t, a, res.ID); name != "Ana Ortiz" {
 		t.Errorf("after another writer renamed the actor, a new statement was linked to %q", name)
 	}
 }
@@ -457,13 +445,6 @@ func TestActorCacheSeesOtherWriters(t *testing.T) {
 func TestActorCacheAfterRollback(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	named := func(n int, who string) *article.Article {
-		x := benchArticle(n)
-		for i := range x.Statements {
-			x.Statements[i].Speaker = article.Actor{Name: who, Kind: article.Person}
-		}
-		return x
-	}
 	// The batch's second article fails after the first made "Ben Adu".
 	articles := 0
 	s.hook = func(_ context.Context, point string) error {
@@ -474,24 +455,40 @@ func TestActorCacheAfterRollback(t *testing.T) {
 		}
 		return nil
 	}
-	if _, err := s.SaveArticles(ctx, []*article.Article{named(1, "Ben Adu"), named(2, "Ben Adu")}); err == nil {
+	if _, err := s.SaveArticles(ctx, []*article.Article{spokenBy(1, "Ben Adu"), spokenBy(2, "Ben Adu")}); err == nil {
 		t.Fatal("the failing batch was saved")
 	}
 	s.hook = nil
 	// Another actor takes the id the rolled-back one had.
-	if _, err := s.SaveArticle(ctx, named(3, "Carla Diaz")); err != nil {
+	if _, err := s.SaveArticle(ctx, spokenBy(3, "Carla Diaz")); err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.SaveArticle(ctx, named(4, "Ben Adu"))
+	res, err := s.SaveArticle(ctx, spokenBy(4, "Ben Adu"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var name string
-	if err := s.read.QueryRowContext(ctx, `SELECT x.name FROM statements s JOIN actors x ON x.id = s.actor_id
-		WHERE s.article_id = ? LIMIT 1`, res.ID).Scan(&name); err != nil {
-		t.Fatal(err)
-	}
-	if name != "Ben Adu" {
+	if name := speakerOf(t, s, res.ID); name != "Ben Adu" {
 		t.Errorf("after a rolled-back batch, a statement of Ben Adu was linked to %q", name)
 	}
+}
+
+// spokenBy is benchArticle(n) with every statement said by who.
+func spokenBy(n int, who string) *article.Article {
+	x := benchArticle(n)
+	for i := range x.Statements {
+		x.Statements[i].Speaker = article.Actor{Name: who, Kind: article.Person}
+	}
+	return x
+}
+
+// speakerOf is the name of the actor the first statement of article id is
+// linked to.
+func speakerOf(t *testing.T, s *Store, id int64) string {
+	t.Helper()
+	var name string
+	if err := s.read.QueryRow(`SELECT x.name FROM statements s JOIN actors x ON x.id = s.actor_id
+		WHERE s.article_id = ? ORDER BY s.seq LIMIT 1`, id).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	return name
 }
