@@ -17,12 +17,12 @@ package gazetteer
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 	"sync"
@@ -114,6 +114,7 @@ type Gazetteer struct {
 	orgs        []entry
 	orgKeys     multimap
 	agents      map[string]string // noun key → code; "" when ambiguous
+	slab        []role            // while loading: where parseRoles cuts its slices from
 }
 
 type codeInfo struct {
@@ -136,11 +137,16 @@ type entry struct {
 	roles []role
 }
 
-//go:embed data/gazetteer.txt.gz
-var embedded []byte
+// The data is embedded as plain text in a string: parseText reads it where
+// it lies in the binary's read-only data and the names and keys it keeps
+// are substrings of it, so nothing is inflated or copied at start-up (a
+// gzip copy cost a quarter of the load: ~11 of 42 ms).
+//
+//go:embed data/gazetteer.txt
+var embedded string
 
 var loadOnce = sync.OnceValues(func() (*Gazetteer, error) {
-	return Parse(bytes.NewReader(embedded))
+	return parseText(embedded)
 })
 
 // Load returns the gazetteer built from the embedded data. The data is read on the first call
@@ -193,6 +199,10 @@ func parseText(text string) (*Gazetteer, error) {
 		derived:     newMultimap(24000),
 		orgKeys:     newMultimap(11000),
 		agents:      make(map[string]string, 6400),
+		// Sized by counting their records first (a fast scan): growing
+		// them by appends copied ~5 MB per load.
+		people: make([]entry, 0, strings.Count(text, "\nP\t")),
+		orgs:   make([]entry, 0, strings.Count(text, "\nO\t")),
 	}
 	first, text, _ := strings.Cut(text, "\n")
 	if strings.TrimSuffix(first, "\r") != FormatHeader {
@@ -206,7 +216,16 @@ func parseText(text string) (*Gazetteer, error) {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
+		// Fields are cut into an array, not split into a new slice per line
+		// (the allocations were a tenth of the load); a line with more
+		// fields than any record has keeps a count past the array so the
+		// field-count checks below still refuse it.
+		var fields [maxFields + 1]string
+		nf := cutFields(line, &fields)
+		f := fields[:min(nf, len(fields))]
+		if nf > maxFields {
+			f = append(f[:len(f):len(f)], "")
+		}
 		bad := func(why string) error { return fmt.Errorf("%w: line %d: %s", ErrFormat, n, why) }
 		switch f[0] {
 		case "C":
@@ -216,7 +235,7 @@ func parseText(text string) (*Gazetteer, error) {
 			i := int32(len(g.countries))
 			g.countries = append(g.countries, Country{Code: f[1], Name: f[2]})
 			g.countryIdx[f[1]] = i
-			for _, k := range splitKeys(f[3]) {
+			for k := range splitKeys(f[3]) {
 				g.countryKeys.add(k, i)
 			}
 		case "K":
@@ -247,17 +266,17 @@ func parseText(text string) (*Gazetteer, error) {
 			if f[0] == "P" {
 				i := int32(len(g.people))
 				g.people = append(g.people, e)
-				keys := splitKeys(f[3])
-				for _, k := range keys {
+				for k := range splitKeys(f[3]) {
 					g.personKeys.add(k, i)
 				}
-				for _, k := range derivedKeys(Normalize(f[1]), g.surnameFirst(roles)) {
+				var buf [3]string
+				for _, k := range derivedKeys(buf[:0], Normalize(f[1]), g.surnameFirst(roles)) {
 					g.derived.add(k, i)
 				}
 			} else {
 				i := int32(len(g.orgs))
 				g.orgs = append(g.orgs, e)
-				for _, k := range splitKeys(f[3]) {
+				for k := range splitKeys(f[3]) {
 					g.orgKeys.add(k, i)
 				}
 			}
@@ -265,7 +284,7 @@ func parseText(text string) (*Gazetteer, error) {
 			if len(f) != 3 {
 				return nil, bad("agent needs 3 fields")
 			}
-			for _, k := range splitKeys(f[2]) {
+			for k := range splitKeys(f[2]) {
 				if c, ok := g.agents[k]; ok && c != f[1] {
 					g.agents[k] = "" // listed under two codes: ambiguous
 					continue
@@ -276,20 +295,53 @@ func parseText(text string) (*Gazetteer, error) {
 			return nil, bad("unknown record " + strconv.Quote(f[0]))
 		}
 	}
+	g.slab = nil
 	return g, nil
 }
 
-func splitKeys(s string) []string {
-	if s == "" {
-		return nil
+// maxFields is the most fields a record has (K lines: 7).
+const maxFields = 7
+
+// cutFields cuts line at tabs into f and returns how many fields it has,
+// which may be more than f holds (the rest are not stored).
+func cutFields(line string, f *[maxFields + 1]string) int {
+	n := 0
+	for {
+		field, rest, more := strings.Cut(line, "\t")
+		if n < len(f) {
+			f[n] = field
+		}
+		n++
+		if !more {
+			return n
+		}
+		line = rest
 	}
-	return strings.Split(s, "|")
+}
+
+// splitKeys yields the '|'-separated keys of s, none for "".
+func splitKeys(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for s != "" {
+			k, rest, _ := strings.Cut(s, "|")
+			if !yield(k) {
+				return
+			}
+			s = rest
+		}
+	}
 }
 
 func (g *Gazetteer) parseRoles(s string) ([]role, error) {
-	parts := strings.Split(s, ",")
-	out := make([]role, 0, len(parts))
-	for _, p := range parts {
+	// Every entry's roles are cut from one slab (refilled when it runs
+	// out) rather than a slice each: 27,000 fewer allocations a load.
+	n := strings.Count(s, ",") + 1
+	if cap(g.slab)-len(g.slab) < n {
+		g.slab = make([]role, 0, max(n, 4096))
+	}
+	out := g.slab[len(g.slab) : len(g.slab) : len(g.slab)+n]
+	g.slab = g.slab[:len(g.slab)+n]
+	for p := range strings.SplitSeq(s, ",") {
 		code, dates, dated := strings.Cut(p, "@")
 		ci := g.codes[code]
 		if ci == nil {
@@ -380,15 +432,20 @@ func stripTitles(key string) string {
 // derivedKeys are the weaker keys of a person's normalised canonical name: "first last"
 // without middle names and initials, and the surname alone. They are used only when no exact
 // key matches, and only where a single person has them.
-func derivedKeys(key string, surnameFirst bool) []string {
-	w := strings.Fields(stripTitles(key))
+// The keys are appended to out (the loader passes a small array of its own:
+// one call per person, and the words and keys used to be allocated each).
+func derivedKeys(out []string, key string, surnameFirst bool) []string {
+	var words [12]string
+	w := words[:0]
+	for f := range strings.FieldsSeq(stripTitles(key)) {
+		w = append(w, f)
+	}
 	for len(w) > 0 && suffixes[w[len(w)-1]] {
 		w = w[:len(w)-1]
 	}
 	if len(w) < 2 {
-		return nil
+		return out
 	}
-	var out []string
 	if surnameFirst {
 		if len(w[0]) >= 2 {
 			out = append(out, w[0])

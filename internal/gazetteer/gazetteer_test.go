@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parley-news/parley/internal/gazetteer"
 )
@@ -239,20 +241,12 @@ func TestNormalize(t *testing.T) {
 
 // Every key of the embedded data is already normalised: the data is current with Normalize.
 func TestEmbeddedKeysNormalised(t *testing.T) {
-	raw, err := os.ReadFile("data/gazetteer.txt.gz")
+	raw, err := os.ReadFile("data/gazetteer.txt")
 	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(zr); err != nil {
 		t.Fatal(err)
 	}
 	n := 0
-	for _, line := range strings.Split(buf.String(), "\n") {
+	for _, line := range strings.Split(string(raw), "\n") {
 		f := strings.Split(line, "\t")
 		var keys string
 		switch f[0] {
@@ -309,6 +303,22 @@ func TestParseErrors(t *testing.T) {
 	if p, ok := g.Person("Jane Roe", day("2002-01-01")); !ok || p.Role.Affiliation != "Freedonia government" {
 		t.Errorf("Jane Roe = %+v", p)
 	}
+	// A gzip-compressed file reads the same (the embedded data is plain; Parse takes either).
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	_, _ = zw.Write([]byte(ok))
+	_ = zw.Close()
+	gz, err := gazetteer.Parse(&z)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := gz.Person("Jane Roe", day("2002-01-01")); !ok || p.Role.Affiliation != "Freedonia government" {
+		t.Errorf("Jane Roe (gzip) = %+v", p)
+	}
+	// A record with a field too many is refused, not cut short.
+	if _, err := gazetteer.Parse(strings.NewReader(ok + "A\tGOV\tminister\textra\n")); !errors.Is(err, gazetteer.ErrFormat) {
+		t.Errorf("extra field: err = %v, want ErrFormat", err)
+	}
 }
 
 func BenchmarkPerson(b *testing.B) {
@@ -336,10 +346,11 @@ func BenchmarkPersonHit(b *testing.B) {
 // BenchmarkParse measures what Load costs on first use: time, allocations, and the heap the
 // gazetteer keeps (heap-MB, measured outside the timed part).
 func BenchmarkParse(b *testing.B) {
-	raw, err := os.ReadFile("data/gazetteer.txt.gz")
+	raw, err := os.ReadFile("data/gazetteer.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
+	text := string(raw) // as embedded: a string in place
 	var keep *gazetteer.Gazetteer
 	var before, after runtime.MemStats
 	b.ReportAllocs()
@@ -349,7 +360,7 @@ func BenchmarkParse(b *testing.B) {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		b.StartTimer()
-		keep, err = gazetteer.Parse(bytes.NewReader(raw))
+		keep, err = gazetteer.ParseText(text)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -360,4 +371,39 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
 	runtime.KeepAlive(keep)
+}
+
+// Normalize's ASCII fast path folds every ASCII string as the general (rune) path does.
+func TestNormalizeASCIIMatchesRunes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	const alphabet = "aZz09 .'`-_/,;()\t\nthe THE"
+	for range 20000 {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			if rng.IntN(4) == 0 {
+				b[i] = byte(rng.IntN(128))
+			} else {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+		}
+		s := string(b)
+		if got, want := gazetteer.Normalize(s), gazetteer.NormalizeRunes(s); got != want {
+			t.Fatalf("Normalize(%q) = %q, the rune path gives %q", s, got, want)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"The U.S. Senate", "O'Neill", "Wörner", "  the  ", "A-B_C/D"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := gazetteer.Normalize(s)
+		if !utf8.ValidString(s) {
+			return
+		}
+		if want := gazetteer.NormalizeRunes(s); got != want {
+			t.Fatalf("Normalize(%q) = %q, the rune path gives %q", s, got, want)
+		}
+	})
 }

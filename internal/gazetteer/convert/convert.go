@@ -5,7 +5,6 @@ package convert
 
 import (
 	"bufio"
-	"compress/gzip"
 	"fmt"
 	"io"
 	"io/fs"
@@ -53,7 +52,8 @@ type actor struct {
 	country string // for countries: the code
 }
 
-// Convert reads the four dictionaries from fsys and writes the gzip-compressed data file to w.
+// Convert reads the four dictionaries from fsys and writes the data file (plain UTF-8 text, which
+// the binary embeds as it is: see gazetteer.Load) to w.
 func Convert(fsys fs.FS, w io.Writer) (Stats, error) {
 	var st Stats
 	var all []*actor
@@ -172,11 +172,7 @@ func Convert(fsys fs.FS, w io.Writer) (Stats, error) {
 		return st, err
 	}
 
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return st, fmt.Errorf("convert: %w", err)
-	}
-	bw := bufio.NewWriter(zw)
+	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s\n", gazetteer.FormatHeader)
 	fmt.Fprintf(bw, "# Derived from the CAMEO/Phoenix dictionaries of PETRARCH2 (Open Event Data Alliance, MIT licence); see LICENSE-phoenix and PROVENANCE.md.\n")
 
@@ -264,9 +260,6 @@ func Convert(fsys fs.FS, w io.Writer) (Stats, error) {
 		st.Agents += len(agents[code])
 	}
 	if err := bw.Flush(); err != nil {
-		return st, fmt.Errorf("convert: %w", err)
-	}
-	if err := zw.Close(); err != nil {
 		return st, fmt.Errorf("convert: %w", err)
 	}
 	return st, nil

@@ -1,6 +1,6 @@
 // Command convert writes the gazetteer's data file from the CAMEO/Phoenix dictionaries:
 //
-//	go run ./internal/gazetteer/cmd/convert [-dir ../shared/dictionaries/phoenix] [-out internal/gazetteer/data/gazetteer.txt.gz]
+//	go run ./internal/gazetteer/cmd/convert [-dir ../shared/dictionaries/phoenix] [-out internal/gazetteer/data/gazetteer.txt]
 //
 // Relative paths are taken from the repository root (the folder holding go.mod), so the
 // command works the same from `go generate` in internal/gazetteer.
@@ -27,7 +27,7 @@ func main() {
 
 func run() error {
 	dir := flag.String("dir", "../shared/dictionaries/phoenix", "folder with the Phoenix dictionaries")
-	out := flag.String("out", "internal/gazetteer/data/gazetteer.txt.gz", "data file to write")
+	out := flag.String("out", "internal/gazetteer/data/gazetteer.txt", "data file to write")
 	verbose := flag.Bool("v", false, "list every skipped or partly read line")
 	flag.Parse()
 	root, err := repoRoot()
