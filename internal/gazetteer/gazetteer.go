@@ -217,15 +217,11 @@ func parseText(text string) (*Gazetteer, error) {
 			continue
 		}
 		// Fields are cut into an array, not split into a new slice per line
-		// (the allocations were a tenth of the load); a line with more
-		// fields than any record has keeps a count past the array so the
-		// field-count checks below still refuse it.
+		// (the allocations were a tenth of the load). The array has one
+		// place more than any record has fields, so a line with too many
+		// still counts too many and the checks below refuse it.
 		var fields [maxFields + 1]string
-		nf := cutFields(line, &fields)
-		f := fields[:min(nf, len(fields))]
-		if nf > maxFields {
-			f = append(f[:len(f):len(f)], "")
-		}
+		f := fields[:min(cutFields(line, &fields), len(fields))]
 		bad := func(why string) error { return fmt.Errorf("%w: line %d: %s", ErrFormat, n, why) }
 		switch f[0] {
 		case "C":
