@@ -16,8 +16,12 @@ type Book struct {
 	reg     *Registry
 	at      time.Time
 	entries []*entry
-	byKey   map[string]int    // Key(full name) → entry
-	keys    map[string]string // cache of Key
+	// spare holds entries made for earlier articles, taken again (with
+	// their slices' storage) after Reset: a new entry per actor per
+	// article was a tenth of the pipeline's allocated bytes.
+	spare []*entry
+	byKey map[string]int    // Key(full name) → entry
+	keys  map[string]string // cache of Key
 	// byLast and byFirst index the people by the Key of their last and
 	// first name tokens (ids in increasing order), so that a surname is
 	// found without scanning every entry.
@@ -96,9 +100,13 @@ func NewBook(reg *Registry, t time.Time) *Book {
 // Reset empties b for another article published at t, keeping the storage
 // of its tables (and the cache of Key), so that a caller may reuse one Book across articles (a
 // new Book allocates its tables afresh). What b returned before (actors,
-// names) stays valid: entries are never reused, only forgotten.
+// names) stays valid: Actor and Actors copy, and entries are taken again
+// only through newEntry, which clears them.
 func (b *Book) Reset(reg *Registry, t time.Time) {
 	b.reg, b.at = reg, t
+	if len(b.spare) < 1024 { // bounded, as the cache of Key is
+		b.spare = append(b.spare, b.entries...)
+	}
 	clear(b.entries)
 	b.entries = b.entries[:0]
 	if b.byKey == nil {
@@ -116,6 +124,20 @@ func (b *Book) Reset(reg *Registry, t time.Time) {
 	}
 	clear(b.byLast)
 	clear(b.byFirst)
+}
+
+// newEntry returns a cleared entry for actor a, a spare one when there is.
+func (b *Book) newEntry(a article.Actor) *entry {
+	n := len(b.spare)
+	if n == 0 {
+		return &entry{actor: a, roleSeen: -1}
+	}
+	e := b.spare[n-1]
+	b.spare[n-1] = nil
+	b.spare = b.spare[:n-1]
+	seen := e.seen[:0]
+	*e = entry{actor: a, roleSeen: -1, seen: seen}
+	return e
 }
 
 // ID identifies an actor in a Book; -1 is none.
@@ -145,8 +167,21 @@ func (b *Book) Name(id ID) string { return b.get(id).actor.Name }
 // Actors returns all actors of the article in order of first mention.
 func (b *Book) Actors() []article.Actor {
 	out := make([]article.Actor, len(b.entries))
-	for i := range b.entries {
-		out[i] = b.Actor(i)
+	n := 0
+	for _, e := range b.entries {
+		n += len(e.actor.Aliases)
+	}
+	// The aliases of all actors in one array, each actor's a capped piece
+	// of it (as Actor's own copy would be).
+	aliases := make([]string, 0, n)
+	for i, e := range b.entries {
+		out[i] = e.actor
+		out[i].Aliases = nil
+		if len(e.actor.Aliases) > 0 {
+			k := len(aliases)
+			aliases = append(aliases, e.actor.Aliases...)
+			out[i].Aliases = aliases[k:len(aliases):len(aliases)]
+		}
 	}
 	return out
 }
@@ -206,7 +241,8 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 		id = best
 	}
 	if id < 0 {
-		e := &entry{actor: article.Actor{Name: name, Kind: article.Person}, first: firstK, last: lastK, roleSeen: -1}
+		e := b.newEntry(article.Actor{Name: name, Kind: article.Person})
+		e.first, e.last = firstK, lastK
 		if k, ok := b.reg.Lookup(name); ok && k.Kind == article.Person {
 			e.actor.Name = k.Name
 			if name != k.Name {
@@ -312,7 +348,7 @@ func (b *Book) Body(name, kind, affiliation, surface string, pos int) ID {
 		}
 	}
 	if !ok || b.entries[id].actor.Kind == article.Person {
-		b.entries = append(b.entries, &entry{actor: article.Actor{Name: name, Kind: kind, Affiliation: affiliation}, roleSeen: -1})
+		b.entries = append(b.entries, b.newEntry(article.Actor{Name: name, Kind: kind, Affiliation: affiliation}))
 		id = len(b.entries) - 1
 		b.byKey[k] = id
 	}

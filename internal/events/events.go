@@ -1,6 +1,7 @@
 package events
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"log/slog"
@@ -112,6 +113,7 @@ type doc struct {
 	flags   []uint32 // word-class bits per token
 	inQuote []bool
 	ments   []mention
+	byName  map[string]article.Actor // the article's actors by name (see mentions)
 	dates   []dated
 	stmts   []article.Statement
 	pub     time.Time // publication date; zero when unknown
@@ -245,6 +247,7 @@ func grow[T any](s []T, n int) []T {
 func (d *doc) release(x *Extractor) {
 	clear(d.low)
 	clear(d.ments)
+	clear(d.byName)
 	d.body, d.stmts, d.out, d.x, d.tk = "", nil, nil, nil, nil
 	d.last, d.lastPos, d.sentFrom = article.Actor{}, 0, 0
 	if cap(d.tkBuf) > 1<<16 || cap(d.low) > 1<<16 || cap(d.outBuf) > 1<<12 {
@@ -290,7 +293,11 @@ func (d *doc) markQuotes(tk []text.Token) {
 // ---- mentions and actors ----
 
 func (d *doc) mentions(in Input) {
-	byName := make(map[string]article.Actor, len(in.Actors))
+	if d.byName == nil {
+		d.byName = make(map[string]article.Actor, len(in.Actors))
+	}
+	byName := d.byName // kept from article to article, as the doc is
+	clear(byName)
 	for _, a := range in.Actors {
 		a.Aliases = nil
 		byName[a.Name] = a
@@ -318,7 +325,7 @@ func (d *doc) mentions(in Input) {
 // where the report was filed, never who acted.
 func (d *doc) datelineAt(sp article.Span) bool {
 	s := d.body[sp[0]:sp[1]]
-	if len(s) < 3 || strings.ToUpper(s) != s || strings.ToLower(s) == s {
+	if len(s) < 3 || !text.IsUpper(s) || text.IsLower(s) {
 		return false
 	}
 	j := sp[0]
@@ -509,6 +516,25 @@ var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", 
 
 // hasWeekday reports whether s names a day of the week.
 func hasWeekday(s string) bool {
+	// Lower-cased in a stack buffer when short and ASCII (time expressions
+	// are), as strings.ToLower would.
+	var buf [64]byte
+	if len(s) <= len(buf) && isASCII(s) {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		low := buf[:len(s)]
+		for _, w := range weekdays {
+			if bytes.Contains(low, []byte(w)) {
+				return true
+			}
+		}
+		return false
+	}
 	s = strings.ToLower(s)
 	for _, w := range weekdays {
 		if strings.Contains(s, w) {
@@ -516,6 +542,15 @@ func hasWeekday(s string) bool {
 		}
 	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // wordsOnly reports whether s holds only letters and spaces: no sentence

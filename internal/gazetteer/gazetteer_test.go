@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"os"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -406,4 +407,27 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("Normalize(%q) = %q, the rune path gives %q", s, got, want)
 		}
 	})
+}
+
+// Person and Org answer without building error values; they must agree
+// with LookupPerson and LookupOrg on every name: found, ambiguous, unknown.
+func TestBoolFormsMatchLookups(t *testing.T) {
+	g := load(t)
+	names := []string{"Bill Clinton", "Merkel", "Xi", "President Bush", "Bush", "Clinton", "Rasmussen",
+		"Stoltenberg", "Nobody McNobodyface", "", "NATO", "United Nations", "European Union", "Mr", "Gen. Nobody",
+		"manfred worner", "Ban Ki-moon", "Foreign Minister Lavrov", "Red Cross", "World Bank"}
+	for _, name := range names {
+		for _, on := range []time.Time{{}, day("1995-03-01"), day("2003-05-01")} {
+			p, ok := g.Person(name, on)
+			lp, err := g.LookupPerson(name, on)
+			if ok != (err == nil) || !reflect.DeepEqual(p, lp) {
+				t.Errorf("Person(%q, %v) = %+v %v; LookupPerson = %+v %v", name, on, p, ok, lp, err)
+			}
+		}
+		o, ok := g.Org(name)
+		lo, err := g.LookupOrg(name)
+		if ok != (err == nil) || !reflect.DeepEqual(o, lo) {
+			t.Errorf("Org(%q) = %+v %v; LookupOrg = %+v %v", name, o, ok, lo, err)
+		}
+	}
 }

@@ -9,8 +9,25 @@ import (
 // time asks for their latest role). ok is false when the name is unknown or ambiguous; use
 // LookupPerson to tell the two apart.
 func (g *Gazetteer) Person(name string, on time.Time) (Person, bool) {
-	p, err := g.LookupPerson(name, on)
-	return p, err == nil
+	// The pipeline asks for every capitalised name it meets and most are
+	// not in the dictionary: a miss here builds no error value.
+	var one [1]int32
+	ids, partial := g.personIDs(name, &one)
+	if len(ids) == 0 {
+		return Person{}, false
+	}
+	d := dateOf(on)
+	if len(ids) == 1 {
+		p := g.person(ids[0], d)
+		p.Partial = partial
+		return p, true
+	}
+	if i, ok := g.pick(ids, d); ok {
+		p := g.person(i, d)
+		p.Partial = partial
+		return p, true
+	}
+	return Person{}, false
 }
 
 // LookupPerson is Person with the reason for a miss: ErrNotFound, or an *AmbiguousError
@@ -23,21 +40,8 @@ func (g *Gazetteer) Person(name string, on time.Time) (Person, bool) {
 // whom exactly one held an office on that date ("President Bush" in 2003); otherwise the name
 // is ambiguous.
 func (g *Gazetteer) LookupPerson(name string, on time.Time) (Person, error) {
-	key := Normalize(name)
 	var one [1]int32
-	partial := false
-	ids := g.personKeys.get(key, &one)
-	if len(ids) == 0 {
-		ids, partial = g.derived.get(key, &one), true
-	}
-	if len(ids) == 0 {
-		if k := stripTitles(key); k != key && k != "" {
-			partial = false
-			if ids = g.personKeys.get(k, &one); len(ids) == 0 {
-				ids, partial = g.derived.get(k, &one), true
-			}
-		}
-	}
+	ids, partial := g.personIDs(name, &one)
 	if len(ids) == 0 {
 		return Person{}, fmt.Errorf("%w: person %q", ErrNotFound, name)
 	}
@@ -62,6 +66,29 @@ func (g *Gazetteer) LookupPerson(name string, on time.Time) (Person, error) {
 		amb.Candidates = append(amb.Candidates, c)
 	}
 	return Person{}, amb
+}
+
+// personIDs finds the people a name may refer to, as LookupPerson describes
+// (one is room for a single id, so that the common case does not allocate);
+// partial says the name matched by "first last" or surname alone.
+func (g *Gazetteer) personIDs(name string, one *[1]int32) (ids []int32, partial bool) {
+	key := Normalize(name)
+	ids = g.personKeys.get(key, one)
+	if len(ids) == 0 {
+		ids, partial = g.derived.get(key, one), true
+	}
+	if len(ids) == 0 {
+		if k := stripTitles(key); k != key && k != "" {
+			partial = false
+			if ids = g.personKeys.get(k, one); len(ids) == 0 {
+				ids, partial = g.derived.get(k, one), true
+			}
+		}
+	}
+	if len(ids) == 0 {
+		partial = false
+	}
+	return ids, partial
 }
 
 // pick chooses among several people of one name: allowed only when all share a country or
@@ -265,6 +292,10 @@ func (g *Gazetteer) CountryByCode(code string) (Country, bool) {
 // "European Commission"), national institutions, armed groups, companies. ok is false when
 // unknown or ambiguous.
 func (g *Gazetteer) Org(name string) (Org, bool) {
+	var one [1]int32
+	if len(g.orgKeys.get(Normalize(name), &one)) == 0 {
+		return Org{}, false // a miss builds no error value (see Person)
+	}
 	o, err := g.LookupOrg(name)
 	return o, err == nil
 }

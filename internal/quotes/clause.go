@@ -910,7 +910,7 @@ func (d *doc) verbSoon(t, end int) bool {
 // kicker or heading run into the sentence ("CONGRESS HAS INVESTIGATED
 // HIM — Oz's advice …"), not the subject.
 func shouted(s string) bool {
-	return strings.IndexByte(s, ' ') > 0 && strings.ToUpper(s) == s && strings.ToLower(s) != s
+	return strings.IndexByte(s, ' ') > 0 && text.IsUpper(s) && !text.IsLower(s)
 }
 
 // skipMedium returns the token after a phrase naming the medium or the

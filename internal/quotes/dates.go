@@ -101,7 +101,7 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 		return dt
 	}
 	if h.kind == 'v' && isPresentCue(d.lower(h.t0)) {
-		return dated{d.pub.Format("2006-01-02"), article.DatePublication}
+		return dated{d.pubDay, article.DatePublication}
 	}
 	return d.defaultDate
 }
@@ -298,7 +298,7 @@ func (d *doc) leadDate(paras []article.Span, sameDay bool) dated {
 	if d.pub.IsZero() {
 		return undated
 	}
-	pub := d.pub.Format("2006-01-02")
+	pub := d.pubDay
 	limit := len(d.body)
 	if len(paras) > 0 {
 		limit = paras[0][1]

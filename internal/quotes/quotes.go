@@ -140,6 +140,7 @@ type doc struct {
 	book     *actors.Book
 	timexes  []article.Timex
 	pub      time.Time
+	pubDay   string // pub as YYYY-MM-DD, made once per document
 
 	colonNext *unit // the unit after one ending in a colon, if quoted
 	nextUnit  unit  // storage for colonNext
@@ -187,7 +188,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	// would be, with the emptied map of the last article.
 	clear(sc.lastDate)
 	d := &sc.doc
-	*d = doc{a: a, body: body, pub: in.Published, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: sc.lastDate}
+	*d = doc{a: a, body: body, pub: in.Published, pubDay: in.Published.Format(time.DateOnly), lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: sc.lastDate}
 	defer func() {
 		if cap(sc.toks) <= 1<<16 {
 			// The buffers keep references into this article until the
@@ -395,7 +396,7 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, date dated
 		}
 	}
 	title = string(b)
-	h := &doc{a: a, body: title, pub: in.Published, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: map[string]dated{}, title: true}
+	h := &doc{a: a, body: title, pub: in.Published, pubDay: in.Published.Format(time.DateOnly), lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: map[string]dated{}, title: true}
 	h.toks = toks
 	h.lowerTokens("")
 	h.inQ = make([]bool, len(h.toks))

@@ -187,10 +187,10 @@ func (m *matcher) weekendVal(off, dir int) string {
 // refDay is the last fully specified day mentioned, else the anchor's.
 func (m *matcher) refDay() string {
 	if m.hasRef {
-		return fmtDate(m.ref)
+		return m.day(m.ref)
 	}
 	if m.hasAnchor {
-		return fmtDate(m.anchor)
+		return m.day(m.anchor)
 	}
 	return ""
 }
@@ -412,15 +412,14 @@ func (m *matcher) thatStart(i, j int) cand {
 	if k == j && !m.isW(j, "day") && !m.isW(j, "night") {
 		return cand{}
 	}
-	ref := m.refDay()
-	if ref == "" {
+	if !m.hasRef && !m.hasAnchor { // no day to count from
 		return cand{}
 	}
-	d, _ := parseDay(ref)
 	u := m.lx(k)
 	if u == nil || !m.sameSent(i, k) {
 		return cand{}
 	}
+	d, _ := parseDay(m.refDay())
 	end := k + 1
 	switch {
 	case m.isW(k, "day"):

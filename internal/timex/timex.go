@@ -60,16 +60,20 @@ func New() *Tagger {
 func (t *Tagger) Tag(text string, anchor time.Time) []article.Timex {
 	sc := t.pool.Get().(*scratch)
 	toks := tokenize(text, sc.toks[:0])
-	m := matcher{text: text, toks: toks, outTok: sc.outTok[:0], outRef: sc.outRef[:0]}
-	m.out = make([]article.Timex, 0, len(text)/256+4)
+	m := matcher{text: text, toks: toks, out: sc.out[:0], outTok: sc.outTok[:0], outRef: sc.outRef[:0]}
 	if !anchor.IsZero() {
 		m.anchor = civilOf(anchor)
 		m.hasAnchor = true
 	}
 	m.run()
-	out := m.out
+	// The expressions are gathered in the pooled slice and copied out
+	// once at their final number (growing the returned slice as they
+	// came was a tenth of the pipeline's allocated bytes).
+	out := make([]article.Timex, len(m.out))
+	copy(out, m.out)
+	clear(m.out) // the pool keeps no article's strings
 	if cap(toks) <= 1<<16 {
-		sc.toks, sc.outTok, sc.outRef = toks[:0], m.outTok[:0], m.outRef[:0]
+		sc.toks, sc.out, sc.outTok, sc.outRef = toks[:0], m.out[:0], m.outTok[:0], m.outRef[:0]
 		t.pool.Put(sc)
 	}
 	return out
@@ -79,6 +83,7 @@ func (t *Tagger) Tag(text string, anchor time.Time) []article.Timex {
 // per-output bookkeeping of the matcher, none of which leaves Tag.
 type scratch struct {
 	toks   []token
+	out    []article.Timex
 	outTok [][2]int
 	outRef []refDay
 }
@@ -109,6 +114,18 @@ type matcher struct {
 	out       []article.Timex
 	outTok    [][2]int // token range of each output, for the time-of-day pass
 	outRef    []refDay // the reference day when each output was found
+	// The last day written by day(), kept: an article counts most of its
+	// relative days from one or two dates.
+	memoDay civil
+	memoVal string
+}
+
+// day is fmtDate(c), remembering the last answer.
+func (m *matcher) day(c civil) string {
+	if m.memoVal == "" || c != m.memoDay {
+		m.memoDay, m.memoVal = c, fmtDate(c)
+	}
+	return m.memoVal
 }
 
 func (m *matcher) run() {
@@ -453,13 +470,13 @@ func (m *matcher) resolveWeekday(wd, mod, dir int) string {
 		if back == 0 {
 			back = 7
 		}
-		return fmtDate(m.anchor.addDays(-back))
+		return m.day(m.anchor.addDays(-back))
 	case mNext, mComing, mFollowing, mUpcoming:
 		fwd := (wd - aw + 7) % 7
 		if fwd == 0 {
 			fwd = 7
 		}
-		return fmtDate(m.anchor.addDays(fwd))
+		return m.day(m.anchor.addDays(fwd))
 	case mThis:
 		// "this Friday" points ahead unless the tense says it is over
 		if dir != tPast {
@@ -467,9 +484,9 @@ func (m *matcher) resolveWeekday(wd, mod, dir int) string {
 		}
 	}
 	if dir == tFuture {
-		return fmtDate(m.anchor.addDays((wd - aw + 7) % 7))
+		return m.day(m.anchor.addDays((wd - aw + 7) % 7))
 	}
-	return fmtDate(m.anchor.addDays(-((aw - wd + 7) % 7)))
+	return m.day(m.anchor.addDays(-((aw - wd + 7) % 7)))
 }
 
 // yearForMonthDay picks the year of a month-day without one: past tense
@@ -561,7 +578,7 @@ func (m *matcher) monthDayVal(mo, d, dir int) string {
 	if !validDate(y, mo, d) {
 		return ""
 	}
-	return fmtDate(civil{y, mo, d})
+	return m.day(civil{y, mo, d})
 }
 
 func (m *matcher) bareMonthVal(mo, mod, dir int) string {
