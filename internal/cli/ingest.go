@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/parley-news/parley/internal/actors"
@@ -17,17 +19,52 @@ import (
 )
 
 // One transaction saves up to ingestBatch articles or ingestBatchBytes of
-// their text, or what a second brought. Large transactions matter in a
-// large store: a new article's rows land at scattered places of the
-// date-keyed indexes, and each page a commit changes is written to the WAL
-// and checkpointed once however many rows of the batch changed it. Going
-// from 64 to 512 articles took 10,000 back-filled articles into a
-// million-article store from ~25 s to ~20 s, and into an empty one from
-// 15.6 s to 11.2 s (docs/performance.md).
+// their text. Large transactions matter in a large store: a new article's
+// rows land at scattered places of the date-keyed indexes, and each page a
+// commit changes is written to the WAL and checkpointed once however many
+// rows of the batch changed it. Going from 64 to 512 articles took 10,000
+// back-filled articles into a million-article store from ~25 s to ~20 s,
+// and into an empty one from 15.6 s to 11.2 s (docs/performance.md).
+//
+// Analysed articles are held in a window of up to ingestWindow articles
+// (ingestWindowBytes of text, or what ingestWindowWait brought) and a full
+// window is saved in order of publication date, a batch at a time: the
+// articles of a back-fill (an archive, dates all over the years) then
+// reach the store a stretch of days per transaction, so a commit changes
+// the index pages of those days, not pages all over the file.
 const (
-	ingestBatch      = 512
-	ingestBatchBytes = 16 << 20
+	ingestBatch       = 512
+	ingestBatchBytes  = 16 << 20
+	ingestWindow      = 4096
+	ingestWindowBytes = 64 << 20
+	ingestWindowWait  = 10 * time.Second
 )
+
+// saveOrder sorts a window of analysed articles for saving: by publication
+// date, stably, except that the articles of one source keep their order
+// among themselves (a later one may be a new version of an earlier one).
+// Undated articles come first.
+func saveOrder(window []*pipeline.Result) {
+	type item struct {
+		res *pipeline.Result
+		key string
+	}
+	items := make([]item, len(window))
+	last := make(map[string]string, len(window))
+	for i, res := range window {
+		key := res.Article.Published
+		src := res.Article.Source
+		if prev, ok := last[src]; ok && prev > key {
+			key = prev // never before an earlier article of the same source
+		}
+		last[src] = key
+		items[i] = item{res, key}
+	}
+	slices.SortStableFunc(items, func(a, b item) int { return strings.Compare(a.key, b.key) })
+	for i, it := range items {
+		window[i] = it.res
+	}
+}
 
 func runIngest(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "ingest", "[flags] INPUT...",
@@ -114,10 +151,11 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		)
 	}
 	// Articles are saved in batches, one transaction each (the store writes
-	// far faster that way); a batch is flushed when full, after a second, and
-	// at the end. The first interruption (Ctrl-C, SIGTERM) stops reading but
-	// saves everything analysed so far; a second one ends the process, and
-	// then at most the batch in hand is lost, never half an article.
+	// far faster that way), from a window of analysed articles flushed when
+	// full, after ingestWindowWait, and at the end. The first interruption
+	// (Ctrl-C, SIGTERM) stops reading but saves everything analysed so far;
+	// a second one ends the process, and then at most the window in hand is
+	// lost (never half an article; read again, it is stored then).
 	saveCtx := context.WithoutCancel(ctx)
 	counts := map[store.SaveStatus]int{}
 	var imported tally
@@ -169,13 +207,10 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		}
 		return ExitOK
 	}
-	var batch []*pipeline.Result
-	var batchBytes int
-	last := time.Now()
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
+	var window []*pipeline.Result
+	var windowBytes int
+	var windowStart time.Time
+	save := func(batch []*pipeline.Result) error {
 		arts := make([]*article.Article, len(batch))
 		for i, res := range batch {
 			arts[i] = res.Article
@@ -193,18 +228,40 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 				fmt.Fprintf(env.Stderr, "%s\t%d\t%s\n", sv.Status, sv.ID, escapeControl(arts[i].Source))
 			}
 		}
-		batch, batchBytes, last = batch[:0], 0, time.Now()
+		return nil
+	}
+	// flush saves the window: in input order when it holds one batch or
+	// less (a small ingest is stored as given), else in date order, one
+	// transaction per batch.
+	flush := func() error {
+		if len(window) > ingestBatch {
+			saveOrder(window)
+		}
+		for start := 0; start < len(window); {
+			end, n := start, 0
+			for end < len(window) && end-start < ingestBatch && n < ingestBatchBytes {
+				n += len(window[end].Article.Body)
+				end++
+			}
+			if err := save(window[start:end]); err != nil {
+				return err
+			}
+			start = end
+		}
+		clear(window)
+		window, windowBytes = window[:0], 0
 		return nil
 	}
 	t, err = r.run(ctx, inputs, func(res *pipeline.Result) error {
-		if ctx.Err() != nil {
-			// Interrupted: what is left is saved in one last batch.
-			batch = append(batch, res)
-			return nil
+		if len(window) == 0 {
+			windowStart = time.Now()
 		}
-		batch = append(batch, res)
-		batchBytes += len(res.Article.Body)
-		if len(batch) >= ingestBatch || batchBytes >= ingestBatchBytes || time.Since(last) > time.Second {
+		window = append(window, res)
+		if ctx.Err() != nil {
+			return nil // interrupted: what is left is saved below
+		}
+		windowBytes += len(res.Article.Body)
+		if len(window) >= ingestWindow || windowBytes >= ingestWindowBytes || time.Since(windowStart) > ingestWindowWait {
 			return flush()
 		}
 		return nil
