@@ -16,18 +16,22 @@ func (g *Gazetteer) Person(name string, on time.Time) (Person, bool) {
 	if len(ids) == 0 {
 		return Person{}, false
 	}
-	d := dateOf(on)
-	if len(ids) == 1 {
-		p := g.person(ids[0], d)
-		p.Partial = partial
-		return p, true
+	return g.choose(ids, partial, dateOf(on))
+}
+
+// choose returns the one person of ids on day d (see pick); ok is false
+// when the name stays ambiguous.
+func (g *Gazetteer) choose(ids []int32, partial bool, d int32) (Person, bool) {
+	i := ids[0]
+	if len(ids) > 1 {
+		var ok bool
+		if i, ok = g.pick(ids, d); !ok {
+			return Person{}, false
+		}
 	}
-	if i, ok := g.pick(ids, d); ok {
-		p := g.person(i, d)
-		p.Partial = partial
-		return p, true
-	}
-	return Person{}, false
+	p := g.person(i, d)
+	p.Partial = partial
+	return p, true
 }
 
 // LookupPerson is Person with the reason for a miss: ErrNotFound, or an *AmbiguousError
@@ -46,14 +50,7 @@ func (g *Gazetteer) LookupPerson(name string, on time.Time) (Person, error) {
 		return Person{}, fmt.Errorf("%w: person %q", ErrNotFound, name)
 	}
 	d := dateOf(on)
-	if len(ids) == 1 {
-		p := g.person(ids[0], d)
-		p.Partial = partial
-		return p, nil
-	}
-	if i, ok := g.pick(ids, d); ok {
-		p := g.person(i, d)
-		p.Partial = partial
+	if p, ok := g.choose(ids, partial, d); ok {
 		return p, nil
 	}
 	amb := &AmbiguousError{Name: name}
