@@ -24,6 +24,8 @@ func TestQueryPlans(t *testing.T) {
 		{"statements of an actor", `SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.actor_id = 3 ORDER BY s.eff_date DESC`},
 		{"statements page", `SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE +a.current = 1 ORDER BY s.eff_date DESC, s.article_id DESC, s.seq LIMIT 20`},
 		{"statements by speaker", `SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE +a.current = 1 AND s.actor_id IN (SELECT id FROM actors WHERE name LIKE '%x%' ESCAPE '\' UNION SELECT actor_id FROM actor_aliases WHERE alias LIKE '%x%' ESCAPE '\') ORDER BY s.eff_date DESC, s.article_id DESC, s.seq LIMIT 20`},
+		{"statements of a common kind", `SELECT s.id FROM statements s WHERE s.kind = 'direct' ORDER BY s.eff_date DESC, s.article_id DESC, s.seq LIMIT 20`},
+		{"statements of a rare kind", `SELECT s.id FROM statements s WHERE s.kind = 'mixed' AND s.` + rareKindCond + ` ORDER BY s.eff_date DESC, s.article_id DESC, s.seq LIMIT 20`},
 		{"statements of an article", `SELECT id FROM statements WHERE article_id = 1 ORDER BY seq`},
 		{"actor by name", `SELECT id FROM actors WHERE name = 'x'`},
 	}
@@ -42,6 +44,11 @@ func TestQueryPlans(t *testing.T) {
 			plan = append(plan, detail)
 		}
 		rows.Close()
+		// A rare kind is found through its partial index, not by reading
+		// the newest order until 20 of it turn up.
+		if strings.Contains(tt.name, "rare kind") && !strings.Contains(strings.Join(plan, " "), "statements_kind_rare") {
+			t.Errorf("%s does not use statements_kind_rare: %q", tt.name, plan)
+		}
 		for _, step := range plan {
 			// Scanning the actors table (a few thousand names) for a
 			// substring is expected; scanning anything else is not.

@@ -474,6 +474,12 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	}
 	if q.Kind != "" {
 		w.add("s.kind = ?", q.Kind)
+		if !slices.Contains(commonKinds, q.Kind) {
+			// The same term as statements_kind_rare's condition, so that
+			// SQLite may use it; a common kind pages along the newest
+			// order instead (see commonKinds).
+			w.add("s." + rareKindCond)
+		}
 	}
 	w.dateRange("s.eff_date", q.From, q.To)
 	if c := q.After; c != nil {

@@ -51,6 +51,8 @@ func Corpus(t testing.TB, open Opener) (store.Store, map[string]int64) {
 		}
 		if d.source == "a2" {
 			a.Statements[0].Speaker.Aliases = []string{"Colonel Petrov"}
+			// "Petrov added that "patrols continue."": part reported, part quoted.
+			a.Statements[1].Kind = article.Mixed
 		}
 		res, err := s.SaveArticle(ctx, a)
 		if err != nil {
@@ -228,7 +230,12 @@ func statementFilters(t *testing.T, open Opener) {
 		{"actor", store.StatementQuery{ActorID: jane}, []string{notSign, usPos}},
 		{"article", store.StatementQuery{ArticleID: ids["a2"]}, []string{noShot, patrols}},
 		{"outlet", store.StatementQuery{Outlet: "daily EXAMPLE"}, []string{notSign, hardYear}},
-		{"kind", store.StatementQuery{Kind: article.Indirect}, nil},
+		{"kind none of", store.StatementQuery{Kind: article.Indirect}, nil},
+		{"kind common", store.StatementQuery{Kind: article.Direct}, []string{notSign, noShot, usPos, hardYear}},
+		{"kind rare", store.StatementQuery{Kind: article.Mixed}, []string{patrols}},
+		{"kind rare and speaker", store.StatementQuery{Kind: article.Mixed, Speaker: "petrov"}, []string{patrols}},
+		{"kind rare elsewhere", store.StatementQuery{Kind: article.Mixed, Speaker: "roe"}, nil},
+		{"kind unknown", store.StatementQuery{Kind: "shouted"}, nil},
 		{"own date beats publication date", store.StatementQuery{From: "2022-02-14", To: "2022-02-14"}, []string{noShot}},
 		{"month-precision date overlaps a day range", store.StatementQuery{From: "2021-12-15", To: "2021-12-31"}, []string{hardYear}},
 		{"full text", store.StatementQuery{Query: "not"}, []string{notSign, usPos}},
