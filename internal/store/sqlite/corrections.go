@@ -82,7 +82,7 @@ type corrTx struct {
 
 func (c *corrTx) ArticleInfo(ctx context.Context, id int64) (source, body, day string, current bool, err error) {
 	var cur int
-	err = c.tx.QueryRowContext(ctx, `SELECT source_key, body, published_day, current FROM articles WHERE id = ?`, id).
+	err = c.tx.QueryRowContext(ctx, `SELECT source_key, parley_text(body), published_day, current FROM articles WHERE id = ?`, id).
 		Scan(&source, &body, &day, &cur)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = fmt.Errorf("%w: article %d", store.ErrNotFound, id)
@@ -111,7 +111,7 @@ func (c *corrTx) StatementRow(ctx context.Context, id int64) (int64, int, error)
 
 func (c *corrTx) Rows(ctx context.Context, id int64) (*article.Article, error) {
 	a := &store.StoredArticle{ID: id}
-	if err := c.tx.QueryRowContext(ctx, `SELECT body FROM articles WHERE id = ?`, id).Scan(&a.Body); err != nil {
+	if err := c.tx.QueryRowContext(ctx, `SELECT parley_text(body) FROM articles WHERE id = ?`, id).Scan(&a.Body); err != nil {
 		return nil, err
 	}
 	if err := loadAnalyses(ctx, c.tx, a); err != nil {

@@ -271,6 +271,8 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"dossier links", linksSQL},
 	// The kind filter's index keeps only the rare kinds (kindIndexSQL).
 	{"rare kinds index", kindIndexSQL},
+	// Bodies stored compressed, read through parley_text (bodies.go).
+	{"compressed bodies", bodiesSQL()},
 }
 
 // commonKinds are the statement kinds most statements have. A list filtered

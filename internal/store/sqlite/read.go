@@ -39,7 +39,7 @@ func (s *Store) ArticleBodies(ctx context.Context, ids []int64) ([]store.Article
 			for i, id := range part {
 				args[i] = id
 			}
-			q := "SELECT id, published, body FROM articles WHERE id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
+			q := "SELECT id, published, parley_text(body) FROM articles WHERE id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
 			return eachRow(ctx, tx, q, args, func(rows *sql.Rows) error {
 				var b store.ArticleBody
 				if err := rows.Scan(&b.ID, &b.Published, &b.Body); err != nil {
@@ -65,7 +65,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*store.StoredArticle, er
 		var superseded sql.NullInt64
 		var ingested, analysed string
 		err := tx.QueryRowContext(ctx, `SELECT version, current, superseded_by, ingested_at, analysed_at,
-				source, url, title, standfirst, published, published_basis, place, outlet, language, body, content_hash, pipeline
+				source, url, title, standfirst, published, published_basis, place, outlet, language, parley_text(body), content_hash, pipeline
 			FROM articles WHERE id = ?`, id).Scan(&a.Version, &current, &superseded, &ingested, &analysed,
 			&a.Source, &a.URL, &a.Title, &a.Standfirst, &a.Published, &a.PublishedBasis, &a.Place, &a.Outlet,
 			&a.Language, &a.Body, &a.ContentHash, &a.Pipeline)
@@ -117,7 +117,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	a.Statements = []article.Statement{}
 	// Text cut from the body is read back from it (lean.go).
 	if err := eachRow(ctx, tx, `SELECT coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title, s.speaker_affiliation, s.speaker_kind,
-			s.kind, `+stmtCue("s", "a")+`, `+stmtText("s", "a")+`, s.date, s.date_basis, s.span_start, s.span_end,
+			s.kind, `+liveStmtCue("s", "a")+`, `+liveStmtText("s", "a")+`, s.date, s.date_basis, s.span_start, s.span_end,
 			s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end
 		FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ? ORDER BY s.seq LIMIT ?`, []any{a.ID, store.MaxStatements + 1}, func(rows *sql.Rows) error {
 		var x article.Statement
@@ -135,7 +135,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	}
 
 	a.Mentions = []article.Mention{}
-	if err := eachRow(ctx, tx, `SELECT `+textOrSpan("m", "a.body")+`, m.type, m.actor_name, m.span_start, m.span_end
+	if err := eachRow(ctx, tx, `SELECT `+liveTextOrSpan("m", "a")+`, m.type, m.actor_name, m.span_start, m.span_end
 		FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.article_id = ? ORDER BY m.seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
 		var m article.Mention
 		if err := rows.Scan(&m.Text, &m.Type, &m.Actor, &m.Span[0], &m.Span[1]); err != nil {
@@ -148,7 +148,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	}
 
 	a.Timexes = []article.Timex{}
-	if err := eachRow(ctx, tx, `SELECT `+textOrSpan("t", "a.body")+`, t.type, t.value, t.span_start, t.span_end
+	if err := eachRow(ctx, tx, `SELECT `+liveTextOrSpan("t", "a")+`, t.type, t.value, t.span_start, t.span_end
 		FROM timexes t JOIN articles a ON a.id = t.article_id WHERE t.article_id = ? ORDER BY t.seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
 		var x article.Timex
 		if err := rows.Scan(&x.Text, &x.Type, &x.Value, &x.Span[0], &x.Span[1]); err != nil {
@@ -163,7 +163,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	a.Events = []article.Event{}
 	if err := eachRow(ctx, tx, `SELECT e.date, e.type, coalesce(e.actor_id, 0), e.actor_name, e.actor_title, e.actor_affiliation, e.actor_kind,
 			e.has_target, coalesce(e.target_id, 0), e.target_name, e.target_title, e.target_affiliation, e.target_kind,
-			`+textOrSpan("e", "a.body")+`, e.span_start, e.span_end
+			`+liveTextOrSpan("e", "a")+`, e.span_start, e.span_end
 		FROM events e JOIN articles a ON a.id = e.article_id WHERE e.article_id = ? ORDER BY e.seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
 		var e article.Event
 		var actor, target int64
@@ -493,7 +493,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			c.Date, c.Date, c.ArticleID, c.ArticleID, c.Seq)
 	}
 	sqlText := `SELECT s.id, s.article_id, s.seq, coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title,
-			s.speaker_affiliation, s.speaker_kind, s.kind, ` + stmtCue("s", "a") + `, ` + stmtText("s", "a") + `, s.date, s.date_basis, s.eff_date,
+			s.speaker_affiliation, s.speaker_kind, s.kind, ` + liveStmtCue("s", "a") + `, ` + liveStmtText("s", "a") + `, s.date, s.date_basis, s.eff_date,
 			s.span_start, s.span_end, s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end,
 			a.title, a.outlet, a.published, a.source, a.url
 		FROM (SELECT s.*` + rank + ` FROM ` + from + w.String() + " ORDER BY " + order + ` LIMIT ? OFFSET ?) s
@@ -744,7 +744,7 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 	w.dateRange("e.date", q.From, q.To)
 	sqlText := `SELECT e.id, e.article_id, e.seq, e.date, e.type, e.actor_name, e.actor_title, e.actor_affiliation,
 			e.actor_kind, e.has_target, e.target_name, e.target_title, e.target_affiliation, e.target_kind,
-			` + textOrSpan("e", "a.body") + `, e.span_start, e.span_end, a.title, a.outlet, a.published, a.source, a.url
+			` + liveTextOrSpan("e", "a") + `, e.span_start, e.span_end, a.title, a.outlet, a.published, a.source, a.url
 		FROM events e CROSS JOIN articles a ON a.id = e.article_id`
 	// CROSS JOIN: events drive the join, so that a listing in date order
 	// reads the date index in order and stops at the limit; joined the

@@ -102,7 +102,7 @@ func (s *Store) saveOne(ctx context.Context, tx *sql.Tx, a *article.Article) (st
 	t := now()
 	r, err := tx.StmtContext(ctx, s.prep.article).ExecContext(ctx,
 		a.Source, a.URL, key, a.Outlet, a.Place, a.Published, day, a.PublishedBasis,
-		a.Title, a.Standfirst, a.Body, a.Language, hash, res.Version, a.Pipeline, t, t)
+		a.Title, a.Standfirst, packBody(a.Body), a.Language, hash, res.Version, a.Pipeline, t, t)
 	if err != nil {
 		return res, err
 	}
@@ -137,7 +137,7 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var body, day string
-		err := tx.QueryRowContext(ctx, `SELECT body, published_day FROM articles WHERE id = ?`, id).Scan(&body, &day)
+		err := tx.QueryRowContext(ctx, `SELECT parley_text(body), published_day FROM articles WHERE id = ?`, id).Scan(&body, &day)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("%w: article %d", store.ErrNotFound, id)
 		}
@@ -206,7 +206,7 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 	// reanalysis and corrections refuse another one.
 	body := a.Body
 	if body == "" {
-		if err := tx.QueryRowContext(ctx, `SELECT body FROM articles WHERE id = ?`, id).Scan(&body); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT parley_text(body) FROM articles WHERE id = ?`, id).Scan(&body); err != nil {
 			return fmt.Errorf("body of article %d: %w", id, err)
 		}
 	}
@@ -357,9 +357,9 @@ func (s *Store) flushFTS(ctx context.Context, tx *sql.Tx) error {
 		sql string
 	}{
 		{&s.fts.articles, `INSERT INTO articles_fts(rowid, title, standfirst, body)
-			SELECT id, title, standfirst, body FROM articles WHERE id IN (%s)`},
+			SELECT id, title, standfirst, parley_text(body) FROM articles WHERE id IN (%s)`},
 		{&s.fts.statements, `INSERT INTO statements_fts(rowid, text)
-			SELECT s.id, ` + stmtText("s", "a") + ` FROM statements s JOIN articles a ON a.id = s.article_id
+			SELECT s.id, ` + liveStmtText("s", "a") + ` FROM statements s JOIN articles a ON a.id = s.article_id
 			WHERE s.article_id IN (%s)`},
 	} {
 		ids := *x.ids

@@ -140,6 +140,7 @@ func Open(ctx context.Context, path string, log *slog.Logger) (*Store, error) {
 
 // OpenWith is Open with options.
 func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
+	registerFunctions()
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}

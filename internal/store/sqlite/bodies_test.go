@@ -1,0 +1,231 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/store"
+)
+
+func TestPackBody(t *testing.T) {
+	long := strings.Repeat("Negotiators met again in Geneva on Tuesday, officials said. ", 20)
+	tests := []struct {
+		name   string
+		body   string
+		packed bool
+	}{
+		{"empty", "", false},
+		{"short", "MOSCOW, Jan 26. Talks resumed.", false},
+		{"long", long, true},
+		{"beyond ASCII", strings.Repeat("«Nous avançons», a déclaré la ministre Müller à Genève. ", 10), true},
+		// Random-looking text does not shrink by an eighth: kept as given.
+		{"incompressible", incompressible(4000), false},
+		{"invalid UTF-8 kept byte for byte", long + "\xff\xfe" + long, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := packBody(tt.body)
+			b, isBlob := v.([]byte)
+			if isBlob != tt.packed {
+				t.Fatalf("packed %v, want %v", isBlob, tt.packed)
+			}
+			if !isBlob {
+				if v.(string) != tt.body {
+					t.Fatal("stored text differs from the body")
+				}
+				return
+			}
+			if len(b) >= len(tt.body)-len(tt.body)/8 {
+				t.Errorf("packed %d bytes of %d", len(b), len(tt.body))
+			}
+			got, err := unpackBody(b)
+			if err != nil || got != tt.body {
+				t.Fatalf("round trip: %v, equal %v", err, got == tt.body)
+			}
+		})
+	}
+}
+
+func incompressible(n int) string {
+	var b strings.Builder
+	x := uint32(2463534242)
+	for b.Len() < n {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		b.WriteByte(byte(x))
+	}
+	return b.String()
+}
+
+func TestUnpackBodyRefusesDamage(t *testing.T) {
+	good := packBody(strings.Repeat("The ministry said talks would resume on Friday. ", 30)).([]byte)
+	bomb := packBody(strings.Repeat("a", store.MaxBody)).([]byte)
+	for name, b := range map[string][]byte{
+		"empty":        {},
+		"unknown mark": append([]byte{0x7f}, good[1:]...),
+		"truncated":    good[:len(good)/2],
+		"garbage":      {bodyDeflate, 0xff, 0xff, 0xff, 0xff},
+	} {
+		if _, err := unpackBody(b); !errors.Is(err, errBadBody) {
+			t.Errorf("%s: %v, want errBadBody", name, err)
+		}
+	}
+	// The longest body the store takes still reads back.
+	if got, err := unpackBody(bomb); err != nil || len(got) != store.MaxBody {
+		t.Errorf("largest body: %d bytes, %v", len(got), err)
+	}
+}
+
+func FuzzUnpackBody(f *testing.F) {
+	f.Add(packBody(strings.Repeat("Talks resumed in Vienna. ", 20)).([]byte))
+	f.Add([]byte{bodyDeflate})
+	f.Add([]byte("plain"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, err := unpackBody(b)
+		if err == nil && len(s) > maxInflate {
+			t.Fatalf("inflated to %d bytes", len(s))
+		}
+		// Whatever text goes in comes back.
+		if utf8.Valid(b) {
+			if v, ok := packBody(string(b)).([]byte); ok {
+				if got, err := unpackBody(v); err != nil || got != string(b) {
+					t.Fatalf("round trip of %q: %v", b, err)
+				}
+			}
+		}
+	})
+}
+
+// TestBodiesStoredPacked: a long body is stored compressed, a short one as
+// text, and everything read from bodies is as before: the article, its
+// statements' text cut from the body, search and its snippets, and the
+// full-text index after a delete (FTS5's integrity check compares the
+// index with the bodies read through the view).
+func TestBodiesStoredPacked(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	long := benchArticle(1)
+	short := &article.Article{Source: "short", Title: "Brief", Body: "Talks resumed.", Published: "2022-03-02", Pipeline: "bench"}
+	var ids []int64
+	for _, a := range []*article.Article{long, short, benchArticle(2)} {
+		res, err := s.SaveArticle(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, res.ID)
+	}
+	var kinds []string
+	if err := eachRowDB(ctx, s.read, `SELECT typeof(body) FROM articles ORDER BY id`, func(rows *sql.Rows) error {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return err
+		}
+		kinds = append(kinds, k)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(kinds, ",") != "blob,text,blob" {
+		t.Errorf("stored bodies %v, want blob,text,blob", kinds)
+	}
+	got, err := s.Article(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Body != long.Body || len(got.Statements) != len(long.Statements) {
+		t.Fatalf("article read back differs: %d statements", len(got.Statements))
+	}
+	for i, x := range got.Statements {
+		if x.Text != long.Statements[i].Text || x.Cue != long.Statements[i].Cue {
+			t.Errorf("statement %d: %q %q, want %q %q", i, x.Text, x.Cue, long.Statements[i].Text, long.Statements[i].Cue)
+		}
+	}
+	list, err := s.Statements(ctx, store.StatementQuery{ArticleID: ids[0], Limit: 100})
+	if err != nil || len(list) != 10 || list[0].Text != long.Statements[0].Text {
+		t.Errorf("statement list: %v, %d rows", err, len(list))
+	}
+	found, err := s.Articles(ctx, store.ArticleQuery{Query: "negotiators", Limit: 10})
+	if err != nil || len(found) != 2 {
+		t.Fatalf("search: %v, %d found", err, len(found))
+	}
+	if !strings.Contains(strings.ToLower(found[0].Snippet), "negotiators") {
+		t.Errorf("snippet %q does not show the match", found[0].Snippet)
+	}
+	bodies, err := s.ArticleBodies(ctx, ids)
+	if err != nil || len(bodies) != 3 {
+		t.Fatalf("bodies: %v %d", err, len(bodies))
+	}
+	for _, b := range bodies {
+		if b.ID == ids[1] && b.Body != short.Body || b.ID == ids[0] && b.Body != long.Body {
+			t.Errorf("body of %d read back differs", b.ID)
+		}
+	}
+	// A delete takes the article's terms out of the index: the index
+	// matches the bodies it reads through the view.
+	if _, err := s.write.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, ids[2]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.write.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("full-text index after a delete: %v", err)
+	}
+	if found, err := s.Articles(ctx, store.ArticleQuery{Query: "negotiators", Limit: 10}); err != nil || len(found) != 1 {
+		t.Errorf("search after delete: %v, %d found", err, len(found))
+	}
+}
+
+// TestBodiesMigration: a store written before the "compressed bodies"
+// migration has its long bodies packed, its article index rebuilt over
+// them, and reads back the same articles, statements and search results.
+func TestBodiesMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	arts := leanArticles()
+	writeOld(t, path, migrationIndex(t, "compressed bodies"), arts)
+	s, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var blobs, texts int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE typeof(body) = 'blob'), count(*) FILTER (WHERE typeof(body) = 'text') FROM articles`).
+		Scan(&blobs, &texts); err != nil {
+		t.Fatal(err)
+	}
+	if blobs != 5 || texts != 1 {
+		t.Errorf("after the migration %d bodies packed, %d as text; want 5 and 1", blobs, texts)
+	}
+	for i, want := range arts {
+		got, err := s.Article(ctx, int64(i+1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Body != want.Body {
+			t.Errorf("article %d: body differs", i+1)
+		}
+		for j, x := range got.Statements {
+			if x.Text != want.Statements[j].Text {
+				t.Errorf("article %d statement %d: %q, want %q", i+1, j, x.Text, want.Statements[j].Text)
+			}
+		}
+	}
+	if _, err := s.write.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("full-text index after the migration: %v", err)
+	}
+	for q, n := range map[string]int{"negotiators": 4, "geneve": 1, "corrected": 1} {
+		found, err := s.Articles(ctx, store.ArticleQuery{Query: q, Limit: 10})
+		if err != nil || len(found) != n {
+			t.Errorf("search %q: %v, %d found, want %d", q, err, len(found), n)
+		}
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Articles != 5 || st.Versions != 6 || st.Statements != 4*10+3 {
+		t.Errorf("stats %+v %v", st, err)
+	}
+}
