@@ -17,7 +17,9 @@
 // # Schema
 //
 //	articles        one row per stored version; content_hash UNIQUE, source_key
-//	                (URL, else Source) with at most one current row per key
+//	                (URL, else Source) with at most one current row per key;
+//	                body compressed (a BLOB) when that saves an eighth, read
+//	                through the SQL function parley_text (bodies.go)
 //	actors          one row per canonical name (NOCASE), actor_aliases beside it
 //	statements      speaker (actor_id and the name/title/affiliation as reported),
 //	                kind, cue, text, date, eff_date, four spans as *_start/*_end;
@@ -27,9 +29,14 @@
 //	                one row per analysis, seq keeping the pipeline's order; text
 //	                NULL when it is the body at the span; mentions and timexes
 //	                keyed by (article_id, seq) WITHOUT ROWID
-//	articles_fts    FTS5 over title, standfirst, body (external content)
+//	articles_fts    FTS5 over title, standfirst, body (external content: the
+//	                articles_text view, which decompresses bodies)
 //	statements_fts  FTS5 over statement text (contentless, contentless_delete)
 //	                both written once per write transaction (flushFTS)
+//	statements_newest, statements_actor, statements_kind_rare
+//	                the statement lists' orders: newest first, by actor, and
+//	                by kind for the kinds other than direct and indirect
+//	                (commonKinds: those page along statements_newest)
 //	store_meta      what the store notes about itself (last passed check)
 //	counters, outlet_counts, pipeline_counts, actor_stats, actor_forms, actor_outlets
 //	                aggregates kept by triggers as rows are written (aggregates.go):
