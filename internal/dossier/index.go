@@ -179,14 +179,34 @@ func decodeKnown(s string) (map[string]string, error) {
 	return m, nil
 }
 
-// build does one step of the full pass: a page of statements (newest
-// first, keyset) linked and written with the cursor after it.
+// passCursor is where the full pass stands: after this statement, in the
+// store's order (By "store"). The pass once went newest first; a pass
+// begun so (a cursor without By) starts again from the first statement,
+// which rewrites nothing (links already written are kept as they are).
+type passCursor struct {
+	By string `json:"by"`
+	store.StatementCursor
+}
+
+// build does one step of the full pass: a page of statements in the
+// store's order (article, then place in it; keyset) linked and written
+// with the cursor after it. In that order the links, keyed by article,
+// are appended: newest first, they landed all over the table and left
+// its pages half full (333 MB for 1.1 M links of 300k articles against
+// 200 MB).
 func (ix *indexer) build(ctx context.Context, state store.DossierState) (store.DossierState, error) {
 	var k map[string]string
 	var cur *store.StatementCursor
-	if state.Cursor == "" {
-		// The pass starts: the sides are those of the store now; any
-		// change after is in the log (the watermark is older).
+	var pc passCursor
+	if state.Cursor != "" {
+		if err := json.Unmarshal([]byte(state.Cursor), &pc); err != nil {
+			return state, fmt.Errorf("stored cursor: %w", err)
+		}
+	}
+	if pc.By != "store" {
+		// The pass starts (or starts again, see passCursor): the sides
+		// are those of the store now; any change after is in the log
+		// (the watermark is older).
 		kn, err := ix.speakers(ctx)
 		if err != nil {
 			return state, err
@@ -197,12 +217,9 @@ func (ix *indexer) build(ctx context.Context, state store.DossierState) (store.D
 		if k, err = decodeKnown(state.Known); err != nil {
 			return state, err
 		}
-		cur = &store.StatementCursor{}
-		if err := json.Unmarshal([]byte(state.Cursor), cur); err != nil {
-			return state, fmt.Errorf("stored cursor: %w", err)
-		}
+		cur = &pc.StatementCursor
 	}
-	q := store.StatementQuery{Limit: indexPage, After: cur}
+	q := store.StatementQuery{Limit: indexPage, After: cur, Order: store.StoreOrder}
 	page, err := ix.src.Statements(ctx, q)
 	if err != nil {
 		return state, fmt.Errorf("statements: %w", err)
@@ -216,7 +233,7 @@ func (ix *indexer) build(ctx context.Context, state store.DossierState) (store.D
 	w := store.LinkWrite{Dossier: state.ID, Expect: state.Rev, Links: links,
 		Watermark: state.Watermark, Building: len(page) == q.Limit, Known: state.Known}
 	if w.Building {
-		b, _ := json.Marshal(page[len(page)-1].Cursor())
+		b, _ := json.Marshal(passCursor{By: "store", StatementCursor: *page[len(page)-1].Cursor()})
 		w.Cursor = string(b)
 	}
 	return ix.src.WriteLinks(ctx, w)

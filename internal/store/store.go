@@ -297,6 +297,11 @@ const (
 	Newest Order = iota
 	// Relevance: best full-text match first; like Newest without a Query.
 	Relevance
+	// StoreOrder (statements only): in the order the store holds them,
+	// article id then place in the article. A pass over every statement
+	// that writes something per statement (the dossier index) writes in
+	// key order then, which fills the pages it appends to.
+	StoreOrder
 )
 
 // ArticleQuery selects articles. The zero value lists the newest
@@ -380,7 +385,8 @@ type StatementQuery struct {
 	Order Order
 	Limit int
 	// Offset skips rows; After continues after a row (keyset paging,
-	// Newest order only: with Relevance it is ErrInvalid).
+	// Newest and StoreOrder: with Relevance it is ErrInvalid; StoreOrder
+	// reads its ArticleID and Seq only).
 	Offset int
 	After  *StatementCursor
 	// IncludeSuperseded lists statements of old versions too.

@@ -376,6 +376,9 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	var w where
 	from := "statements s JOIN articles a ON a.id = s.article_id"
 	order := "s.eff_date DESC, s.article_id DESC, s.seq"
+	if q.Order == store.StoreOrder {
+		order = "s.article_id, s.seq"
+	}
 	search := strings.TrimSpace(q.Query) != ""
 	if search {
 		terms := store.ParseQuery(q.Query)
@@ -415,9 +418,14 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		if q.Order == store.Relevance && search {
 			return nil, fmt.Errorf("%w: keyset paging (After) needs Newest order; use Offset with Relevance", store.ErrInvalid)
 		}
-		d, art, seq := w.arg(c.Date), w.arg(c.ArticleID), w.arg(c.Seq)
-		w.add("s.eff_date <= " + d) // a range the index seeks to
-		w.add("(s.eff_date < " + d + " OR (s.eff_date = " + d + " AND (s.article_id < " + art + " OR (s.article_id = " + art + " AND s.seq > " + seq + "))))")
+		if q.Order == store.StoreOrder {
+			art, seq := w.arg(c.ArticleID), w.arg(c.Seq)
+			w.add("(s.article_id, s.seq) > (" + art + ", " + seq + ")")
+		} else {
+			d, art, seq := w.arg(c.Date), w.arg(c.ArticleID), w.arg(c.Seq)
+			w.add("s.eff_date <= " + d) // a range the index seeks to
+			w.add("(s.eff_date < " + d + " OR (s.eff_date = " + d + " AND (s.article_id < " + art + " OR (s.article_id = " + art + " AND s.seq > " + seq + "))))")
+		}
 	}
 	limit, offset := w.arg(store.ClampLimit(q.Limit)), w.arg(max(q.Offset, 0))
 	sqlText := `SELECT s.id, s.article_id, s.seq, coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title,

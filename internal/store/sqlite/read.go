@@ -435,6 +435,9 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	// Conditions on the article are correlated lookups by primary key.
 	from := "statements s"
 	order := "s.eff_date DESC, s.article_id DESC, s.seq"
+	if q.Order == store.StoreOrder {
+		order = "s.article_id, s.seq"
+	}
 	outer := order
 	rank := ""
 	if strings.TrimSpace(q.Query) != "" {
@@ -486,11 +489,18 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		if q.Order == store.Relevance && strings.TrimSpace(q.Query) != "" {
 			return nil, fmt.Errorf("%w: keyset paging (After) needs Newest order; use Offset with Relevance", store.ErrInvalid)
 		}
-		// The first condition alone is a range SQLite seeks to on the
-		// statements_newest index; the rest is checked row by row.
-		w.add("s.eff_date <= ?", c.Date)
-		w.add("(s.eff_date < ? OR (s.eff_date = ? AND (s.article_id < ? OR (s.article_id = ? AND s.seq > ?))))",
-			c.Date, c.Date, c.ArticleID, c.ArticleID, c.Seq)
+		if q.Order == store.StoreOrder {
+			// A range on the (article_id, seq) index, then the rest of
+			// the cursor's article.
+			w.add("s.article_id >= ?", c.ArticleID)
+			w.add("(s.article_id > ? OR s.seq > ?)", c.ArticleID, c.Seq)
+		} else {
+			// The first condition alone is a range SQLite seeks to on the
+			// statements_newest index; the rest is checked row by row.
+			w.add("s.eff_date <= ?", c.Date)
+			w.add("(s.eff_date < ? OR (s.eff_date = ? AND (s.article_id < ? OR (s.article_id = ? AND s.seq > ?))))",
+				c.Date, c.Date, c.ArticleID, c.ArticleID, c.Seq)
+		}
 	}
 	sqlText := `SELECT s.id, s.article_id, s.seq, coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title,
 			s.speaker_affiliation, s.speaker_kind, s.kind, ` + liveStmtCue("s", "a") + `, ` + liveStmtText("s", "a") + `, s.date, s.date_basis, s.eff_date,

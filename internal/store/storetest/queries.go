@@ -271,6 +271,27 @@ func statementFilters(t *testing.T, open Opener) {
 	if want := []string{notSign, noShot, patrols, usPos, hardYear}; !slices.Equal(walked, want) {
 		t.Errorf("keyset walk %q, want %q", walked, want)
 	}
+	// In the store's order: by article as stored (a1..a4), then place.
+	walked = nil
+	q = store.StatementQuery{Limit: 2, Order: store.StoreOrder}
+	for range 10 {
+		page, err := s.Statements(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		walked = append(walked, texts(page)...)
+		q.After = page[len(page)-1].Cursor()
+		q.After.Date = "" // not read in this order
+	}
+	if want := []string{usPos, noShot, patrols, notSign, hardYear}; !slices.Equal(walked, want) {
+		t.Errorf("keyset walk in store order %q, want %q", walked, want)
+	}
+	if got, err := s.Statements(ctx, store.StatementQuery{Order: store.StoreOrder, Kind: article.Direct}); err != nil || !slices.Equal(texts(got), []string{usPos, noShot, notSign, hardYear}) {
+		t.Errorf("store order with a filter: %q %v", texts(got), err)
+	}
 	// Unnamed speakers have no actor.
 	hard, _ := s.Statements(ctx, store.StatementQuery{Query: "hard year"})
 	if len(hard) != 1 || hard[0].ActorID != 0 || hard[0].EffectiveDate != "2021-12" {
