@@ -273,7 +273,20 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"rare kinds index", kindIndexSQL},
 	// Bodies stored compressed, read through parley_text (bodies.go).
 	{"compressed bodies", bodiesSQL()},
+	// The newest-first order kept ascending (newestIndexSQL).
+	{"newest index ascending", newestIndexSQL},
 }
+
+// newestIndexSQL rebuilds statements_newest ascending, (eff_date,
+// article_id, seq DESC), which SQLite reads backwards for the lists'
+// order (eff_date DESC, article_id DESC, seq). Declared descending, a new
+// article's statements went in before the existing ones of their day, and
+// pages split that way were left half full (53% used at 300k articles,
+// 132 MB); ascending, they go after them, as article ids grow.
+const newestIndexSQL = `
+DROP INDEX statements_newest;
+CREATE INDEX statements_newest ON statements(eff_date, article_id, seq DESC);
+`
 
 // commonKinds are the statement kinds most statements have. A list filtered
 // by one of them pages newest first along statements_newest and skips the
