@@ -103,7 +103,9 @@ func registerFunctions() {
 // packBody is what the articles table stores for body: the body itself, or
 // its compressed form when that is at least an eighth shorter.
 func packBody(body string) any {
-	if len(body) < minPack {
+	// A body longer than the store now takes (one an older version stored)
+	// stays text: unpackBody refuses to inflate past maxInflate.
+	if len(body) < minPack || len(body) > maxInflate {
 		return body
 	}
 	w := writers.Get().(*flate.Writer)

@@ -27,6 +27,7 @@ func TestPackBody(t *testing.T) {
 		// Random-looking text does not shrink by an eighth: kept as given.
 		{"incompressible", incompressible(4000), false},
 		{"invalid UTF-8 kept byte for byte", long + "\xff\xfe" + long, true},
+		{"longer than the store takes", strings.Repeat("a", store.MaxBody+1), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
