@@ -195,6 +195,26 @@ func articleFilters(t *testing.T, open Opener) {
 	}
 }
 
+// walkStatements pages through q's list two rows at a time (keyset) and
+// returns the texts in the order read.
+func walkStatements(t *testing.T, s store.Store, q store.StatementQuery) []string {
+	t.Helper()
+	var walked []string
+	q.Limit = 2
+	for range 10 {
+		page, err := s.Statements(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		walked = append(walked, texts(page)...)
+		q.After = page[len(page)-1].Cursor()
+	}
+	return walked
+}
+
 func texts(list []store.StoredStatement) []string {
 	var out []string
 	for _, s := range list {
@@ -254,39 +274,12 @@ func statementFilters(t *testing.T, open Opener) {
 			}
 		})
 	}
-	// Keyset paging.
-	var walked []string
-	q := store.StatementQuery{Limit: 2}
-	for range 10 {
-		page, err := s.Statements(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(page) == 0 {
-			break
-		}
-		walked = append(walked, texts(page)...)
-		q.After = page[len(page)-1].Cursor()
-	}
-	if want := []string{notSign, noShot, patrols, usPos, hardYear}; !slices.Equal(walked, want) {
+	// Keyset paging, newest first and in the store's order (by article
+	// as stored, a1..a4, then place).
+	if walked, want := walkStatements(t, s, store.StatementQuery{}), []string{notSign, noShot, patrols, usPos, hardYear}; !slices.Equal(walked, want) {
 		t.Errorf("keyset walk %q, want %q", walked, want)
 	}
-	// In the store's order: by article as stored (a1..a4), then place.
-	walked = nil
-	q = store.StatementQuery{Limit: 2, Order: store.StoreOrder}
-	for range 10 {
-		page, err := s.Statements(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(page) == 0 {
-			break
-		}
-		walked = append(walked, texts(page)...)
-		q.After = page[len(page)-1].Cursor()
-		q.After.Date = "" // not read in this order
-	}
-	if want := []string{usPos, noShot, patrols, notSign, hardYear}; !slices.Equal(walked, want) {
+	if walked, want := walkStatements(t, s, store.StatementQuery{Order: store.StoreOrder}), []string{usPos, noShot, patrols, notSign, hardYear}; !slices.Equal(walked, want) {
 		t.Errorf("keyset walk in store order %q, want %q", walked, want)
 	}
 	if got, err := s.Statements(ctx, store.StatementQuery{Order: store.StoreOrder, Kind: article.Direct}); err != nil || !slices.Equal(texts(got), []string{usPos, noShot, notSign, hardYear}) {
