@@ -152,13 +152,9 @@ func unpackBody(b []byte) (string, error) {
 // schema (the migration's own SQL must not change).
 func liveBody(a string) string { return "parley_text(" + a + ".body)" }
 
-func liveStmtText(s, a string) string {
-	return "CASE WHEN " + s + ".from_body & 1 THEN " + spanText(liveBody(a), s+".text_start", s+".text_end") + " ELSE " + s + ".text END"
-}
+func liveStmtText(s, a string) string { return stmtTextIn(s, liveBody(a)) }
 
-func liveStmtCue(s, a string) string {
-	return "CASE WHEN " + s + ".from_body & 2 THEN " + spanText(liveBody(a), s+".cue_start", s+".cue_end") + " ELSE " + s + ".cue END"
-}
+func liveStmtCue(s, a string) string { return stmtCueIn(s, liveBody(a)) }
 
 func liveTextOrSpan(alias, a string) string { return textOrSpan(alias, liveBody(a)) }
 

@@ -53,12 +53,18 @@ func textOrSpan(alias, body string) string {
 
 // stmtText and stmtCue are SQL for a statement row's text and cue (alias s,
 // its article a).
-func stmtText(s, a string) string {
-	return "CASE WHEN " + s + ".from_body & 1 THEN " + spanText(a+".body", s+".text_start", s+".text_end") + " ELSE " + s + ".text END"
+func stmtText(s, a string) string { return stmtTextIn(s, a+".body") }
+
+func stmtCue(s, a string) string { return stmtCueIn(s, a+".body") }
+
+// stmtTextIn and stmtCueIn are the same over body, an expression for the
+// article's body as text.
+func stmtTextIn(s, body string) string {
+	return "CASE WHEN " + s + ".from_body & 1 THEN " + spanText(body, s+".text_start", s+".text_end") + " ELSE " + s + ".text END"
 }
 
-func stmtCue(s, a string) string {
-	return "CASE WHEN " + s + ".from_body & 2 THEN " + spanText(a+".body", s+".cue_start", s+".cue_end") + " ELSE " + s + ".cue END"
+func stmtCueIn(s, body string) string {
+	return "CASE WHEN " + s + ".from_body & 2 THEN " + spanText(body, s+".cue_start", s+".cue_end") + " ELSE " + s + ".cue END"
 }
 
 // bodySpan is body[start:end], and whether the span lies inside the body.

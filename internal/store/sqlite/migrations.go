@@ -294,10 +294,11 @@ CREATE INDEX statements_newest ON statements(eff_date, article_id, seq DESC);
 // page of 50 reads a few hundred entries); only the other kinds ("mixed",
 // and anything a correction may add) need an index of their own to be found
 // without reading the whole store. An index on every statement's kind cost
-// ≈ 550 bytes an article (6% of a store) and, in a back-fill into a 300k
-// store, one new index page per kind and day per transaction: the list of
-// 10,000 back-filled articles went from 19.45 to 17.92 s (median of three)
-// without it (docs/performance.md, "Rare kinds index").
+// ≈ 560 bytes an article (6% of a store) and, in a back-fill into a 300k
+// store, one new index page per kind and day per transaction: 10,000
+// back-filled articles went in 17.92 s without it against 19.45 s with it
+// (medians of three; docs/performance.md, "Fewer bytes: compressed bodies,
+// leaner indexes").
 var commonKinds = []string{"direct", "indirect"}
 
 // rareKindCond is the partial index's condition; a query must carry the
