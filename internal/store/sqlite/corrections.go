@@ -125,7 +125,7 @@ func (c *corrTx) DeleteRows(ctx context.Context, id int64) error {
 	if err := c.s.flushFTS(ctx, c.tx); err != nil {
 		return err
 	}
-	for _, table := range [...]string{"statements", "mentions", "timexes", "events"} {
+	for _, table := range [...]string{"statements", "mentions", "timex_packs", "events"} {
 		if _, err := c.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, id); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -44,14 +45,24 @@ func TestCorruptDatabaseRefusesWrites(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.db")
 	fill(t, path, 30)
+	// Damage the header of one leaf page of the articles table (article
+	// data, not the schema the open reads): a bit flip a disk could make.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p int
+	err = raw.QueryRow(`SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1`).Scan(&p)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p-- // dbstat numbers pages from 1
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Damage the header of one b-tree page near the end (article data,
-	// not the schema the open reads): a bit flip a disk could make.
 	page := 4096
-	p := len(data)/page - 2
 	for i := 0; i < 12; i++ {
 		data[p*page+i] = 0xA5
 	}

@@ -275,6 +275,8 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"compressed bodies", bodiesSQL()},
 	// The newest-first order kept ascending (newestIndexSQL).
 	{"newest index ascending", newestIndexSQL},
+	// Time expressions packed, one row an article (timexpack.go).
+	{"packed time expressions", timexPacksSQL()},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

@@ -148,16 +148,17 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	}
 
 	a.Timexes = []article.Timex{}
-	if err := eachRow(ctx, tx, `SELECT `+liveTextOrSpan("t", "a")+`, t.type, t.value, t.span_start, t.span_end
-		FROM timexes t JOIN articles a ON a.id = t.article_id WHERE t.article_id = ? ORDER BY t.seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
-		var x article.Timex
-		if err := rows.Scan(&x.Text, &x.Type, &x.Value, &x.Span[0], &x.Span[1]); err != nil {
-			return err
-		}
-		a.Timexes = append(a.Timexes, x)
-		return nil
-	}); err != nil {
+	var pack []byte
+	switch err := tx.QueryRowContext(ctx, `SELECT data FROM timex_packs WHERE article_id = ?`, a.ID).Scan(&pack); {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
 		return err
+	default:
+		ts, err := unpackTimexes(pack, a.Body, store.MaxAnalyses+1)
+		if err != nil {
+			return fmt.Errorf("time expressions of article %d: %w", a.ID, err)
+		}
+		a.Timexes = ts
 	}
 
 	a.Events = []article.Event{}

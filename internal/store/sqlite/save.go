@@ -165,7 +165,7 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 		if err := s.flushFTS(ctx, tx); err != nil {
 			return err
 		}
-		for _, table := range [...]string{"statements", "mentions", "timexes", "events"} {
+		for _, table := range [...]string{"statements", "mentions", "timex_packs", "events"} {
 			// table comes from the fixed list above, never from input.
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, id); err != nil {
 				return err
@@ -291,13 +291,12 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 		}
 	}
 	if len(a.Timexes) > 0 {
-		args := make([]any, 0, len(a.Timexes)*len(tables[tTimexes].cols))
-		for i := range a.Timexes {
-			x := &a.Timexes[i]
-			args = append(args, id, i, orSpan(body, x.Text, x.Span), x.Type, x.Value, x.Span[0], x.Span[1])
-		}
-		if err := s.insertRows(ctx, tx, tTimexes, args); err != nil {
-			return err
+		// One packed row for all of them (timexpack.go).
+		st := tx.StmtContext(ctx, s.prep.timexPack)
+		_, err := st.ExecContext(ctx, id, len(a.Timexes), packTimexesOf(body, a.Timexes))
+		st.Close()
+		if err != nil {
+			return fmt.Errorf("insert into timex_packs: %w", err)
 		}
 	}
 	if len(a.Events) > 0 {
@@ -384,7 +383,6 @@ func (s *Store) flushFTS(ctx context.Context, tx *sql.Tx) error {
 const (
 	tStatements = iota
 	tMentions
-	tTimexes
 	tEvents
 	nTables
 )
@@ -398,7 +396,6 @@ var tables = [nTables]struct {
 		"kind", "cue", "text", "from_body", "date", "date_basis", "eff_date",
 		"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}},
 	tMentions: {"mentions", []string{"article_id", "seq", "text", "type", "actor_name", "actor_id", "span_start", "span_end"}},
-	tTimexes:  {"timexes", []string{"article_id", "seq", "text", "type", "value", "span_start", "span_end"}},
 	tEvents: {"events", []string{"article_id", "seq", "date", "type", "actor_id", "actor_name", "actor_title", "actor_affiliation", "actor_kind",
 		"has_target", "target_id", "target_name", "target_title", "target_affiliation", "target_kind", "text", "span_start", "span_end"}},
 }
@@ -567,7 +564,7 @@ func sourceKey(a *article.Article) string {
 // connection; transactions use them through Tx.StmtContext, which reuses
 // the connection's prepared statement instead of compiling SQL again.
 type prepared struct {
-	byHash, bySource, article            *sql.Stmt
+	byHash, bySource, article, timexPack *sql.Stmt
 	actor, alias, actorByName, actorFill *sql.Stmt
 	// multi[t][k] inserts rowBatches[k] rows into tables[t].
 	multi [nTables][len(rowBatches)]*sql.Stmt
@@ -597,6 +594,7 @@ func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
 				title = CASE WHEN actors.title = '' THEN excluded.title ELSE actors.title END,
 				affiliation = CASE WHEN actors.affiliation = '' THEN excluded.affiliation ELSE actors.affiliation END
 			RETURNING id`},
+		{&p.timexPack, `INSERT INTO timex_packs(article_id, n, data) VALUES (?, ?, ?)`},
 		{&p.alias, `INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?, ?)`},
 		{&p.actorByName, `SELECT id, kind = '' AND ?2 <> '' OR title = '' AND ?3 <> '' OR affiliation = '' AND ?4 <> ''
 			FROM actors WHERE name = ?1`},
@@ -625,7 +623,7 @@ func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
 }
 
 func (p *prepared) close() {
-	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.actor, p.alias, p.actorByName, p.actorFill}
+	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.timexPack, p.actor, p.alias, p.actorByName, p.actorFill}
 	for _, m := range p.multi {
 		all = append(all, m[:]...)
 	}
