@@ -7,13 +7,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store/sqlite"
+	"github.com/parley-news/parley/internal/store/storetest"
 )
 
 // TestLockoutIsPerClient: wrong tokens from one address lock out that
@@ -135,10 +135,7 @@ func TestHealthzAndWritesOnCorruptStore(t *testing.T) {
 		}
 	}
 	st.Close()
-	data, _ := os.ReadFile(path)
-	p := len(data)/4096 - 2
-	copy(data[p*4096:], strings.Repeat("\xA5", 12))
-	os.WriteFile(path, data, 0o644)
+	storetest.DamageSQLitePage(t, path, "articles")
 	st, err = sqlite.Open(ctx, path, nil)
 	if err != nil {
 		t.Fatal(err)

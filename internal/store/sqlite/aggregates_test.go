@@ -37,7 +37,7 @@ func TestAggregatesBackfill(t *testing.T) {
 	var arts, vers, stmts, ments int64
 	if err := s.read.QueryRow(`SELECT (SELECT count(*) FROM articles WHERE current = 1), (SELECT count(*) FROM articles),
 		(SELECT count(*) FROM statements x JOIN articles a ON a.id = x.article_id WHERE a.current = 1),
-		(SELECT count(*) FROM mentions x JOIN articles a ON a.id = x.article_id WHERE a.current = 1)`).Scan(&arts, &vers, &stmts, &ments); err != nil {
+		(SELECT sum(x.n) FROM mention_packs x JOIN articles a ON a.id = x.article_id WHERE a.current = 1)`).Scan(&arts, &vers, &stmts, &ments); err != nil {
 		t.Fatal(err)
 	}
 	if st.Articles != arts || st.Versions != vers || st.Statements != stmts || st.Mentions != ments || arts != 5 || vers != 6 {
@@ -56,6 +56,14 @@ func TestAggregatesBackfill(t *testing.T) {
 		if err := s.read.QueryRow(`SELECT count(*), min(s.eff_date), max(s.eff_date) FROM statements s JOIN articles a ON a.id = s.article_id
 			WHERE a.current = 1 AND s.actor_id = ?`, x.ID).Scan(&n, &first, &last); err != nil {
 			t.Fatal(err)
+		}
+		var ments int
+		if err := s.read.QueryRow(`SELECT coalesce(sum(m.n), 0) FROM mention_actors m JOIN articles a ON a.id = m.article_id
+			WHERE a.current = 1 AND m.actor_id = ?`, x.ID).Scan(&ments); err != nil {
+			t.Fatal(err)
+		}
+		if x.Mentions != ments || ments == 0 {
+			t.Errorf("%s: %d mentions, counted %d", x.Name, x.Mentions, ments)
 		}
 		if x.Statements != n || x.First != first || x.Last != last || len(x.Forms) == 0 || len(x.Outlets) != 1 {
 			t.Errorf("%s: %d statements %s..%s forms %v outlets %v; counted %d %s..%s", x.Name, x.Statements, x.First, x.Last, x.Forms, x.Outlets, n, first, last)

@@ -51,8 +51,9 @@ var (
 	readers = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
 )
 
-// registerFunctions makes parley_text, parley_pack and
-// parley_pack_timexes (timexpack.go) known to the driver, once per process
+// registerFunctions makes parley_text, parley_pack, parley_pack_timexes
+// (timexpack.go) and parley_pack_mentions (mentionpack.go) known to the
+// driver, once per process
 // (the driver keeps its functions for every connection it opens).
 func registerFunctions() {
 	registerOnce.Do(func() {
@@ -99,6 +100,7 @@ func registerFunctions() {
 			return args[0], nil
 		})
 		registerTimexPack()
+		registerMentionPack()
 	})
 }
 

@@ -125,7 +125,7 @@ func (c *corrTx) DeleteRows(ctx context.Context, id int64) error {
 	if err := c.s.flushFTS(ctx, c.tx); err != nil {
 		return err
 	}
-	for _, table := range [...]string{"statements", "mentions", "timex_packs", "events"} {
+	for _, table := range [...]string{"statements", "mention_packs", "mention_actors", "timex_packs", "events"} {
 		if _, err := c.tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, id); err != nil {
 			return err
 		}
@@ -279,7 +279,7 @@ func (c *corrTx) ResolveActor(ctx context.Context, name string) (string, string,
 func (c *corrTx) ActorArticles(ctx context.Context, name string) ([]int64, error) {
 	return c.ids(ctx, `WITH a AS (SELECT id FROM actors WHERE name = ?1)
 		SELECT article_id FROM statements WHERE actor_id IN (SELECT id FROM a)
-		UNION SELECT article_id FROM mentions WHERE actor_id IN (SELECT id FROM a)
+		UNION SELECT article_id FROM mention_actors WHERE actor_id IN (SELECT id FROM a)
 		UNION SELECT article_id FROM events WHERE actor_id IN (SELECT id FROM a) OR target_id IN (SELECT id FROM a)
 		ORDER BY 1`, strings.TrimSpace(name))
 }
@@ -327,7 +327,7 @@ func (c *corrTx) DropActorIfUnused(ctx context.Context, name string) error {
 	c.s.actors.forget()
 	_, err := c.tx.ExecContext(ctx, `DELETE FROM actors WHERE name = ?1
 		AND NOT EXISTS (SELECT 1 FROM statements WHERE actor_id = actors.id)
-		AND NOT EXISTS (SELECT 1 FROM mentions WHERE actor_id = actors.id)
+		AND NOT EXISTS (SELECT 1 FROM mention_actors WHERE actor_id = actors.id)
 		AND NOT EXISTS (SELECT 1 FROM events WHERE actor_id = actors.id OR target_id = actors.id)`, strings.TrimSpace(name))
 	return err
 }

@@ -34,7 +34,7 @@ func withBody(a *article.Article, extra string) *article.Article {
 func countRows(t testing.TB, s *Store) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	for _, table := range []string{"articles", "statements", "mentions", "timex_packs", "events", "actors", "actor_aliases", "articles_fts", "statements_fts"} {
+	for _, table := range []string{"articles", "statements", "mention_packs", "mention_actors", "timex_packs", "events", "actors", "actor_aliases", "articles_fts", "statements_fts"} {
 		var n int
 		if err := s.read.QueryRow(fmt.Sprintf("SELECT count(*) FROM %s", table)).Scan(&n); err != nil {
 			t.Fatalf("count %s: %v", table, err)

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -45,30 +44,7 @@ func TestCorruptDatabaseRefusesWrites(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.db")
 	fill(t, path, 30)
-	// Damage the header of one leaf page of the articles table (article
-	// data, not the schema the open reads): a bit flip a disk could make.
-	raw, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var p int
-	err = raw.QueryRow(`SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1`).Scan(&p)
-	raw.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p-- // dbstat numbers pages from 1
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	page := 4096
-	for i := 0; i < 12; i++ {
-		data[p*page+i] = 0xA5
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	storetest.DamageSQLitePage(t, path, "articles")
 	s, err := Open(ctx, path, nil)
 	if err != nil {
 		t.Fatalf("open: %v (a damaged file should still open, for reading)", err)

@@ -277,6 +277,9 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"newest index ascending", newestIndexSQL},
 	// Time expressions packed, one row an article (timexpack.go).
 	{"packed time expressions", timexPacksSQL()},
+	// Mentions packed, one row an article, their actors counted beside
+	// (mentionpack.go).
+	{"packed mentions", mentionPacksSQL()},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

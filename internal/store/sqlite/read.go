@@ -135,16 +135,17 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	}
 
 	a.Mentions = []article.Mention{}
-	if err := eachRow(ctx, tx, `SELECT `+liveTextOrSpan("m", "a")+`, m.type, m.actor_name, m.span_start, m.span_end
-		FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.article_id = ? ORDER BY m.seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
-		var m article.Mention
-		if err := rows.Scan(&m.Text, &m.Type, &m.Actor, &m.Span[0], &m.Span[1]); err != nil {
-			return err
-		}
-		a.Mentions = append(a.Mentions, m)
-		return nil
-	}); err != nil {
+	var mpack []byte
+	switch err := tx.QueryRowContext(ctx, `SELECT data FROM mention_packs WHERE article_id = ?`, a.ID).Scan(&mpack); {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
 		return err
+	default:
+		ms, err := unpackMentions(mpack, a.Body, store.MaxAnalyses+1)
+		if err != nil {
+			return fmt.Errorf("mentions of article %d: %w", a.ID, err)
+		}
+		a.Mentions = ms
 	}
 
 	a.Timexes = []article.Timex{}

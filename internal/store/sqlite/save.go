@@ -165,7 +165,7 @@ func (s *Store) ReplaceAnalyses(ctx context.Context, id int64, a *article.Articl
 		if err := s.flushFTS(ctx, tx); err != nil {
 			return err
 		}
-		for _, table := range [...]string{"statements", "mentions", "timex_packs", "events"} {
+		for _, table := range [...]string{"statements", "mention_packs", "mention_actors", "timex_packs", "events"} {
 			// table comes from the fixed list above, never from input.
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, id); err != nil {
 				return err
@@ -268,10 +268,12 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 		s.fts.statements = append(s.fts.statements, id)
 	}
 	if len(a.Mentions) > 0 {
-		args := make([]any, 0, len(a.Mentions)*len(tables[tMentions].cols))
+		// One packed row for all of them (mentionpack.go), and a row per
+		// actor they name with how many do.
+		var named []int64
+		counts := map[int64]int{}
 		for i := range a.Mentions {
 			m := &a.Mentions[i]
-			var actor any
 			if name := strings.TrimSpace(m.Actor); name != "" {
 				kind := ""
 				switch m.Type {
@@ -279,14 +281,29 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 				case article.Person, article.Org, article.GPE:
 					kind = m.Type
 				}
-				var err error
-				if actor, err = actors.id(ctx, &article.Actor{Name: name, Kind: kind}); err != nil {
+				actor, err := actors.id(ctx, &article.Actor{Name: name, Kind: kind})
+				if err != nil {
 					return err
 				}
+				if aid, ok := actor.(int64); ok {
+					if counts[aid] == 0 {
+						named = append(named, aid)
+					}
+					counts[aid]++
+				}
 			}
-			args = append(args, id, i, orSpan(body, m.Text, m.Span), m.Type, m.Actor, actor, m.Span[0], m.Span[1])
 		}
-		if err := s.insertRows(ctx, tx, tMentions, args); err != nil {
+		st := tx.StmtContext(ctx, s.prep.mentionPack)
+		_, err := st.ExecContext(ctx, id, len(a.Mentions), packMentionsOf(body, a.Mentions))
+		st.Close()
+		if err != nil {
+			return fmt.Errorf("insert into mention_packs: %w", err)
+		}
+		args := make([]any, 0, len(named)*len(tables[tMentionActors].cols))
+		for _, actor := range named {
+			args = append(args, id, actor, counts[actor])
+		}
+		if err := s.insertRows(ctx, tx, tMentionActors, args); err != nil {
 			return err
 		}
 	}
@@ -382,7 +399,7 @@ func (s *Store) flushFTS(ctx context.Context, tx *sql.Tx) error {
 // Tables written with multi-row INSERTs.
 const (
 	tStatements = iota
-	tMentions
+	tMentionActors
 	tEvents
 	nTables
 )
@@ -395,7 +412,7 @@ var tables = [nTables]struct {
 	tStatements: {"statements", []string{"id", "article_id", "seq", "actor_id", "speaker_name", "speaker_title", "speaker_affiliation", "speaker_kind",
 		"kind", "cue", "text", "from_body", "date", "date_basis", "eff_date",
 		"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}},
-	tMentions: {"mentions", []string{"article_id", "seq", "text", "type", "actor_name", "actor_id", "span_start", "span_end"}},
+	tMentionActors: {"mention_actors", []string{"article_id", "actor_id", "n"}},
 	tEvents: {"events", []string{"article_id", "seq", "date", "type", "actor_id", "actor_name", "actor_title", "actor_affiliation", "actor_kind",
 		"has_target", "target_id", "target_name", "target_title", "target_affiliation", "target_kind", "text", "span_start", "span_end"}},
 }
@@ -564,7 +581,8 @@ func sourceKey(a *article.Article) string {
 // connection; transactions use them through Tx.StmtContext, which reuses
 // the connection's prepared statement instead of compiling SQL again.
 type prepared struct {
-	byHash, bySource, article, timexPack *sql.Stmt
+	byHash, bySource, article            *sql.Stmt
+	timexPack, mentionPack               *sql.Stmt
 	actor, alias, actorByName, actorFill *sql.Stmt
 	// multi[t][k] inserts rowBatches[k] rows into tables[t].
 	multi [nTables][len(rowBatches)]*sql.Stmt
@@ -595,6 +613,7 @@ func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
 				affiliation = CASE WHEN actors.affiliation = '' THEN excluded.affiliation ELSE actors.affiliation END
 			RETURNING id`},
 		{&p.timexPack, `INSERT INTO timex_packs(article_id, n, data) VALUES (?, ?, ?)`},
+		{&p.mentionPack, `INSERT INTO mention_packs(article_id, n, data) VALUES (?, ?, ?)`},
 		{&p.alias, `INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?, ?)`},
 		{&p.actorByName, `SELECT id, kind = '' AND ?2 <> '' OR title = '' AND ?3 <> '' OR affiliation = '' AND ?4 <> ''
 			FROM actors WHERE name = ?1`},
@@ -623,7 +642,7 @@ func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
 }
 
 func (p *prepared) close() {
-	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.timexPack, p.actor, p.alias, p.actorByName, p.actorFill}
+	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.timexPack, p.mentionPack, p.actor, p.alias, p.actorByName, p.actorFill}
 	for _, m := range p.multi {
 		all = append(all, m[:]...)
 	}

@@ -25,12 +25,13 @@
 //	                kind, cue, text, date, eff_date, four spans as *_start/*_end;
 //	                text and cue left out (from_body) when they are the body's
 //	                bytes at their spans, and cut from the body when read (lean.go)
-//	mentions, events
-//	                one row per analysis, seq keeping the pipeline's order; text
-//	                NULL when it is the body at the span; mentions keyed by
-//	                (article_id, seq) WITHOUT ROWID
-//	timex_packs     an article's time expressions packed in one row, with
-//	                their count (timexpack.go)
+//	events          one row per event, seq keeping the pipeline's order; text
+//	                NULL when it is the body at the span
+//	timex_packs, mention_packs
+//	                an article's time expressions, its mentions, packed in one
+//	                row each with their count (packs.go)
+//	mention_actors  per article, the actors its mentions name and how often:
+//	                for actor merges and the actors' mention counts
 //	articles_fts    FTS5 over title, standfirst, body (external content: the
 //	                articles_text view, which decompresses bodies)
 //	statements_fts  FTS5 over statement text (contentless, contentless_delete)

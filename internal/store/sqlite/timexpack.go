@@ -41,9 +41,6 @@ const (
 // timexTypes are the type codes: the index is the code.
 var timexTypes = [...]string{article.Date, article.Time, article.Duration, article.Set}
 
-// errBadPack is a packed row that does not decode: a damaged file.
-var errBadPack = errors.New("stored time expressions do not decode")
-
 // packTimexesOf encodes ts for article body body (the text of a time
 // expression that is the body's bytes at its span is left out).
 func packTimexesOf(body string, ts []article.Timex) []byte {
@@ -109,11 +106,6 @@ func (p *timexPacker) bytes() []byte {
 	return append(out, p.b...)
 }
 
-func appendPackString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
 // unpackTimexes decodes a packed row for article body body, at most limit
 // time expressions (the rest are not decoded).
 func unpackTimexes(b []byte, body string, limit int) ([]article.Timex, error) {
@@ -170,61 +162,6 @@ func unpackTimexes(b []byte, body string, limit int) ([]article.Timex, error) {
 	return out, nil
 }
 
-// packReader reads a packed row; the first fault sticks in err and every
-// later read returns a zero value.
-type packReader struct {
-	b   []byte
-	err error
-}
-
-func (r *packReader) fail() {
-	if r.err == nil {
-		r.err = fmt.Errorf("%w: truncated", errBadPack)
-	}
-	r.b = nil
-}
-
-func (r *packReader) byte() byte {
-	if len(r.b) == 0 {
-		r.fail()
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *packReader) uvarint() uint64 {
-	v, k := binary.Uvarint(r.b)
-	if k <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[k:]
-	return v
-}
-
-func (r *packReader) varint() int64 {
-	v, k := binary.Varint(r.b)
-	if k <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[k:]
-	return v
-}
-
-func (r *packReader) str() string {
-	n := r.uvarint()
-	if n > uint64(len(r.b)) {
-		r.fail()
-		return ""
-	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	return s
-}
-
 // timexPackAgg is parley_pack_timexes(text, type, value, span_start,
 // span_end ORDER BY seq), the aggregate the migration packs an existing
 // store's rows with: a NULL text is the body's bytes at the span.
@@ -263,13 +200,16 @@ func registerTimexPack() {
 	})
 }
 
+// timexCounts rewrites the article triggers' count of an article's time
+// expressions: the n of its packed row.
+var timexCounts = strings.NewReplacer("SELECT count(*) FROM timexes WHERE", "SELECT coalesce(sum(n), 0) FROM timex_packs WHERE")
+
 // timexPacksSQL is the "packed time expressions" migration: each article's
 // rows of timexes packed into one timex_packs row, the table dropped, the
 // counters' triggers moved to the packed rows (a row adds or takes its n)
 // and the article triggers that count an article's analyses rewritten to
 // sum n.
 func timexPacksSQL() string {
-	swap := strings.NewReplacer("SELECT count(*) FROM timexes WHERE", "SELECT coalesce(sum(n), 0) FROM timex_packs WHERE").Replace
 	return `
 CREATE TABLE timex_packs (
 	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -287,14 +227,5 @@ END;
 CREATE TRIGGER agg_timex_packs_ad AFTER DELETE ON timex_packs WHEN ` + when("OLD") + ` BEGIN
 	UPDATE counters SET n = n - OLD.n WHERE name = 'timexes';
 END;
-DROP TRIGGER agg_articles_retire;
-DROP TRIGGER agg_articles_restore;
-DROP TRIGGER agg_articles_outlet;
-DROP TRIGGER agg_articles_bd_current;
-CREATE TRIGGER agg_articles_retire AFTER UPDATE OF current ON articles WHEN OLD.current = 1 AND NEW.current <> 1 BEGIN` + swap(articleLeaves("NEW")) + `END;
-CREATE TRIGGER agg_articles_restore AFTER UPDATE OF current ON articles WHEN OLD.current <> 1 AND NEW.current = 1 BEGIN` + swap(articleJoins("NEW")) + `END;
-CREATE TRIGGER agg_articles_outlet AFTER UPDATE OF outlet ON articles
-	WHEN OLD.current = 1 AND NEW.current = 1 AND OLD.outlet IS NOT NEW.outlet BEGIN` + swap(articleLeaves("OLD")+articleJoins("NEW")) + `END;
-CREATE TRIGGER agg_articles_bd_current BEFORE DELETE ON articles WHEN OLD.current = 1 BEGIN` + swap(articleLeaves("OLD")) + `END;
-`
+` + articleTriggersSQL(timexCounts)
 }

@@ -1,0 +1,239 @@
+package sqlite
+
+import (
+	"database/sql/driver"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+
+	sqlite3 "modernc.org/sqlite"
+
+	"github.com/parley-news/parley/internal/article"
+)
+
+// An article's mentions are stored packed, one row an article
+// (mention_packs), since the "packed mentions" migration (issue 9: bytes per
+// article). They were the store's second-largest table: at a million
+// synthetic articles 19 rows an article, 734 bytes, and 255 more in their
+// index by actor, which only actor merges and the actor counts used. What
+// those need is kept in mention_actors: one row per actor and article with
+// how many of the article's mentions name it (≈ 9 an article, not 19).
+//
+// The format, after the mark packMentions: the count (uvarint), then per
+// mention a flags byte (bits 0–2 the type code, packOther for a type
+// spelled out; bit 3: the text follows), the start as a varint delta from
+// the previous start, the length of the span (varint), the type when
+// spelled out and the actor's name as strings that may refer back to one
+// the row holds (appendRefString: an article names the same few actors
+// again and again), the text when flagged.
+const packMentions = 0x01
+
+// mentionTypes are the type codes: the index is the code.
+var mentionTypes = [...]string{article.Person, article.Org, article.GPE, article.Loc, article.Other, ""}
+
+// mentionPacker builds one packed row, a mention at a time.
+type mentionPacker struct {
+	n    int
+	prev int
+	seen []string
+	b    []byte
+}
+
+func (p *mentionPacker) add(text, typ, actor string, start, end int, textFromBody bool) {
+	flags := byte(packOther)
+	for code, t := range mentionTypes {
+		if t == typ {
+			flags = byte(code)
+			break
+		}
+	}
+	if !textFromBody {
+		flags |= packHasText
+	}
+	p.b = append(p.b, flags)
+	p.b = binary.AppendVarint(p.b, int64(start)-int64(p.prev))
+	p.b = binary.AppendVarint(p.b, int64(end)-int64(start))
+	p.prev = start
+	if flags&7 == packOther {
+		p.b, p.seen = appendRefString(p.b, p.seen, typ)
+	}
+	p.b, p.seen = appendRefString(p.b, p.seen, actor)
+	if !textFromBody {
+		p.b = appendPackString(p.b, text)
+	}
+	p.n++
+}
+
+func (p *mentionPacker) bytes() []byte {
+	out := make([]byte, 0, len(p.b)+binary.MaxVarintLen64+1)
+	out = append(out, packMentions)
+	out = binary.AppendUvarint(out, uint64(p.n))
+	return append(out, p.b...)
+}
+
+// packMentionsOf encodes ms for article body body (the text of a mention
+// that is the body's bytes at its span is left out).
+func packMentionsOf(body string, ms []article.Mention) []byte {
+	var p mentionPacker
+	for i := range ms {
+		m := &ms[i]
+		p.add(m.Text, m.Type, m.Actor, m.Span[0], m.Span[1], fromBody(body, m.Text, m.Span[0], m.Span[1]))
+	}
+	return p.bytes()
+}
+
+// unpackMentions decodes a packed row for article body body, at most limit
+// mentions (the rest are not decoded).
+func unpackMentions(b []byte, body string, limit int) ([]article.Mention, error) {
+	r := packReader{b: b}
+	if r.byte() != packMentions {
+		return nil, fmt.Errorf("%w: unknown format", errBadPack)
+	}
+	n := r.uvarint()
+	// Every mention takes at least four bytes: a count past what the row
+	// holds is damage, not an allocation to make.
+	if r.err != nil || n > uint64(len(r.b))/4+1 {
+		return nil, fmt.Errorf("%w: bad count", errBadPack)
+	}
+	out := make([]article.Mention, 0, min(int(n), limit))
+	var seen []string
+	prev := int64(0)
+	for i := uint64(0); i < n && len(out) < limit; i++ {
+		flags := r.byte()
+		if flags&^(7|packHasText) != 0 {
+			return nil, fmt.Errorf("%w: flags %#x", errBadPack, flags)
+		}
+		start := prev + r.varint()
+		end := start + r.varint()
+		prev = start
+		var m article.Mention
+		m.Span = article.Span{int(start), int(end)}
+		if code := flags & 7; code == packOther {
+			m.Type = r.refStr(&seen)
+		} else if int(code) < len(mentionTypes) {
+			m.Type = mentionTypes[code]
+		} else {
+			return nil, fmt.Errorf("%w: type code %d", errBadPack, code)
+		}
+		m.Actor = r.refStr(&seen)
+		if flags&packHasText != 0 {
+			m.Text = r.str()
+		} else {
+			m.Text, _ = bodySpan(body, m.Span[0], m.Span[1])
+		}
+		if r.err != nil {
+			return nil, r.err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// mentionPackAgg is parley_pack_mentions(text, type, actor_name,
+// span_start, span_end ORDER BY seq), the aggregate the migration packs an
+// existing store's rows with: a NULL text is the body's bytes at the span.
+type mentionPackAgg struct{ p mentionPacker }
+
+func (a *mentionPackAgg) Step(_ *sqlite3.FunctionContext, args []driver.Value) error {
+	text, textOK := args[0].(string)
+	typ, _ := args[1].(string)
+	actor, _ := args[2].(string)
+	start, ok1 := args[3].(int64)
+	end, ok2 := args[4].(int64)
+	if !ok1 || !ok2 {
+		return fmt.Errorf("parley_pack_mentions: spans must be integers")
+	}
+	a.p.add(strings.Clone(text), strings.Clone(typ), strings.Clone(actor), int(start), int(end), !textOK)
+	return nil
+}
+
+func (a *mentionPackAgg) WindowInverse(*sqlite3.FunctionContext, []driver.Value) error {
+	return errors.New("parley_pack_mentions: not a window function")
+}
+
+func (a *mentionPackAgg) WindowValue(*sqlite3.FunctionContext) (driver.Value, error) {
+	return a.p.bytes(), nil
+}
+
+func (a *mentionPackAgg) Final(*sqlite3.FunctionContext) {}
+
+func registerMentionPack() {
+	sqlite3.MustRegisterFunction("parley_pack_mentions", &sqlite3.FunctionImpl{
+		NArgs:         5,
+		Deterministic: true,
+		MakeAggregate: func(sqlite3.FunctionContext) (sqlite3.AggregateFunction, error) {
+			return &mentionPackAgg{}, nil
+		},
+	})
+}
+
+// mentionPacksSQL is the "packed mentions" migration: each article's rows
+// of mentions packed into one mention_packs row, their actors counted into
+// mention_actors, the table and its index dropped, the counters' triggers
+// moved to the new tables (a row adds or takes its n) and the article
+// triggers that count an article's analyses rewritten to sum n.
+func mentionPacksSQL() string {
+	return `
+CREATE TABLE mention_packs (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	-- n: how many mentions data holds, for the counters.
+	n          INTEGER NOT NULL,
+	data       BLOB NOT NULL
+);
+INSERT INTO mention_packs(article_id, n, data)
+	SELECT article_id, count(*), parley_pack_mentions(text, type, actor_name, span_start, span_end ORDER BY seq)
+	FROM mentions GROUP BY article_id;
+-- One row per article and actor its mentions name: n of them.
+CREATE TABLE mention_actors (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	actor_id   INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+	n          INTEGER NOT NULL,
+	PRIMARY KEY (article_id, actor_id)
+) WITHOUT ROWID;
+INSERT INTO mention_actors(article_id, actor_id, n)
+	SELECT article_id, actor_id, count(*) FROM mentions WHERE actor_id IS NOT NULL GROUP BY article_id, actor_id;
+CREATE INDEX mention_actors_actor ON mention_actors(actor_id);
+DROP TABLE mentions;
+CREATE TRIGGER agg_mention_packs_ai AFTER INSERT ON mention_packs WHEN ` + when("NEW") + ` BEGIN
+	UPDATE counters SET n = n + NEW.n WHERE name = 'mentions';
+END;
+CREATE TRIGGER agg_mention_packs_ad AFTER DELETE ON mention_packs WHEN ` + when("OLD") + ` BEGIN
+	UPDATE counters SET n = n - OLD.n WHERE name = 'mentions';
+END;
+CREATE TRIGGER agg_mention_actors_ai AFTER INSERT ON mention_actors WHEN ` + when("NEW") + ` BEGIN
+	UPDATE actor_stats SET mentions = mentions + NEW.n WHERE actor_id = NEW.actor_id;
+END;
+CREATE TRIGGER agg_mention_actors_ad AFTER DELETE ON mention_actors WHEN ` + when("OLD") + ` BEGIN
+	UPDATE actor_stats SET mentions = mentions - OLD.n WHERE actor_id = OLD.actor_id;
+END;
+` + articleTriggersSQL(packedCounts)
+}
+
+// packedCounts rewrites the article triggers' counts of an article's
+// analyses for the packed tables: the time expressions and mentions of an
+// article are the n of its packed rows, its mentions of an actor the n of
+// its mention_actors row.
+var packedCounts = strings.NewReplacer(
+	"SELECT count(*) FROM timexes WHERE", "SELECT coalesce(sum(n), 0) FROM timex_packs WHERE",
+	"SELECT count(*) FROM mentions WHERE", "SELECT coalesce(sum(n), 0) FROM mention_packs WHERE",
+	"SELECT count(*) FROM mentions m WHERE", "SELECT coalesce(sum(m.n), 0) FROM mention_actors m WHERE",
+	"SELECT actor_id FROM mentions WHERE", "SELECT actor_id FROM mention_actors WHERE",
+)
+
+// articleTriggersSQL drops and creates again the article triggers that
+// take an article's analyses out of the aggregates and put them in
+// (articleLeaves, articleJoins), their counts rewritten by r.
+func articleTriggersSQL(r *strings.Replacer) string {
+	return `
+DROP TRIGGER agg_articles_retire;
+DROP TRIGGER agg_articles_restore;
+DROP TRIGGER agg_articles_outlet;
+DROP TRIGGER agg_articles_bd_current;
+CREATE TRIGGER agg_articles_retire AFTER UPDATE OF current ON articles WHEN OLD.current = 1 AND NEW.current <> 1 BEGIN` + r.Replace(articleLeaves("NEW")) + `END;
+CREATE TRIGGER agg_articles_restore AFTER UPDATE OF current ON articles WHEN OLD.current <> 1 AND NEW.current = 1 BEGIN` + r.Replace(articleJoins("NEW")) + `END;
+CREATE TRIGGER agg_articles_outlet AFTER UPDATE OF outlet ON articles
+	WHEN OLD.current = 1 AND NEW.current = 1 AND OLD.outlet IS NOT NEW.outlet BEGIN` + r.Replace(articleLeaves("OLD")+articleJoins("NEW")) + `END;
+CREATE TRIGGER agg_articles_bd_current BEFORE DELETE ON articles WHEN OLD.current = 1 BEGIN` + r.Replace(articleLeaves("OLD")) + `END;
+`
+}
