@@ -99,8 +99,8 @@ func registerFunctions() {
 			}
 			return args[0], nil
 		})
-		registerTimexPack()
-		registerMentionPack()
+		registerPackAggregate("parley_pack_timexes", func() rowPacker { return &timexPacker{} })
+		registerPackAggregate("parley_pack_mentions", func() rowPacker { return &mentionPacker{} })
 	})
 }
 

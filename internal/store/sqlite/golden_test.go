@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/parley-news/parley/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parley-news/parley/internal/golden"
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"

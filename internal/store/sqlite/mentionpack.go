@@ -1,13 +1,8 @@
 package sqlite
 
 import (
-	"database/sql/driver"
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"strings"
-
-	sqlite3 "modernc.org/sqlite"
 
 	"github.com/parley-news/parley/internal/article"
 )
@@ -34,8 +29,7 @@ var mentionTypes = [...]string{article.Person, article.Org, article.GPE, article
 
 // mentionPacker builds one packed row, a mention at a time.
 type mentionPacker struct {
-	n    int
-	prev int
+	head entryHead
 	seen []string
 	b    []byte
 }
@@ -51,10 +45,7 @@ func (p *mentionPacker) add(text, typ, actor string, start, end int, textFromBod
 	if !textFromBody {
 		flags |= packHasText
 	}
-	p.b = append(p.b, flags)
-	p.b = binary.AppendVarint(p.b, int64(start)-int64(p.prev))
-	p.b = binary.AppendVarint(p.b, int64(end)-int64(start))
-	p.prev = start
+	p.b = p.head.append(p.b, flags, start, end)
 	if flags&7 == packOther {
 		p.b, p.seen = appendRefString(p.b, p.seen, typ)
 	}
@@ -62,15 +53,9 @@ func (p *mentionPacker) add(text, typ, actor string, start, end int, textFromBod
 	if !textFromBody {
 		p.b = appendPackString(p.b, text)
 	}
-	p.n++
 }
 
-func (p *mentionPacker) bytes() []byte {
-	out := make([]byte, 0, len(p.b)+binary.MaxVarintLen64+1)
-	out = append(out, packMentions)
-	out = binary.AppendUvarint(out, uint64(p.n))
-	return append(out, p.b...)
-}
+func (p *mentionPacker) bytes() []byte { return packedRow(packMentions, p.head.n, p.b) }
 
 // packMentionsOf encodes ms for article body body (the text of a mention
 // that is the body's bytes at its span is left out).
@@ -87,28 +72,20 @@ func packMentionsOf(body string, ms []article.Mention) []byte {
 // mentions (the rest are not decoded).
 func unpackMentions(b []byte, body string, limit int) ([]article.Mention, error) {
 	r := packReader{b: b}
-	if r.byte() != packMentions {
-		return nil, fmt.Errorf("%w: unknown format", errBadPack)
+	// Every mention takes at least four bytes.
+	n, err := r.header(packMentions, 4)
+	if err != nil {
+		return nil, err
 	}
-	n := r.uvarint()
-	// Every mention takes at least four bytes: a count past what the row
-	// holds is damage, not an allocation to make.
-	if r.err != nil || n > uint64(len(r.b))/4+1 {
-		return nil, fmt.Errorf("%w: bad count", errBadPack)
-	}
-	out := make([]article.Mention, 0, min(int(n), limit))
+	out := make([]article.Mention, 0, min(n, limit))
 	var seen []string
-	prev := int64(0)
-	for i := uint64(0); i < n && len(out) < limit; i++ {
-		flags := r.byte()
+	var prev int64
+	for i := 0; i < n && len(out) < limit; i++ {
+		var m article.Mention
+		flags := r.head(&prev, &m.Span)
 		if flags&^(7|packHasText) != 0 {
 			return nil, fmt.Errorf("%w: flags %#x", errBadPack, flags)
 		}
-		start := prev + r.varint()
-		end := start + r.varint()
-		prev = start
-		var m article.Mention
-		m.Span = article.Span{int(start), int(end)}
 		if code := flags & 7; code == packOther {
 			m.Type = r.refStr(&seen)
 		} else if int(code) < len(mentionTypes) {
@@ -128,44 +105,6 @@ func unpackMentions(b []byte, body string, limit int) ([]article.Mention, error)
 		out = append(out, m)
 	}
 	return out, nil
-}
-
-// mentionPackAgg is parley_pack_mentions(text, type, actor_name,
-// span_start, span_end ORDER BY seq), the aggregate the migration packs an
-// existing store's rows with: a NULL text is the body's bytes at the span.
-type mentionPackAgg struct{ p mentionPacker }
-
-func (a *mentionPackAgg) Step(_ *sqlite3.FunctionContext, args []driver.Value) error {
-	text, textOK := args[0].(string)
-	typ, _ := args[1].(string)
-	actor, _ := args[2].(string)
-	start, ok1 := args[3].(int64)
-	end, ok2 := args[4].(int64)
-	if !ok1 || !ok2 {
-		return fmt.Errorf("parley_pack_mentions: spans must be integers")
-	}
-	a.p.add(strings.Clone(text), strings.Clone(typ), strings.Clone(actor), int(start), int(end), !textOK)
-	return nil
-}
-
-func (a *mentionPackAgg) WindowInverse(*sqlite3.FunctionContext, []driver.Value) error {
-	return errors.New("parley_pack_mentions: not a window function")
-}
-
-func (a *mentionPackAgg) WindowValue(*sqlite3.FunctionContext) (driver.Value, error) {
-	return a.p.bytes(), nil
-}
-
-func (a *mentionPackAgg) Final(*sqlite3.FunctionContext) {}
-
-func registerMentionPack() {
-	sqlite3.MustRegisterFunction("parley_pack_mentions", &sqlite3.FunctionImpl{
-		NArgs:         5,
-		Deterministic: true,
-		MakeAggregate: func(sqlite3.FunctionContext) (sqlite3.AggregateFunction, error) {
-			return &mentionPackAgg{}, nil
-		},
-	})
 }
 
 // mentionPacksSQL is the "packed mentions" migration: each article's rows

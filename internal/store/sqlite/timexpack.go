@@ -1,13 +1,9 @@
 package sqlite
 
 import (
-	"database/sql/driver"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"strings"
-
-	sqlite3 "modernc.org/sqlite"
 
 	"github.com/parley-news/parley/internal/article"
 )
@@ -53,8 +49,7 @@ func packTimexesOf(body string, ts []article.Timex) []byte {
 
 // timexPacker builds one packed row, a time expression at a time.
 type timexPacker struct {
-	n      int
-	prev   int
+	head   entryHead
 	values []string
 	b      []byte
 }
@@ -80,10 +75,7 @@ func (p *timexPacker) add(text, typ, value string, start, end int, textFromBody 
 	if ref >= 0 {
 		flags |= packValueRef
 	}
-	p.b = append(p.b, flags)
-	p.b = binary.AppendVarint(p.b, int64(start)-int64(p.prev))
-	p.b = binary.AppendVarint(p.b, int64(end)-int64(start))
-	p.prev = start
+	p.b = p.head.append(p.b, flags, start, end)
 	if flags&7 == packOther {
 		p.b = appendPackString(p.b, typ)
 	}
@@ -96,39 +88,25 @@ func (p *timexPacker) add(text, typ, value string, start, end int, textFromBody 
 	if !textFromBody {
 		p.b = appendPackString(p.b, text)
 	}
-	p.n++
 }
 
-func (p *timexPacker) bytes() []byte {
-	out := make([]byte, 0, len(p.b)+binary.MaxVarintLen64+1)
-	out = append(out, packTimexes)
-	out = binary.AppendUvarint(out, uint64(p.n))
-	return append(out, p.b...)
-}
+func (p *timexPacker) bytes() []byte { return packedRow(packTimexes, p.head.n, p.b) }
 
 // unpackTimexes decodes a packed row for article body body, at most limit
 // time expressions (the rest are not decoded).
 func unpackTimexes(b []byte, body string, limit int) ([]article.Timex, error) {
 	r := packReader{b: b}
-	if r.byte() != packTimexes {
-		return nil, fmt.Errorf("%w: unknown format", errBadPack)
+	// Every time expression takes at least three bytes.
+	n, err := r.header(packTimexes, 3)
+	if err != nil {
+		return nil, err
 	}
-	n := r.uvarint()
-	// Every time expression takes at least three bytes: a count past what
-	// the row holds is damage, not an allocation to make.
-	if r.err != nil || n > uint64(len(r.b))/3+1 {
-		return nil, fmt.Errorf("%w: bad count", errBadPack)
-	}
-	out := make([]article.Timex, 0, min(int(n), limit))
+	out := make([]article.Timex, 0, min(n, limit))
 	var values []string
-	prev := int64(0)
-	for i := uint64(0); i < n && len(out) < limit; i++ {
-		flags := r.byte()
-		start := prev + r.varint()
-		end := start + r.varint()
-		prev = start
+	var prev int64
+	for i := 0; i < n && len(out) < limit; i++ {
 		var x article.Timex
-		x.Span = article.Span{int(start), int(end)}
+		flags := r.head(&prev, &x.Span)
 		if code := flags & 7; code == packOther {
 			x.Type = r.str()
 		} else if int(code) < len(timexTypes) {
@@ -160,44 +138,6 @@ func unpackTimexes(b []byte, body string, limit int) ([]article.Timex, error) {
 		out = append(out, x)
 	}
 	return out, nil
-}
-
-// timexPackAgg is parley_pack_timexes(text, type, value, span_start,
-// span_end ORDER BY seq), the aggregate the migration packs an existing
-// store's rows with: a NULL text is the body's bytes at the span.
-type timexPackAgg struct{ p timexPacker }
-
-func (a *timexPackAgg) Step(_ *sqlite3.FunctionContext, args []driver.Value) error {
-	text, textOK := args[0].(string)
-	typ, _ := args[1].(string)
-	value, _ := args[2].(string)
-	start, ok1 := args[3].(int64)
-	end, ok2 := args[4].(int64)
-	if !ok1 || !ok2 {
-		return fmt.Errorf("parley_pack_timexes: spans must be integers")
-	}
-	a.p.add(strings.Clone(text), strings.Clone(typ), strings.Clone(value), int(start), int(end), !textOK)
-	return nil
-}
-
-func (a *timexPackAgg) WindowInverse(*sqlite3.FunctionContext, []driver.Value) error {
-	return errors.New("parley_pack_timexes: not a window function")
-}
-
-func (a *timexPackAgg) WindowValue(*sqlite3.FunctionContext) (driver.Value, error) {
-	return a.p.bytes(), nil
-}
-
-func (a *timexPackAgg) Final(*sqlite3.FunctionContext) {}
-
-func registerTimexPack() {
-	sqlite3.MustRegisterFunction("parley_pack_timexes", &sqlite3.FunctionImpl{
-		NArgs:         5,
-		Deterministic: true,
-		MakeAggregate: func(sqlite3.FunctionContext) (sqlite3.AggregateFunction, error) {
-			return &timexPackAgg{}, nil
-		},
-	})
 }
 
 // timexCounts rewrites the article triggers' count of an article's time
