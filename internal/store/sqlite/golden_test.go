@@ -9,9 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parley-news/parley/internal/golden"
-
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/golden"
 	"github.com/parley-news/parley/internal/store"
 )
 

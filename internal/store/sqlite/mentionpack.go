@@ -30,7 +30,7 @@ var mentionTypes = [...]string{article.Person, article.Org, article.GPE, article
 // mentionPacker builds one packed row, a mention at a time.
 type mentionPacker struct {
 	head entryHead
-	seen []string
+	seen refTable
 	b    []byte
 }
 
@@ -47,9 +47,9 @@ func (p *mentionPacker) add(text, typ, actor string, start, end int, textFromBod
 	}
 	p.b = p.head.append(p.b, flags, start, end)
 	if flags&7 == packOther {
-		p.b, p.seen = appendRefString(p.b, p.seen, typ)
+		p.b = appendRefString(p.b, &p.seen, typ)
 	}
-	p.b, p.seen = appendRefString(p.b, p.seen, actor)
+	p.b = appendRefString(p.b, &p.seen, actor)
 	if !textFromBody {
 		p.b = appendPackString(p.b, text)
 	}

@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -217,5 +219,40 @@ func TestMentionPacksMigration(t *testing.T) {
 	}
 	if counted != summed || actorSum != actorCounted || counted >= int64(st1.Mentions) {
 		t.Errorf("after retiring an article: counter %d, packed rows %d (before %d); actors %d, rows %d", counted, summed, st1.Mentions, actorSum, actorCounted)
+	}
+}
+
+// TestPackManyDistinct: past refScan distinct strings the back references
+// go through the map; the rows read back the same either way, and a name
+// or value used again is written once.
+func TestPackManyDistinct(t *testing.T) {
+	body := mentionBody
+	var ms []article.Mention
+	var ts []article.Timex
+	for round := range 2 {
+		for i := range 100 {
+			name := fmt.Sprintf("Actor %03d", i)
+			ms = append(ms, article.Mention{Text: name, Type: article.Person, Actor: name, Span: article.Span{i, i + 3}})
+			ts = append(ts, article.Timex{Text: "x", Type: article.Date, Value: fmt.Sprintf("2031-01-%03d", i), Span: article.Span{round, i}})
+		}
+	}
+	mp := packMentionsOf(body, ms)
+	gotM, err := unpackMentions(mp, body, 1000)
+	if err != nil || !reflect.DeepEqual(gotM, ms) {
+		t.Fatalf("mentions: %v", err)
+	}
+	tp := packTimexesOf(body, ts)
+	gotT, err := unpackTimexes(tp, body, 1000)
+	if err != nil || !reflect.DeepEqual(gotT, ts) {
+		t.Fatalf("time expressions: %v", err)
+	}
+	// A name used again is a reference: "Actor 050" is written as the
+	// actor once and as the (edited) text of its two mentions; a value
+	// once.
+	if n := bytes.Count(mp, []byte("Actor 050")); n != 3 {
+		t.Errorf("mentions row holds \"Actor 050\" %d times, want 3", n)
+	}
+	if n := bytes.Count(tp, []byte("2031-01-050")); n != 1 {
+		t.Errorf("time expressions row holds the value %d times, want 1", n)
 	}
 }

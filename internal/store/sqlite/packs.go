@@ -55,17 +55,53 @@ func appendPackString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// appendRefString appends s as a reference to its earlier occurrence in
-// seen (uvarint 2i+1) or as itself (uvarint 2·len, then the bytes), and
-// returns the grown slices.
-func appendRefString(b []byte, seen []string, s string) ([]byte, []string) {
-	for i, v := range seen {
+// refTable holds the distinct strings a packed row has written, in order,
+// for back references: a slice while short, indexed by a map past
+// refScan entries (an article of thousands of distinct names, hostile or
+// not, must not cost a scan of them all per name).
+type refTable struct {
+	list []string
+	idx  map[string]int
+}
+
+const refScan = 16
+
+func (t *refTable) find(s string) (int, bool) {
+	if t.idx != nil {
+		i, ok := t.idx[s]
+		return i, ok
+	}
+	for i, v := range t.list {
 		if v == s {
-			return binary.AppendUvarint(b, uint64(2*i+1)), seen
+			return i, true
 		}
 	}
+	return 0, false
+}
+
+// add appends s, which find did not find.
+func (t *refTable) add(s string) {
+	t.list = append(t.list, s)
+	switch {
+	case t.idx != nil:
+		t.idx[s] = len(t.list) - 1
+	case len(t.list) > refScan:
+		t.idx = make(map[string]int, 2*len(t.list))
+		for i, v := range t.list {
+			t.idx[v] = i
+		}
+	}
+}
+
+// appendRefString appends s as a reference to its earlier occurrence in
+// seen (uvarint 2i+1) or as itself (uvarint 2·len, then the bytes).
+func appendRefString(b []byte, seen *refTable, s string) []byte {
+	if i, ok := seen.find(s); ok {
+		return binary.AppendUvarint(b, uint64(2*i+1))
+	}
+	seen.add(s)
 	b = binary.AppendUvarint(b, uint64(2*len(s)))
-	return append(b, s...), append(seen, s)
+	return append(b, s...)
 }
 
 // packReader reads a packed row; the first fault sticks in err and every

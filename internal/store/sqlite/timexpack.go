@@ -50,7 +50,7 @@ func packTimexesOf(body string, ts []article.Timex) []byte {
 // timexPacker builds one packed row, a time expression at a time.
 type timexPacker struct {
 	head   entryHead
-	values []string
+	values refTable
 	b      []byte
 }
 
@@ -65,25 +65,19 @@ func (p *timexPacker) add(text, typ, value string, start, end int, textFromBody 
 	if !textFromBody {
 		flags |= packHasText
 	}
-	ref := -1
-	for i, v := range p.values {
-		if v == value {
-			ref = i
-			break
-		}
-	}
-	if ref >= 0 {
+	ref, seen := p.values.find(value)
+	if seen {
 		flags |= packValueRef
 	}
 	p.b = p.head.append(p.b, flags, start, end)
 	if flags&7 == packOther {
 		p.b = appendPackString(p.b, typ)
 	}
-	if ref >= 0 {
+	if seen {
 		p.b = binary.AppendUvarint(p.b, uint64(ref))
 	} else {
 		p.b = appendPackString(p.b, value)
-		p.values = append(p.values, value)
+		p.values.add(value)
 	}
 	if !textFromBody {
 		p.b = appendPackString(p.b, text)
