@@ -35,14 +35,15 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	steps := fs.Int("steps", 10, "ingest in this many equal `steps`, reporting the rate of each (is ingest as fast into a full database as into an empty one?)")
 	perDay := fs.Int("per-day", 0, "date the articles in order, `N` a weekday, as news arrives (default: each at a random day of 300, as an archive back-filled in no order)")
 	reuse := fs.Bool("reuse", false, "with --dir: measure the pages of the database already there (built by an earlier run), without building it again")
+	probe := fs.Int("probe", 0, "after building (or with --reuse), ingest `N` further articles of the corpus into an empty database and then into this one, and report both rates: the ratio is what a store of this size costs each write")
 	if rest, stop := parse(fs, args); stop >= 0 {
 		return stop
 	} else if len(rest) > 0 {
 		fmt.Fprintf(env.Stderr, "parley bench: unexpected argument %q\n", rest[0])
 		return ExitUsage
 	}
-	if *n < 1 || *requests < 1 || *clients < 1 || *steps < 1 || *perDay < 0 {
-		fmt.Fprintln(env.Stderr, "parley bench: --n, --requests, --clients and --steps must be positive, --per-day not negative")
+	if *n < 1 || *requests < 1 || *clients < 1 || *steps < 1 || *perDay < 0 || *probe < 0 {
+		fmt.Fprintln(env.Stderr, "parley bench: --n, --requests, --clients and --steps must be positive, --per-day and --probe not negative")
 		return ExitUsage
 	}
 	corpusOf := bench.Corpus{Seed: *seed, PerDay: *perDay}
@@ -85,6 +86,11 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	}
 
 	log := logger(env)
+	if *probe > 0 {
+		if code := probeBench(ctx, env, work, db, corpusOf, *n, *probe); code != ExitOK {
+			return code
+		}
+	}
 	st, err := openStore(ctx, env, db, log)
 	if err != nil {
 		return storeFailed(env, "bench", err)
@@ -198,6 +204,67 @@ func buildBench(ctx context.Context, env *Env, db, corpus string, c bench.Corpus
 		float64(n)/total.Seconds(), total.Round(time.Millisecond), n, last/first)
 	fmt.Fprintf(out, "database    %.1f MB, %.0f bytes/article, %.2f× the text\n",
 		float64(dbBytes)/1e6, float64(dbBytes)/float64(n), float64(dbBytes)/float64(text))
+	return ExitOK
+}
+
+// probeBench ingests p articles of the corpus that the database does not
+// hold yet (from its article count on, so that a second probe of a reused
+// database brings new ones again) into a fresh empty database and then
+// into the built one, the same way as the steps, and reports both rates.
+// The same articles on both sides make the ratio the cost of the store's
+// size alone: with the default random dates it is a back-fill of an
+// archive, with --per-day news newer than everything stored.
+func probeBench(ctx context.Context, env *Env, work, db string, c bench.Corpus, n, p int) int {
+	from := n
+	st, err := openStore(ctx, env, db, logger(env))
+	if err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	stats, err := st.Stats(ctx)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	from = max(from, int(stats.Articles))
+	corpus := filepath.Join(work, "probe.jsonl")
+	if _, err := writeCorpusRange(corpus, c, from, p); err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	defer os.Remove(corpus)
+	empty := filepath.Join(work, "probe-empty.db")
+	removeEmpty := func() error {
+		for _, f := range []string{empty, empty + "-wal", empty + "-shm"} {
+			if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := removeEmpty(); err != nil {
+		return storeFailed(env, "bench", err)
+	}
+	defer removeEmpty() //nolint:errcheck // best effort: a scratch database in the work directory
+	quiet := &Env{Stdout: io.Discard, Stderr: env.Stderr, Getenv: env.Getenv}
+	rate := func(path string) (float64, bool) {
+		start := time.Now()
+		if code := runIngest(ctx, quiet, []string{"--quiet", "--db", path, corpus}); code != ExitOK {
+			fmt.Fprintf(env.Stderr, "parley bench: probe ingest exited with %d\n", code)
+			return 0, false
+		}
+		return float64(p) / time.Since(start).Seconds(), true
+	}
+	into0, ok := rate(empty)
+	if !ok {
+		return ExitFailed
+	}
+	intoN, ok := rate(db)
+	if !ok {
+		return ExitFailed
+	}
+	fmt.Fprintf(env.Stdout, "probe       %d new articles (%d to %d): %.0f articles/s into an empty database, %.0f into this one (%d articles): %.2f× slower\n",
+		p, from, from+p-1, into0, intoN, from, into0/intoN)
 	return ExitOK
 }
 

@@ -23,6 +23,18 @@ func TestBench(t *testing.T) {
 		t.Errorf("no database kept in --dir: %v", err)
 	}
 
+	// --probe on the reused database: new articles each time (from the
+	// store's count on), the empty database removed afterwards.
+	for _, want := range []string{"probe       3 new articles (12 to 14)", "probe       3 new articles (15 to 17)"} {
+		code, out, errOut = run(t, context.Background(), "", "", "bench", "--n", "12", "--reuse", "--probe", "3", "--requests", "1", "--dir", dir)
+		if code != ExitOK || !strings.Contains(out, want) || !strings.Contains(out, "into an empty database") {
+			t.Fatalf("--probe: exit %d, want %q in:\n%s\n%s", code, want, out, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "probe-empty.db")); !os.IsNotExist(err) {
+		t.Errorf("the probe's empty database was left behind: %v", err)
+	}
+
 	corpus := filepath.Join(dir, "c.jsonl")
 	code, out, _ = run(t, context.Background(), "", "", "bench", "--n", "5", "--corpus", corpus)
 	if code != ExitOK || !strings.Contains(out, "5 articles") {
@@ -40,7 +52,7 @@ func TestBench(t *testing.T) {
 		t.Errorf("--per-day 2: exit %d, corpus %s", code, b)
 	}
 
-	for _, bad := range [][]string{{"--n", "0"}, {"--per-day", "-1"}} {
+	for _, bad := range [][]string{{"--n", "0"}, {"--per-day", "-1"}, {"--probe", "-1"}} {
 		if code, _, _ := run(t, context.Background(), "", "", append([]string{"bench"}, bad...)...); code != ExitUsage {
 			t.Errorf("%v: exit %d, want %d", bad, code, ExitUsage)
 		}
