@@ -14,7 +14,7 @@ func TestBench(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
-	for _, want := range []string{"corpus      12 articles", "articles/s", "bytes/article", "/api/v1/statements", "/matrix"} {
+	for _, want := range []string{"corpus      12 articles", "articles/s", "bytes/article", "with the links", "(12 articles)", "/api/v1/statements", "/matrix"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -30,6 +30,10 @@ func TestBench(t *testing.T) {
 		if code != ExitOK || !strings.Contains(out, want) || !strings.Contains(out, "into an empty database") {
 			t.Fatalf("--probe: exit %d, want %q in:\n%s\n%s", code, want, out, errOut)
 		}
+	}
+	// The size with the links counts what the store holds, probes included.
+	if !strings.Contains(out, "with the links") || !strings.Contains(out, "(18 articles)") {
+		t.Errorf("the size with the links does not count the 18 articles held:\n%s", out)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "probe-empty.db")); !os.IsNotExist(err) {
 		t.Errorf("the probe's empty database was left behind: %v", err)
