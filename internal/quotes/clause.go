@@ -59,6 +59,26 @@ func trimContent(body string, sp article.Span) article.Span {
 // words, …".
 func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
 	c := clause{subj: h.subj}
+	// "according to figures released on Monday by the statistics office",
+	// "according to a report by the planning ministry in Lima": the
+	// figures and the report do not speak; whoever released them does.
+	// The source is what follows "by" (a name after it may only qualify
+	// its head: resolve), and it may run past the cue's ten words.
+	by, dataSource := -1, false
+	if h.kind == 'a' {
+		by, dataSource = d.dataBy(h.subj)
+	}
+	if dataSource {
+		e := h.subj[1]
+		for e < u.t1 && e-by <= 8 && !d.inQ[e] && d.toks[e].Kind != text.Punct && d.toks[e].Kind != text.Quote {
+			if lw := d.lower(e); lw == "that" || lw == "which" || lw == "who" {
+				break
+			}
+			e++
+		}
+		h.subj[1] = e
+		c.subj = [2]int{by + 1, e}
+	}
 	start := d.toks[h.t0].Span[0]
 	end := d.toks[h.subj[1]-1].Span[1]
 	if h.t1 > h.subj[1] {
@@ -79,6 +99,9 @@ func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
 		c.content = before
 	}
 	c.rep = [2]int{h.t0, h.subj[1]}
+	if dataSource {
+		return c, true
+	}
 	// "according to a speech Mrs. Clinton delivered", "according to a
 	// report by the agency": the document's author speaks.
 	if h.kind == 'a' && h.subj[1]-h.subj[0] >= 3 && docNouns[d.lower(h.subj[0]+1)] && inLex(determinersLex, d.lower(h.subj[0])) {
@@ -91,6 +114,48 @@ func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
 		}
 	}
 	return c, true
+}
+
+// dataNouns are what an "according to" source may be besides a document
+// (docNouns): figures and the studies that give them.
+var dataNouns = map[string]bool{
+	"figures": true, "data": true, "statistics": true, "numbers": true, "estimates": true, "estimate": true,
+	"survey": true, "poll": true, "study": true, "analysis": true, "count": true, "tally": true,
+	"forecast": true, "forecasts": true, "calculations": true, "reports": true, "documents": true,
+}
+
+// dataBy finds, in an "according to" source, "by" after a data or
+// document noun that opens it (after at most a determiner and one
+// modifier: "the latest figures", "a new report"): "figures released on
+// Monday by X" gives the token of "by". The agent must follow it.
+func (d *doc) dataBy(subj [2]int) (int, bool) {
+	a, b := subj[0], subj[1]
+	head := -1
+	for t := a; t < min(a+3, b); t++ {
+		if w := d.lower(t); dataNouns[w] || docNouns[w] {
+			head = t
+			break
+		}
+	}
+	if head < 0 {
+		return 0, false
+	}
+	// the words before the noun: a determiner or a modifier, not a name
+	// ("Eurostat figures published by …" are Eurostat's)
+	for t := a; t < head; t++ {
+		if d.toks[t].Kind != text.Word || d.mention[t] >= 0 {
+			return 0, false
+		}
+	}
+	for t := head + 1; t < b-1; t++ {
+		if d.inQ[t] || d.toks[t].Kind == text.Punct {
+			return 0, false
+		}
+		if d.lower(t) == "by" {
+			return t, true
+		}
+	}
+	return 0, false
 }
 
 // parseQuoted handles "the ministry's statement quoted X as saying": X is

@@ -138,6 +138,12 @@ func TestPatterns(t *testing.T) {
 		{"progressive", "He’s claiming that fraud is rampant.", "He", article.Indirect, "2023-03-15", "fraud is rampant"},
 		{"transcript", "HOST: Well, the question really is a different one.", "HOST", article.Indirect, "2023-03-15", "the question really is"},
 		{"told object then that", "Anna Berg told national radio stations that the war must end.", "Anna Berg", article.Indirect, "2023-03-15", "the war must end"},
+		{"figures released by a body", "Exports rose 12 percent in February, according to figures released on Monday by the statistics office in Port Lavelle.",
+			"the statistics office in Port Lavelle", article.Indirect, "2023-03-13", "Exports rose 12 percent"},
+		{"report by a body", "Output grew, according to a report by the planning ministry in Santa Olinda.",
+			"the planning ministry in Santa Olinda", article.Indirect, "2023-03-15", "Output grew"},
+		{"body located in a place", "The statistics office in Port Lavelle said exports fell.",
+			"The statistics office in Port Lavelle", article.Indirect, "2023-03-15", "exports fell"},
 		{"relative that is not content", "\"We are in a critical situation,\" Anna Berg told reporters after the meeting that was held on a boat.", "Anna Berg", article.Direct, "2023-03-15", "critical situation"},
 	}
 	for _, c := range cases {

@@ -81,6 +81,19 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		}
 	}
 	if best >= 0 {
+		// "the statistics office in Quebec City", "the central bank in
+		// Mexico City": a place after "in" or "at" locates the body the
+		// phrase names by a common noun; that body speaks, not the place
+		// (nor, for a capital, its country).
+		t := d.found[best].Tok0 - 1
+		if t > a && d.lower(t) == "the" {
+			t--
+		}
+		if t > a && (d.lower(t) == "in" || d.lower(t) == "at") && d.mention[t-1] < 0 && actors.IsOrgHead(d.lower(t-1)) {
+			best = -1
+		}
+	}
+	if best >= 0 {
 		// "Jane Roe of the Virgin Islands", "Tom Lee at Acme
 		// Securities": a person named before a prepositional phrase is
 		// the speaker; the place or body after it says whom they speak
