@@ -61,17 +61,111 @@ func edges(table, cond, skip string) string {
 		last_date = coalesce((SELECT s.eff_date` + edgeFrom + cond + ` ORDER BY s.eff_date DESC LIMIT 1), '')`)
 }
 
-func stmtRemove(p string) string {
+// edgeSQL renders the SET terms that find first_date and last_date of
+// table's row K again (edges, edgesBySize); removal says rows only leave
+// (the edges can only move inwards).
+type edgeSQL func(table, cond, skip string, removal bool) string
+
+// edgesByDate is edges, as the migrations before "actor index by article"
+// wrote it into their triggers.
+func edgesByDate(table, cond, skip string, _ bool) string { return edges(table, cond, skip) }
+
+// edgesBySize is edges once statements_actor is keyed by article
+// (actorIndexSQL): an actor's statements are no longer in date order there,
+// so each end is found one of two ways, by the size c of the actor (or of
+// the speaker form) against N, all statements:
+//
+//   - many (4c² > N): statements_newest read from the old end inwards (when
+//     rows only leave, the new end is no further out), where the actor's or
+//     form's rows come about every N/c < 2√N entries. At most edgeScan
+//     entries are read that way (statements that stop for a long while);
+//     past them, or for a small actor or form:
+//   - all the actor's entries in statements_actor, the row read for a
+//     speaker form's columns.
+//
+// An end is found in a few thousand entries at a million articles, except
+// for a rare form of a large actor, whose actor's rows are read (the
+// date-keyed index walked them too, until the form's next statement).
+func edgesBySize(table, cond, skip string, removal bool) string {
+	// Aliases in the subqueries: K is the outer UPDATE's table, which may
+	// be actor_stats itself.
+	// Large: the row's own count (an actor's statements, a form's).
+	size := "K.statements"
+	if table == "actor_forms" {
+		size = "K.n"
+	}
+	big := `4 * ` + size + ` * ` + size + ` > (SELECT c.n FROM counters c WHERE c.name = 'statements')`
+	lo, hi := "", ""
+	if removal {
+		lo, hi = ` AND s.eff_date >= K.first_date`, ` AND s.eff_date <= K.last_date`
+	}
+	// The article's current flag is a correlated lookup, not a join: joined,
+	// SQLite may build a Bloom filter over every article first (seconds at
+	// a million articles).
+	current := func(x string) string {
+		return ` AND ` + x + `.article_id <> SKIP AND (SELECT a.current FROM articles a WHERE a.id = ` + x + `.article_id) = 1`
+	}
+	// The newest order's entries are read in a subquery whose LIMIT caps
+	// how many; the first that is the actor's (in that order: the subquery
+	// is read as it yields, a co-routine) is the end. The unary + keep
+	// SQLite from materialising the subquery to build an index on it.
+	newest := func(bound, dir string) string {
+		return `(SELECT x.eff_date FROM (SELECT s.eff_date, s.actor_id, s.article_id, s.speaker_name, s.speaker_title, s.speaker_affiliation, s.speaker_kind
+			FROM statements s INDEXED BY statements_newest WHERE s.eff_date <> ''` + bound + ` ORDER BY s.eff_date` + dir + ` LIMIT ` + edgeScan + `) x
+			WHERE +x.actor_id = K.actor_id` + current("x") + strings.ReplaceAll(cond, "s.", "+x.") + ` LIMIT 1)`
+	}
+	actor := func(dir string) string {
+		return `(SELECT s.eff_date FROM statements s INDEXED BY statements_actor
+			WHERE s.actor_id = K.actor_id AND s.eff_date <> ''` + current("s") + cond + ` ORDER BY s.eff_date` + dir + ` LIMIT 1)`
+	}
+	end := func(bound, dir string) string {
+		return `coalesce(CASE WHEN ` + big + ` THEN ` + newest(bound, dir) + ` END, ` + actor(dir) + `, '')`
+	}
+	r := strings.NewReplacer("K.", table+".", "SKIP", skip)
+	return r.Replace(`first_date = ` + end(lo, "") + `,
+		last_date = ` + end(hi, " DESC"))
+}
+
+// edgeScan is how many entries of the newest order edgesBySize reads at
+// most for a large actor's or form's end: more than √N at a million
+// articles (3,070), the mean distance between its rows there at most.
+const edgeScan = "5000"
+
+// actorIndexSQL keys statements_actor by article rather than by date:
+// (actor_id, article_id, seq, eff_date). By date, every statement of a
+// back-filled article went to a page somewhere in the middle of its
+// actor's range, and a batch of 512 such articles dirtied hundreds of
+// pages per large actor; by article, a new article's statements go at the
+// end of each actor's range, as article ids grow. The index still holds
+// the whole newest order (eff_date, article_id, seq) for an actor's list
+// to be sorted from it alone (read.go, actorPlan), and the triggers that
+// find an actor's first and last dates again choose their way by the
+// actor's size (edgesBySize).
+func actorIndexSQL() string {
+	return `
+DROP INDEX statements_actor;
+CREATE INDEX statements_actor ON statements(actor_id, article_id, seq, eff_date);
+DROP TRIGGER agg_statements_ad;
+DROP TRIGGER agg_statements_au_old;
+CREATE TRIGGER agg_statements_ad AFTER DELETE ON statements WHEN ` + when("OLD") + ` BEGIN` + stmtRemoveWith("OLD", edgesBySize) + `END;
+CREATE TRIGGER agg_statements_au_old AFTER UPDATE OF article_id, actor_id, speaker_name, speaker_title, speaker_affiliation, speaker_kind, eff_date ON statements
+	WHEN ` + when("OLD") + ` BEGIN` + stmtRemoveWith("OLD", edgesBySize) + `END;
+` + articleTriggersSQLWith(packedCounts, edgesBySize, true)
+}
+
+func stmtRemove(p string) string { return stmtRemoveWith(p, edgesByDate) }
+
+func stmtRemoveWith(p string, edges edgeSQL) string {
 	return strings.ReplaceAll(`
 	UPDATE counters SET n = n - 1 WHERE name = 'statements';
 	UPDATE actor_stats SET statements = statements - 1 WHERE actor_id = P.actor_id;
-	UPDATE actor_stats SET `+edges("actor_stats", "", "0")+`
+	UPDATE actor_stats SET `+edges("actor_stats", "", "0", true)+`
 		WHERE actor_id = P.actor_id AND P.eff_date <> '' AND (first_date = P.eff_date OR last_date = P.eff_date);
 	UPDATE actor_forms SET n = n - 1 WHERE actor_id = P.actor_id AND name = P.speaker_name AND title = P.speaker_title
 		AND affiliation = P.speaker_affiliation AND kind = P.speaker_kind;
 	DELETE FROM actor_forms WHERE actor_id = P.actor_id AND name = P.speaker_name AND title = P.speaker_title
 		AND affiliation = P.speaker_affiliation AND kind = P.speaker_kind AND n <= 0;
-	UPDATE actor_forms SET `+edges("actor_forms", formCond, "0")+`
+	UPDATE actor_forms SET `+edges("actor_forms", formCond, "0", true)+`
 		WHERE actor_id = P.actor_id AND name = P.speaker_name AND title = P.speaker_title
 		AND affiliation = P.speaker_affiliation AND kind = P.speaker_kind
 		AND P.eff_date <> '' AND (first_date = P.eff_date OR last_date = P.eff_date);
@@ -89,7 +183,21 @@ func mentionDelta(p, sign string) string {
 
 // articleLeaves takes article X (P.id, with P.outlet and P.pipeline) and
 // its analyses out of the aggregates; articleJoins puts them in.
-func articleLeaves(p string) string {
+func articleLeaves(p string) string { return articleLeavesWith(p, edgesByDate, false) }
+
+// articleLeavesWith is articleLeaves with the edges found by edges; with
+// atEdges, only for the actors and forms with a statement of the article at
+// one of their ends (the others' ends stay where they are).
+func articleLeavesWith(p string, edges edgeSQL, atEdges bool) string {
+	actorAt, formAt := "", ""
+	if atEdges {
+		actorAt = `
+		AND EXISTS (SELECT 1 FROM statements s WHERE s.article_id = P.id AND s.actor_id = actor_stats.actor_id
+			AND s.eff_date <> '' AND (s.eff_date = actor_stats.first_date OR s.eff_date = actor_stats.last_date))`
+		formAt = `
+		AND EXISTS (SELECT 1 FROM statements s WHERE s.article_id = P.id AND s.actor_id = actor_forms.actor_id` + strings.ReplaceAll(formCond, "K.", "actor_forms.") + `
+			AND s.eff_date <> '' AND (s.eff_date = actor_forms.first_date OR s.eff_date = actor_forms.last_date))`
+	}
 	return strings.NewReplacer("P.", p+".").Replace(`
 	UPDATE counters SET n = n - 1 WHERE name = 'articles';
 	UPDATE counters SET n = n - (SELECT count(*) FROM statements WHERE article_id = P.id) WHERE name = 'statements';
@@ -104,8 +212,8 @@ func articleLeaves(p string) string {
 		WHERE actor_id IN (SELECT actor_id FROM mentions WHERE article_id = P.id);
 	UPDATE actor_stats SET statements = statements - (SELECT count(*) FROM statements s WHERE s.article_id = P.id AND s.actor_id = actor_stats.actor_id)
 		WHERE actor_id IN (SELECT actor_id FROM statements WHERE article_id = P.id);
-	UPDATE actor_stats SET ` + edges("actor_stats", "", "P.id") + `
-		WHERE actor_id IN (SELECT actor_id FROM statements WHERE article_id = P.id);
+	UPDATE actor_stats SET ` + edges("actor_stats", "", "P.id", true) + `
+		WHERE actor_id IN (SELECT actor_id FROM statements WHERE article_id = P.id)` + actorAt + `;
 	UPDATE actor_forms SET n = n - (SELECT count(*) FROM statements s WHERE s.article_id = P.id AND s.actor_id = actor_forms.actor_id
 			AND s.speaker_name = actor_forms.name AND s.speaker_title = actor_forms.title
 			AND s.speaker_affiliation = actor_forms.affiliation AND s.speaker_kind = actor_forms.kind)
@@ -113,16 +221,18 @@ func articleLeaves(p string) string {
 			(SELECT actor_id, speaker_name, speaker_title, speaker_affiliation, speaker_kind FROM statements WHERE article_id = P.id);
 	DELETE FROM actor_forms WHERE n <= 0 AND (actor_id, name, title, affiliation, kind) IN
 			(SELECT actor_id, speaker_name, speaker_title, speaker_affiliation, speaker_kind FROM statements WHERE article_id = P.id);
-	UPDATE actor_forms SET ` + edges("actor_forms", formCond, "P.id") + `
+	UPDATE actor_forms SET ` + edges("actor_forms", formCond, "P.id", true) + `
 		WHERE (actor_id, name, title, affiliation, kind) IN
-			(SELECT actor_id, speaker_name, speaker_title, speaker_affiliation, speaker_kind FROM statements WHERE article_id = P.id);
+			(SELECT actor_id, speaker_name, speaker_title, speaker_affiliation, speaker_kind FROM statements WHERE article_id = P.id)` + formAt + `;
 	UPDATE actor_outlets SET n = n - (SELECT count(*) FROM statements s WHERE s.article_id = P.id AND s.actor_id = actor_outlets.actor_id)
 		WHERE outlet = P.outlet AND actor_id IN (SELECT actor_id FROM statements WHERE article_id = P.id);
 	DELETE FROM actor_outlets WHERE outlet = P.outlet AND n <= 0;
 `)
 }
 
-func articleJoins(p string) string {
+func articleJoins(p string) string { return articleJoinsWith(p, edgesByDate) }
+
+func articleJoinsWith(p string, edges edgeSQL) string {
 	return strings.NewReplacer("P.", p+".").Replace(`
 	UPDATE counters SET n = n + 1 WHERE name = 'articles';
 	UPDATE counters SET n = n + (SELECT count(*) FROM statements WHERE article_id = P.id) WHERE name = 'statements';
@@ -137,14 +247,14 @@ func articleJoins(p string) string {
 		WHERE actor_id IN (SELECT actor_id FROM mentions WHERE article_id = P.id);
 	UPDATE actor_stats SET statements = statements + (SELECT count(*) FROM statements s WHERE s.article_id = P.id AND s.actor_id = actor_stats.actor_id)
 		WHERE actor_id IN (SELECT actor_id FROM statements WHERE article_id = P.id);
-	UPDATE actor_stats SET ` + edges("actor_stats", "", "0") + `
+	UPDATE actor_stats SET ` + edges("actor_stats", "", "0", false) + `
 		WHERE actor_id IN (SELECT actor_id FROM statements WHERE article_id = P.id);
 	INSERT INTO actor_forms(actor_id, name, title, affiliation, kind, n, first_date, last_date)
 		SELECT actor_id, speaker_name, speaker_title, speaker_affiliation, speaker_kind, count(*), '', ''
 		FROM statements WHERE article_id = P.id AND actor_id IS NOT NULL
 		GROUP BY actor_id, speaker_name, speaker_title, speaker_affiliation, speaker_kind
 		ON CONFLICT DO UPDATE SET n = n + excluded.n;
-	UPDATE actor_forms SET ` + edges("actor_forms", formCond, "0") + `
+	UPDATE actor_forms SET ` + edges("actor_forms", formCond, "0", false) + `
 		WHERE (actor_id, name, title, affiliation, kind) IN
 			(SELECT actor_id, speaker_name, speaker_title, speaker_affiliation, speaker_kind FROM statements WHERE article_id = P.id);
 	INSERT INTO actor_outlets(actor_id, outlet, n)

@@ -164,6 +164,14 @@ var packedCounts = strings.NewReplacer(
 // take an article's analyses out of the aggregates and put them in
 // (articleLeaves, articleJoins), their counts rewritten by r.
 func articleTriggersSQL(r *strings.Replacer) string {
+	return articleTriggersSQLWith(r, edgesByDate, false)
+}
+
+// articleTriggersSQLWith is articleTriggersSQL with the edges found by e
+// (atEdges: see articleLeavesWith).
+func articleTriggersSQLWith(r *strings.Replacer, e edgeSQL, atEdges bool) string {
+	articleLeaves := func(p string) string { return articleLeavesWith(p, e, atEdges) }
+	articleJoins := func(p string) string { return articleJoinsWith(p, e) }
 	return `
 DROP TRIGGER agg_articles_retire;
 DROP TRIGGER agg_articles_restore;

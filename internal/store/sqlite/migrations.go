@@ -280,6 +280,8 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	// Mentions packed, one row an article, their actors counted beside
 	// (mentionpack.go).
 	{"packed mentions", mentionPacksSQL()},
+	// statements_actor keyed by article, not date (actorIndexSQL).
+	{"actor index by article", actorIndexSQL()},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

@@ -37,8 +37,9 @@
 //	statements_fts  FTS5 over statement text (contentless, contentless_delete)
 //	                both written once per write transaction (flushFTS)
 //	statements_newest, statements_actor, statements_kind_rare
-//	                the statement lists' orders: newest first, by actor, and
-//	                by kind for the kinds other than direct and indirect
+//	                the statement lists' orders: newest first, by actor (in
+//	                article order, the date carried: actorIndexSQL, actorPlan),
+//	                and by kind for the kinds other than direct and indirect
 //	                (commonKinds: those page along statements_newest)
 //	store_meta      what the store notes about itself (last passed check)
 //	counters, outlet_counts, pipeline_counts, actor_stats, actor_forms, actor_outlets
@@ -86,6 +87,8 @@ type Store struct {
 	closed atomic.Bool
 	opts   Options
 	prep   prepared
+	// actorIndex, when set (by tests), is the index actorPlan returns.
+	actorIndex string
 	// txMu is held by inTx for a whole write transaction: the fields
 	// below to actorVersion are that transaction's.
 	txMu sync.Mutex
