@@ -15,13 +15,14 @@ import (
 
 // planArticle is article n of a store where one actor ("Ada Big") says
 // most things, a few ("Mid 0".."Mid 2") some, and each article has a
-// speaker of its own ("Solo n", in its first version only). Statement dates jump around the
-// publication date so that article order is not date order.
+// speaker of its own ("Solo n"); a second version keeps only the Mid's.
+// Statement dates jump around the publication date so that article order
+// is not date order.
 func planArticle(n, version int) *article.Article {
 	var b strings.Builder
 	fmt.Fprintf(&b, "GENEVA (Plan Wire) - Version %d. ", version)
 	a := &article.Article{Source: fmt.Sprintf("plan/%d.txt", n), Title: fmt.Sprintf("Talks, day %d", n),
-		Published: fmt.Sprintf("2022-03-%02d", (n*7)%28+1), Outlet: "Plan Wire", Language: "en", Pipeline: "plan"}
+		Published: fmt.Sprintf("2022-03-%02d", n%28+1), Outlet: "Plan Wire", Language: "en", Pipeline: "plan"}
 	say := func(name, title, date string) {
 		start := b.Len()
 		text := fmt.Sprintf("Point %d of %s", len(a.Statements), name)
@@ -32,7 +33,7 @@ func planArticle(n, version int) *article.Article {
 			Span: article.Span{start, b.Len() - 1}, TextSpan: article.Span{start + 1, start + 1 + len(text)},
 		})
 	}
-	for i := range 5 {
+	for i := range 5 * (2 - version) { // a new version drops them
 		date := ""
 		if i%2 == 1 {
 			date = fmt.Sprintf("2022-02-%02d", (n*3+i)%28+1)
