@@ -87,9 +87,8 @@ func edgesByDate(table, cond, skip string, _ bool) string { return edges(table, 
 // for a rare form of a large actor, whose actor's rows are read (the
 // date-keyed index walked them too, until the form's next statement).
 func edgesBySize(table, cond, skip string, removal bool) string {
-	// Aliases in the subqueries: K is the outer UPDATE's table, which may
-	// be actor_stats itself.
-	// Large: the row's own count (an actor's statements, a form's).
+	// Large: the row's own count (an actor's statements, a form's). K is
+	// the outer UPDATE's table; the subqueries alias theirs (c, a, s, x).
 	size := "K.statements"
 	if table == "actor_forms" {
 		size = "K.n"
@@ -127,8 +126,10 @@ func edgesBySize(table, cond, skip string, removal bool) string {
 }
 
 // edgeScan is how many entries of the newest order edgesBySize reads at
-// most for a large actor's or form's end: more than √N at a million
-// articles (3,070), the mean distance between its rows there at most.
+// most for a large actor's or form's end before it reads the actor's
+// entries instead: at a million articles (√N ≈ 3,070) more than the mean
+// distance between the rows of all but the smallest large ones (N/c <
+// 2√N).
 const edgeScan = "5000"
 
 // actorIndexSQL keys statements_actor by article rather than by date:
@@ -139,8 +140,8 @@ const edgeScan = "5000"
 // end of each actor's range, as article ids grow. The index still holds
 // the whole newest order (eff_date, article_id, seq) for an actor's list
 // to be sorted from it alone (read.go, actorPlan), and the triggers that
-// find an actor's first and last dates again choose their way by the
-// actor's size (edgesBySize).
+// find an actor's or a form's first and last dates again choose their way
+// by its size (edgesBySize).
 func actorIndexSQL() string {
 	return `
 DROP INDEX statements_actor;
