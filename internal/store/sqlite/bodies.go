@@ -99,6 +99,10 @@ func registerFunctions() {
 			}
 			return args[0], nil
 		})
+		// parley_phrases(pattern, column...) checks a query's phrases in
+		// a full-text candidate (phrases.go).
+		sqlite3.MustRegisterDeterministicScalarFunction("parley_phrases", -1, parleyPhrases)
+		sqlite3.MustRegisterDeterministicScalarFunction("parley_rank", 2, parleyRank)
 		registerPackAggregate("parley_pack_timexes", func() rowPacker { return &timexPacker{} })
 		registerPackAggregate("parley_pack_mentions", func() rowPacker { return &mentionPacker{} })
 	})

@@ -282,6 +282,9 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"packed mentions", mentionPacksSQL()},
 	// statements_actor keyed by article, not date (actorIndexSQL).
 	{"actor index by article", actorIndexSQL()},
+	// Full-text indexes without positions; phrases checked in the text
+	// (phrases.go).
+	{"lean full-text indexes", leanFTSSQL()},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

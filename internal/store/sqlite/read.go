@@ -274,10 +274,11 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 	from := "articles a"
 	cols := summaryColumns
 	order := "a.published_day DESC, a.id DESC"
+	phrases := "" // the query's phrases, checked in the text (phrases.go)
 	search := strings.TrimSpace(q.Query) != ""
 	if search {
-		match := ftsMatch(store.ParseQuery(q.Query))
-		if match == "" {
+		plan := planFTS(store.ParseQuery(q.Query))
+		if plan.match == "" {
 			return out, nil // nothing searchable: nothing matches
 		}
 		mark := q.Mark
@@ -295,12 +296,13 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		}
 		from = `(SELECT rowid AS fid, ` + rank + ` AS frank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
 			JOIN articles a ON a.id = f.fid`
-		w.args = append(w.args, match, store.MaxMatches)
+		w.args = append(w.args, plan.match, store.MaxMatches)
+		phrases = plan.phrases
 		defer func() {
 			if q.NoSnippet || q.IDsOnly {
 				return
 			}
-			if err := s.snippets(ctx, match, mark, out); err != nil {
+			if err := s.snippets(ctx, plan.terms, mark, out); err != nil {
 				s.log.WarnContext(ctx, "sqlite: snippets", "err", err)
 			}
 		}()
@@ -322,18 +324,31 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		w.add("(a.published_day, a.id) < (?, ?)", q.After.Published, q.After.ID)
 	}
 	sqlText := "SELECT " + cols + " FROM " + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	if q.IDsOnly {
+		sqlText = "SELECT a.id FROM " + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	}
+	args := w.args
 	if search {
 		// The page is chosen from the candidates' keys first and its
 		// summaries read afterwards: SQLite computes every selected
 		// column (a statement count each) of every row it sorts.
-		sqlText = "SELECT " + cols + ` FROM (SELECT a.id AS pid, a.published_day AS pday, f.frank AS prank FROM ` + from + w.String() +
-			" ORDER BY " + order + ` LIMIT ? OFFSET ?) p JOIN articles a ON a.id = p.pid ORDER BY ` +
+		keys := `SELECT a.id AS pid, a.published_day AS pday, f.frank AS prank FROM ` + from + w.String() + " ORDER BY " + order
+		if phrases != "" {
+			// The query's phrases are checked in the sorted candidates'
+			// text, in order, until the page is full (phrases.go). LIMIT
+			// -1 keeps SQLite from moving the check before the sort.
+			keys = `SELECT pid, pday, prank FROM (` + keys + ` LIMIT -1)
+				WHERE (SELECT parley_phrases(?, title, standfirst, parley_text(body)) FROM articles WHERE id = pid)`
+			args = append(args, phrases)
+		}
+		keys += " LIMIT ? OFFSET ?"
+		sqlText = "SELECT " + cols + ` FROM (` + keys + `) p JOIN articles a ON a.id = p.pid ORDER BY ` +
 			strings.NewReplacer("f.frank", "p.prank", "a.published_day", "p.pday", "a.id", "p.pid").Replace(order)
+		if q.IDsOnly {
+			sqlText = "SELECT pid FROM (" + keys + ")"
+		}
 	}
-	if q.IDsOnly {
-		sqlText = "SELECT a.id FROM " + from + w.String() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
-	}
-	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
+	args = append(args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
 			if q.IDsOnly {
@@ -358,28 +373,28 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 	return out, nil
 }
 
-// snippets fills the Snippet of each listed article: the body around the
-// matches of match, marked.
-func (s *Store) snippets(ctx context.Context, match string, mark [2]string, list []store.ArticleSummary) error {
-	if len(list) == 0 {
+// snippets fills the Snippet of each listed article: the text around the
+// matches of terms, marked (snippet, phrases.go).
+func (s *Store) snippets(ctx context.Context, terms []phrase, mark [2]string, list []store.ArticleSummary) error {
+	if len(list) == 0 || len(terms) == 0 {
 		return nil
 	}
 	at := make(map[int64]int, len(list))
-	args := []any{mark[0], mark[1], match}
+	args := make([]any, 0, len(list))
 	for i, x := range list {
 		at[x.ID] = i
 		args = append(args, x.ID)
 	}
 	return s.readTx(ctx, func(tx *sql.Tx) error {
-		return eachRow(ctx, tx, `SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 16) FROM articles_fts
-			WHERE articles_fts MATCH ? AND rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(list)), ",")+`)`, args, func(rows *sql.Rows) error {
+		return eachRow(ctx, tx, `SELECT id, title, standfirst, parley_text(body) FROM articles
+			WHERE id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(list)), ",")+`)`, args, func(rows *sql.Rows) error {
 			var id int64
-			var snip string
-			if err := rows.Scan(&id, &snip); err != nil {
+			var title, standfirst, body string
+			if err := rows.Scan(&id, &title, &standfirst, &body); err != nil {
 				return err
 			}
 			if i, ok := at[id]; ok {
-				list[i].Snippet = snip
+				list[i].Snippet = snippet([]string{title, standfirst, body}, terms, mark)
 			}
 			return nil
 		})
@@ -445,20 +460,26 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	}
 	outer := order
 	rank := ""
+	phrases := "" // the query's phrases, checked in the text (phrases.go)
 	if strings.TrimSpace(q.Query) != "" {
-		match := ftsMatch(store.ParseQuery(q.Query))
-		if match == "" {
+		plan := planFTS(store.ParseQuery(q.Query))
+		if plan.match == "" {
 			return out, nil
 		}
 		// At most store.MaxMatches candidates, the latest stored, ranked.
-		// The rank (bm25) only when the order asks for it.
+		// The rank only when the order asks for it: BM25 over the
+		// statement's text (parley_rank; the index keeps no positions).
 		ftsRank := "NULL"
 		if q.Order == store.Relevance {
-			order, outer, rank, ftsRank = "f.frank, s.id", "k.frank, s.id", ", f.frank", "rank"
+			order, outer, rank = "f.frank, s.id", "k.frank, s.id", ", f.frank"
+			ftsRank = `(SELECT parley_rank(?, ` + liveStmtText("x", "xa") + `) FROM statements x JOIN articles xa ON xa.id = x.article_id
+				WHERE x.id = statements_fts.rowid)`
+			w.args = append(w.args, plan.all)
 		}
 		from = `(SELECT rowid AS fid, ` + ftsRank + ` AS frank FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
 			JOIN statements s ON s.id = f.fid`
-		w.args = append(w.args, match, store.MaxMatches)
+		w.args = append(w.args, plan.match, store.MaxMatches)
+		phrases = plan.phrases
 	}
 	if !q.IncludeSuperseded {
 		w.add("(SELECT current FROM articles WHERE id = s.article_id) = 1")
@@ -519,13 +540,24 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 				c.Date, c.Date, c.ArticleID, c.ArticleID, c.Seq)
 		}
 	}
+	keys := `SELECT s.id AS sid` + rank + ` FROM ` + from + w.String() + " ORDER BY " + order
+	args := w.args
+	if phrases != "" {
+		// The query's phrases are checked in the sorted candidates'
+		// text, in order, until the page is full (phrases.go). LIMIT -1
+		// keeps SQLite from moving the check before the sort.
+		keys = `SELECT sid` + strings.ReplaceAll(rank, "f.", "") + ` FROM (` + keys + ` LIMIT -1)
+			WHERE (SELECT parley_phrases(?, ` + liveStmtText("x", "xa") + `) FROM statements x JOIN articles xa ON xa.id = x.article_id WHERE x.id = sid)`
+		args = append(args, phrases)
+	}
+	keys += " LIMIT ? OFFSET ?"
 	sqlText := `SELECT s.id, s.article_id, s.seq, coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title,
 			s.speaker_affiliation, s.speaker_kind, s.kind, ` + liveStmtCue("s", "a") + `, ` + liveStmtText("s", "a") + `, s.date, s.date_basis, s.eff_date,
 			s.span_start, s.span_end, s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end,
 			a.title, a.outlet, a.published, a.source, a.url
-		FROM (SELECT s.id AS sid` + rank + ` FROM ` + from + w.String() + " ORDER BY " + order + ` LIMIT ? OFFSET ?) k
+		FROM (` + keys + `) k
 		JOIN statements s ON s.id = k.sid JOIN articles a ON a.id = s.article_id ORDER BY ` + outer
-	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
+	args = append(args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
 			var x store.StoredStatement
@@ -669,26 +701,6 @@ func (s *Store) countStats(ctx context.Context) (store.Stats, error) {
 func likeEscape(s string) string { return likeEscaper.Replace(s) }
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-
-// ftsMatch renders parsed terms as an FTS5 query: every term a double-quoted
-// string (inner quotes doubled, though ParseQuery leaves none), so that no
-// user text is read as FTS5 syntax; a prefix term gets a trailing *. Terms
-// are joined by spaces, FTS5's implicit AND. "" when there are no terms.
-func ftsMatch(terms []store.Term) string {
-	var b strings.Builder
-	for i, t := range terms {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(t.Text, `"`, `""`))
-		b.WriteByte('"')
-		if t.Prefix {
-			b.WriteByte('*')
-		}
-	}
-	return b.String()
-}
 
 // Actors lists actors, most quoted first, then by name, from the
 // aggregates (actor_stats and its ranking index).

@@ -35,7 +35,10 @@
 //	articles_fts    FTS5 over title, standfirst, body (external content: the
 //	                articles_text view, which decompresses bodies)
 //	statements_fts  FTS5 over statement text (contentless, contentless_delete)
-//	                both written once per write transaction (flushFTS)
+//	                both written once per write transaction (flushFTS), both
+//	                without positions (detail=none): phrases are checked in
+//	                the text, snippets and a statement's rank made in Go
+//	                (phrases.go)
 //	statements_newest, statements_actor, statements_kind_rare
 //	                the statement lists' orders: newest first, by actor (in
 //	                article order, the date carried: actorIndexSQL, actorPlan),
