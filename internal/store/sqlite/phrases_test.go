@@ -341,7 +341,7 @@ func TestSnippetsAsFTS5(t *testing.T) {
 func TestRank(t *testing.T) {
 	plan := planFTS(store.ParseQuery(`quota "dairy farmers"`))
 	texts := []string{
-		"The quota for dairy farmers is too small, and the quota must grow.",                             // 2 quota, 1 phrase
+		"The quota for dairy farmers is too small, and the quota must grow.",                              // 2 quota, 1 phrase
 		"The quota for dairy farmers is too small.",                                                       // 1, 1, short
 		"The quota for dairy farmers is too small, we have said so many times and we say it again today.", // 1, 1, long
 		"The quota for farmers of dairy is too small.",                                                    // 1, no phrase
