@@ -102,7 +102,7 @@ func registerFunctions() {
 		// parley_phrases(pattern, column...) checks a query's phrases in
 		// a full-text candidate (phrases.go).
 		sqlite3.MustRegisterDeterministicScalarFunction("parley_phrases", -1, parleyPhrases)
-		sqlite3.MustRegisterDeterministicScalarFunction("parley_rank", 2, parleyRank)
+		sqlite3.MustRegisterDeterministicScalarFunction("parley_rank", -1, parleyRank)
 		registerPackAggregate("parley_pack_timexes", func() rowPacker { return &timexPacker{} })
 		registerPackAggregate("parley_pack_mentions", func() rowPacker { return &mentionPacker{} })
 	})

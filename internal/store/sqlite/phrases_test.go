@@ -348,7 +348,7 @@ func TestRank(t *testing.T) {
 	}
 	var prev float64
 	for i, text := range texts {
-		v, err := parleyRank(nil, []driver.Value{plan.all, text})
+		v, err := parleyRank(nil, []driver.Value{plan.all, int64(avgStmtLen), text})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -358,7 +358,19 @@ func TestRank(t *testing.T) {
 		}
 		prev = r
 	}
-	if v, _ := parleyRank(nil, []driver.Value{"\x1e", "quota"}); v != nil {
+	// An article: the columns together, a packed body as its text.
+	body := strings.Repeat("The talks went on. ", 40) + texts[0]
+	packed, ok := packBody(body).([]byte)
+	if !ok {
+		t.Fatal("body not packed")
+	}
+	a, _ := parleyRank(nil, []driver.Value{plan.all, int64(avgArticleLen), "Dairy farmers", "", body})
+	b, _ := parleyRank(nil, []driver.Value{plan.all, int64(avgArticleLen), "Dairy farmers", "", packed})
+	c, _ := parleyRank(nil, []driver.Value{plan.all, int64(avgArticleLen), "", "", body})
+	if a == nil || a != b || c == nil || a.(float64) >= c.(float64) {
+		t.Errorf("article ranks: text %v, packed %v, without the title's phrase %v", a, b, c)
+	}
+	if v, _ := parleyRank(nil, []driver.Value{"\x1e", int64(avgStmtLen), "quota"}); v != nil {
 		t.Errorf("malformed pattern: %v, want NULL", v)
 	}
 }
@@ -374,7 +386,7 @@ func FuzzPhrases(f *testing.F) {
 			t.Fatalf("pattern %q read back as %d terms, want %d", plan.all, len(parsePattern(plan.all)), len(plan.terms))
 		}
 		parleyPhrases(nil, []driver.Value{query, text})
-		parleyRank(nil, []driver.Value{query, text})
+		parleyRank(nil, []driver.Value{query, int64(30), text, []byte(text)})
 		snippet([]string{query, text}, plan.terms, [2]string{"[", "]"})
 		self := planFTS(store.ParseQuery(`"` + strings.ReplaceAll(text, `"`, " ") + `"`))
 		if self.phrases != "" {

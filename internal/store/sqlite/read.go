@@ -288,11 +288,15 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		// At most store.MaxMatches candidates, the latest stored (FTS5
 		// reads them off the index newest first and ranks only those);
 		// the snippets are made for the page's rows only, afterwards.
-		// The rank (bm25, which reads each candidate's sizes: most of the
-		// query's time) only when the order asks for it.
+		// The rank (BM25, which reads and tokenises each candidate's
+		// text: most of the query's time) only when the order asks for
+		// it.
 		rank := "NULL"
 		if q.Order == store.Relevance {
-			order, rank = "f.frank, a.id DESC", "rank"
+			// BM25 in Go over the candidate's text (parley_rank).
+			order = "f.frank, a.id DESC"
+			rank = `(SELECT parley_rank(?, ` + fmt.Sprint(avgArticleLen) + `, title, standfirst, body) FROM articles WHERE id = articles_fts.rowid)`
+			w.args = append(w.args, plan.all)
 		}
 		from = `(SELECT rowid AS fid, ` + rank + ` AS frank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
 			JOIN articles a ON a.id = f.fid`
@@ -472,7 +476,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		ftsRank := "NULL"
 		if q.Order == store.Relevance {
 			order, outer, rank = "f.frank, s.id", "k.frank, s.id", ", f.frank"
-			ftsRank = `(SELECT parley_rank(?, ` + liveStmtText("x", "xa") + `) FROM statements x JOIN articles xa ON xa.id = x.article_id
+			ftsRank = `(SELECT parley_rank(?, ` + fmt.Sprint(avgStmtLen) + `, ` + liveStmtText("x", "xa") + `) FROM statements x JOIN articles xa ON xa.id = x.article_id
 				WHERE x.id = statements_fts.rowid)`
 			w.args = append(w.args, plan.all)
 		}
