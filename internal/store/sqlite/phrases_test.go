@@ -140,6 +140,7 @@ func TestTokenRunesAsFTS5(t *testing.T) {
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("%d token characters tried", n)
 	if n < 100000 {
 		t.Fatalf("only %d token characters tried", n)
 	}
