@@ -103,6 +103,7 @@ func registerFunctions() {
 		// a full-text candidate (phrases.go).
 		sqlite3.MustRegisterDeterministicScalarFunction("parley_phrases", -1, parleyPhrases)
 		sqlite3.MustRegisterDeterministicScalarFunction("parley_rank", -1, parleyRank)
+		registerOrdFunctions()
 		registerPackAggregate("parley_pack_timexes", func() rowPacker { return &timexPacker{} })
 		registerPackAggregate("parley_pack_mentions", func() rowPacker { return &mentionPacker{} })
 	})

@@ -222,7 +222,7 @@ func (s *Store) WriteLinks(ctx context.Context, w store.LinkWrite) (store.Dossie
 			if err := eachRow(ctx, tx, `DELETE FROM dossier_links WHERE dossier = ? AND article_id = ? RETURNING issue, party, day, stance, weight, ord`,
 				[]any{w.Dossier, id}, func(rows *sql.Rows) error {
 					var l store.StanceLink
-					if err := rows.Scan(&l.Issue, &l.Party, &l.Day, &l.Stance, &l.Weight, &l.Order); err != nil {
+					if err := rows.Scan(&l.Issue, &l.Party, &l.Day, &l.Stance, &l.Weight, ordValue{&l.Order}); err != nil {
 						return err
 					}
 					removed = append(removed, l)
@@ -240,8 +240,12 @@ func (s *Store) WriteLinks(ctx context.Context, w store.LinkWrite) (store.Dossie
 		defer ins.Close()
 		added := make([]store.StanceLink, 0, len(w.Links))
 		for _, l := range w.Links {
+			ord, err := packOrd(l.Order)
+			if err != nil {
+				return err
+			}
 			r, err := ins.ExecContext(ctx, w.Dossier, l.ArticleID, l.Seq, l.N, l.Issue, l.Party, l.Day, l.Stance,
-				l.Weight, l.Reported, l.Derived, l.Phrase, l.Cue, l.Span[0], l.Span[1], l.Order)
+				l.Weight, l.Reported, l.Derived, l.Phrase, l.Cue, l.Span[0], l.Span[1], ord)
 			if err != nil {
 				return err
 			}
@@ -257,13 +261,17 @@ func (s *Store) WriteLinks(ctx context.Context, w store.LinkWrite) (store.Dossie
 		// cost is that of the change, not of the day's links.
 		for _, c := range store.DayDeltas(removed, added) {
 			k := c.Key
+			first, err := packOrd(c.First)
+			if err != nil {
+				return err
+			}
 			if !c.Removed {
 				if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_days(dossier, issue, party, day, stance, weight, count, own, first)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (dossier, issue, party, day, stance) DO UPDATE SET
 						weight = weight + excluded.weight, count = count + excluded.count, own = own + excluded.own,
 						first = min(first, excluded.first)`,
-					w.Dossier, k[0], k[1], k[2], k[3], c.Weight, c.Count, c.Own, c.First); err != nil {
+					w.Dossier, k[0], k[1], k[2], k[3], c.Weight, c.Count, c.Own, first); err != nil {
 					return err
 				}
 				continue
@@ -271,7 +279,7 @@ func (s *Store) WriteLinks(ctx context.Context, w store.LinkWrite) (store.Dossie
 			// Links were removed, so the row is there; its first may
 			// have gone (one seek on dossier_links_cell finds the new one).
 			if _, err := tx.ExecContext(ctx, `UPDATE dossier_days SET weight = weight + ?6, count = count + ?7, own = own + ?8,
-					first = coalesce((SELECT min(ord) FROM dossier_links l WHERE l.dossier = ?1 AND l.issue = ?2 AND l.party = ?3 AND l.day = ?4 AND l.stance = ?5), '')
+					first = coalesce((SELECT min(ord) FROM dossier_links l WHERE l.dossier = ?1 AND l.issue = ?2 AND l.party = ?3 AND l.day = ?4 AND l.stance = ?5), X'')
 				WHERE dossier = ?1 AND issue = ?2 AND party = ?3 AND day = ?4 AND stance = ?5`,
 				w.Dossier, k[0], k[1], k[2], k[3], c.Weight, c.Count, c.Own); err != nil {
 				return err
@@ -309,7 +317,7 @@ func (s *Store) DossierDays(ctx context.Context, id int64) ([]store.CellDay, err
 		return eachRow(ctx, tx, `SELECT issue, party, day, stance, weight, count, own, first FROM dossier_days
 			WHERE dossier = ? ORDER BY issue, party, day, stance`, []any{id}, func(rows *sql.Rows) error {
 			var c store.CellDay
-			if err := rows.Scan(&c.Issue, &c.Party, &c.Day, &c.Stance, &c.Weight, &c.Count, &c.Own, &c.First); err != nil {
+			if err := rows.Scan(&c.Issue, &c.Party, &c.Day, &c.Stance, &c.Weight, &c.Count, &c.Own, ordValue{&c.First}); err != nil {
 				return err
 			}
 			out = append(out, c)
@@ -327,7 +335,7 @@ const linkCols = `article_id, seq, n, issue, party, day, stance, weight, reporte
 func scanLink(rows interface{ Scan(...any) error }) (store.StanceLink, error) {
 	var l store.StanceLink
 	err := rows.Scan(&l.ArticleID, &l.Seq, &l.N, &l.Issue, &l.Party, &l.Day, &l.Stance, &l.Weight, &l.Reported, &l.Derived,
-		&l.Phrase, &l.Cue, &l.Span[0], &l.Span[1], &l.Order)
+		&l.Phrase, &l.Cue, &l.Span[0], &l.Span[1], ordValue{&l.Order})
 	return l, err
 }
 
@@ -354,10 +362,14 @@ func (s *Store) DossierLinks(ctx context.Context, id int64, issue, party string,
 // DossierLink implements store.DossierIndex.
 func (s *Store) DossierLink(ctx context.Context, id int64, issue, party, day, stance, order string) (store.StanceLink, error) {
 	var l store.StanceLink
-	err := s.readTx(ctx, func(tx *sql.Tx) error {
+	ord, err := packOrd(order)
+	if err != nil {
+		return l, fmt.Errorf("%w: link of dossier %d", store.ErrNotFound, id)
+	}
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		l, err = scanLink(tx.QueryRowContext(ctx, `SELECT `+linkCols+` FROM dossier_links
-			WHERE dossier = ? AND issue = ? AND party = ? AND day = ? AND stance = ? AND ord = ?`, id, issue, party, day, stance, order))
+			WHERE dossier = ? AND issue = ? AND party = ? AND day = ? AND stance = ? AND ord = ?`, id, issue, party, day, stance, ord))
 		return err
 	})
 	if errors.Is(err, sql.ErrNoRows) {

@@ -285,6 +285,8 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	// Full-text indexes without positions; phrases checked in the text
 	// (phrases.go).
 	{"lean full-text indexes", leanFTSSQL()},
+	// Dossier links' order keys with binary numbers (ordkeys.go).
+	{"compact link order keys", ordKeysSQL},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,
