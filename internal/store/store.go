@@ -391,6 +391,9 @@ type StatementQuery struct {
 	After  *StatementCursor
 	// IncludeSuperseded lists statements of old versions too.
 	IncludeSuperseded bool
+	// IDsOnly fills each row's ID only, no other field: counting rows
+	// reads no more than it needs.
+	IDsOnly bool
 }
 
 // StoredActor is an actor with how often the current record names it.

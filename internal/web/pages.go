@@ -669,7 +669,7 @@ func (s *Server) countStatements(ctx context.Context, q store.StatementQuery) (i
 		st, err := s.st.Stats(ctx)
 		return int(st.Statements), err
 	}
-	q.Limit = countCap + 1
+	q.Limit, q.IDsOnly = countCap+1, true
 	rows, err := s.st.Statements(ctx, q)
 	return len(rows), err
 }

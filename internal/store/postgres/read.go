@@ -433,9 +433,19 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			s.span_start, s.span_end, s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end,
 			a.title, a.outlet, a.published, a.source, a.url
 		FROM ` + from + w.String() + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset
+	if q.IDsOnly {
+		sqlText = `SELECT s.id FROM ` + from + w.String() + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset
+	}
 	err := s.readTx(ctx, func(tx pgx.Tx) error {
 		return eachRow(ctx, tx, sqlText, w.args, func(rows pgx.Rows) error {
 			var x store.StoredStatement
+			if q.IDsOnly {
+				if err := rows.Scan(&x.ID); err != nil {
+					return err
+				}
+				out = append(out, x)
+				return nil
+			}
 			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.ActorID, &x.Speaker.Name, &x.Speaker.Title,
 				&x.Speaker.Affiliation, &x.Speaker.Kind, &x.Kind, &x.Cue, &x.Text, &x.Date, &x.DateBasis, &x.EffectiveDate,
 				&x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1], &x.CueSpan[0], &x.CueSpan[1],

@@ -397,3 +397,67 @@ func FuzzPhrases(f *testing.F) {
 		}
 	})
 }
+
+// TestSearchPaging: a search's pages, taken by offset, are its whole list
+// cut in pieces, in every order, with and without phrases (the lists are
+// sorted whole in a subquery and the page taken after: wholeSort).
+func TestSearchPaging(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	for i := range 40 {
+		if _, err := s.SaveArticle(ctx, benchArticle(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, query := range []string{"progress", `"made progress"`, "point 3", `"progress on point"`} {
+		for _, order := range []store.Order{store.Newest, store.Relevance} {
+			all, err := s.Statements(ctx, store.StatementQuery{Query: query, Order: order, Limit: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(all) < 40 {
+				t.Fatalf("%s: %d statements", query, len(all))
+			}
+			var paged []int64
+			for off := 0; off < len(all)+7; off += 7 {
+				page, err := s.Statements(ctx, store.StatementQuery{Query: query, Order: order, Limit: 7, Offset: off})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, x := range page {
+					paged = append(paged, x.ID)
+				}
+			}
+			var want []int64
+			for _, x := range all {
+				want = append(want, x.ID)
+			}
+			if !slices.Equal(paged, want) {
+				t.Errorf("%s, order %d: pages %v, list %v", query, order, paged, want)
+			}
+		}
+		arts, err := s.Articles(ctx, store.ArticleQuery{Query: query, Limit: 1000, NoSnippet: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var paged []int64
+		for off := 0; off < len(arts)+5; off += 5 {
+			page, err := s.Articles(ctx, store.ArticleQuery{Query: query, Limit: 5, Offset: off, NoSnippet: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range page {
+				paged = append(paged, x.ID)
+			}
+		}
+		if len(arts) != 40 || len(paged) != len(arts) {
+			t.Errorf("%s: %d articles, %d paged", query, len(arts), len(paged))
+		}
+		for i := range min(len(paged), len(arts)) {
+			if paged[i] != arts[i].ID {
+				t.Errorf("%s: article %d of the pages is %d, of the list %d", query, i, paged[i], arts[i].ID)
+				break
+			}
+		}
+	}
+}

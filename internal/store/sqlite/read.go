@@ -336,13 +336,15 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 		// The page is chosen from the candidates' keys first and its
 		// summaries read afterwards: SQLite computes every selected
 		// column (a statement count each) of every row it sorts.
-		keys := `SELECT a.id AS pid, a.published_day AS pday, f.frank AS prank FROM ` + from + w.String() + " ORDER BY " + order
+		// The candidates are sorted whole, the page taken afterwards
+		// (wholeSort).
+		keys := `SELECT pid, pday, prank FROM (SELECT a.id AS pid, a.published_day AS pday, f.frank AS prank FROM ` + from + w.String() +
+			" ORDER BY " + order + ` LIMIT -1)`
 		if phrases != "" {
 			// The query's phrases are checked in the sorted candidates'
 			// text, in order, until the page is full (phrases.go). LIMIT
-			// -1 keeps SQLite from moving the check before the sort.
-			keys = `SELECT pid, pday, prank FROM (` + keys + ` LIMIT -1)
-				WHERE (SELECT parley_phrases(?, title, standfirst, parley_text(body)) FROM articles WHERE id = pid)`
+			// -1 also keeps SQLite from moving the check before the sort.
+			keys += ` WHERE (SELECT parley_phrases(?, title, standfirst, parley_text(body)) FROM articles WHERE id = pid)`
 			args = append(args, phrases)
 		}
 		keys += " LIMIT ? OFFSET ?"
@@ -442,6 +444,14 @@ func (s *Store) Versions(ctx context.Context, id int64) ([]store.ArticleSummary,
 	return out, nil
 }
 
+// wholeSort: a list that SQLite sorts (full-text candidates, at most
+// store.MaxMatches; an actor's entries) is sorted whole in a subquery
+// (LIMIT -1 keeps it from being merged into the outer one) and the page
+// taken from it. SQLite's sort for ORDER BY ... LIMIT n keeps the n best
+// rows in a way that costs about n for each row: counting a search's
+// matches (n = 1,001) over 2,000 candidates took 42 ms at a million
+// articles, 97 ms with n = 2,001, against 3 ms sorted whole.
+
 // Statements lists statements; see store.StatementQuery.
 func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store.StoredStatement, error) {
 	if err := store.CheckRange(q.From, q.To); err != nil {
@@ -465,6 +475,9 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	outer := order
 	rank := ""
 	phrases := "" // the query's phrases, checked in the text (phrases.go)
+	// sorts: the list is sorted, not read in an index's order (the
+	// full-text candidates, an actor's entries).
+	sorts := strings.TrimSpace(q.Query) != ""
 	if strings.TrimSpace(q.Query) != "" {
 		plan := planFTS(store.ParseQuery(q.Query))
 		if plan.match == "" {
@@ -510,6 +523,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			return nil, fmt.Errorf("sqlite: list statements: %w", err)
 		}
 		from = "statements s INDEXED BY " + index
+		sorts = sorts || index == "statements_actor"
 	}
 	if q.ArticleID != 0 {
 		w.add("s.article_id = ?", q.ArticleID)
@@ -546,12 +560,15 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	}
 	keys := `SELECT s.id AS sid` + rank + ` FROM ` + from + w.String() + " ORDER BY " + order
 	args := w.args
+	if sorts {
+		// Sorted whole, the page taken afterwards (wholeSort).
+		keys = `SELECT sid` + strings.ReplaceAll(rank, "f.", "") + ` FROM (` + keys + ` LIMIT -1)`
+	}
 	if phrases != "" {
 		// The query's phrases are checked in the sorted candidates'
 		// text, in order, until the page is full (phrases.go). LIMIT -1
-		// keeps SQLite from moving the check before the sort.
-		keys = `SELECT sid` + strings.ReplaceAll(rank, "f.", "") + ` FROM (` + keys + ` LIMIT -1)
-			WHERE (SELECT parley_phrases(?, ` + liveStmtText("x", "xa") + `) FROM statements x JOIN articles xa ON xa.id = x.article_id WHERE x.id = sid)`
+		// also keeps SQLite from moving the check before the sort.
+		keys += ` WHERE (SELECT parley_phrases(?, ` + liveStmtText("x", "xa") + `) FROM statements x JOIN articles xa ON xa.id = x.article_id WHERE x.id = sid)`
 		args = append(args, phrases)
 	}
 	keys += " LIMIT ? OFFSET ?"
@@ -561,10 +578,20 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			a.title, a.outlet, a.published, a.source, a.url
 		FROM (` + keys + `) k
 		JOIN statements s ON s.id = k.sid JOIN articles a ON a.id = s.article_id ORDER BY ` + outer
+	if q.IDsOnly {
+		sqlText = `SELECT sid FROM (` + keys + `)`
+	}
 	args = append(args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
 			var x store.StoredStatement
+			if q.IDsOnly {
+				if err := rows.Scan(&x.ID); err != nil {
+					return err
+				}
+				out = append(out, x)
+				return nil
+			}
 			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.ActorID, &x.Speaker.Name, &x.Speaker.Title,
 				&x.Speaker.Affiliation, &x.Speaker.Kind, &x.Kind, &x.Cue, &x.Text, &x.Date, &x.DateBasis, &x.EffectiveDate,
 				&x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1], &x.CueSpan[0], &x.CueSpan[1],

@@ -272,6 +272,21 @@ func statementFilters(t *testing.T, open Opener) {
 			if !slices.Equal(texts(got), tt.want) {
 				t.Errorf("got %q, want %q", texts(got), tt.want)
 			}
+			// IDsOnly: the same rows in the same order, nothing else.
+			idq := tt.q
+			idq.IDsOnly = true
+			ids, err := s.Statements(ctx, idq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ids) != len(got) {
+				t.Fatalf("IDsOnly: %d rows, want %d", len(ids), len(got))
+			}
+			for i := range ids {
+				if ids[i].ID != got[i].ID || ids[i].Text != "" || ids[i].ArticleID != 0 {
+					t.Errorf("IDsOnly row %d: %+v, want id %d alone", i, ids[i], got[i].ID)
+				}
+			}
 		})
 	}
 	// Keyset paging, newest first and in the store's order (by article
