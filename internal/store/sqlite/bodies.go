@@ -167,6 +167,17 @@ func liveStmtCue(s, a string) string { return stmtCueIn(s, liveBody(a)) }
 
 func liveTextOrSpan(alias, a string) string { return textOrSpan(alias, liveBody(a)) }
 
+// articlesFTSTriggers keep the article index (external content, read
+// through parley_text) in step with deletes and updates of articles.
+const articlesFTSTriggers = `CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, body) VALUES ('delete', old.id, old.title, old.standfirst, parley_text(old.body));
+END;
+CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, standfirst, body ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, body) VALUES ('delete', old.id, old.title, old.standfirst, parley_text(old.body));
+	INSERT INTO articles_fts(rowid, title, standfirst, body) VALUES (new.id, new.title, new.standfirst, parley_text(new.body));
+END;
+`
+
 // bodiesSQL is the "compressed bodies" migration: bodies packed in place,
 // the article index rebuilt over the articles_text view, and the triggers
 // that read bodies rewritten to read them through parley_text.
@@ -183,14 +194,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 	tokenize='unicode61 remove_diacritics 2'
 );
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
-	INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, body) VALUES ('delete', old.id, old.title, old.standfirst, parley_text(old.body));
-END;
-CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, standfirst, body ON articles BEGIN
-	INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, body) VALUES ('delete', old.id, old.title, old.standfirst, parley_text(old.body));
-	INSERT INTO articles_fts(rowid, title, standfirst, body) VALUES (new.id, new.title, new.standfirst, parley_text(new.body));
-END;
-DROP TRIGGER statements_fts_au;
+` + articlesFTSTriggers + `DROP TRIGGER statements_fts_au;
 CREATE TRIGGER statements_fts_au AFTER UPDATE OF text, from_body, text_start, text_end ON statements BEGIN
 	DELETE FROM statements_fts WHERE rowid = OLD.id;
 	INSERT INTO statements_fts(rowid, text) SELECT NEW.id, ` + liveStmtText("NEW", "a") + ` FROM articles a WHERE a.id = NEW.article_id;

@@ -60,13 +60,18 @@ const (
 // planFTS builds the plan of terms; an empty match means nothing to look
 // for.
 func planFTS(parsed []store.Term) ftsPlan {
-	var m, p strings.Builder
+	var m strings.Builder
 	var raw, toks []string
-	var terms []phrase
+	var terms, phrases []phrase
 	for _, t := range parsed {
 		raw, toks = appendTokens(raw[:0], toks[:0], t.Text)
-		if len(toks) > 0 {
-			terms = append(terms, phrase{toks: slices.Clone(toks), prefix: t.Prefix})
+		if len(toks) == 0 {
+			continue
+		}
+		p := phrase{toks: slices.Clone(toks), prefix: t.Prefix}
+		terms = append(terms, p)
+		if len(toks) > 1 {
+			phrases = append(phrases, p)
 		}
 		for i, tok := range raw {
 			if m.Len() > 0 {
@@ -81,37 +86,25 @@ func planFTS(parsed []store.Term) ftsPlan {
 				m.WriteByte('*')
 			}
 		}
-		if len(toks) < 2 {
-			continue
-		}
-		if p.Len() > 0 {
-			p.WriteByte(patPhrase)
-		}
-		if t.Prefix {
-			p.WriteByte(patPrefix)
-		} else {
-			p.WriteByte(patExact)
-		}
-		for i, tok := range toks {
-			if i > 0 {
-				p.WriteByte(patToken)
-			}
-			p.WriteString(tok)
-		}
 	}
-	var all strings.Builder
-	for _, t := range terms {
-		if all.Len() > 0 {
-			all.WriteByte(patPhrase)
+	return ftsPlan{match: m.String(), phrases: writePattern(phrases), terms: terms, all: writePattern(terms)}
+}
+
+// writePattern is the pattern of phrases parsePattern reads.
+func writePattern(phrases []phrase) string {
+	var b strings.Builder
+	for _, p := range phrases {
+		if b.Len() > 0 {
+			b.WriteByte(patPhrase)
 		}
-		if t.prefix {
-			all.WriteByte(patPrefix)
+		if p.prefix {
+			b.WriteByte(patPrefix)
 		} else {
-			all.WriteByte(patExact)
+			b.WriteByte(patExact)
 		}
-		all.WriteString(strings.Join(t.toks, string(patToken)))
+		b.WriteString(strings.Join(p.toks, string(patToken)))
 	}
-	return ftsPlan{match: m.String(), phrases: p.String(), terms: terms, all: all.String()}
+	return b.String()
 }
 
 // tokenRune reports whether r belongs to a token as unicode61 (with
@@ -334,6 +327,15 @@ type phraseState struct {
 
 var phraseStates = sync.Pool{New: func() any { return new(phraseState) }}
 
+// read makes pat the state's pattern (parsed once while it stays the
+// same); false for a malformed one.
+func (st *phraseState) read(pat string) bool {
+	if st.pattern != pat || st.phrases == nil {
+		st.phrases, st.pattern = parsePattern(pat), pat
+	}
+	return st.phrases != nil
+}
+
 // parleyPhrases is parley_phrases(pattern, column...): 1 when every phrase
 // of the pattern occurs within one of the columns (NULL columns are
 // empty), else 0; NULL for a malformed pattern.
@@ -347,10 +349,7 @@ func parleyPhrases(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Valu
 	}
 	st := phraseStates.Get().(*phraseState)
 	defer phraseStates.Put(st)
-	if st.pattern != pat || st.phrases == nil {
-		st.phrases, st.pattern = parsePattern(pat), pat
-	}
-	if st.phrases == nil {
+	if !st.read(pat) {
 		return nil, nil
 	}
 	st.cols = st.cols[:0]
@@ -390,14 +389,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 	detail=none
 );
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
-	INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, body) VALUES ('delete', old.id, old.title, old.standfirst, parley_text(old.body));
-END;
-CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, standfirst, body ON articles BEGIN
-	INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, body) VALUES ('delete', old.id, old.title, old.standfirst, parley_text(old.body));
-	INSERT INTO articles_fts(rowid, title, standfirst, body) VALUES (new.id, new.title, new.standfirst, parley_text(new.body));
-END;
-DROP TRIGGER statements_fts_ad;
+` + articlesFTSTriggers + `DROP TRIGGER statements_fts_ad;
 DROP TRIGGER statements_fts_au;
 DROP TABLE statements_fts;
 CREATE VIRTUAL TABLE statements_fts USING fts5(
@@ -638,10 +630,7 @@ func parleyRank(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, 
 	}
 	st := phraseStates.Get().(*phraseState)
 	defer phraseStates.Put(st)
-	if st.pattern != pat || st.phrases == nil {
-		st.phrases, st.pattern = parsePattern(pat), pat
-	}
-	if st.phrases == nil {
+	if !st.read(pat) {
 		return nil, nil
 	}
 	if cap(st.tf) < len(st.phrases) {

@@ -46,20 +46,28 @@ func memoryDB(t *testing.T) *sql.DB {
 	return db
 }
 
-// TestTokensAsFTS5 holds the Go tokeniser that checks phrases to FTS5's
-// own: for random text over trickyAlphabet, the tokens FTS5 indexes
-// (fts5vocab's instances, in order) are the Go tokens, folded alike.
-func TestTokensAsFTS5(t *testing.T) {
-	ctx := context.Background()
+// vocabDB is an in-memory database with an FTS5 table t(x) as the store's
+// indexes tokenise, and v, its tokens by document (fts5vocab instances).
+func vocabDB(t *testing.T) *sql.DB {
+	t.Helper()
 	db := memoryDB(t)
 	for _, q := range []string{
 		`CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 2')`,
 		`CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')`,
 	} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
+		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return db
+}
+
+// TestTokensAsFTS5 holds the Go tokeniser that checks phrases to FTS5's
+// own: for random text over trickyAlphabet, the tokens FTS5 indexes
+// (fts5vocab's instances, in order) are the Go tokens, folded alike.
+func TestTokensAsFTS5(t *testing.T) {
+	ctx := context.Background()
+	db := vocabDB(t)
 	r := rand.New(rand.NewPCG(1, 2))
 	docs := map[int64]string{}
 	for i := range 3000 {
@@ -110,15 +118,7 @@ func TestTokensAsFTS5(t *testing.T) {
 // refuses.)
 func TestTokenRunesAsFTS5(t *testing.T) {
 	ctx := context.Background()
-	db := memoryDB(t)
-	for _, q := range []string{
-		`CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 2')`,
-		`CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')`,
-	} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := vocabDB(t)
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
