@@ -123,6 +123,13 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	// first ones of the corpus.
 	if stats, err := st.Stats(ctx); err == nil && stats.Articles > 0 {
 		held := int(stats.Articles)
+		// The write-ahead log is copied into the file first: it may
+		// hold hundreds of MB of pages the file holds too.
+		if c, ok := st.(interface{ Checkpoint(context.Context) error }); ok {
+			if err := c.Checkpoint(ctx); err != nil {
+				log.WarnContext(ctx, "bench: checkpoint before measuring", "err", err)
+			}
+		}
 		dbBytes := bench.FilesSize(db, db+"-wal", db+"-shm")
 		text := corpusOf.TextBytes(0, held)
 		fmt.Fprintf(out, "database    %.1f MB with the links, %.0f bytes/article, %.2f× the text (%d articles)\n",

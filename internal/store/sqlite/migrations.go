@@ -287,6 +287,8 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"lean full-text indexes", leanFTSSQL()},
 	// Dossier links' order keys with binary numbers (ordkeys.go).
 	{"compact link order keys", ordKeysSQL},
+	// Content hashes as their 32 bytes (hashes.go).
+	{"binary content hashes", hashesSQL},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

@@ -68,7 +68,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*store.StoredArticle, er
 				source, url, title, standfirst, published, published_basis, place, outlet, language, parley_text(body), content_hash, pipeline
 			FROM articles WHERE id = ?`, id).Scan(&a.Version, &current, &superseded, &ingested, &analysed,
 			&a.Source, &a.URL, &a.Title, &a.Standfirst, &a.Published, &a.PublishedBasis, &a.Place, &a.Outlet,
-			&a.Language, &a.Body, &a.ContentHash, &a.Pipeline)
+			&a.Language, &a.Body, hashValue{&a.ContentHash}, &a.Pipeline)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("%w: article %d", store.ErrNotFound, id)
 		}
@@ -219,7 +219,7 @@ func scanSummary(rows *sql.Rows, extra ...any) (store.ArticleSummary, error) {
 	var current int
 	var ingested string
 	dest := []any{&x.ID, &x.Version, &current, &x.Source, &x.URL, &x.Outlet, &x.Place, &x.Published, &x.PublishedBasis,
-		&x.Title, &x.Standfirst, &x.Language, &x.ContentHash, &x.Pipeline, &ingested, &x.Statements}
+		&x.Title, &x.Standfirst, &x.Language, hashValue{&x.ContentHash}, &x.Pipeline, &ingested, &x.Statements}
 	if err := rows.Scan(append(dest, extra...)...); err != nil {
 		return x, err
 	}

@@ -74,7 +74,7 @@ func (s *Store) saveOne(ctx context.Context, tx *sql.Tx, a *article.Article) (st
 	var res store.SaveResult
 	var id int64
 	var version int
-	err := tx.StmtContext(ctx, s.prep.byHash).QueryRowContext(ctx, hash).Scan(&id, &version)
+	err := tx.StmtContext(ctx, s.prep.byHash).QueryRowContext(ctx, packHash(hash)).Scan(&id, &version)
 	switch {
 	case err == nil:
 		return store.SaveResult{ID: id, Status: store.Duplicate, Version: version}, nil
@@ -102,7 +102,7 @@ func (s *Store) saveOne(ctx context.Context, tx *sql.Tx, a *article.Article) (st
 	t := now()
 	r, err := tx.StmtContext(ctx, s.prep.article).ExecContext(ctx,
 		a.Source, a.URL, key, a.Outlet, a.Place, a.Published, day, a.PublishedBasis,
-		a.Title, a.Standfirst, packBody(a.Body), a.Language, hash, res.Version, a.Pipeline, t, t)
+		a.Title, a.Standfirst, packBody(a.Body), a.Language, packHash(hash), res.Version, a.Pipeline, t, t)
 	if err != nil {
 		return res, err
 	}
