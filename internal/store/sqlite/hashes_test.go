@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"github.com/parley-news/parley/internal/store/storetest"
 	"strings"
 	"testing"
 
@@ -19,14 +20,7 @@ func TestContentHashes(t *testing.T) {
 	for i, hash := range []string{"", hex64, strings.ToUpper(hex64), "not a hash", hex64[:63] + "g"} {
 		a := benchArticle(100 + i)
 		a.ContentHash = hash
-		res, err := s.SaveArticle(ctx, a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := s.Article(ctx, res.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res, got := storetest.SaveRead(t, s, a)
 		want := hash
 		if want == "" {
 			want = contentHash(a)

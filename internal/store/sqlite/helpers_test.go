@@ -43,3 +43,4 @@ func countRows(t testing.TB, s *Store) map[string]int {
 	}
 	return out
 }
+

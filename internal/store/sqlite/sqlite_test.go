@@ -293,21 +293,13 @@ func TestBusyRetry(t *testing.T) {
 // reads them back in order.
 func TestManyRows(t *testing.T) {
 	s := openTest(t)
-	ctx := context.Background()
 	for _, n := range []int{1, 2, 3, 15, 16, 17, 37} {
 		a := benchArticle(n)
 		a.Mentions = a.Mentions[:0]
 		for i := range n {
 			a.Mentions = append(a.Mentions, article.Mention{Text: fmt.Sprint("m", i), Type: article.Other, Span: article.Span{i, i + 1}})
 		}
-		res, err := s.SaveArticle(ctx, a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := s.Article(ctx, res.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, got := storetest.SaveRead(t, s, a)
 		if len(got.Mentions) != n {
 			t.Fatalf("%d mentions stored as %d", n, len(got.Mentions))
 		}

@@ -335,14 +335,7 @@ func roundTrip(t *testing.T, open Opener) {
 	a.Standfirst = "Envoys report progress."
 	a.ContentHash = "rt-hash"
 	a.Statements[1].Date, a.Statements[1].DateBasis = "2022-02-15", article.DateRelative
-	res, err := s.SaveArticle(ctx, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := s.Article(ctx, res.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, got := SaveRead(t, s, a)
 	if got.Title != a.Title || got.Body != a.Body || got.Standfirst != a.Standfirst || got.URL != a.URL ||
 		got.Published != a.Published || got.PublishedBasis != a.PublishedBasis || got.Place != a.Place ||
 		got.Outlet != a.Outlet || got.Language != a.Language || got.ContentHash != a.ContentHash || got.Pipeline != a.Pipeline {
@@ -576,4 +569,19 @@ func closed(t *testing.T, open Opener) {
 	if _, err := s.SaveArticle(context.Background(), Sample(t, "x", "Wire", "")); !errors.Is(err, store.ErrClosed) {
 		t.Errorf("SaveArticle after Close: %v, want ErrClosed", err)
 	}
+}
+
+// SaveRead saves a in s and reads it back.
+func SaveRead(t testing.TB, s store.Store, a *article.Article) (store.SaveResult, *store.StoredArticle) {
+	t.Helper()
+	ctx := context.Background()
+	res, err := s.SaveArticle(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Article(ctx, res.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, got
 }
