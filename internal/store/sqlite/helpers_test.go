@@ -43,4 +43,3 @@ func countRows(t testing.TB, s *Store) map[string]int {
 	}
 	return out
 }
-
