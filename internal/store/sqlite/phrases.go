@@ -170,9 +170,10 @@ func appendFolded(b []byte, r rune) []byte {
 	return b
 }
 
-// eachToken calls f with each token of s: its bytes in s and folded (the
-// folded slice is only valid during the call). f returns false to stop.
-func eachToken(s string, buf []byte, f func(raw string, folded []byte) bool) []byte {
+// eachToken calls f with each token of s: its bytes s[start:end] and
+// folded (the folded slice is only valid during the call). f returns false
+// to stop.
+func eachToken(s string, buf []byte, f func(start, end int, folded []byte) bool) []byte {
 	i := 0
 	for i < len(s) {
 		// ASCII separators are skipped a byte at a time.
@@ -207,7 +208,7 @@ func eachToken(s string, buf []byte, f func(raw string, folded []byte) bool) []b
 		if len(buf) == 0 { // marks only
 			continue
 		}
-		if !f(s[start:i], buf) {
+		if !f(start, i, buf) {
 			return buf
 		}
 	}
@@ -229,8 +230,8 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 // appendTokens appends the tokens of s as they are written (raw) and
 // folded.
 func appendTokens(raw, folded []string, s string) ([]string, []string) {
-	eachToken(s, nil, func(r string, tok []byte) bool {
-		raw, folded = append(raw, r), append(folded, string(tok))
+	eachToken(s, nil, func(start, end int, tok []byte) bool {
+		raw, folded = append(raw, s[start:end]), append(folded, string(tok))
 		return true
 	})
 	return raw, folded
@@ -269,7 +270,7 @@ type docTokens struct {
 
 func (d *docTokens) reset(s string) {
 	d.text, d.ends = d.text[:0], d.ends[:0]
-	d.buf = eachToken(s, d.buf, func(_ string, tok []byte) bool {
+	d.buf = eachToken(s, d.buf, func(_, _ int, tok []byte) bool {
 		d.text = append(d.text, tok...)
 		d.ends = append(d.ends, int32(len(d.text)))
 		return true
@@ -336,9 +337,22 @@ func (st *phraseState) read(pat string) bool {
 	return st.phrases != nil
 }
 
+// columnText is a column argument of parley_phrases and parley_rank as
+// text: a BLOB is a packed body (bodies.go), read here rather than through
+// parley_text; NULL is empty.
+func columnText(v driver.Value) (string, error) {
+	switch v := v.(type) {
+	case string:
+		return v, nil
+	case []byte:
+		return unpackBody(v)
+	}
+	return "", nil
+}
+
 // parleyPhrases is parley_phrases(pattern, column...): 1 when every phrase
-// of the pattern occurs within one of the columns (NULL columns are
-// empty), else 0; NULL for a malformed pattern.
+// of the pattern occurs within one of the columns (columnText), else 0;
+// NULL for a malformed pattern.
 func parleyPhrases(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, error) {
 	if len(args) < 2 {
 		return nil, nil
@@ -354,14 +368,11 @@ func parleyPhrases(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Valu
 	}
 	st.cols = st.cols[:0]
 	for _, a := range args[1:] {
-		switch v := a.(type) {
-		case string:
-			st.cols = append(st.cols, v)
-		case []byte:
-			st.cols = append(st.cols, string(v))
-		default:
-			st.cols = append(st.cols, "")
+		text, err := columnText(a)
+		if err != nil {
+			return nil, err
 		}
+		st.cols = append(st.cols, text)
 	}
 	for len(st.docs) < len(st.cols) {
 		st.docs = append(st.docs, docTokens{})
@@ -434,12 +445,8 @@ func snippet(cols []string, terms []phrase, mark [2]string) string {
 	for c, text := range cols {
 		var toks []span
 		d.text, d.ends = d.text[:0], d.ends[:0]
-		off := 0
-		d.buf = eachToken(text, d.buf, func(raw string, tok []byte) bool {
-			// raw is text's bytes from where the last token ended on.
-			i := off + strings.Index(text[off:], raw)
-			toks = append(toks, span{i, i + len(raw)})
-			off = i + len(raw)
+		d.buf = eachToken(text, d.buf, func(start, end int, tok []byte) bool {
+			toks = append(toks, span{start, end})
 			d.text = append(d.text, tok...)
 			d.ends = append(d.ends, int32(len(d.text)))
 			return true
@@ -609,8 +616,7 @@ const (
 // parleyRank is parley_rank(pattern, average length, column...): minus
 // the BM25 score of the columns together for the pattern's terms (lower is
 // better, as FTS5's rank), each term counted wherever it occurs (a phrase
-// within one column), the length the columns' tokens; a BLOB column is a
-// packed body (bodies.go), read here rather than through parley_text. The
+// within one column), the length the columns' tokens (columnText). The
 // full-text indexes keep no positions, so FTS5's bm25() would tokenise
 // every candidate through the articles_text view (75 ms for 2,000 at a
 // million articles, this 40) and cannot see a statement's text at all.
@@ -644,16 +650,9 @@ func parleyRank(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, 
 	d := &st.docs[0]
 	n := 0
 	for _, a := range args[2:] {
-		var text string
-		switch v := a.(type) {
-		case string:
-			text = v
-		case []byte:
-			body, err := unpackBody(v)
-			if err != nil {
-				return nil, err
-			}
-			text = body
+		text, err := columnText(a)
+		if err != nil {
+			return nil, err
 		}
 		d.reset(text)
 		n += len(d.ends)

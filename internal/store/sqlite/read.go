@@ -344,7 +344,7 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 			// The query's phrases are checked in the sorted candidates'
 			// text, in order, until the page is full (phrases.go). LIMIT
 			// -1 also keeps SQLite from moving the check before the sort.
-			keys += ` WHERE (SELECT parley_phrases(?, title, standfirst, parley_text(body)) FROM articles WHERE id = pid)`
+			keys += ` WHERE (SELECT parley_phrases(?, title, standfirst, body) FROM articles WHERE id = pid)`
 			args = append(args, phrases)
 		}
 		keys += " LIMIT ? OFFSET ?"
