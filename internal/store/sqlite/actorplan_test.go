@@ -181,8 +181,8 @@ func TestActorEdgesBothWays(t *testing.T) {
 		return out
 	}
 	const byActor = "actor_id"
-	const byForm = "actor_id || '|' || name || '|' || title"
-	const byFormS = "s.actor_id || '|' || s.speaker_name || '|' || s.speaker_title"
+	const byForm = "actor_id || '|' || form"
+	const byFormS = "s.actor_id || '|' || s.form"
 	check := func(when string) {
 		t.Helper()
 		if got, want := recount("actor_stats", byActor), recount("", "s."+byActor); fmt.Sprint(got) != fmt.Sprint(want) {

@@ -17,6 +17,12 @@ type migration struct {
 	sql  string
 }
 
+// goSteps are the migrations' steps in Go, by name, run after their SQL:
+// for a change that reads the schema it rewrites (formsMigration).
+var goSteps = map[string]func(ctx context.Context, tx *sql.Tx) error{
+	"speaker forms": formsMigration,
+}
+
 // migrations are applied in order, each in its own transaction, and
 // recorded in schema_migrations.
 var migrations = []migration{
@@ -289,6 +295,9 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"compact link order keys", ordKeysSQL},
 	// Content hashes as their 32 bytes (hashes.go).
 	{"binary content hashes", hashesSQL},
+	// Speakers, event actors and targets as ids of forms (forms.go; its
+	// step is in goSteps).
+	{"speaker forms", ""},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,
@@ -357,8 +366,15 @@ func (s *Store) migrate(ctx context.Context) error {
 				done = true
 				return nil
 			}
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-				return err
+			if m.sql != "" {
+				if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+					return err
+				}
+			}
+			if run := goSteps[m.name]; run != nil {
+				if err := run(ctx, tx); err != nil {
+					return err
+				}
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)`, version, m.name, now())
 			return err

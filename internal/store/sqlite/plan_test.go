@@ -62,8 +62,9 @@ func TestQueryPlans(t *testing.T) {
 		{"statements of a large actor", `SELECT s.id FROM statements s INDEXED BY statements_newest WHERE (SELECT current FROM articles WHERE id = s.article_id) = 1 AND s.actor_id = 3 ORDER BY s.eff_date DESC, s.article_id DESC, s.seq LIMIT 20`},
 		// The triggers' search for an actor's and a form's first and last
 		// dates again, both ways (edgesBySize).
-		{"actor edges", `UPDATE actor_stats SET ` + edgesBySize("actor_stats", "", "7", true) + ` WHERE actor_id = 3`},
-		{"form edges", `UPDATE actor_forms SET ` + edgesBySize("actor_forms", formCond, "0", false) + ` WHERE actor_id = 3 AND name = 'x'`},
+		// (As the "speaker forms" migration rewrote them: formSQL.)
+		{"actor edges", `UPDATE actor_stats SET ` + formSQL(edgesBySize("actor_stats", "", "7", true)) + ` WHERE actor_id = 3`},
+		{"form edges", `UPDATE actor_forms SET ` + formSQL(edgesBySize("actor_forms", formCond, "0", false)) + ` WHERE actor_id = 3 AND form = 1`},
 		{"statements of an article", `SELECT id FROM statements WHERE article_id = 1 ORDER BY seq`},
 		{"actor by name", `SELECT id FROM actors WHERE name = 'x'`},
 	}

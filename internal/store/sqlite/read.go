@@ -116,10 +116,10 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 
 	a.Statements = []article.Statement{}
 	// Text cut from the body is read back from it (lean.go).
-	if err := eachRow(ctx, tx, `SELECT coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title, s.speaker_affiliation, s.speaker_kind,
-			s.kind, `+liveStmtCue("s", "a")+`, `+liveStmtText("s", "a")+`, s.date, s.date_basis, s.span_start, s.span_end,
+	if err := eachRow(ctx, tx, `SELECT coalesce(s.actor_id, 0), f.name, f.title, f.affiliation, f.kind,
+			s.kind, `+liveStmtCue("s", "a")+`, `+liveStmtText("s", "a")+`, coalesce(s.date, s.eff_date), s.date_basis, s.span_start, s.span_end,
 			s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end
-		FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ? ORDER BY s.seq LIMIT ?`, []any{a.ID, store.MaxStatements + 1}, func(rows *sql.Rows) error {
+		FROM statements s JOIN articles a ON a.id = s.article_id JOIN forms f ON f.id = s.form WHERE s.article_id = ? ORDER BY s.seq LIMIT ?`, []any{a.ID, store.MaxStatements + 1}, func(rows *sql.Rows) error {
 		var x article.Statement
 		var actor int64
 		if err := rows.Scan(&actor, &x.Speaker.Name, &x.Speaker.Title, &x.Speaker.Affiliation, &x.Speaker.Kind,
@@ -163,10 +163,11 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	}
 
 	a.Events = []article.Event{}
-	if err := eachRow(ctx, tx, `SELECT e.date, e.type, coalesce(e.actor_id, 0), e.actor_name, e.actor_title, e.actor_affiliation, e.actor_kind,
-			e.has_target, coalesce(e.target_id, 0), e.target_name, e.target_title, e.target_affiliation, e.target_kind,
+	if err := eachRow(ctx, tx, `SELECT e.date, e.type, coalesce(e.actor_id, 0), fa.name, fa.title, fa.affiliation, fa.kind,
+			e.has_target, coalesce(e.target_id, 0), ft.name, ft.title, ft.affiliation, ft.kind,
 			`+liveTextOrSpan("e", "a")+`, e.span_start, e.span_end
-		FROM events e JOIN articles a ON a.id = e.article_id WHERE e.article_id = ? ORDER BY e.seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
+		FROM events e JOIN articles a ON a.id = e.article_id
+			JOIN forms fa ON fa.id = e.actor_form JOIN forms ft ON ft.id = e.target_form WHERE e.article_id = ? ORDER BY e.seq LIMIT ?`, []any{a.ID, store.MaxAnalyses + 1}, func(rows *sql.Rows) error {
 		var e article.Event
 		var actor, target int64
 		var hasTarget bool
@@ -503,7 +504,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 	}
 	// Every named speaker has an actor of the same (trimmed) name, so
 	// matching the small actors table and then using statements_actor finds
-	// the same rows as scanning statements.speaker_name, faster.
+	// the same rows as scanning the statements' speaker forms, faster.
 	speakers := ""
 	var speakerArgs []any
 	if q.Speaker != "" {
@@ -572,12 +573,12 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		args = append(args, phrases)
 	}
 	keys += " LIMIT ? OFFSET ?"
-	sqlText := `SELECT s.id, s.article_id, s.seq, coalesce(s.actor_id, 0), s.speaker_name, s.speaker_title,
-			s.speaker_affiliation, s.speaker_kind, s.kind, ` + liveStmtCue("s", "a") + `, ` + liveStmtText("s", "a") + `, s.date, s.date_basis, s.eff_date,
+	sqlText := `SELECT s.id, s.article_id, s.seq, coalesce(s.actor_id, 0), f.name, f.title,
+			f.affiliation, f.kind, s.kind, ` + liveStmtCue("s", "a") + `, ` + liveStmtText("s", "a") + `, coalesce(s.date, s.eff_date), s.date_basis, s.eff_date,
 			s.span_start, s.span_end, s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end,
 			a.title, a.outlet, a.published, a.source, a.url
 		FROM (` + keys + `) k
-		JOIN statements s ON s.id = k.sid JOIN articles a ON a.id = s.article_id ORDER BY ` + outer
+		JOIN statements s ON s.id = k.sid JOIN articles a ON a.id = s.article_id JOIN forms f ON f.id = s.form ORDER BY ` + outer
 	if q.IDsOnly {
 		sqlText = `SELECT sid FROM (` + keys + `)`
 	}
@@ -801,8 +802,9 @@ func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.StoredA
 		}); err != nil {
 			return err
 		}
-		return eachRow(ctx, tx, `SELECT actor_id, name, title, affiliation, kind, n, first_date, last_date
-			FROM actor_forms WHERE actor_id IN `+in+` ORDER BY actor_id, n DESC, name, title, affiliation, kind`, ids, func(rows *sql.Rows) error {
+		return eachRow(ctx, tx, `SELECT x.actor_id, f.name, f.title, f.affiliation, f.kind, x.n, x.first_date, x.last_date
+			FROM actor_forms x JOIN forms f ON f.id = x.form
+			WHERE x.actor_id IN `+in+` ORDER BY x.actor_id, x.n DESC, f.name, f.title, f.affiliation, f.kind`, ids, func(rows *sql.Rows) error {
 			var id int64
 			var f store.SpeakerForm
 			if err := rows.Scan(&id, &f.Name, &f.Title, &f.Affiliation, &f.Kind, &f.Statements, &f.First, &f.Last); err != nil {
@@ -855,7 +857,10 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 	w.add("(SELECT current FROM articles WHERE id = e.article_id) = 1")
 	if q.Actor != "" {
 		pat := "%" + likeEscape(q.Actor) + "%"
-		w.add(`(e.actor_name LIKE ? ESCAPE '\' OR e.target_name LIKE ? ESCAPE '\')`, pat, pat)
+		// The forms whose name matches (a small table), then the events
+		// naming one.
+		w.add(`(e.actor_form IN (SELECT id FROM forms WHERE name LIKE ? ESCAPE '\')
+			OR e.target_form IN (SELECT id FROM forms WHERE name LIKE ? ESCAPE '\'))`, pat, pat)
 	}
 	if q.Type != "" {
 		w.add("e.type = ?", q.Type)
@@ -867,8 +872,8 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 		w.add("(SELECT outlet FROM articles WHERE id = e.article_id) = ? COLLATE NOCASE", q.Outlet)
 	}
 	w.dateRange("e.date", q.From, q.To)
-	cols := `SELECT e.id, e.article_id, e.seq, e.date, e.type, e.actor_name, e.actor_title, e.actor_affiliation,
-			e.actor_kind, e.has_target, e.target_name, e.target_title, e.target_affiliation, e.target_kind,
+	cols := `SELECT e.id, e.article_id, e.seq, e.date, e.type, fa.name, fa.title, fa.affiliation,
+			fa.kind, e.has_target, ft.name, ft.title, ft.affiliation, ft.kind,
 			` + liveTextOrSpan("e", "a") + `, e.span_start, e.span_end, a.title, a.outlet, a.published, a.source, a.url`
 	limit := store.ClampLimit(q.Limit)
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
@@ -878,7 +883,7 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 				wp.add(part)
 			}
 			sqlText := cols + ` FROM (SELECT e.* FROM events e` + wp.String() + order + ` LIMIT ? OFFSET ?) e
-				JOIN articles a ON a.id = e.article_id` + order
+				JOIN articles a ON a.id = e.article_id JOIN forms fa ON fa.id = e.actor_form JOIN forms ft ON ft.id = e.target_form` + order
 			args := append(wp.args, limit, offset)
 			return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
 				var x store.StoredEvent

@@ -234,9 +234,18 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 			if err != nil {
 				return err
 			}
+			form, err := actors.form(ctx, &x.Speaker)
+			if err != nil {
+				return err
+			}
 			eff := store.Day(x.Date)
 			if eff == "" {
 				eff = day
+			}
+			// A date that is the effective one is not written twice (forms.go).
+			var date any = x.Date
+			if x.Date == eff {
+				date = nil
 			}
 			var rowID any
 			if i < len(ids) && ids[i] != 0 {
@@ -251,9 +260,8 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 			if fromBody(body, cue, x.CueSpan[0], x.CueSpan[1]) {
 				cue, fb = "", fb|2
 			}
-			args = append(args, rowID, id, i, actor,
-				x.Speaker.Name, x.Speaker.Title, x.Speaker.Affiliation, x.Speaker.Kind,
-				x.Kind, cue, text, fb, x.Date, x.DateBasis, eff,
+			args = append(args, rowID, id, i, actor, form,
+				x.Kind, cue, text, fb, date, x.DateBasis, eff,
 				x.Span[0], x.Span[1], x.TextSpan[0], x.TextSpan[1], x.CueSpan[0], x.CueSpan[1],
 				x.SpeakerSpan[0], x.SpeakerSpan[1])
 		}
@@ -333,9 +341,16 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 					return err
 				}
 			}
-			args = append(args, id, i, e.Date, e.Type, actor,
-				e.Actor.Name, e.Actor.Title, e.Actor.Affiliation, e.Actor.Kind,
-				hasTarget, target, tgt.Name, tgt.Title, tgt.Affiliation, tgt.Kind,
+			actorForm, err := actors.form(ctx, &e.Actor)
+			if err != nil {
+				return err
+			}
+			targetForm, err := actors.form(ctx, &tgt)
+			if err != nil {
+				return err
+			}
+			args = append(args, id, i, e.Date, e.Type, actor, actorForm,
+				hasTarget, target, targetForm,
 				orSpan(body, e.Text, e.Span), e.Span[0], e.Span[1])
 		}
 		if err := s.insertRows(ctx, tx, tEvents, args); err != nil {
@@ -409,12 +424,12 @@ var tables = [nTables]struct {
 	name string
 	cols []string
 }{
-	tStatements: {"statements", []string{"id", "article_id", "seq", "actor_id", "speaker_name", "speaker_title", "speaker_affiliation", "speaker_kind",
+	tStatements: {"statements", []string{"id", "article_id", "seq", "actor_id", "form",
 		"kind", "cue", "text", "from_body", "date", "date_basis", "eff_date",
 		"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}},
 	tMentionActors: {"mention_actors", []string{"article_id", "actor_id", "n"}},
-	tEvents: {"events", []string{"article_id", "seq", "date", "type", "actor_id", "actor_name", "actor_title", "actor_affiliation", "actor_kind",
-		"has_target", "target_id", "target_name", "target_title", "target_affiliation", "target_kind", "text", "span_start", "span_end"}},
+	tEvents: {"events", []string{"article_id", "seq", "date", "type", "actor_id", "actor_form",
+		"has_target", "target_id", "target_form", "text", "span_start", "span_end"}},
 }
 
 // rowBatches are the row counts of the prepared multi-row INSERTs: any
@@ -462,6 +477,8 @@ type actorCache struct {
 	tx   *sql.Tx
 	prep *prepared
 	ids  map[string]int64
+	// forms: form ids by name, title, affiliation and kind (form).
+	forms map[string]int64
 	// Statements bound to tx, made on first use.
 	bound map[*sql.Stmt]*sql.Stmt
 }
@@ -479,7 +496,7 @@ func (c *actorCache) stmt(ctx context.Context, st *sql.Stmt) *sql.Stmt {
 }
 
 func newActorCache(tx *sql.Tx, prep *prepared) *actorCache {
-	return &actorCache{tx: tx, prep: prep, ids: map[string]int64{}}
+	return &actorCache{tx: tx, prep: prep, ids: map[string]int64{}, forms: map[string]int64{}}
 }
 
 // forget drops what c remembers: an actor or alias was removed.
@@ -538,6 +555,26 @@ func (c *actorCache) id(ctx context.Context, a *article.Actor) (any, error) {
 	return id, nil
 }
 
+// form returns the id of a's form (name, title, affiliation and kind as
+// written, forms.go), adding the form when it is new. Like actor ids, form
+// ids are remembered (in c.forms), read before written.
+func (c *actorCache) form(ctx context.Context, a *article.Actor) (int64, error) {
+	key := a.Name + "\x00" + a.Title + "\x00" + a.Affiliation + "\x00" + a.Kind
+	if id, ok := c.forms[key]; ok {
+		return id, nil
+	}
+	var id int64
+	err := c.stmt(ctx, c.prep.formByKey).QueryRowContext(ctx, a.Name, a.Title, a.Affiliation, a.Kind).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = c.stmt(ctx, c.prep.form).QueryRowContext(ctx, a.Name, a.Title, a.Affiliation, a.Kind).Scan(&id)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("speaker form %q: %w", a.Name, err)
+	}
+	c.forms[key] = id
+	return id, nil
+}
+
 // asciiLower folds ASCII letters only, as SQLite's NOCASE collation does.
 func asciiLower(s string) string {
 	for i := 0; i < len(s); i++ {
@@ -584,6 +621,7 @@ type prepared struct {
 	byHash, bySource, article            *sql.Stmt
 	timexPack, mentionPack               *sql.Stmt
 	actor, alias, actorByName, actorFill *sql.Stmt
+	form, formByKey                      *sql.Stmt
 	// multi[t][k] inserts rowBatches[k] rows into tables[t].
 	multi [nTables][len(rowBatches)]*sql.Stmt
 }
@@ -612,6 +650,8 @@ func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
 				title = CASE WHEN actors.title = '' THEN excluded.title ELSE actors.title END,
 				affiliation = CASE WHEN actors.affiliation = '' THEN excluded.affiliation ELSE actors.affiliation END
 			RETURNING id`},
+		{&p.formByKey, `SELECT id FROM forms WHERE name = ? AND title = ? AND affiliation = ? AND kind = ?`},
+		{&p.form, `INSERT INTO forms(name, title, affiliation, kind) VALUES (?, ?, ?, ?) RETURNING id`},
 		{&p.timexPack, `INSERT INTO timex_packs(article_id, n, data) VALUES (?, ?, ?)`},
 		{&p.mentionPack, `INSERT INTO mention_packs(article_id, n, data) VALUES (?, ?, ?)`},
 		{&p.alias, `INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?, ?)`},
@@ -642,7 +682,7 @@ func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
 }
 
 func (p *prepared) close() {
-	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.timexPack, p.mentionPack, p.actor, p.alias, p.actorByName, p.actorFill}
+	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.timexPack, p.mentionPack, p.actor, p.alias, p.actorByName, p.actorFill, p.form, p.formByKey}
 	for _, m := range p.multi {
 		all = append(all, m[:]...)
 	}

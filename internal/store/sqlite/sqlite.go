@@ -21,12 +21,15 @@
 //	                body compressed (a BLOB) when that saves an eighth, read
 //	                through the SQL function parley_text (bodies.go)
 //	actors          one row per canonical name (NOCASE), actor_aliases beside it
-//	statements      speaker (actor_id and the name/title/affiliation as reported),
-//	                kind, cue, text, date, eff_date, four spans as *_start/*_end;
-//	                text and cue left out (from_body) when they are the body's
-//	                bytes at their spans, and cut from the body when read (lean.go)
-//	events          one row per event, seq keeping the pipeline's order; text
-//	                NULL when it is the body at the span
+//	statements      speaker (actor_id, and the name/title/affiliation/kind as
+//	                reported: a form), kind, cue, text, date (NULL when it is
+//	                eff_date), eff_date, four spans as *_start/*_end; text and
+//	                cue left out (from_body) when they are the body's bytes at
+//	                their spans, and cut from the body when read (lean.go)
+//	events          one row per event, seq keeping the pipeline's order; actor
+//	                and target as forms; text NULL when it is the body at the span
+//	forms           each distinct (name, title, affiliation, kind) an article
+//	                gave a speaker, an event's actor or target (forms.go)
 //	timex_packs, mention_packs
 //	                an article's time expressions, its mentions, packed in one
 //	                row each with their count (packs.go)
@@ -98,11 +101,12 @@ type Store struct {
 	// fts is the write transaction's pending full-text work (flushFTS).
 	fts ftsQueue
 	// actors finds the actors a write transaction names (set by inTx; nil
-	// outside one). What it learns outlives the transaction in actorIDs,
-	// kept while no other connection wrote (PRAGMA data_version, asked on
+	// outside one). What it learns outlives the transaction in actorIDs
+	// and formIDs, kept while no other connection wrote (PRAGMA data_version, asked on
 	// the writer, is actorVersion) and every transaction since committed.
 	actors       *actorCache
 	actorIDs     map[string]int64
+	formIDs      map[string]int64
 	actorVersion int64
 	// corrections says, for the write transaction under way, whether the
 	// corrections table has rows: 0 not known yet, 1 none, 2 some. Most
@@ -623,10 +627,10 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 			_ = tx.Rollback()
 			return err
 		}
-		if version != s.actorVersion || s.actorIDs == nil || len(s.actorIDs) > maxActorIDs {
-			s.actorIDs, s.actorVersion = map[string]int64{}, version
+		if version != s.actorVersion || s.actorIDs == nil || len(s.actorIDs) > maxActorIDs || len(s.formIDs) > maxActorIDs {
+			s.actorIDs, s.formIDs, s.actorVersion = map[string]int64{}, map[string]int64{}, version
 		}
-		s.actors = &actorCache{tx: tx, prep: &s.prep, ids: s.actorIDs}
+		s.actors = &actorCache{tx: tx, prep: &s.prep, ids: s.actorIDs, forms: s.formIDs}
 		defer func() {
 			s.actors.close()
 			s.actors = nil
@@ -641,8 +645,8 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 			_ = tx.Rollback()
 		}
 		if err != nil {
-			// Ids of actors this transaction made went with it.
-			s.actorIDs = nil
+			// Ids of actors and forms this transaction made went with it.
+			s.actorIDs, s.formIDs = nil, nil
 		}
 		return err
 	})
