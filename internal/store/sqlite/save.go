@@ -477,8 +477,8 @@ type actorCache struct {
 	tx   *sql.Tx
 	prep *prepared
 	ids  map[string]int64
-	// forms: form ids by name, title, affiliation and kind (form).
-	forms map[string]int64
+	// forms: form ids (form).
+	forms map[formKey]int64
 	// Statements bound to tx, made on first use.
 	bound map[*sql.Stmt]*sql.Stmt
 }
@@ -496,7 +496,7 @@ func (c *actorCache) stmt(ctx context.Context, st *sql.Stmt) *sql.Stmt {
 }
 
 func newActorCache(tx *sql.Tx, prep *prepared) *actorCache {
-	return &actorCache{tx: tx, prep: prep, ids: map[string]int64{}, forms: map[string]int64{}}
+	return &actorCache{tx: tx, prep: prep, ids: map[string]int64{}, forms: map[formKey]int64{}}
 }
 
 // forget drops what c remembers: an actor or alias was removed.
@@ -555,11 +555,14 @@ func (c *actorCache) id(ctx context.Context, a *article.Actor) (any, error) {
 	return id, nil
 }
 
+// formKey is a form's four strings, as written.
+type formKey struct{ name, title, affiliation, kind string }
+
 // form returns the id of a's form (name, title, affiliation and kind as
 // written, forms.go), adding the form when it is new. Like actor ids, form
 // ids are remembered (in c.forms), read before written.
 func (c *actorCache) form(ctx context.Context, a *article.Actor) (int64, error) {
-	key := a.Name + "\x00" + a.Title + "\x00" + a.Affiliation + "\x00" + a.Kind
+	key := formKey{a.Name, a.Title, a.Affiliation, a.Kind}
 	if id, ok := c.forms[key]; ok {
 		return id, nil
 	}

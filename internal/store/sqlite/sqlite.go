@@ -106,7 +106,7 @@ type Store struct {
 	// the writer, is actorVersion) and every transaction since committed.
 	actors       *actorCache
 	actorIDs     map[string]int64
-	formIDs      map[string]int64
+	formIDs      map[formKey]int64
 	actorVersion int64
 	// corrections says, for the write transaction under way, whether the
 	// corrections table has rows: 0 not known yet, 1 none, 2 some. Most
@@ -628,7 +628,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 			return err
 		}
 		if version != s.actorVersion || s.actorIDs == nil || len(s.actorIDs) > maxActorIDs || len(s.formIDs) > maxActorIDs {
-			s.actorIDs, s.formIDs, s.actorVersion = map[string]int64{}, map[string]int64{}, version
+			s.actorIDs, s.formIDs, s.actorVersion = map[string]int64{}, map[formKey]int64{}, version
 		}
 		s.actors = &actorCache{tx: tx, prep: &s.prep, ids: s.actorIDs, forms: s.formIDs}
 		defer func() {
