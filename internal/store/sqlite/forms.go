@@ -141,14 +141,14 @@ var formRewrites = func() []struct {
 } {
 	w := func(s string) string { return strings.ReplaceAll(s, " ", `\s+`) }
 	col := `(\+?\w+)\.`
-	any := `\+?\w+\.`
+	other := `\+?\w+\.`
 	return []struct {
 		re  *regexp.Regexp
 		new string
 	}{
 		// s.speaker_name = K.name AND s.speaker_title = K.title AND ... → s.form = K.form
-		{regexp.MustCompile(col + w(`speaker_name = (\w+)\.name AND `) + any + w(`speaker_title = \w+\.title AND `) +
-			any + w(`speaker_affiliation = \w+\.affiliation AND `) + any + `speaker_kind\s+=\s+\w+\.kind\b`), "$1.form = $2.form"},
+		{regexp.MustCompile(col + w(`speaker_name = (\w+)\.name AND `) + other + w(`speaker_title = \w+\.title AND `) +
+			other + w(`speaker_affiliation = \w+\.affiliation AND `) + other + `speaker_kind\s+=\s+\w+\.kind\b`), "$1.form = $2.form"},
 		// name = P.speaker_name AND title = P.speaker_title AND ... → form = P.form
 		{regexp.MustCompile(w(`\bname = (\w+)\.speaker_name AND title = \w+\.speaker_title AND affiliation = \w+\.speaker_affiliation AND kind = \w+\.speaker_kind\b`)), "form = $1.form"},
 		// P.speaker_name, P.speaker_title, P.speaker_affiliation, P.speaker_kind → P.form
