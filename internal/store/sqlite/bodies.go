@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	sqlite3 "modernc.org/sqlite"
@@ -22,13 +23,20 @@ import (
 //
 // A stored body is either TEXT (as given: short bodies, and bodies that
 // would not shrink by an eighth) or a BLOB: the format mark bodyDeflate,
-// then a raw DEFLATE stream. SQL reads it through parley_text(body), which
+// then a raw DEFLATE stream; or the mark bodyStored, then the body as it is
+// (a body holding a NUL byte that DEFLATE would not shrink: see
+// bodyStored). SQL reads it through parley_text(body), which
 // returns TEXT as it is and decompresses a BLOB; every connection has the
 // function (it is registered with the driver before the first open). The
 // full-text index reads bodies through the articles_text view, which
 // applies it.
 const (
 	bodyDeflate = 0x01
+	// bodyStored marks a body kept as it is, in a BLOB. A body holding a
+	// NUL byte cannot be TEXT: the driver hands a TEXT argument to a Go
+	// function (parley_text) only up to its first NUL, so the body would
+	// read back cut there.
+	bodyStored = 0x02
 	// minPack is the shortest body worth compressing: below it the
 	// DEFLATE block header and the mark eat most of the gain.
 	minPack = 128
@@ -99,6 +107,18 @@ func registerFunctions() {
 			}
 			return args[0], nil
 		})
+		// parley_pack_bytes(CAST(body AS BLOB)) is packBody of the body's
+		// bytes: for TEXT bodies that may hold a NUL byte, which a TEXT
+		// argument would lose from there on (bodyStored).
+		sqlite3.MustRegisterDeterministicScalarFunction("parley_pack_bytes", 1, func(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, error) {
+			switch v := args[0].(type) {
+			case []byte:
+				return packBody(string(v)), nil
+			case string:
+				return packBody(v), nil
+			}
+			return args[0], nil
+		})
 		// parley_phrases(pattern, column...) checks a query's phrases in
 		// a full-text candidate (phrases.go).
 		sqlite3.MustRegisterDeterministicScalarFunction("parley_phrases", -1, parleyPhrases)
@@ -110,13 +130,25 @@ func registerFunctions() {
 }
 
 // packBody is what the articles table stores for body: the body itself, or
-// its compressed form when that is at least an eighth shorter.
+// its compressed form when that is at least an eighth shorter; a body with
+// a NUL byte is never stored as TEXT (bodyStored).
 func packBody(body string) any {
 	// A body longer than the store now takes (one an older version stored)
-	// stays text: unpackBody refuses to inflate past maxInflate.
-	if len(body) < minPack || len(body) > maxInflate {
-		return body
+	// is not compressed: unpackBody refuses to inflate past maxInflate.
+	if len(body) >= minPack && len(body) <= maxInflate {
+		if b := deflateBody(body); b != nil {
+			return b
+		}
 	}
+	if strings.IndexByte(body, 0) >= 0 {
+		return append([]byte{bodyStored}, body...)
+	}
+	return body
+}
+
+// deflateBody is the body compressed, nil when that does not save an
+// eighth of it.
+func deflateBody(body string) []byte {
 	w := writers.Get().(*flate.Writer)
 	defer writers.Put(w)
 	var buf bytes.Buffer
@@ -124,19 +156,22 @@ func packBody(body string) any {
 	buf.WriteByte(bodyDeflate)
 	w.Reset(&buf)
 	if _, err := io.WriteString(w, body); err != nil {
-		return body
+		return nil
 	}
 	if err := w.Close(); err != nil {
-		return body
+		return nil
 	}
 	if buf.Len() > len(body)-len(body)/8 {
-		return body
+		return nil
 	}
 	return buf.Bytes()
 }
 
 // unpackBody is the body a stored BLOB holds.
 func unpackBody(b []byte) (string, error) {
+	if len(b) > 0 && b[0] == bodyStored {
+		return string(b[1:]), nil
+	}
 	if len(b) == 0 || b[0] != bodyDeflate {
 		return "", fmt.Errorf("%w: unknown format", errBadBody)
 	}
@@ -181,12 +216,17 @@ END;
 // bodiesSQL is the "compressed bodies" migration: bodies packed in place,
 // the article index rebuilt over the articles_text view, and the triggers
 // that read bodies rewritten to read them through parley_text.
+//
+// Changed since it was released, in one place: the bodies are packed from
+// their bytes (parley_pack_bytes over the body as a BLOB), not from the
+// TEXT value, which reached parley_pack cut at a NUL byte and so lost the
+// rest of such a body. For every other body the result is the same.
 func bodiesSQL() string {
 	return `
 DROP TRIGGER articles_fts_ad;
 DROP TRIGGER articles_fts_au;
 DROP TABLE articles_fts;
-UPDATE articles SET body = parley_pack(body) WHERE typeof(body) = 'text' AND length(CAST(body AS BLOB)) >= ` + fmt.Sprint(minPack) + `;
+UPDATE articles SET body = parley_pack_bytes(CAST(body AS BLOB)) WHERE typeof(body) = 'text' AND length(CAST(body AS BLOB)) >= ` + fmt.Sprint(minPack) + `;
 CREATE VIEW articles_text AS SELECT id, title, standfirst, parley_text(body) AS body FROM articles;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
 	title, standfirst, body,
@@ -201,3 +241,13 @@ CREATE TRIGGER statements_fts_au AFTER UPDATE OF text, from_body, text_start, te
 END;
 `
 }
+
+// nulBodiesSQL is the "bodies with NUL bytes" migration: TEXT bodies that
+// hold a NUL byte become BLOBs (bodyStored, or compressed), which
+// parley_text reads back whole. The update's full-text trigger takes the
+// old entry out with the text it was indexed with (cut at the NUL, as
+// parley_text read it then) and indexes the whole body.
+const nulBodiesSQL = `
+UPDATE articles SET body = parley_pack_bytes(CAST(body AS BLOB))
+	WHERE typeof(body) = 'text' AND instr(CAST(body AS BLOB), X'00') > 0;
+`

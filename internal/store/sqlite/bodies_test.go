@@ -25,9 +25,15 @@ func TestPackBody(t *testing.T) {
 		{"long", long, true},
 		{"beyond ASCII", strings.Repeat("«Nous avançons», a déclaré la ministre Müller à Genève. ", 10), true},
 		// Random-looking text does not shrink by an eighth: kept as given.
-		{"incompressible", incompressible(4000), false},
+		{"incompressible", strings.ReplaceAll(incompressible(4000), "\x00", "\x01"), false},
 		{"invalid UTF-8 kept byte for byte", long + "\xff\xfe" + long, true},
 		{"longer than the store takes", strings.Repeat("a", store.MaxBody+1), false},
+		// A NUL byte: compressed, or kept in a BLOB as it is, never TEXT
+		// (which parley_text would read back cut at the NUL).
+		{"NUL, compressible", long + "\x00" + long, true},
+		{"NUL, short", "a\x00b", true},
+		{"NUL, incompressible", incompressible(4000) + "\x00", true},
+		{"NUL, longer than the store takes", strings.Repeat("a", store.MaxBody) + "\x00", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,7 +48,11 @@ func TestPackBody(t *testing.T) {
 				}
 				return
 			}
-			if len(b) >= len(tt.body)-len(tt.body)/8 {
+			if b[0] == bodyStored {
+				if !strings.Contains(tt.body, "\x00") || len(b) != len(tt.body)+1 {
+					t.Errorf("stored as it is (%d bytes of %d) without a NUL byte to need it", len(b), len(tt.body))
+				}
+			} else if len(b) >= len(tt.body)-len(tt.body)/8 {
 				t.Errorf("packed %d bytes of %d", len(b), len(tt.body))
 			}
 			got, err := unpackBody(b)
@@ -228,5 +238,55 @@ func TestBodiesMigration(t *testing.T) {
 	st, err := s.Stats(ctx)
 	if err != nil || st.Articles != 5 || st.Versions != 6 || st.Statements != 4*10+3 {
 		t.Errorf("stats %+v %v", st, err)
+	}
+}
+
+// TestNulBodies: a body holding a NUL byte reads back whole, through every
+// path that reads bodies (the article, the bodies list, statement text cut
+// from it, the full-text index); and a store an earlier version wrote, with
+// such a body as TEXT, reads it back whole once migrated.
+func TestNulBodies(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	body := "GENEVA\x00 (Wire) -- Talks resumed, \"we are close\" the envoy said on Tuesday."
+	q := strings.Index(body, "we are close")
+	a := &article.Article{Source: "nul.txt", Title: "Nul", Published: "2031-03-03", Body: body, Pipeline: "v1",
+		Statements: []article.Statement{{Speaker: article.Actor{Name: "the envoy"}, Kind: article.Direct, Text: "we are close",
+			Span: article.Span{q, q + 12}, TextSpan: article.Span{q, q + 12}}}}
+	res, err := s.SaveArticle(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		got, err := s.Article(ctx, res.ID)
+		if err != nil || got.Body != body || len(got.Statements) != 1 || got.Statements[0].Text != "we are close" {
+			t.Fatalf("%s: article %v %q", when, err, got.Body)
+		}
+		bodies, err := s.ArticleBodies(ctx, []int64{res.ID})
+		if err != nil || len(bodies) != 1 || bodies[0].Body != body {
+			t.Fatalf("%s: bodies %v %+v", when, err, bodies)
+		}
+		list, err := s.Articles(ctx, store.ArticleQuery{Query: "tuesday", Limit: 5})
+		if err != nil || len(list) != 1 {
+			t.Fatalf("%s: a word after the NUL not found: %v %d", when, err, len(list))
+		}
+	}
+	check("stored")
+	// As an earlier version stored it: TEXT, indexed as parley_text read
+	// it then (cut at the NUL).
+	if _, err := s.write.ExecContext(ctx, `UPDATE articles SET body = CAST(? AS TEXT) WHERE id = ?`, body, res.ID); err != nil {
+		t.Fatal(err)
+	}
+	var typ string
+	if err := s.read.QueryRowContext(ctx, `SELECT typeof(body) FROM articles WHERE id = ?`, res.ID).Scan(&typ); err != nil || typ != "text" {
+		t.Fatalf("legacy body %q %v", typ, err)
+	}
+	if _, err := s.write.ExecContext(ctx, nulBodiesSQL); err != nil {
+		t.Fatal(err)
+	}
+	check("migrated")
+	if _, err := s.write.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("article index after the migration: %v", err)
 	}
 }

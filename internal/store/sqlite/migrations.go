@@ -298,6 +298,8 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	// Speakers, event actors and targets as ids of forms (forms.go; its
 	// step is in goSteps).
 	{"speaker forms", ""},
+	// Bodies with a NUL byte stored so that they read back whole (bodies.go).
+	{"bodies with NUL bytes", nulBodiesSQL},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,
