@@ -247,7 +247,6 @@ func TestLegacyHugeArticleIsReadCut(t *testing.T) {
 // whether or not it is its effective date.
 func TestSpeakerFormsKeptApart(t *testing.T) {
 	s := openTest(t)
-	ctx := context.Background()
 	body := "One said this. Two said that. Three said more. Four said less."
 	forms := []article.Actor{
 		{Name: "a\x00b", Title: "c", Kind: article.Person},
@@ -264,14 +263,7 @@ func TestSpeakerFormsKeptApart(t *testing.T) {
 			target := forms[(i+1)%len(forms)]
 			a.Events = append(a.Events, article.Event{Type: "MEET", Actor: f, Target: &target, Span: article.Span{i * 15, i*15 + 3}})
 		}
-		res, err := s.SaveArticle(ctx, a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := s.Article(ctx, res.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, got := storetest.SaveRead(t, s, a)
 		if len(got.Statements) != len(forms) || len(got.Events) != len(forms) {
 			t.Fatalf("round %d: %d statements, %d events", round, len(got.Statements), len(got.Events))
 		}
