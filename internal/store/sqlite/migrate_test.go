@@ -252,24 +252,20 @@ func TestLeanMigration(t *testing.T) {
 	if a, b := actors(migrated), actors(fresh); a != b || !strings.Contains(a, `"forms":[{`) {
 		t.Errorf("actors:\nmigrated %s\nfresh    %s", a, b)
 	}
+	events := func(s *Store, q store.EventQuery) string {
+		list, err := s.Events(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range list {
+			list[i].ID = 0
+		}
+		return jsonOf(t, list)
+	}
 	for _, name := range []string{"a", "Hel"} {
 		q := store.EventQuery{Actor: name, Undated: true, Limit: 100}
-		a, err := migrated.Events(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := fresh.Events(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range a {
-			a[i].ID = 0
-		}
-		for i := range b {
-			b[i].ID = 0
-		}
-		if jsonOf(t, a) != jsonOf(t, b) {
-			t.Errorf("events of %q:\nmigrated %s\nfresh    %s", name, jsonOf(t, a), jsonOf(t, b))
+		if a, b := events(migrated, q), events(fresh, q); a != b {
+			t.Errorf("events of %q:\nmigrated %s\nfresh    %s", name, a, b)
 		}
 	}
 	for _, s := range []*Store{migrated, fresh} {
