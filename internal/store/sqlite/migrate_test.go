@@ -195,6 +195,17 @@ func TestLeanMigration(t *testing.T) {
 			t.Errorf("statements from the body %d, kept %d (want 2)", fromText, kept)
 		}
 	}
+	// Kinds and date bases are stored as the codes a fresh store writes.
+	stored := func(s *Store) string {
+		var v string
+		if err := s.read.QueryRow(`SELECT group_concat(x, ' ') FROM (SELECT DISTINCT kind || '/' || date_basis AS x FROM statements ORDER BY 1)`).Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if a, b := stored(migrated), stored(fresh); a != b || strings.Contains(a, article.Direct) {
+		t.Errorf("stored kinds and bases: migrated %q, fresh %q", a, b)
+	}
 	for id := int64(1); id <= int64(len(arts)); id++ {
 		a, err := migrated.Article(ctx, id)
 		if err != nil {

@@ -20,7 +20,8 @@ type migration struct {
 // goSteps are the migrations' steps in Go, by name, run after their SQL:
 // for a change that reads the schema it rewrites (formsMigration).
 var goSteps = map[string]func(ctx context.Context, tx *sql.Tx) error{
-	"speaker forms": formsMigration,
+	"speaker forms":   formsMigration,
+	"statement codes": codesMigration,
 }
 
 // migrations are applied in order, each in its own transaction, and
@@ -300,6 +301,13 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"speaker forms", ""},
 	// Bodies with a NUL byte stored so that they read back whole (bodies.go).
 	{"bodies with NUL bytes", nulBodiesSQL},
+	// Statement kinds and date bases stored as one-character codes
+	// (codes.go; the step is in goSteps).
+	{"statement codes", ""},
+	// The statement index without its sizes table (stmtFTSSizesSQL).
+	{"statement index without sizes", stmtFTSSizesSQL()},
+	// statements_actor without the date (actorIndexLeanSQL).
+	{"actor index without dates", actorIndexLeanSQL},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

@@ -421,6 +421,45 @@ END;
 `
 }
 
+// stmtFTSSizesSQL is the "statement index without sizes" migration. A
+// contentless table with contentless_delete keeps, for every statement, a
+// row of its column sizes and origin (statements_fts_docsize: ≈ 14 bytes a
+// statement, 129 bytes an article at 1M) so that a DELETE by rowid can find
+// what to take out; and SQLite refuses columnsize=0 with that option. The
+// store never needs the sizes (its rank, parley_rank, measures the text
+// itself) and always knows a statement's text when it deletes one: the
+// text is its own or the body's bytes at its span, and bodies are never
+// rewritten with other text. So the table becomes a plain contentless one
+// without sizes, and the triggers take a statement out with FTS5's
+// 'delete' command and the text it was indexed with, read as flushFTS
+// read it. Articles are never deleted, so a statement's article is there
+// when its rows go (re-analysis, corrections). TestStatementIndexMatches
+// compares the index with one built afresh after deletes and updates.
+func stmtFTSSizesSQL() string {
+	return `
+DROP TRIGGER statements_fts_ad;
+DROP TRIGGER statements_fts_au;
+DROP TABLE statements_fts;
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+	text,
+	content='', columnsize=0,
+	tokenize='unicode61 remove_diacritics 2',
+	detail=none
+);
+INSERT INTO statements_fts(rowid, text)
+	SELECT s.id, ` + liveStmtText("s", "a") + ` FROM statements s JOIN articles a ON a.id = s.article_id;
+CREATE TRIGGER statements_fts_ad AFTER DELETE ON statements BEGIN
+	INSERT INTO statements_fts(statements_fts, rowid, text)
+		SELECT 'delete', OLD.id, ` + liveStmtText("OLD", "a") + ` FROM articles a WHERE a.id = OLD.article_id;
+END;
+CREATE TRIGGER statements_fts_au AFTER UPDATE OF text, from_body, text_start, text_end ON statements BEGIN
+	INSERT INTO statements_fts(statements_fts, rowid, text)
+		SELECT 'delete', OLD.id, ` + liveStmtText("OLD", "a") + ` FROM articles a WHERE a.id = OLD.article_id;
+	INSERT INTO statements_fts(rowid, text) SELECT NEW.id, ` + liveStmtText("NEW", "a") + ` FROM articles a WHERE a.id = NEW.article_id;
+END;
+`
+}
+
 // snippetTokens is how many tokens a snippet shows, as FTS5's
 // snippet(..., 16) did.
 const snippetTokens = 16

@@ -127,6 +127,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 			&x.CueSpan[0], &x.CueSpan[1], &x.SpeakerSpan[0], &x.SpeakerSpan[1]); err != nil {
 			return err
 		}
+		x.Kind, x.DateBasis = kindCodes.decode(x.Kind), basisCodes.decode(x.DateBasis)
 		x.Speaker.Aliases = aliases[actor]
 		a.Statements = append(a.Statements, x)
 		return nil
@@ -533,12 +534,12 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		w.add("(SELECT outlet FROM articles WHERE id = s.article_id) = ? COLLATE NOCASE", q.Outlet)
 	}
 	if q.Kind != "" {
-		w.add("s.kind = ?", q.Kind)
+		w.add("s.kind = ?", kindCodes.encode(q.Kind))
 		if !slices.Contains(commonKinds, q.Kind) {
 			// The same term as statements_kind_rare's condition, so that
 			// SQLite may use it; a common kind pages along the newest
 			// order instead (see commonKinds).
-			w.add("s." + rareKindCond)
+			w.add("s." + rareKindCodeCond())
 		}
 	}
 	w.dateRange("s.eff_date", q.From, q.To)
@@ -600,6 +601,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 				&x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
 				return err
 			}
+			x.Kind, x.DateBasis = kindCodes.decode(x.Kind), basisCodes.decode(x.DateBasis)
 			out = append(out, x)
 			return nil
 		})

@@ -261,7 +261,7 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 				cue, fb = "", fb|2
 			}
 			args = append(args, rowID, id, i, actor, form,
-				x.Kind, cue, text, fb, date, x.DateBasis, eff,
+				kindCodes.encode(x.Kind), cue, text, fb, date, basisCodes.encode(x.DateBasis), eff,
 				x.Span[0], x.Span[1], x.TextSpan[0], x.TextSpan[1], x.CueSpan[0], x.CueSpan[1],
 				x.SpeakerSpan[0], x.SpeakerSpan[1])
 		}

@@ -37,7 +37,8 @@
 //	                for actor merges and the actors' mention counts
 //	articles_fts    FTS5 over title, standfirst, body (external content: the
 //	                articles_text view, which decompresses bodies)
-//	statements_fts  FTS5 over statement text (contentless, contentless_delete)
+//	statements_fts  FTS5 over statement text (contentless, no sizes: deletes
+//	                name the text, stmtFTSSizesSQL)
 //	                both written once per write transaction (flushFTS), both
 //	                without positions (detail=none): phrases are checked in
 //	                the text, snippets and a statement's rank made in Go
