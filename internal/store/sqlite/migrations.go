@@ -308,6 +308,8 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"statement index without sizes", stmtFTSSizesSQL()},
 	// statements_actor without the date (actorIndexLeanSQL).
 	{"actor index without dates", actorIndexLeanSQL},
+	// events_actor and events_target without NULL entries (eventIndexesSQL).
+	{"event indexes without NULLs", eventIndexesSQL},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

@@ -67,6 +67,11 @@ func TestQueryPlans(t *testing.T) {
 		{"form edges", `UPDATE actor_forms SET ` + formSQL(edgesBySize("actor_forms", formCond, "0", false)) + ` WHERE actor_id = 3 AND form = 1`},
 		{"statements of an article", `SELECT id FROM statements WHERE article_id = 1 ORDER BY seq`},
 		{"actor by name", `SELECT id FROM actors WHERE name = 'x'`},
+		// Merges and actor clean-up (corrections.go) find events by actor
+		// through the partial indexes (eventIndexesSQL).
+		{"events of merged actors", `SELECT article_id FROM events WHERE actor_id IN (SELECT 3) OR target_id IN (SELECT 3)`},
+		{"actor without events", `SELECT id FROM actors WHERE name = 'x' AND NOT EXISTS (SELECT 1 FROM events WHERE actor_id = actors.id OR target_id = actors.id)`},
+		{"events of a deleted actor", `UPDATE events SET actor_id = NULL WHERE actor_id = 3`},
 	}
 	for _, tt := range tests {
 		rows, err := conn.QueryContext(ctx, "EXPLAIN QUERY PLAN "+tt.sql)

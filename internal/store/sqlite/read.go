@@ -77,6 +77,9 @@ func (s *Store) Article(ctx context.Context, id int64) (*store.StoredArticle, er
 		}
 		a.Current = current != 0
 		a.SupersededBy = superseded.Int64
+		if analysed == sameTime {
+			analysed = ingested
+		}
 		a.IngestedAt, a.AnalysedAt = parseTime(ingested), parseTime(analysed)
 		if err := loadAnalyses(ctx, tx, a); err != nil {
 			return err

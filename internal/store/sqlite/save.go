@@ -102,7 +102,7 @@ func (s *Store) saveOne(ctx context.Context, tx *sql.Tx, a *article.Article) (st
 	t := now()
 	r, err := tx.StmtContext(ctx, s.prep.article).ExecContext(ctx,
 		a.Source, a.URL, key, a.Outlet, a.Place, a.Published, day, a.PublishedBasis,
-		a.Title, a.Standfirst, packBody(a.Body), a.Language, packHash(hash), res.Version, a.Pipeline, t, t)
+		a.Title, a.Standfirst, packBody(a.Body), a.Language, packHash(hash), res.Version, a.Pipeline, t, sameTime)
 	if err != nil {
 		return res, err
 	}
