@@ -124,6 +124,7 @@ func registerFunctions() {
 		sqlite3.MustRegisterDeterministicScalarFunction("parley_phrases", -1, parleyPhrases)
 		sqlite3.MustRegisterDeterministicScalarFunction("parley_rank", -1, parleyRank)
 		registerOrdFunctions()
+		registerSpanFunctions()
 		registerPackAggregate("parley_pack_timexes", func() rowPacker { return &timexPacker{} })
 		registerPackAggregate("parley_pack_mentions", func() rowPacker { return &mentionPacker{} })
 	})

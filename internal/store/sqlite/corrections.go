@@ -139,12 +139,14 @@ func (c *corrTx) InsertRows(ctx context.Context, id int64, day string, a *articl
 
 func (c *corrTx) StatementKeys(ctx context.Context, id int64) ([]store.RowKey, error) {
 	var out []store.RowKey
-	err := eachRow(ctx, c.tx, `SELECT id, span_start, span_end, text_start, text_end FROM statements WHERE article_id = ? ORDER BY seq`,
+	err := eachRow(ctx, c.tx, `SELECT id, spans FROM statements WHERE article_id = ? ORDER BY seq`,
 		[]any{id}, func(rows *sql.Rows) error {
 			var r store.RowKey
-			if err := rows.Scan(&r.ID, &r.Span[0], &r.Span[1], &r.TextSpan[0], &r.TextSpan[1]); err != nil {
+			var x article.Statement
+			if err := rows.Scan(&r.ID, spansValue{&x}); err != nil {
 				return err
 			}
+			r.Span, r.TextSpan = x.Span, x.TextSpan
 			out = append(out, r)
 			return nil
 		})

@@ -220,10 +220,8 @@ func TestLegacyHugeArticleIsReadCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = s.write.ExecContext(ctx, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < ?)
-		INSERT INTO statements(article_id, seq, actor_id, form, kind, cue, text, date, eff_date, date_basis,
-			span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end)
-		SELECT article_id, seq + 1000 + i, actor_id, form, kind, cue, text, date, eff_date, date_basis,
-			span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end
+		INSERT INTO statements(article_id, seq, actor_id, form, kind, cue, text, date, eff_date, date_basis, spans)
+		SELECT article_id, seq + 1000 + i, actor_id, form, kind, cue, text, date, eff_date, date_basis, spans
 		FROM statements, n WHERE article_id = ? AND seq = 0`, store.MaxStatements+10, res.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -390,7 +390,7 @@ func (s *Store) ArticleIssues(ctx context.Context, id int64, articles []int64) (
 			for _, a := range part {
 				args = append(args, a)
 			}
-			q := `SELECT DISTINCT l.article_id, s.span_start, s.span_end, l.issue
+			q := `SELECT DISTINCT l.article_id, parley_span(s.spans, 0), parley_span(s.spans, 1), l.issue
 				FROM dossier_links l JOIN statements s ON s.article_id = l.article_id AND s.seq = l.seq
 				WHERE l.dossier = ? AND l.article_id IN (?` + strings.Repeat(", ?", len(part)-1) + `)`
 			return eachRow(ctx, tx, q, args, func(rows *sql.Rows) error {

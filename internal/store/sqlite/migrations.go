@@ -20,8 +20,9 @@ type migration struct {
 // goSteps are the migrations' steps in Go, by name, run after their SQL:
 // for a change that reads the schema it rewrites (formsMigration).
 var goSteps = map[string]func(ctx context.Context, tx *sql.Tx) error{
-	"speaker forms":   formsMigration,
-	"statement codes": codesMigration,
+	"speaker forms":          formsMigration,
+	"statement codes":        codesMigration,
+	"packed statement spans": spansMigration,
 }
 
 // migrations are applied in order, each in its own transaction, and
@@ -310,6 +311,9 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"actor index without dates", actorIndexLeanSQL},
 	// events_actor and events_target without NULL entries (eventIndexesSQL).
 	{"event indexes without NULLs", eventIndexesSQL},
+	// A statement's four spans packed in one column (spans.go; the step
+	// is in goSteps).
+	{"packed statement spans", ""},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

@@ -120,14 +120,12 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	a.Statements = []article.Statement{}
 	// Text cut from the body is read back from it (lean.go).
 	if err := eachRow(ctx, tx, `SELECT coalesce(s.actor_id, 0), f.name, f.title, f.affiliation, f.kind,
-			s.kind, `+liveStmtCue("s", "a")+`, `+liveStmtText("s", "a")+`, coalesce(s.date, s.eff_date), s.date_basis, s.span_start, s.span_end,
-			s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end
+			s.kind, `+stmtCueNow("s", "a")+`, `+stmtTextNow("s", "a")+`, coalesce(s.date, s.eff_date), s.date_basis, s.spans
 		FROM statements s JOIN articles a ON a.id = s.article_id JOIN forms f ON f.id = s.form WHERE s.article_id = ? ORDER BY s.seq LIMIT ?`, []any{a.ID, store.MaxStatements + 1}, func(rows *sql.Rows) error {
 		var x article.Statement
 		var actor int64
 		if err := rows.Scan(&actor, &x.Speaker.Name, &x.Speaker.Title, &x.Speaker.Affiliation, &x.Speaker.Kind,
-			&x.Kind, &x.Cue, &x.Text, &x.Date, &x.DateBasis, &x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1],
-			&x.CueSpan[0], &x.CueSpan[1], &x.SpeakerSpan[0], &x.SpeakerSpan[1]); err != nil {
+			&x.Kind, &x.Cue, &x.Text, &x.Date, &x.DateBasis, spansValue{&x}); err != nil {
 			return err
 		}
 		x.Kind, x.DateBasis = kindCodes.decode(x.Kind), basisCodes.decode(x.DateBasis)
@@ -494,7 +492,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		ftsRank := "NULL"
 		if q.Order == store.Relevance {
 			order, outer, rank = "f.frank, s.id", "k.frank, s.id", ", f.frank"
-			ftsRank = `(SELECT parley_rank(?, ` + fmt.Sprint(avgStmtLen) + `, ` + liveStmtText("x", "xa") + `) FROM statements x JOIN articles xa ON xa.id = x.article_id
+			ftsRank = `(SELECT parley_rank(?, ` + fmt.Sprint(avgStmtLen) + `, ` + stmtTextNow("x", "xa") + `) FROM statements x JOIN articles xa ON xa.id = x.article_id
 				WHERE x.id = statements_fts.rowid)`
 			w.args = append(w.args, plan.all)
 		}
@@ -573,14 +571,13 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		// The query's phrases are checked in the sorted candidates'
 		// text, in order, until the page is full (phrases.go). LIMIT -1
 		// also keeps SQLite from moving the check before the sort.
-		keys += ` WHERE (SELECT parley_phrases(?, ` + liveStmtText("x", "xa") + `) FROM statements x JOIN articles xa ON xa.id = x.article_id WHERE x.id = sid)`
+		keys += ` WHERE (SELECT parley_phrases(?, ` + stmtTextNow("x", "xa") + `) FROM statements x JOIN articles xa ON xa.id = x.article_id WHERE x.id = sid)`
 		args = append(args, phrases)
 	}
 	keys += " LIMIT ? OFFSET ?"
 	sqlText := `SELECT s.id, s.article_id, s.seq, coalesce(s.actor_id, 0), f.name, f.title,
-			f.affiliation, f.kind, s.kind, ` + liveStmtCue("s", "a") + `, ` + liveStmtText("s", "a") + `, coalesce(s.date, s.eff_date), s.date_basis, s.eff_date,
-			s.span_start, s.span_end, s.text_start, s.text_end, s.cue_start, s.cue_end, s.speaker_start, s.speaker_end,
-			a.title, a.outlet, a.published, a.source, a.url
+			f.affiliation, f.kind, s.kind, ` + stmtCueNow("s", "a") + `, ` + stmtTextNow("s", "a") + `, coalesce(s.date, s.eff_date), s.date_basis, s.eff_date,
+			s.spans, a.title, a.outlet, a.published, a.source, a.url
 		FROM (` + keys + `) k
 		JOIN statements s ON s.id = k.sid JOIN articles a ON a.id = s.article_id JOIN forms f ON f.id = s.form ORDER BY ` + outer
 	if q.IDsOnly {
@@ -599,9 +596,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			}
 			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.ActorID, &x.Speaker.Name, &x.Speaker.Title,
 				&x.Speaker.Affiliation, &x.Speaker.Kind, &x.Kind, &x.Cue, &x.Text, &x.Date, &x.DateBasis, &x.EffectiveDate,
-				&x.Span[0], &x.Span[1], &x.TextSpan[0], &x.TextSpan[1], &x.CueSpan[0], &x.CueSpan[1],
-				&x.SpeakerSpan[0], &x.SpeakerSpan[1],
-				&x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
+				spansValue{&x.Statement}, &x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
 				return err
 			}
 			x.Kind, x.DateBasis = kindCodes.decode(x.Kind), basisCodes.decode(x.DateBasis)
@@ -619,9 +614,9 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 // statements newest first. statements_actor holds them by article, not by
 // date (actorIndexSQL), so there are two ways:
 //
-//   - statements_actor: every entry of the actors, sorted (the index holds
-//     the order's columns, so only the page's rows are read from the
-//     table): about c entries, c their statements;
+//   - statements_actor: every entry of the actors and its row's date,
+//     sorted (the index no longer carries the date: actorIndexLeanSQL):
+//     about c entries and rows, c their statements;
 //   - statements_newest: the newest order, skipping other actors' rows:
 //     about (offset + limit)·N/c rows, N all statements.
 //
@@ -658,7 +653,10 @@ func (s *Store) actorPlan(ctx context.Context, q store.StatementQuery, speakers 
 // where c of n statements are wanted, costs less than sorting those c. An
 // entry of the newest order costs one statement row read (0.37 µs at a
 // million articles); one of the actor's, its article's current flag read
-// and its place in the sort (1.8 µs): rows·n/c · 1 < c · 4.
+// and its place in the sort (1.8 µs): rows·n/c · 1 < c · 4. (Measured
+// while statements_actor carried the date; the row read it now needs
+// makes the actor's side dearer, which moves the crossover by a factor
+// near √(cost ratio) in c: both ways stay within a few thousand rows.)
 func newestCheaper(c, n, rows int64) bool {
 	return c > 0 && 4*float64(c)*float64(c) > float64(rows)*float64(n)
 }

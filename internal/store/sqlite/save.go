@@ -261,9 +261,7 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 				cue, fb = "", fb|2
 			}
 			args = append(args, rowID, id, i, actor, form,
-				kindCodes.encode(x.Kind), cue, text, fb, date, basisCodes.encode(x.DateBasis), eff,
-				x.Span[0], x.Span[1], x.TextSpan[0], x.TextSpan[1], x.CueSpan[0], x.CueSpan[1],
-				x.SpeakerSpan[0], x.SpeakerSpan[1])
+				kindCodes.encode(x.Kind), cue, text, fb, date, basisCodes.encode(x.DateBasis), eff, packSpans(spansOf(x)))
 		}
 		if err := s.insertRows(ctx, tx, tStatements, args); err != nil {
 			return err
@@ -390,7 +388,7 @@ func (s *Store) flushFTS(ctx context.Context, tx *sql.Tx) error {
 		{&s.fts.articles, `INSERT INTO articles_fts(rowid, title, standfirst, body)
 			SELECT id, title, standfirst, parley_text(body) FROM articles WHERE id IN (%s)`},
 		{&s.fts.statements, `INSERT INTO statements_fts(rowid, text)
-			SELECT s.id, ` + liveStmtText("s", "a") + ` FROM statements s JOIN articles a ON a.id = s.article_id
+			SELECT s.id, ` + stmtTextNow("s", "a") + ` FROM statements s JOIN articles a ON a.id = s.article_id
 			WHERE s.article_id IN (%s)`},
 	} {
 		ids := *x.ids
@@ -425,8 +423,7 @@ var tables = [nTables]struct {
 	cols []string
 }{
 	tStatements: {"statements", []string{"id", "article_id", "seq", "actor_id", "form",
-		"kind", "cue", "text", "from_body", "date", "date_basis", "eff_date",
-		"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}},
+		"kind", "cue", "text", "from_body", "date", "date_basis", "eff_date", "spans"}},
 	tMentionActors: {"mention_actors", []string{"article_id", "actor_id", "n"}},
 	tEvents: {"events", []string{"article_id", "seq", "date", "type", "actor_id", "actor_form",
 		"has_target", "target_id", "target_form", "text", "span_start", "span_end"}},

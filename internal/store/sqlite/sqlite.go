@@ -22,10 +22,11 @@
 //	                through the SQL function parley_text (bodies.go)
 //	actors          one row per canonical name (NOCASE), actor_aliases beside it
 //	statements      speaker (actor_id, and the name/title/affiliation/kind as
-//	                reported: a form), kind, cue, text, date (NULL when it is
-//	                eff_date), eff_date, four spans as *_start/*_end; text and
-//	                cue left out (from_body) when they are the body's bytes at
-//	                their spans, and cut from the body when read (lean.go)
+//	                reported: a form), kind and date basis as codes (codes.go),
+//	                cue, text, date (NULL when it is eff_date), eff_date, the
+//	                four spans packed in one BLOB (spans.go); text and cue left
+//	                out (from_body) when they are the body's bytes at their
+//	                spans, and cut from the body when read (lean.go)
 //	events          one row per event, seq keeping the pipeline's order; actor
 //	                and target as forms; text NULL when it is the body at the span
 //	forms           each distinct (name, title, affiliation, kind) an article
@@ -45,7 +46,7 @@
 //	                (phrases.go)
 //	statements_newest, statements_actor, statements_kind_rare
 //	                the statement lists' orders: newest first, by actor (in
-//	                article order, the date carried: actorIndexSQL, actorPlan),
+//	                article order: actorIndexSQL, actorIndexLeanSQL, actorPlan),
 //	                and by kind for the kinds other than direct and indirect
 //	                (commonKinds: those page along statements_newest)
 //	store_meta      what the store notes about itself (last passed check)

@@ -91,7 +91,9 @@ func TestStatementIndexMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Edited in place: the trigger takes the old text out, puts the new in.
-	if _, err := s.write.ExecContext(ctx, `UPDATE statements SET text_start = text_start + 7 WHERE article_id = ? AND seq = 0`, res.ID); err != nil {
+	if _, err := s.write.ExecContext(ctx, `UPDATE statements SET spans = parley_pack_spans(parley_span(spans, 0), parley_span(spans, 1),
+		parley_span(spans, 2) + 7, parley_span(spans, 3), parley_span(spans, 4), parley_span(spans, 5), parley_span(spans, 6), parley_span(spans, 7))
+		WHERE article_id = ? AND seq = 0`, res.ID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.write.ExecContext(ctx, `UPDATE statements SET text = 'talks resume in summer' WHERE article_id = ? AND seq = 1`, res.ID); err != nil {
@@ -103,7 +105,7 @@ func TestStatementIndexMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := s.write.ExecContext(ctx, `INSERT INTO fresh_fts(rowid, text)
-		SELECT s.id, `+liveStmtText("s", "a")+` FROM statements s JOIN articles a ON a.id = s.article_id`); err != nil {
+		SELECT s.id, `+stmtTextNow("s", "a")+` FROM statements s JOIN articles a ON a.id = s.article_id`); err != nil {
 		t.Fatal(err)
 	}
 	got, want := statementVocab(t, s, "statements_fts"), statementVocab(t, s, "fresh_fts")

@@ -18,8 +18,8 @@ func DamageSQLitePage(t testing.TB, path, table string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var page int64
-	err = db.QueryRow(`SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1`, table).Scan(&page)
+	var page, size int64
+	err = db.QueryRow(`SELECT pageno, pgsize FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1`, table).Scan(&page, &size)
 	db.Close()
 	if err != nil {
 		t.Fatalf("leaf page of %s: %v", table, err)
@@ -29,7 +29,6 @@ func DamageSQLitePage(t testing.TB, path, table string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	const size = 4096
 	junk := []byte{0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5}
 	// dbstat numbers pages from 1; page 1 holds the file header first.
 	if _, err := f.WriteAt(junk, (page-1)*size); err != nil {

@@ -1,0 +1,245 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/binary"
+	"fmt"
+	"regexp"
+	"strings"
+
+	sqlite3 "modernc.org/sqlite"
+
+	"github.com/parley-news/parley/internal/article"
+)
+
+// The "packed statement spans" migration (issue 9: fewer bytes per
+// article). A statement row held its four spans (the statement, its text,
+// its cue, its speaker) in eight integer columns: ≈ 15 bytes of values
+// and 8 of record header, 23 of a row's ≈ 61. They are now one BLOB,
+// spans, of eight varints that mostly take a byte each, because all but the
+// first are measured from a nearby offset (stmtSpans):
+//
+//	span start; span length; text start − span start; span end − text end;
+//	cue start − span start; cue length; speaker start − span start;
+//	speaker length
+//
+// each a zigzag varint (encoding/binary.AppendVarint), so that spans from
+// hostile input (negative, past the body, reversed) are kept exactly as
+// they came. SQL reads one with parley_span(spans, k), k the index in
+// article order (0 span start … 7 speaker end: spanCols); the migration
+// packs with parley_pack_spans. The PostgreSQL store keeps its columns.
+//
+// The table is rebuilt under a new name and renamed into place, its
+// indexes created again as they were, and the triggers that name it
+// created again; the two of the statement index, which cut a statement's
+// text by its span, are written anew (spansFTSTriggers). The migration
+// stops if any other trigger names a span column.
+
+// spanCols are the columns the spans BLOB replaces, in its order.
+var spanCols = [8]string{"span_start", "span_end", "text_start", "text_end", "cue_start", "cue_end", "speaker_start", "speaker_end"}
+
+// stmtSpans is a statement's spans in spanCols order.
+type stmtSpans [8]int64
+
+func spansOf(x *article.Statement) stmtSpans {
+	return stmtSpans{int64(x.Span[0]), int64(x.Span[1]), int64(x.TextSpan[0]), int64(x.TextSpan[1]),
+		int64(x.CueSpan[0]), int64(x.CueSpan[1]), int64(x.SpeakerSpan[0]), int64(x.SpeakerSpan[1])}
+}
+
+// set writes the spans into x.
+func (v stmtSpans) set(x *article.Statement) {
+	x.Span = article.Span{int(v[0]), int(v[1])}
+	x.TextSpan = article.Span{int(v[2]), int(v[3])}
+	x.CueSpan = article.Span{int(v[4]), int(v[5])}
+	x.SpeakerSpan = article.Span{int(v[6]), int(v[7])}
+}
+
+// packSpans is the spans column's value. (Differences wrap as int64 does,
+// and unpacking wraps back: any eight values round-trip.)
+func packSpans(v stmtSpans) []byte {
+	d := [8]int64{v[0], v[1] - v[0], v[2] - v[0], v[1] - v[3], v[4] - v[0], v[5] - v[4], v[6] - v[0], v[7] - v[6]}
+	b := make([]byte, 0, 16)
+	for _, x := range d {
+		b = binary.AppendVarint(b, x)
+	}
+	return b
+}
+
+// unpackSpans reads what packSpans wrote.
+func unpackSpans(b []byte) (stmtSpans, error) {
+	r := packReader{b: b}
+	var d [8]int64
+	for i := range d {
+		d[i] = r.varint()
+	}
+	if r.err == nil && len(r.b) > 0 {
+		r.err = fmt.Errorf("%w: %d bytes after the spans", errBadPack, len(r.b))
+	}
+	if r.err != nil {
+		return stmtSpans{}, r.err
+	}
+	return stmtSpans{d[0], d[0] + d[1], d[0] + d[2], d[0] + d[1] - d[3], d[0] + d[4], d[0] + d[4] + d[5], d[0] + d[6], d[0] + d[6] + d[7]}, nil
+}
+
+// spansValue scans a spans column into a statement.
+type spansValue struct{ x *article.Statement }
+
+func (s spansValue) Scan(src any) error {
+	b, ok := src.([]byte)
+	if !ok {
+		return fmt.Errorf("%w: spans of type %T", errBadPack, src)
+	}
+	v, err := unpackSpans(b)
+	if err != nil {
+		return err
+	}
+	v.set(s.x)
+	return nil
+}
+
+// registerSpanFunctions makes parley_span(spans, k) and
+// parley_pack_spans(eight integers) known to the driver.
+func registerSpanFunctions() {
+	sqlite3.MustRegisterDeterministicScalarFunction("parley_span", 2, func(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, error) {
+		b, ok := args[0].([]byte)
+		k, ok2 := args[1].(int64)
+		if !ok || !ok2 || k < 0 || k >= int64(len(spanCols)) {
+			return nil, nil
+		}
+		v, err := unpackSpans(b)
+		if err != nil {
+			return nil, err
+		}
+		return v[k], nil
+	})
+	sqlite3.MustRegisterDeterministicScalarFunction("parley_pack_spans", int32(len(spanCols)), func(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, error) {
+		var v stmtSpans
+		for i, a := range args {
+			n, ok := a.(int64)
+			if !ok {
+				return nil, fmt.Errorf("parley_pack_spans: argument %d is %T, not an integer", i+1, a)
+			}
+			v[i] = n
+		}
+		return packSpans(v), nil
+	})
+}
+
+// spanSQL is SQL for span k of statement alias s.
+func spanSQL(s string, k int) string { return fmt.Sprintf("parley_span(%s.spans, %d)", s, k) }
+
+// stmtTextNow and stmtCueNow are SQL for a statement's text and cue (alias
+// s, its article a) since the spans are packed: its own, else the body's
+// bytes at its text (cue) span. (liveStmtText is the same for the columns
+// before, in the released migrations.)
+func stmtTextNow(s, a string) string {
+	return "CASE WHEN " + s + ".from_body & 1 THEN " + spanText(liveBody(a), spanSQL(s, 2), spanSQL(s, 3)) + " ELSE " + s + ".text END"
+}
+
+func stmtCueNow(s, a string) string {
+	return "CASE WHEN " + s + ".from_body & 2 THEN " + spanText(liveBody(a), spanSQL(s, 4), spanSQL(s, 5)) + " ELSE " + s + ".cue END"
+}
+
+// spansStatementsSQL is the rebuilt statements table, named statements_next
+// until it is renamed into place.
+const spansStatementsSQL = `
+CREATE TABLE statements_next (
+	id          INTEGER PRIMARY KEY,
+	article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	seq         INTEGER NOT NULL,
+	actor_id    INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+	-- form: the speaker as the article names them (forms).
+	form        INTEGER NOT NULL REFERENCES forms(id),
+	-- kind, date_basis: one-character codes for the known values (codes.go).
+	kind        TEXT NOT NULL DEFAULT '',
+	cue         TEXT NOT NULL DEFAULT '',
+	text        TEXT NOT NULL DEFAULT '',
+	from_body   INTEGER NOT NULL DEFAULT 0,
+	-- date: as said; NULL when it is eff_date.
+	date        TEXT,
+	date_basis  TEXT NOT NULL DEFAULT '',
+	-- eff_date: date, else the article's published_day; what date filters use.
+	eff_date    TEXT NOT NULL DEFAULT '',
+	-- spans: the four spans packed (spans.go).
+	spans       BLOB NOT NULL,
+	UNIQUE (article_id, seq)
+);
+INSERT INTO statements_next (id, article_id, seq, actor_id, form, kind, cue, text, from_body, date, date_basis, eff_date, spans)
+	SELECT id, article_id, seq, actor_id, form, kind, cue, text, from_body, date, date_basis, eff_date,
+		parley_pack_spans(span_start, span_end, text_start, text_end, cue_start, cue_end, speaker_start, speaker_end)
+	FROM statements ORDER BY id;
+`
+
+// spansFTSTriggers keep the statement index in step with deletes and with
+// updates of a statement's text (stmtFTSSizesSQL), reading spans packed.
+func spansFTSTriggers() string {
+	return `
+CREATE TRIGGER statements_fts_ad AFTER DELETE ON statements BEGIN
+	INSERT INTO statements_fts(statements_fts, rowid, text)
+		SELECT 'delete', OLD.id, ` + stmtTextNow("OLD", "a") + ` FROM articles a WHERE a.id = OLD.article_id;
+END;
+CREATE TRIGGER statements_fts_au AFTER UPDATE OF text, from_body, spans ON statements BEGIN
+	INSERT INTO statements_fts(statements_fts, rowid, text)
+		SELECT 'delete', OLD.id, ` + stmtTextNow("OLD", "a") + ` FROM articles a WHERE a.id = OLD.article_id;
+	INSERT INTO statements_fts(rowid, text) SELECT NEW.id, ` + stmtTextNow("NEW", "a") + ` FROM articles a WHERE a.id = NEW.article_id;
+END;
+`
+}
+
+// spanColumn finds a span column named in a trigger's SQL.
+var spanColumn = regexp.MustCompile(`\b(span|text|cue|speaker)_(start|end)\b`)
+
+// spansMigration is the "packed statement spans" migration (see above).
+func spansMigration(ctx context.Context, tx *sql.Tx) error {
+	type item struct{ name, sql string }
+	var indexes, triggers []item
+	err := eachRow(ctx, tx, `SELECT type, name, sql FROM sqlite_master
+		WHERE sql IS NOT NULL AND (
+			type = 'index' AND tbl_name = 'statements'
+			OR type = 'trigger' AND (tbl_name = 'statements' OR sql LIKE '%statements%'))
+		ORDER BY rowid`, nil, func(rows *sql.Rows) error {
+		var typ string
+		var x item
+		if err := rows.Scan(&typ, &x.name, &x.sql); err != nil {
+			return err
+		}
+		if typ == "index" {
+			indexes = append(indexes, x)
+		} else {
+			triggers = append(triggers, x)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var keep []item
+	for _, t := range triggers {
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+t.name+`"`); err != nil {
+			return fmt.Errorf("drop trigger %s: %w", t.name, err)
+		}
+		if t.name == "statements_fts_ad" || t.name == "statements_fts_au" {
+			continue // written anew below
+		}
+		if m := spanColumn.FindString(t.sql); m != "" {
+			return fmt.Errorf("trigger %s names %s, which the packed spans replace", t.name, m)
+		}
+		keep = append(keep, t)
+	}
+	steps := []string{spansStatementsSQL, `DROP TABLE statements`, `ALTER TABLE statements_next RENAME TO statements`}
+	for _, x := range append(indexes, keep...) {
+		if strings.HasPrefix(x.name, "sqlite_autoindex") {
+			continue
+		}
+		steps = append(steps, x.sql)
+	}
+	steps = append(steps, spansFTSTriggers())
+	for _, st := range steps {
+		if _, err := tx.ExecContext(ctx, st); err != nil {
+			return fmt.Errorf("%.60s: %w", strings.TrimSpace(st), err)
+		}
+	}
+	return nil
+}
