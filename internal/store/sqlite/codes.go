@@ -34,6 +34,30 @@ var (
 	}
 )
 
+// eventCodes are the event types (PLOVER's sixteen and Parley's PUBLISH,
+// internal/events) as capital letters, for events.type and events_date: an
+// event row spelt its type ("COOPERATE") in the row and again in the
+// index ("event codes" migration).
+var eventCodes = func() codeTable {
+	var t codeTable
+	for i, v := range []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+		"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PUBLISH"} {
+		t = append(t, struct{ value, code string }{v, string(rune('A' + i))})
+	}
+	return t
+}()
+
+// eventCodesSQL is the "event codes" migration: every event's type as its
+// code, events_date rebuilt over them (dropped first: rebuilt once rather
+// than kept in step row by row). No trigger follows events.type.
+func eventCodesSQL() string {
+	return `
+DROP INDEX events_date;
+UPDATE events SET type = ` + eventCodes.sqlCase("type") + `;
+CREATE INDEX events_date ON events(date, type);
+`
+}
+
 // codeEscape marks a stored value that is not a code.
 const codeEscape = "="
 

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/events"
 )
 
 // TestCodes checks that every value reads back as it went in, whether the
@@ -13,11 +14,11 @@ func TestCodes(t *testing.T) {
 	s := openTest(t)
 	values := []string{"", article.Direct, article.Indirect, article.Mixed, article.DateStated, article.DateRelative,
 		article.DateEvent, article.DatePublication, article.DateNone, "paraphrase", "d", "i", "m", "x", "=", "=d", "==",
-		"=direct", "ü", "direct ", "DIRECT", "e"}
+		"=direct", "ü", "direct ", "DIRECT", "e", "AGREE", "PUBLISH", "A", "Q", "agree", "NEWTYPE"}
 	for _, table := range []struct {
 		name  string
 		codes codeTable
-	}{{"kind", kindCodes}, {"basis", basisCodes}} {
+	}{{"kind", kindCodes}, {"basis", basisCodes}, {"event", eventCodes}} {
 		seen := map[string]string{}
 		for _, v := range values {
 			enc := table.codes.encode(v)
@@ -40,6 +41,16 @@ func TestCodes(t *testing.T) {
 			if len(x.code) != 1 || len(x.value) < 2 {
 				t.Errorf("%s: %q → %q: a code is one character, a value longer", table.name, x.value, x.code)
 			}
+		}
+	}
+}
+
+// TestEventCodesCoverTypes: every type the event extractor emits has a
+// code (one it did not know would still be kept, spelt out).
+func TestEventCodesCoverTypes(t *testing.T) {
+	for _, typ := range events.Types() {
+		if c := eventCodes.encode(typ); len(c) != 1 {
+			t.Errorf("event type %s has no code (stored as %q)", typ, c)
 		}
 	}
 }

@@ -314,6 +314,8 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	// A statement's four spans packed in one column (spans.go; the step
 	// is in goSteps).
 	{"packed statement spans", ""},
+	// Event types stored as one-letter codes (codes.go).
+	{"event codes", eventCodesSQL()},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

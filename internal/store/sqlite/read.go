@@ -178,6 +178,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 			&hasTarget, &target, &t.Name, &t.Title, &t.Affiliation, &t.Kind, &e.Text, &e.Span[0], &e.Span[1]); err != nil {
 			return err
 		}
+		e.Type = eventCodes.decode(e.Type)
 		e.Actor.Aliases = aliases[actor]
 		if hasTarget {
 			t.Aliases = aliases[target]
@@ -866,7 +867,7 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 			OR e.target_form IN (SELECT id FROM forms WHERE name LIKE ? ESCAPE '\'))`, pat, pat)
 	}
 	if q.Type != "" {
-		w.add("e.type = ?", q.Type)
+		w.add("e.type = ?", eventCodes.encode(q.Type))
 	}
 	if q.ArticleID != 0 {
 		w.add("e.article_id = ?", q.ArticleID)
@@ -897,6 +898,7 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 					&x.Text, &x.Span[0], &x.Span[1], &x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
 					return err
 				}
+				x.Type = eventCodes.decode(x.Type)
 				if hasTarget {
 					x.Target = &t
 				}

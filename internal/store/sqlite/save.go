@@ -347,7 +347,7 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 			if err != nil {
 				return err
 			}
-			args = append(args, id, i, e.Date, e.Type, actor, actorForm,
+			args = append(args, id, i, e.Date, eventCodes.encode(e.Type), actor, actorForm,
 				hasTarget, target, targetForm,
 				orSpan(body, e.Text, e.Span), e.Span[0], e.Span[1])
 		}
