@@ -65,11 +65,6 @@ var (
 // (the driver keeps its functions for every connection it opens).
 func registerFunctions() {
 	registerOnce.Do(func() {
-		var last struct {
-			sync.Mutex
-			in  []byte
-			out string
-		}
 		sqlite3.MustRegisterDeterministicScalarFunction("parley_text", 1, func(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, error) {
 			switch v := args[0].(type) {
 			case nil:
@@ -77,24 +72,7 @@ func registerFunctions() {
 			case string:
 				return v, nil
 			case []byte:
-				// A row's text and cue, and an article's statements in
-				// turn, ask for the same body one after another: the last
-				// answer is kept.
-				last.Lock()
-				if last.in != nil && bytes.Equal(last.in, v) {
-					out := last.out
-					last.Unlock()
-					return out, nil
-				}
-				last.Unlock()
-				out, err := unpackBody(v)
-				if err != nil {
-					return nil, err
-				}
-				last.Lock()
-				last.in, last.out = append(last.in[:0], v...), out
-				last.Unlock()
-				return out, nil
+				return bodies.text(v)
 			default:
 				return fmt.Sprint(v), nil
 			}
@@ -128,6 +106,36 @@ func registerFunctions() {
 		registerPackAggregate("parley_pack_timexes", func() rowPacker { return &timexPacker{} })
 		registerPackAggregate("parley_pack_mentions", func() rowPacker { return &mentionPacker{} })
 	})
+}
+
+// bodyCache keeps the last body parley_text (or a statement's text, cut
+// from it) unpacked: a row's text and cue, and an article's statements in
+// turn, ask for the same body one after another.
+type bodyCache struct {
+	sync.Mutex
+	in  []byte
+	out string
+}
+
+var bodies bodyCache
+
+// text is the body stored as v (a packed BLOB).
+func (c *bodyCache) text(v []byte) (string, error) {
+	c.Lock()
+	if c.in != nil && bytes.Equal(c.in, v) {
+		out := c.out
+		c.Unlock()
+		return out, nil
+	}
+	c.Unlock()
+	out, err := unpackBody(v)
+	if err != nil {
+		return "", err
+	}
+	c.Lock()
+	c.in, c.out = append(c.in[:0], v...), out
+	c.Unlock()
+	return out, nil
 }
 
 // packBody is what the articles table stores for body: the body itself, or

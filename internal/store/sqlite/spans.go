@@ -114,6 +114,8 @@ func registerSpanFunctions() {
 		}
 		return v[k], nil
 	})
+	sqlite3.MustRegisterDeterministicScalarFunction("parley_stmt_text", 4, stmtPartFunc(1, 2))
+	sqlite3.MustRegisterDeterministicScalarFunction("parley_stmt_cue", 4, stmtPartFunc(2, 4))
 	sqlite3.MustRegisterDeterministicScalarFunction("parley_pack_spans", int32(len(spanCols)), func(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, error) {
 		var v stmtSpans
 		for i, a := range args {
@@ -127,19 +129,95 @@ func registerSpanFunctions() {
 	})
 }
 
-// spanSQL is SQL for span k of statement alias s.
-func spanSQL(s string, k int) string { return fmt.Sprintf("parley_span(%s.spans, %d)", s, k) }
+// stmtPartFunc is parley_stmt_text (bit 1, the text span) or
+// parley_stmt_cue (bit 2, the cue span): (from_body, own, spans, body) →
+// own, or when from_body has bit the body's bytes at the span. One call
+// where the SQL it replaces made four (parley_text, parley_span three
+// times) for every statement indexed at ingest. The bytes are cut as
+// SQLite's substr cuts a BLOB (sqliteSubstr), so that a row migrated with
+// the released SQL (lean.go: from_body set by comparing with substr) is
+// cut the same.
+func stmtPartFunc(bit int64, k int) func(*sqlite3.FunctionContext, []driver.Value) (driver.Value, error) {
+	return func(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, error) {
+		fb, _ := args[0].(int64)
+		if fb&bit == 0 {
+			return args[1], nil
+		}
+		spans, ok := args[2].([]byte)
+		if !ok {
+			return nil, fmt.Errorf("%w: spans of type %T", errBadPack, args[2])
+		}
+		v, err := unpackSpans(spans)
+		if err != nil {
+			return nil, err
+		}
+		var body []byte
+		switch b := args[3].(type) {
+		case []byte:
+			t, err := bodies.text(b)
+			if err != nil {
+				return nil, err
+			}
+			body = []byte(t)
+		case string:
+			body = []byte(b)
+		}
+		return string(sqliteSubstr(body, v[k]+1, v[k+1]-v[k])), nil
+	}
+}
+
+// sqliteSubstr is SQLite's substr(X, y, z) for a BLOB X (func.c,
+// substrFunc): 1-based, a negative y counted from the end, a negative z
+// the bytes before y.
+func sqliteSubstr(x []byte, y, z int64) []byte {
+	n := int64(len(x))
+	p1, p2 := y, z
+	switch {
+	case p1 < 0:
+		p1 += n
+		if p1 < 0 {
+			if p2 < 0 {
+				p2 = 0
+			} else {
+				p2 += p1
+			}
+			p1 = 0
+		}
+	case p1 > 0:
+		p1--
+	case p2 > 0:
+		p2--
+	}
+	if p2 < 0 {
+		if p2 < -p1 {
+			p2 = p1
+		} else {
+			p2 = -p2
+		}
+		p1 -= p2
+	}
+	if p1 >= n {
+		return nil
+	}
+	if p2 > n-p1 {
+		p2 = n - p1
+	}
+	if p2 <= 0 {
+		return nil
+	}
+	return x[p1 : p1+p2]
+}
 
 // stmtTextNow and stmtCueNow are SQL for a statement's text and cue (alias
 // s, its article a) since the spans are packed: its own, else the body's
 // bytes at its text (cue) span. (liveStmtText is the same for the columns
 // before, in the released migrations.)
 func stmtTextNow(s, a string) string {
-	return "CASE WHEN " + s + ".from_body & 1 THEN " + spanText(liveBody(a), spanSQL(s, 2), spanSQL(s, 3)) + " ELSE " + s + ".text END"
+	return "parley_stmt_text(" + s + ".from_body, " + s + ".text, " + s + ".spans, " + a + ".body)"
 }
 
 func stmtCueNow(s, a string) string {
-	return "CASE WHEN " + s + ".from_body & 2 THEN " + spanText(liveBody(a), spanSQL(s, 4), spanSQL(s, 5)) + " ELSE " + s + ".cue END"
+	return "parley_stmt_cue(" + s + ".from_body, " + s + ".cue, " + s + ".spans, " + a + ".body)"
 }
 
 // spansStatementsSQL is the rebuilt statements table, named statements_next

@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"bytes"
 	"errors"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -56,4 +58,28 @@ func FuzzSpans(f *testing.F) {
 			t.Fatalf("%v packed and read back as %v, %v", v, again, err)
 		}
 	})
+}
+
+// TestSQLiteSubstr: sqliteSubstr cuts what SQLite's substr cuts from a
+// BLOB, for offsets inside, around and far outside it (the released
+// migration decided from_body with substr; parley_stmt_text must cut a
+// row's text as it was compared).
+func TestSQLiteSubstr(t *testing.T) {
+	s := openTest(t)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 3000 {
+		body := bytes.Repeat([]byte("ab\x00é"), r.IntN(8))[:]
+		body = body[:r.IntN(len(body)+1)]
+		y, z := int64(r.IntN(81)-40), int64(r.IntN(81)-40)
+		if i%50 == 0 {
+			y, z = math.MinInt64/2, math.MaxInt64/2
+		}
+		var want []byte
+		if err := s.read.QueryRow(`SELECT coalesce(substr(CAST(? AS BLOB), ?, ?), x'')`, body, y, z).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		if got := sqliteSubstr(body, y, z); !bytes.Equal(got, want) {
+			t.Fatalf("substr(%q, %d, %d) = %q, SQLite %q", body, y, z, got, want)
+		}
+	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parley-news/parley/internal/article"
 	"github.com/parley-news/parley/internal/store"
+	"github.com/parley-news/parley/internal/store/storetest"
 )
 
 // statementVocab lists the statement index's terms with how many
@@ -34,6 +35,29 @@ func statementVocab(t *testing.T, s *Store, table string) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// sameAsFresh fails t unless the statement index holds what one built
+// afresh from the stored statements holds; it returns the index's terms.
+func sameAsFresh(t *testing.T, s *Store) []string {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.write.ExecContext(ctx, `DROP TABLE IF EXISTS fresh_fts; CREATE VIRTUAL TABLE fresh_fts USING fts5(text, content='', columnsize=0,
+		tokenize='unicode61 remove_diacritics 2', detail=none)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.write.ExecContext(ctx, `INSERT INTO fresh_fts(rowid, text)
+		SELECT s.id, `+stmtTextNow("s", "a")+` FROM statements s JOIN articles a ON a.id = s.article_id`); err != nil {
+		t.Fatal(err)
+	}
+	got, want := statementVocab(t, s, "statements_fts"), statementVocab(t, s, "fresh_fts")
+	if !slices.Equal(got, want) {
+		t.Errorf("statement index:\n got %v\nwant %v", got, want)
+	}
+	if len(got) == 0 {
+		t.Error("the statement index is empty")
+	}
+	return got
 }
 
 // TestStatementIndexMatches checks that the statement index, which keeps
@@ -100,18 +124,7 @@ func TestStatementIndexMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if _, err := s.write.ExecContext(ctx, `CREATE VIRTUAL TABLE fresh_fts USING fts5(text, content='', columnsize=0,
-		tokenize='unicode61 remove_diacritics 2', detail=none)`); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.write.ExecContext(ctx, `INSERT INTO fresh_fts(rowid, text)
-		SELECT s.id, `+stmtTextNow("s", "a")+` FROM statements s JOIN articles a ON a.id = s.article_id`); err != nil {
-		t.Fatal(err)
-	}
-	got, want := statementVocab(t, s, "statements_fts"), statementVocab(t, s, "fresh_fts")
-	if !slices.Equal(got, want) {
-		t.Errorf("statement index:\n got %v\nwant %v", got, want)
-	}
+	got := sameAsFresh(t, s)
 	for _, gone := range []string{"quota", "dessert", "spring", "march"} {
 		if slices.ContainsFunc(got, func(x string) bool { return strings.HasPrefix(x, gone+"=") }) {
 			t.Errorf("%q still indexed after its statement went", gone)
@@ -133,5 +146,56 @@ func TestStatementIndexMatches(t *testing.T) {
 	}
 	if kind != "m" || basis != "r" {
 		t.Errorf("stored kind %q and basis %q, want the codes m and r", kind, basis)
+	}
+}
+
+// TestStatementIndexAfterCorrections: corrections replayed as new
+// versions of an article are saved (their rows deleted and written again
+// in the save's own transaction, before the index is written) leave the
+// statement index as a fresh one.
+func TestStatementIndexAfterCorrections(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	res, err := s.SaveArticle(ctx, storetest.Sample(t, "talks.txt", "Wire", "2022-02-16"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Article(ctx, res.ID)
+	if err != nil || len(a.Statements) < 2 {
+		t.Fatalf("%v %d statements", err, len(a.Statements))
+	}
+	ids, err := s.Statements(ctx, store.StatementQuery{ArticleID: res.ID, Order: store.StoreOrder, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first statement's text cut shorter by a correction of its span.
+	first := ids[0].TextSpan
+	if _, err := s.AddCorrections(ctx, []store.Correction{
+		{Kind: store.CorrectStatement, StatementID: ids[1].ID, By: "ana", Note: "deputy", Edit: &store.Edit{Speaker: "Lena Brandt"}},
+		{Kind: store.CorrectStatement, StatementID: ids[0].ID, By: "ana", Note: "shorter", Edit: &store.Edit{Span: &article.Span{first[0], first[1] - 4}}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sameAsFresh(t, s)
+	for i, extra := range []string{"UPDATE: adds background.", "Talks resumed."} {
+		v := storetest.Sample(t, "talks.txt", "Wire", "2022-02-16")
+		if i == 0 {
+			v.Body = extra + " " + v.Body
+			for j := range v.Statements {
+				st := &v.Statements[j]
+				for _, sp := range []*article.Span{&st.Span, &st.TextSpan, &st.CueSpan, &st.SpeakerSpan} {
+					sp[0], sp[1] = sp[0]+len(extra)+1, sp[1]+len(extra)+1
+				}
+			}
+		} else {
+			v.Body += " " + extra
+		}
+		v.ContentHash = ""
+		v.Mentions, v.Timexes, v.Events = nil, nil, nil
+		r, err := s.SaveArticle(ctx, v)
+		if err != nil || r.Status != store.NewVersion {
+			t.Fatalf("version %d: %+v %v", i+2, r, err)
+		}
+		sameAsFresh(t, s)
 	}
 }
