@@ -114,8 +114,8 @@ func registerSpanFunctions() {
 		}
 		return v[k], nil
 	})
-	sqlite3.MustRegisterDeterministicScalarFunction("parley_stmt_text", 4, stmtPartFunc(1, 2))
-	sqlite3.MustRegisterDeterministicScalarFunction("parley_stmt_cue", 4, stmtPartFunc(2, 4))
+	sqlite3.MustRegisterDeterministicScalarFunction("parley_stmt_text", 2, stmtPartFunc(2))
+	sqlite3.MustRegisterDeterministicScalarFunction("parley_stmt_cue", 2, stmtPartFunc(4))
 	sqlite3.MustRegisterDeterministicScalarFunction("parley_pack_spans", int32(len(spanCols)), func(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, error) {
 		var v stmtSpans
 		for i, a := range args {
@@ -129,30 +129,27 @@ func registerSpanFunctions() {
 	})
 }
 
-// stmtPartFunc is parley_stmt_text (bit 1, the text span) or
-// parley_stmt_cue (bit 2, the cue span): (from_body, own, spans, body) →
-// own, or when from_body has bit the body's bytes at the span. One call
-// where the SQL it replaces made four (parley_text, parley_span three
-// times) for every statement indexed at ingest. The bytes are cut as
-// SQLite's substr cuts a BLOB (sqliteSubstr), so that a row migrated with
-// the released SQL (lean.go: from_body set by comparing with substr) is
-// cut the same.
-func stmtPartFunc(bit int64, k int) func(*sqlite3.FunctionContext, []driver.Value) (driver.Value, error) {
+// stmtPartFunc is parley_stmt_text (k = 2, the text span) or
+// parley_stmt_cue (k = 4, the cue span): (spans, body) → the body's bytes at
+// the span. One call where the SQL it replaces made four (parley_text,
+// parley_span three times) for every statement indexed at ingest. The
+// bytes are cut as SQLite's substr cuts a BLOB (sqliteSubstr), so that a
+// row migrated with the released SQL (lean.go: from_body set by comparing
+// with substr) is cut the same. A row's own text never passes through it
+// (stmtTextNow): the driver hands a Go function a TEXT argument only up to
+// its first NUL byte, and a body that holds one is never TEXT (bodyStored).
+func stmtPartFunc(k int) func(*sqlite3.FunctionContext, []driver.Value) (driver.Value, error) {
 	return func(_ *sqlite3.FunctionContext, args []driver.Value) (driver.Value, error) {
-		fb, _ := args[0].(int64)
-		if fb&bit == 0 {
-			return args[1], nil
-		}
-		spans, ok := args[2].([]byte)
+		spans, ok := args[0].([]byte)
 		if !ok {
-			return nil, fmt.Errorf("%w: spans of type %T", errBadPack, args[2])
+			return nil, fmt.Errorf("%w: spans of type %T", errBadPack, args[0])
 		}
 		v, err := unpackSpans(spans)
 		if err != nil {
 			return nil, err
 		}
 		var body []byte
-		switch b := args[3].(type) {
+		switch b := args[1].(type) {
 		case []byte:
 			t, err := bodies.text(b)
 			if err != nil {
@@ -213,11 +210,11 @@ func sqliteSubstr(x []byte, y, z int64) []byte {
 // bytes at its text (cue) span. (liveStmtText is the same for the columns
 // before, in the released migrations.)
 func stmtTextNow(s, a string) string {
-	return "parley_stmt_text(" + s + ".from_body, " + s + ".text, " + s + ".spans, " + a + ".body)"
+	return "CASE WHEN " + s + ".from_body & 1 THEN parley_stmt_text(" + s + ".spans, " + a + ".body) ELSE " + s + ".text END"
 }
 
 func stmtCueNow(s, a string) string {
-	return "parley_stmt_cue(" + s + ".from_body, " + s + ".cue, " + s + ".spans, " + a + ".body)"
+	return "CASE WHEN " + s + ".from_body & 2 THEN parley_stmt_cue(" + s + ".spans, " + a + ".body) ELSE " + s + ".cue END"
 }
 
 // spansStatementsSQL is the rebuilt statements table, named statements_next
