@@ -181,21 +181,18 @@ func formTriggerSQL(name, sqlText string) (string, error) {
 	return sqlText, nil
 }
 
-// formsMigration is the "speaker forms" migration (see above).
-func formsMigration(ctx context.Context, tx *sql.Tx) error {
-	// What is created again: the rebuilt tables' indexes, and every
-	// trigger that names one of them (on them, or on articles and the
-	// others, in their bodies).
-	type item struct{ name, sql string }
-	var indexes, triggers []item
-	err := eachRow(ctx, tx, `SELECT type, name, sql FROM sqlite_master
-		WHERE sql IS NOT NULL AND (
-			type = 'index' AND tbl_name IN ('statements', 'events')
-			OR type = 'trigger' AND (tbl_name IN ('statements', 'events', 'actor_forms')
-				OR sql LIKE '%statements%' OR sql LIKE '%events%' OR sql LIKE '%actor_forms%'))
+// schemaItem is an index or a trigger as the schema holds it.
+type schemaItem struct{ name, sql string }
+
+// schemaOf reads the indexes and the triggers the condition cond (SQL over
+// sqlite_master) selects, in the order they were created, for a migration
+// that rebuilds a table and creates them again.
+func schemaOf(ctx context.Context, tx *sql.Tx, cond string) (indexes, triggers []schemaItem, err error) {
+	err = eachRow(ctx, tx, `SELECT type, name, sql FROM sqlite_master
+		WHERE sql IS NOT NULL AND (`+cond+`)
 		ORDER BY rowid`, nil, func(rows *sql.Rows) error {
 		var typ string
-		var x item
+		var x schemaItem
 		if err := rows.Scan(&typ, &x.name, &x.sql); err != nil {
 			return err
 		}
@@ -206,6 +203,17 @@ func formsMigration(ctx context.Context, tx *sql.Tx) error {
 		}
 		return nil
 	})
+	return indexes, triggers, err
+}
+
+// formsMigration is the "speaker forms" migration (see above).
+func formsMigration(ctx context.Context, tx *sql.Tx) error {
+	// What is created again: the rebuilt tables' indexes, and every
+	// trigger that names one of them (on them, or on articles and the
+	// others, in their bodies).
+	indexes, triggers, err := schemaOf(ctx, tx, `type = 'index' AND tbl_name IN ('statements', 'events')
+		OR type = 'trigger' AND (tbl_name IN ('statements', 'events', 'actor_forms')
+			OR sql LIKE '%statements%' OR sql LIKE '%events%' OR sql LIKE '%actor_forms%')`)
 	if err != nil {
 		return err
 	}

@@ -268,29 +268,12 @@ var spanColumn = regexp.MustCompile(`\b(span|text|cue|speaker)_(start|end)\b`)
 
 // spansMigration is the "packed statement spans" migration (see above).
 func spansMigration(ctx context.Context, tx *sql.Tx) error {
-	type item struct{ name, sql string }
-	var indexes, triggers []item
-	err := eachRow(ctx, tx, `SELECT type, name, sql FROM sqlite_master
-		WHERE sql IS NOT NULL AND (
-			type = 'index' AND tbl_name = 'statements'
-			OR type = 'trigger' AND (tbl_name = 'statements' OR sql LIKE '%statements%'))
-		ORDER BY rowid`, nil, func(rows *sql.Rows) error {
-		var typ string
-		var x item
-		if err := rows.Scan(&typ, &x.name, &x.sql); err != nil {
-			return err
-		}
-		if typ == "index" {
-			indexes = append(indexes, x)
-		} else {
-			triggers = append(triggers, x)
-		}
-		return nil
-	})
+	indexes, triggers, err := schemaOf(ctx, tx, `type = 'index' AND tbl_name = 'statements'
+		OR type = 'trigger' AND (tbl_name = 'statements' OR sql LIKE '%statements%')`)
 	if err != nil {
 		return err
 	}
-	var keep []item
+	var keep []schemaItem
 	for _, t := range triggers {
 		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+t.name+`"`); err != nil {
 			return fmt.Errorf("drop trigger %s: %w", t.name, err)
