@@ -148,25 +148,24 @@ func stmtPartFunc(k int) func(*sqlite3.FunctionContext, []driver.Value) (driver.
 		if err != nil {
 			return nil, err
 		}
-		var body []byte
+		var body string
 		switch b := args[1].(type) {
 		case []byte:
-			t, err := bodies.text(b)
-			if err != nil {
+			if body, err = bodies.text(b); err != nil {
 				return nil, err
 			}
-			body = []byte(t)
 		case string:
-			body = []byte(b)
+			body = b
 		}
-		return string(sqliteSubstr(body, v[k]+1, v[k+1]-v[k])), nil
+		return sqliteSubstr(body, v[k]+1, v[k+1]-v[k]), nil
 	}
 }
 
 // sqliteSubstr is SQLite's substr(X, y, z) for a BLOB X (func.c,
 // substrFunc): 1-based, a negative y counted from the end, a negative z
-// the bytes before y.
-func sqliteSubstr(x []byte, y, z int64) []byte {
+// the bytes before y. It cuts the body's string in place: no copy per
+// statement.
+func sqliteSubstr(x string, y, z int64) string {
 	n := int64(len(x))
 	p1, p2 := y, z
 	switch {
@@ -194,13 +193,13 @@ func sqliteSubstr(x []byte, y, z int64) []byte {
 		p1 -= p2
 	}
 	if p1 >= n {
-		return nil
+		return ""
 	}
 	if p2 > n-p1 {
 		p2 = n - p1
 	}
 	if p2 <= 0 {
-		return nil
+		return ""
 	}
 	return x[p1 : p1+p2]
 }

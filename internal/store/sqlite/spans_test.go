@@ -78,7 +78,7 @@ func TestSQLiteSubstr(t *testing.T) {
 		if err := s.read.QueryRow(`SELECT coalesce(substr(CAST(? AS BLOB), ?, ?), x'')`, body, y, z).Scan(&want); err != nil {
 			t.Fatal(err)
 		}
-		if got := sqliteSubstr(body, y, z); !bytes.Equal(got, want) {
+		if got := sqliteSubstr(string(body), y, z); got != string(want) {
 			t.Fatalf("substr(%q, %d, %d) = %q, SQLite %q", body, y, z, got, want)
 		}
 	}
