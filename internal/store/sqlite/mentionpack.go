@@ -32,6 +32,21 @@ type mentionPacker struct {
 	head entryHead
 	seen refTable
 	b    []byte
+	// intern, when set, makes the row's strings pack_strings ids
+	// (packstrings.go); its first error sticks in err.
+	intern internFunc
+	err    error
+}
+
+// str appends a string the row may hold again: the type when spelled out,
+// the actor's name.
+func (p *mentionPacker) str(s string) {
+	switch {
+	case p.intern == nil:
+		p.b = appendRefString(p.b, &p.seen, s)
+	case p.err == nil:
+		p.b, p.err = appendInterned(p.b, &p.seen, s, p.intern)
+	}
 }
 
 func (p *mentionPacker) add(text, typ, actor string, start, end int, textFromBody bool) {
@@ -47,35 +62,60 @@ func (p *mentionPacker) add(text, typ, actor string, start, end int, textFromBod
 	}
 	p.b = p.head.append(p.b, flags, start, end)
 	if flags&7 == packOther {
-		p.b = appendRefString(p.b, &p.seen, typ)
+		p.str(typ)
 	}
-	p.b = appendRefString(p.b, &p.seen, actor)
+	p.str(actor)
 	if !textFromBody {
 		p.b = appendPackString(p.b, text)
 	}
 }
 
-func (p *mentionPacker) bytes() []byte { return packedRow(packMentions, p.head.n, p.b) }
+func (p *mentionPacker) bytes() []byte {
+	if p.intern != nil {
+		return packedRow(packMentionsInterned, p.head.n, p.b)
+	}
+	return packedRow(packMentions, p.head.n, p.b)
+}
 
 // packMentionsOf encodes ms for article body body (the text of a mention
-// that is the body's bytes at its span is left out).
+// that is the body's bytes at its span is left out), in the format of the
+// "packed mentions" migration, which that migration's SQL still writes.
 func packMentionsOf(body string, ms []article.Mention) []byte {
-	var p mentionPacker
+	b, _ := packMentionsWith(body, ms, nil)
+	return b
+}
+
+// packMentionsWith is packMentionsOf with the strings interned by intern
+// (packstrings.go), the format the store writes; nil intern: the older one.
+func packMentionsWith(body string, ms []article.Mention, intern internFunc) ([]byte, error) {
+	p := mentionPacker{intern: intern}
 	for i := range ms {
 		m := &ms[i]
 		p.add(m.Text, m.Type, m.Actor, m.Span[0], m.Span[1], fromBody(body, m.Text, m.Span[0], m.Span[1]))
 	}
-	return p.bytes()
+	return p.bytes(), p.err
 }
 
 // unpackMentions decodes a packed row for article body body, at most limit
-// mentions (the rest are not decoded).
-func unpackMentions(b []byte, body string, limit int) ([]article.Mention, error) {
+// mentions (the rest are not decoded), in either format; resolve reads
+// interned strings (nil: only the older format decodes).
+func unpackMentions(b []byte, body string, limit int, resolve resolveFunc) ([]article.Mention, error) {
 	r := packReader{b: b}
+	interned := len(b) > 0 && b[0] == packMentionsInterned
+	mark := byte(packMentions)
+	if interned {
+		mark = packMentionsInterned
+	}
 	// Every mention takes at least four bytes.
-	n, err := r.header(packMentions, 4)
+	n, err := r.header(mark, 4)
 	if err != nil {
 		return nil, err
+	}
+	str := func(seen *[]string) string {
+		if interned {
+			return r.internedStr(seen, resolve)
+		}
+		return r.refStr(seen)
 	}
 	out := make([]article.Mention, 0, min(n, limit))
 	var seen []string
@@ -87,13 +127,13 @@ func unpackMentions(b []byte, body string, limit int) ([]article.Mention, error)
 			return nil, fmt.Errorf("%w: flags %#x", errBadPack, flags)
 		}
 		if code := flags & 7; code == packOther {
-			m.Type = r.refStr(&seen)
+			m.Type = str(&seen)
 		} else if int(code) < len(mentionTypes) {
 			m.Type = mentionTypes[code]
 		} else {
 			return nil, fmt.Errorf("%w: type code %d", errBadPack, code)
 		}
-		m.Actor = r.refStr(&seen)
+		m.Actor = str(&seen)
 		if flags&packHasText != 0 {
 			m.Text = r.str()
 		} else {
@@ -148,6 +188,19 @@ CREATE TRIGGER agg_mention_actors_ad AFTER DELETE ON mention_actors WHEN ` + whe
 END;
 ` + articleTriggersSQL(packedCounts)
 }
+
+// mentionActorsUnindexedSQL is the "mentions by actor unindexed"
+// migration: mention_actors loses its index by actor (issue 9: bytes per
+// article; ≈ 100 bytes an article at a million synthetic ones, 3% of the
+// store). Every write and every article trigger reads mention_actors by
+// article, its key. By actor only an actor merge reads it (ActorArticles:
+// which articles to analyse again, each of which costs far more than the
+// scan) and the clean-up after one (DropActorIfUnused, and the foreign
+// key's check when that deletes the actor): one scan of a table of about
+// 120 bytes an article each time, a fraction of a second at a million.
+const mentionActorsUnindexedSQL = `
+DROP INDEX mention_actors_actor;
+`
 
 // packedCounts rewrites the article triggers' counts of an article's
 // analyses for the packed tables: the time expressions and mentions of an

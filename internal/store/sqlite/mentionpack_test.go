@@ -41,7 +41,7 @@ func TestPackMentionsRoundTrip(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			packed := packMentionsOf(body, tt.ms)
-			got, err := unpackMentions(packed, body, store.MaxAnalyses+1)
+			got, err := unpackMentions(packed, body, store.MaxAnalyses+1, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -49,7 +49,7 @@ func TestPackMentionsRoundTrip(t *testing.T) {
 				t.Errorf("round trip:\n got %+v\nwant %+v", got, tt.ms)
 			}
 			if len(tt.ms) > 2 {
-				got, err := unpackMentions(packed, body, 2)
+				got, err := unpackMentions(packed, body, 2, nil)
 				if err != nil || !reflect.DeepEqual(got, tt.ms[:2]) {
 					t.Errorf("limit 2: %+v, %v", got, err)
 				}
@@ -84,19 +84,19 @@ func TestUnpackMentionsRefusesDamage(t *testing.T) {
 		{Text: "Genève", Type: "FACILITY", Actor: "Sergei Ryabkov", Span: at(body, "GENEVA")},
 	})
 	for n := range len(good) {
-		if _, err := unpackMentions(good[:n], body, 100); !errors.Is(err, errBadPack) {
+		if _, err := unpackMentions(good[:n], body, 100, nil); !errors.Is(err, errBadPack) {
 			t.Errorf("cut at %d of %d: %v, want errBadPack", n, len(good), err)
 		}
 	}
 	for name, b := range map[string][]byte{
-		"unknown mark":         {0x02, 0x00},
+		"unknown mark":         {0x03, 0x00},
 		"count past the bytes": {packMentions, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, 0, 0},
 		"type code 6":          {packMentions, 1, 6, 0, 0, 0},
 		"unknown flag":         {packMentions, 1, 0x40, 0, 0, 0},
 		"reference ahead":      {packMentions, 1, 0, 0, 0, 3},
 		"string past the end":  {packMentions, 1, 0, 0, 0, 18, 'a'},
 	} {
-		if _, err := unpackMentions(b, body, 100); !errors.Is(err, errBadPack) {
+		if _, err := unpackMentions(b, body, 100, nil); !errors.Is(err, errBadPack) {
 			t.Errorf("%s: %v, want errBadPack", name, err)
 		}
 	}
@@ -109,15 +109,29 @@ func FuzzUnpackMentions(f *testing.F) {
 		{Text: "x", Type: "OTHER KIND", Actor: "OTHER KIND", Span: article.Span{-1, 900}},
 	}))
 	f.Add([]byte{packMentions, 0})
+	f.Add([]byte{packMentionsInterned, 2, 0, 2, 4, 2, 0, 1, 2, 1})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		ms, err := unpackMentions(b, body, 1000)
+		// Rows of either format, interned ones against a small table.
+		var strs memStrings
+		for _, x := range []string{"Sergei Ryabkov", "2021-12-20", "P1M"} {
+			strs.intern(x)
+		}
+		ms, err := unpackMentions(b, body, 1000, strs.resolve)
 		if err != nil {
 			if !errors.Is(err, errBadPack) {
 				t.Fatalf("error %v is not errBadPack", err)
 			}
 			return
 		}
-		again, err := unpackMentions(packMentionsOf(body, ms), body, 1000)
+		again, err := unpackMentions(packMentionsOf(body, ms), body, 1000, nil)
+		if err == nil && reflect.DeepEqual(again, ms) {
+			var fresh memStrings
+			repacked, perr := packMentionsWith(body, ms, fresh.intern)
+			if perr != nil {
+				t.Fatal(perr)
+			}
+			again, err = unpackMentions(repacked, body, 1000, fresh.resolve)
+		}
 		if err != nil || !reflect.DeepEqual(again, ms) {
 			t.Fatalf("re-pack: %+v, %v; want %+v", again, err, ms)
 		}
@@ -237,12 +251,12 @@ func TestPackManyDistinct(t *testing.T) {
 		}
 	}
 	mp := packMentionsOf(body, ms)
-	gotM, err := unpackMentions(mp, body, 1000)
+	gotM, err := unpackMentions(mp, body, 1000, nil)
 	if err != nil || !reflect.DeepEqual(gotM, ms) {
 		t.Fatalf("mentions: %v", err)
 	}
 	tp := packTimexesOf(body, ts)
-	gotT, err := unpackTimexes(tp, body, 1000)
+	gotT, err := unpackTimexes(tp, body, 1000, nil)
 	if err != nil || !reflect.DeepEqual(gotT, ts) {
 		t.Fatalf("time expressions: %v", err)
 	}

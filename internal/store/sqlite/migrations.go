@@ -316,6 +316,11 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"packed statement spans", ""},
 	// Event types stored as one-letter codes (codes.go).
 	{"event codes", eventCodesSQL()},
+	// Actors' names in packed mentions and values in packed time
+	// expressions stored once, referred to by id (packstrings.go).
+	{"interned pack strings", packStringsSQL},
+	// mention_actors without its index by actor (mentionpack.go).
+	{"mentions by actor unindexed", mentionActorsUnindexedSQL},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

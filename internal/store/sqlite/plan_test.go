@@ -72,6 +72,12 @@ func TestQueryPlans(t *testing.T) {
 		{"events of merged actors", `SELECT article_id FROM events WHERE actor_id IN (SELECT 3) OR target_id IN (SELECT 3)`},
 		{"actor without events", `SELECT id FROM actors WHERE name = 'x' AND NOT EXISTS (SELECT 1 FROM events WHERE actor_id = actors.id OR target_id = actors.id)`},
 		{"events of a deleted actor", `UPDATE events SET actor_id = NULL WHERE actor_id = 3`},
+		// The article triggers read an article's mention_actors rows by
+		// their key; nothing on a write path reads them by actor, which
+		// has no index since "mentions by actor unindexed".
+		{"mention counts of an article", `UPDATE actor_stats SET mentions = mentions - (SELECT coalesce(sum(m.n), 0) FROM mention_actors m WHERE m.article_id = 1 AND m.actor_id = actor_stats.actor_id)
+			WHERE actor_id IN (SELECT actor_id FROM mention_actors WHERE article_id = 1)`},
+		{"mentions of an article", `DELETE FROM mention_actors WHERE article_id = 1`},
 	}
 	for _, tt := range tests {
 		rows, err := conn.QueryContext(ctx, "EXPLAIN QUERY PLAN "+tt.sql)

@@ -136,6 +136,8 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 		return err
 	}
 
+	// Names and values interned in the packed rows (packstrings.go).
+	strs := stringResolver(ctx, tx)
 	a.Mentions = []article.Mention{}
 	var mpack []byte
 	switch err := tx.QueryRowContext(ctx, `SELECT data FROM mention_packs WHERE article_id = ?`, a.ID).Scan(&mpack); {
@@ -143,7 +145,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	case err != nil:
 		return err
 	default:
-		ms, err := unpackMentions(mpack, a.Body, store.MaxAnalyses+1)
+		ms, err := unpackMentions(mpack, a.Body, store.MaxAnalyses+1, strs)
 		if err != nil {
 			return fmt.Errorf("mentions of article %d: %w", a.ID, err)
 		}
@@ -157,7 +159,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 	case err != nil:
 		return err
 	default:
-		ts, err := unpackTimexes(pack, a.Body, store.MaxAnalyses+1)
+		ts, err := unpackTimexes(pack, a.Body, store.MaxAnalyses+1, strs)
 		if err != nil {
 			return fmt.Errorf("time expressions of article %d: %w", a.ID, err)
 		}

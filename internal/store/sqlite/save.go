@@ -299,8 +299,12 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 				}
 			}
 		}
+		pack, err := packMentionsWith(body, a.Mentions, actors.intern(ctx))
+		if err != nil {
+			return err
+		}
 		st := tx.StmtContext(ctx, s.prep.mentionPack)
-		_, err := st.ExecContext(ctx, id, len(a.Mentions), packMentionsOf(body, a.Mentions))
+		_, err = st.ExecContext(ctx, id, len(a.Mentions), pack)
 		st.Close()
 		if err != nil {
 			return fmt.Errorf("insert into mention_packs: %w", err)
@@ -315,8 +319,12 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 	}
 	if len(a.Timexes) > 0 {
 		// One packed row for all of them (timexpack.go).
+		pack, err := packTimexesWith(body, a.Timexes, actors.intern(ctx))
+		if err != nil {
+			return err
+		}
 		st := tx.StmtContext(ctx, s.prep.timexPack)
-		_, err := st.ExecContext(ctx, id, len(a.Timexes), packTimexesOf(body, a.Timexes))
+		_, err = st.ExecContext(ctx, id, len(a.Timexes), pack)
 		st.Close()
 		if err != nil {
 			return fmt.Errorf("insert into timex_packs: %w", err)
@@ -476,6 +484,8 @@ type actorCache struct {
 	ids  map[string]int64
 	// forms: form ids (form).
 	forms map[formKey]int64
+	// strs: pack_strings ids (intern, packstrings.go).
+	strs map[string]int64
 	// Statements bound to tx, made on first use.
 	bound map[*sql.Stmt]*sql.Stmt
 }
@@ -493,7 +503,7 @@ func (c *actorCache) stmt(ctx context.Context, st *sql.Stmt) *sql.Stmt {
 }
 
 func newActorCache(tx *sql.Tx, prep *prepared) *actorCache {
-	return &actorCache{tx: tx, prep: prep, ids: map[string]int64{}, forms: map[formKey]int64{}}
+	return &actorCache{tx: tx, prep: prep, ids: map[string]int64{}, forms: map[formKey]int64{}, strs: map[string]int64{}}
 }
 
 // forget drops what c remembers: an actor or alias was removed.
@@ -620,6 +630,7 @@ func sourceKey(a *article.Article) string {
 type prepared struct {
 	byHash, bySource, article            *sql.Stmt
 	timexPack, mentionPack               *sql.Stmt
+	stringByValue, stringAdd             *sql.Stmt
 	actor, alias, actorByName, actorFill *sql.Stmt
 	form, formByKey                      *sql.Stmt
 	// multi[t][k] inserts rowBatches[k] rows into tables[t].
@@ -654,6 +665,8 @@ func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
 		{&p.form, `INSERT INTO forms(name, title, affiliation, kind) VALUES (?, ?, ?, ?) RETURNING id`},
 		{&p.timexPack, `INSERT INTO timex_packs(article_id, n, data) VALUES (?, ?, ?)`},
 		{&p.mentionPack, `INSERT INTO mention_packs(article_id, n, data) VALUES (?, ?, ?)`},
+		{&p.stringByValue, `SELECT id FROM pack_strings WHERE s = ?`},
+		{&p.stringAdd, `INSERT INTO pack_strings(s) VALUES (?) RETURNING id`},
 		{&p.alias, `INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?, ?)`},
 		{&p.actorByName, `SELECT id, kind = '' AND ?2 <> '' OR title = '' AND ?3 <> '' OR affiliation = '' AND ?4 <> ''
 			FROM actors WHERE name = ?1`},
@@ -682,7 +695,7 @@ func (p *prepared) prepare(ctx context.Context, db *sql.DB) error {
 }
 
 func (p *prepared) close() {
-	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.timexPack, p.mentionPack, p.actor, p.alias, p.actorByName, p.actorFill, p.form, p.formByKey}
+	all := []*sql.Stmt{p.byHash, p.bySource, p.article, p.timexPack, p.mentionPack, p.stringByValue, p.stringAdd, p.actor, p.alias, p.actorByName, p.actorFill, p.form, p.formByKey}
 	for _, m := range p.multi {
 		all = append(all, m[:]...)
 	}

@@ -106,9 +106,13 @@ type Store struct {
 	// outside one). What it learns outlives the transaction in actorIDs
 	// and formIDs, kept while no other connection wrote (PRAGMA data_version, asked on
 	// the writer, is actorVersion) and every transaction since committed.
-	actors       *actorCache
-	actorIDs     map[string]int64
-	formIDs      map[formKey]int64
+	actors   *actorCache
+	actorIDs map[string]int64
+	formIDs  map[formKey]int64
+	// stringIDs: pack_strings ids (packstrings.go). Those rows never
+	// change, so only a rolled-back transaction of this store, which may
+	// have taken ids with it, clears them.
+	stringIDs    map[string]int64
 	actorVersion int64
 	// corrections says, for the write transaction under way, whether the
 	// corrections table has rows: 0 not known yet, 1 none, 2 some. Most
@@ -667,7 +671,10 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		if version != s.actorVersion || s.actorIDs == nil || len(s.actorIDs) > maxActorIDs || len(s.formIDs) > maxActorIDs {
 			s.actorIDs, s.formIDs, s.actorVersion = map[string]int64{}, map[formKey]int64{}, version
 		}
-		s.actors = &actorCache{tx: tx, prep: &s.prep, ids: s.actorIDs, forms: s.formIDs}
+		if s.stringIDs == nil || len(s.stringIDs) > maxActorIDs {
+			s.stringIDs = map[string]int64{}
+		}
+		s.actors = &actorCache{tx: tx, prep: &s.prep, ids: s.actorIDs, forms: s.formIDs, strs: s.stringIDs}
 		defer func() {
 			s.actors.close()
 			s.actors = nil
@@ -683,7 +690,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		}
 		if err != nil {
 			// Ids of actors and forms this transaction made went with it.
-			s.actorIDs, s.formIDs = nil, nil
+			s.actorIDs, s.formIDs, s.stringIDs = nil, nil, nil
 		}
 		return err
 	})

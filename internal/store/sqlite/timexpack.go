@@ -39,12 +39,22 @@ var timexTypes = [...]string{article.Date, article.Time, article.Duration, artic
 
 // packTimexesOf encodes ts for article body body (the text of a time
 // expression that is the body's bytes at its span is left out).
+// This is the format of the "packed time expressions" migration, which
+// that migration's SQL still writes.
 func packTimexesOf(body string, ts []article.Timex) []byte {
-	var p timexPacker
+	b, _ := packTimexesWith(body, ts, nil)
+	return b
+}
+
+// packTimexesWith is packTimexesOf with the values interned by intern
+// (packstrings.go), the format the store writes; nil intern: the older
+// one.
+func packTimexesWith(body string, ts []article.Timex, intern internFunc) ([]byte, error) {
+	p := timexPacker{intern: intern}
 	for i := range ts {
 		p.add(ts[i].Text, ts[i].Type, ts[i].Value, ts[i].Span[0], ts[i].Span[1], fromBody(body, ts[i].Text, ts[i].Span[0], ts[i].Span[1]))
 	}
-	return p.bytes()
+	return p.bytes(), p.err
 }
 
 // timexPacker builds one packed row, a time expression at a time.
@@ -52,6 +62,10 @@ type timexPacker struct {
 	head   entryHead
 	values refTable
 	b      []byte
+	// intern, when set, makes values pack_strings ids (packstrings.go);
+	// its first error sticks in err.
+	intern internFunc
+	err    error
 }
 
 func (p *timexPacker) add(text, typ, value string, start, end int, textFromBody bool) {
@@ -64,6 +78,19 @@ func (p *timexPacker) add(text, typ, value string, start, end int, textFromBody 
 	}
 	if !textFromBody {
 		flags |= packHasText
+	}
+	if p.intern != nil {
+		p.b = p.head.append(p.b, flags, start, end)
+		if flags&7 == packOther {
+			p.b = appendPackString(p.b, typ)
+		}
+		if p.err == nil {
+			p.b, p.err = appendInterned(p.b, &p.values, value, p.intern)
+		}
+		if !textFromBody {
+			p.b = appendPackString(p.b, text)
+		}
+		return
 	}
 	ref, seen := p.values.find(value)
 	if seen {
@@ -84,14 +111,25 @@ func (p *timexPacker) add(text, typ, value string, start, end int, textFromBody 
 	}
 }
 
-func (p *timexPacker) bytes() []byte { return packedRow(packTimexes, p.head.n, p.b) }
+func (p *timexPacker) bytes() []byte {
+	if p.intern != nil {
+		return packedRow(packTimexesInterned, p.head.n, p.b)
+	}
+	return packedRow(packTimexes, p.head.n, p.b)
+}
 
 // unpackTimexes decodes a packed row for article body body, at most limit
-// time expressions (the rest are not decoded).
-func unpackTimexes(b []byte, body string, limit int) ([]article.Timex, error) {
+// time expressions (the rest are not decoded), in either format; resolve
+// reads interned values (nil: only the older format decodes).
+func unpackTimexes(b []byte, body string, limit int, resolve resolveFunc) ([]article.Timex, error) {
 	r := packReader{b: b}
+	interned := len(b) > 0 && b[0] == packTimexesInterned
+	mark := byte(packTimexes)
+	if interned {
+		mark = packTimexesInterned
+	}
 	// Every time expression takes at least three bytes.
-	n, err := r.header(packTimexes, 3)
+	n, err := r.header(mark, 3)
 	if err != nil {
 		return nil, err
 	}
@@ -108,13 +146,18 @@ func unpackTimexes(b []byte, body string, limit int) ([]article.Timex, error) {
 		} else {
 			return nil, fmt.Errorf("%w: type code %d", errBadPack, code)
 		}
-		if flags&packValueRef != 0 {
+		switch {
+		case interned && flags&packValueRef != 0:
+			return nil, fmt.Errorf("%w: flags %#x", errBadPack, flags)
+		case interned:
+			x.Value = r.internedStr(&values, resolve)
+		case flags&packValueRef != 0:
 			k := r.uvarint()
 			if k >= uint64(len(values)) {
 				return nil, fmt.Errorf("%w: value reference %d", errBadPack, k)
 			}
 			x.Value = values[k]
-		} else {
+		default:
 			x.Value = r.str()
 			values = append(values, x.Value)
 		}

@@ -50,7 +50,7 @@ func TestPackTimexesRoundTrip(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			packed := packTimexesOf(body, tt.ts)
-			got, err := unpackTimexes(packed, body, store.MaxAnalyses+1)
+			got, err := unpackTimexes(packed, body, store.MaxAnalyses+1, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -59,7 +59,7 @@ func TestPackTimexesRoundTrip(t *testing.T) {
 			}
 			// Cut to a limit: the first ones, decoded.
 			if len(tt.ts) > 2 {
-				got, err := unpackTimexes(packed, body, 2)
+				got, err := unpackTimexes(packed, body, 2, nil)
 				if err != nil || !reflect.DeepEqual(got, tt.ts[:2]) {
 					t.Errorf("limit 2: %+v, %v", got, err)
 				}
@@ -92,19 +92,19 @@ func TestUnpackTimexesRefusesDamage(t *testing.T) {
 	})
 	// Every cut of a good row is refused: the count says there is more.
 	for n := range len(good) {
-		if _, err := unpackTimexes(good[:n], body, 100); !errors.Is(err, errBadPack) {
+		if _, err := unpackTimexes(good[:n], body, 100, nil); !errors.Is(err, errBadPack) {
 			t.Errorf("cut at %d of %d: %v, want errBadPack", n, len(good), err)
 		}
 	}
 	for name, b := range map[string][]byte{
-		"unknown mark":         {0x02, 0x00},
+		"unknown mark":         {0x03, 0x00},
 		"count past the bytes": {packTimexes, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x00, 0x00, 0x00},
 		"type code 5":          {packTimexes, 1, 5, 0, 0, 0},
 		"unknown flag":         {packTimexes, 1, 0x20, 0, 0, 0},
 		"reference ahead":      {packTimexes, 1, packValueRef, 0, 0, 0},
 		"string past the end":  {packTimexes, 1, 0, 0, 0, 9, 'a'},
 	} {
-		if _, err := unpackTimexes(b, body, 100); !errors.Is(err, errBadPack) {
+		if _, err := unpackTimexes(b, body, 100, nil); !errors.Is(err, errBadPack) {
 			t.Errorf("%s: %v, want errBadPack", name, err)
 		}
 	}
@@ -117,8 +117,14 @@ func FuzzUnpackTimexes(f *testing.F) {
 		{Text: "x", Type: "OTHER", Value: "2021-12-20", Span: article.Span{-1, 900}},
 	}))
 	f.Add([]byte{packTimexes, 0})
+	f.Add([]byte{packTimexesInterned, 2, 0, 2, 4, 4, 0, 1, 2, 1})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		ts, err := unpackTimexes(b, body, 1000)
+		// Rows of either format, interned ones against a small table.
+		var strs memStrings
+		for _, x := range []string{"Sergei Ryabkov", "2021-12-20", "P1M"} {
+			strs.intern(x)
+		}
+		ts, err := unpackTimexes(b, body, 1000, strs.resolve)
 		if err != nil {
 			if !errors.Is(err, errBadPack) {
 				t.Fatalf("error %v is not errBadPack", err)
@@ -126,7 +132,15 @@ func FuzzUnpackTimexes(f *testing.F) {
 			return
 		}
 		// What decodes packs again to the same time expressions.
-		again, err := unpackTimexes(packTimexesOf(body, ts), body, 1000)
+		again, err := unpackTimexes(packTimexesOf(body, ts), body, 1000, nil)
+		if err == nil && reflect.DeepEqual(again, ts) {
+			var fresh memStrings
+			repacked, perr := packTimexesWith(body, ts, fresh.intern)
+			if perr != nil {
+				t.Fatal(perr)
+			}
+			again, err = unpackTimexes(repacked, body, 1000, fresh.resolve)
+		}
 		if err != nil || !reflect.DeepEqual(again, ts) {
 			t.Fatalf("re-pack: %+v, %v; want %+v", again, err, ts)
 		}
