@@ -161,7 +161,9 @@ func validDate(s string) bool {
 	default:
 		return false
 	}
-	if !digits(s[0:4]) {
+	// Year 0000 is no year news is dated in (the Gregorian calendar has
+	// none), and the SQLite store's integer days keep 0 for no date.
+	if !digits(s[0:4]) || s[0:4] == "0000" {
 		return false
 	}
 	if len(s) >= 7 {

@@ -161,7 +161,7 @@ func TestActorEdgesBothWays(t *testing.T) {
 	type edge struct{ first, last string }
 	recount := func(table, key string) map[string]edge {
 		out := map[string]edge{}
-		q := `SELECT ` + key + `, coalesce(min(nullif(s.eff_date, '')), ''), coalesce(max(s.eff_date), '')
+		q := `SELECT ` + key + `, coalesce(min(nullif(s.eff_date, 0)), 0), coalesce(max(s.eff_date), 0)
 			FROM statements s JOIN articles a ON a.id = s.article_id WHERE a.current = 1 AND s.actor_id IS NOT NULL GROUP BY ` + key
 		if table != "" {
 			q = `SELECT ` + key + `, first_date, last_date FROM ` + table + ` WHERE ` + map[string]string{"actor_stats": "statements", "actor_forms": "n"}[table] + ` > 0`

@@ -54,7 +54,7 @@ func TestAggregatesBackfill(t *testing.T) {
 		var n int
 		var first, last string
 		if err := s.read.QueryRow(`SELECT count(*), min(s.eff_date), max(s.eff_date) FROM statements s JOIN articles a ON a.id = s.article_id
-			WHERE a.current = 1 AND s.actor_id = ?`, x.ID).Scan(&n, &first, &last); err != nil {
+			WHERE a.current = 1 AND s.actor_id = ?`, x.ID).Scan(&n, dayScan{&first}, dayScan{&last}); err != nil {
 			t.Fatal(err)
 		}
 		var ments int

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"database/sql/driver"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -23,7 +24,8 @@ import (
 //
 // A stored body is either TEXT (as given: short bodies, and bodies that
 // would not shrink by an eighth) or a BLOB: the format mark bodyDeflate,
-// then a raw DEFLATE stream; or the mark bodyStored, then the body as it is
+// then a raw DEFLATE stream; the mark bodyDeflateDict, then a raw DEFLATE
+// stream with a preset dictionary (bodyDict); or the mark bodyStored, then the body as it is
 // (a body holding a NUL byte that DEFLATE would not shrink: see
 // bodyStored). SQL reads it through parley_text(body), which
 // returns TEXT as it is and decompresses a BLOB; every connection has the
@@ -32,6 +34,10 @@ import (
 // applies it.
 const (
 	bodyDeflate = 0x01
+	// bodyDeflateDict marks a raw DEFLATE stream compressed with bodyDict
+	// as its preset dictionary, what the store writes since the "body
+	// dictionary" step (issue 9: bytes per article; see bodyDict).
+	bodyDeflateDict = 0x03
 	// bodyStored marks a body kept as it is, in a BLOB. A body holding a
 	// NUL byte cannot be TEXT: the driver hands a TEXT argument to a Go
 	// function (parley_text) only up to its first NUL, so the body would
@@ -50,10 +56,26 @@ const maxInflate = store.MaxBody
 // errBadBody is a BLOB body that does not decompress: a damaged file.
 var errBadBody = errors.New("stored body does not decompress")
 
+// bodyDict is the preset dictionary of bodyDeflateDict bodies: common
+// English words and the phrases of news reports (reporting verbs,
+// titles, institutions, weekdays and months), written for this purpose,
+// none taken from a corpus. DEFLATE starts every body with an empty
+// window, so a report of one or two kilobytes pays for its first "the
+// minister said on Wednesday" in full; with these 6 KB before it, such
+// words are back references from the first sentence. Measured on the
+// bodies alone: 337 real reports (≈ 4.4 KB each) 1,923 → 1,803 bytes
+// (−6%), 20,000 synthetic bench articles (≈ 1.4 KB) 640 → 550 (−14%).
+//
+// Stored bodies depend on these exact bytes: the file must never change
+// (TestBodyDictUnchanged). A better dictionary would be a new mark.
+//
+//go:embed bodydict.txt
+var bodyDict []byte
+
 var (
 	registerOnce sync.Once
 	writers      = sync.Pool{New: func() any {
-		w, _ := flate.NewWriter(nil, flate.DefaultCompression)
+		w, _ := flate.NewWriterDict(nil, flate.DefaultCompression, bodyDict)
 		return w
 	}}
 	readers = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
@@ -162,7 +184,8 @@ func deflateBody(body string) []byte {
 	defer writers.Put(w)
 	var buf bytes.Buffer
 	buf.Grow(len(body)/2 + 16)
-	buf.WriteByte(bodyDeflate)
+	buf.WriteByte(bodyDeflateDict)
+	// Reset keeps the writer's dictionary (bodyDict).
 	w.Reset(&buf)
 	if _, err := io.WriteString(w, body); err != nil {
 		return nil
@@ -181,12 +204,16 @@ func unpackBody(b []byte) (string, error) {
 	if len(b) > 0 && b[0] == bodyStored {
 		return string(b[1:]), nil
 	}
-	if len(b) == 0 || b[0] != bodyDeflate {
+	var dict []byte
+	switch {
+	case len(b) > 0 && b[0] == bodyDeflateDict:
+		dict = bodyDict
+	case len(b) == 0 || b[0] != bodyDeflate:
 		return "", fmt.Errorf("%w: unknown format", errBadBody)
 	}
 	r := readers.Get().(io.ReadCloser)
 	defer readers.Put(r)
-	if err := r.(flate.Resetter).Reset(bytes.NewReader(b[1:]), nil); err != nil {
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(b[1:]), dict); err != nil {
 		return "", fmt.Errorf("%w: %w", errBadBody, err)
 	}
 	var out bytes.Buffer

@@ -1,9 +1,14 @@
 package sqlite
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -79,10 +84,11 @@ func TestUnpackBodyRefusesDamage(t *testing.T) {
 	good := packBody(strings.Repeat("The ministry said talks would resume on Friday. ", 30)).([]byte)
 	bomb := packBody(strings.Repeat("a", store.MaxBody)).([]byte)
 	for name, b := range map[string][]byte{
-		"empty":        {},
-		"unknown mark": append([]byte{0x7f}, good[1:]...),
-		"truncated":    good[:len(good)/2],
-		"garbage":      {bodyDeflate, 0xff, 0xff, 0xff, 0xff},
+		"empty":         {},
+		"unknown mark":  append([]byte{0x7f}, good[1:]...),
+		"truncated":     good[:len(good)/2],
+		"garbage":       {bodyDeflate, 0xff, 0xff, 0xff, 0xff},
+		"garbage, dict": {bodyDeflateDict, 0xff, 0xff, 0xff, 0xff},
 	} {
 		if _, err := unpackBody(b); !errors.Is(err, errBadBody) {
 			t.Errorf("%s: %v, want errBadBody", name, err)
@@ -97,6 +103,8 @@ func TestUnpackBodyRefusesDamage(t *testing.T) {
 func FuzzUnpackBody(f *testing.F) {
 	f.Add(packBody(strings.Repeat("Talks resumed in Vienna. ", 20)).([]byte))
 	f.Add([]byte{bodyDeflate})
+	f.Add([]byte{bodyDeflateDict})
+	f.Add(deflateWithout("The minister said on Wednesday that the talks would go on."))
 	f.Add([]byte("plain"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		s, err := unpackBody(b)
@@ -290,3 +298,44 @@ func TestNulBodies(t *testing.T) {
 		t.Errorf("article index after the migration: %v", err)
 	}
 }
+
+// deflateWithout is body as the store packed it before the dictionary
+// (bodyDeflate).
+func deflateWithout(body string) []byte {
+	var buf bytes.Buffer
+	buf.WriteByte(bodyDeflate)
+	w, _ := flate.NewWriter(&buf, flate.DefaultCompression)
+	io.WriteString(w, body)
+	w.Close()
+	return buf.Bytes()
+}
+
+// TestBodyDict: bodies are packed with the dictionary, which saves bytes on
+// a short report; bodies packed without it, as stores hold them from
+// before, read back the same; and the dictionary's bytes are the ones
+// every stored body was packed with.
+func TestBodyDict(t *testing.T) {
+	report := "GENEVA, March 4. The foreign minister said on Wednesday that the government would not sign the agreement " +
+		"before the end of the month, according to a statement published by the ministry. \"We are ready to continue the talks,\" " +
+		"he told reporters, adding that both sides had exchanged new proposals on security guarantees and sanctions."
+	b, ok := packBody(report).([]byte)
+	if !ok || b[0] != bodyDeflateDict {
+		t.Fatalf("packed as %T %x", packBody(report), b[:1])
+	}
+	old := deflateWithout(report)
+	if len(b) >= len(old)-len(old)/10 {
+		t.Errorf("with the dictionary %d bytes, without %d", len(b), len(old))
+	}
+	for _, v := range [][]byte{b, old} {
+		if got, err := unpackBody(v); err != nil || got != report {
+			t.Errorf("mark %#x: %v, equal %v", v[0], err, got == report)
+		}
+	}
+	h := sha256.Sum256(bodyDict)
+	if got := hex.EncodeToString(h[:]); got != bodyDictSHA256 {
+		t.Errorf("bodydict.txt changed (SHA-256 %s): stored bodies were packed with the old bytes", got)
+	}
+}
+
+// bodyDictSHA256 is the SHA-256 of bodydict.txt as released.
+const bodyDictSHA256 = "6333a7aa5a99b8c5d6dcd8059f1f3dcca335fb1f005000088f756efc4d33bd65"

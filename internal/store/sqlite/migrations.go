@@ -23,6 +23,7 @@ var goSteps = map[string]func(ctx context.Context, tx *sql.Tx) error{
 	"speaker forms":          formsMigration,
 	"statement codes":        codesMigration,
 	"packed statement spans": spansMigration,
+	"integer dates":          intDatesMigration,
 }
 
 // migrations are applied in order, each in its own transaction, and
@@ -321,6 +322,11 @@ CREATE INDEX stance_changes_dossier ON stance_changes(dossier, id DESC);
 	{"interned pack strings", packStringsSQL},
 	// mention_actors without its index by actor (mentionpack.go).
 	{"mentions by actor unindexed", mentionActorsUnindexedSQL},
+	// Statements' effective dates and the actors' first and last dates as
+	// integers (days.go; the step is in goSteps).
+	{"integer dates", ""},
+	// events_date without undated events (aggregates.go).
+	{"dated events index", datedEventsSQL},
 }
 
 // newestIndexSQL rebuilds statements_newest ascending, (eff_date,

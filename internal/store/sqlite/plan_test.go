@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -78,6 +79,11 @@ func TestQueryPlans(t *testing.T) {
 		{"mention counts of an article", `UPDATE actor_stats SET mentions = mentions - (SELECT coalesce(sum(m.n), 0) FROM mention_actors m WHERE m.article_id = 1 AND m.actor_id = actor_stats.actor_id)
 			WHERE actor_id IN (SELECT actor_id FROM mention_actors WHERE article_id = 1)`},
 		{"mentions of an article", `DELETE FROM mention_actors WHERE article_id = 1`},
+		// The event lists' dated part (store.EventParts) through the
+		// partial events_date; the undated part by article.
+		{"dated events page", `SELECT e.id FROM events e WHERE (SELECT current FROM articles WHERE id = e.article_id) = 1 AND e.date > '' ORDER BY e.date DESC, e.article_id DESC, e.seq LIMIT 20`},
+		{"dated events in a range", `SELECT e.id FROM events e WHERE (SELECT current FROM articles WHERE id = e.article_id) = 1 AND e.date <> '' AND e.date || char(65535) >= '2022-03' AND e.date <= '2022-04' || char(65535) AND e.date > '' ORDER BY e.date, e.article_id, e.seq LIMIT 20`},
+		{"undated events page", `SELECT e.id FROM events e INDEXED BY sqlite_autoindex_events_1 WHERE (SELECT current FROM articles WHERE id = e.article_id) = 1 AND e.date = '' ORDER BY e.article_id DESC, e.seq LIMIT 20`},
 	}
 	for _, tt := range tests {
 		rows, err := conn.QueryContext(ctx, "EXPLAIN QUERY PLAN "+tt.sql)
@@ -100,6 +106,12 @@ func TestQueryPlans(t *testing.T) {
 			if p := strings.Join(plan, " "); strings.Contains(p, "TEMP B-TREE") || !strings.Contains(p, "statements_newest") {
 				t.Errorf("%s does not page along statements_newest: %q", tt.name, plan)
 			}
+		}
+		if strings.HasPrefix(tt.name, "dated events") && !strings.Contains(strings.Join(plan, " "), "USING INDEX events_date") {
+			t.Errorf("%s does not use events_date: %q", tt.name, plan)
+		}
+		if strings.HasPrefix(tt.name, "undated events") && slices.Contains(plan, "USE TEMP B-TREE FOR ORDER BY") {
+			t.Errorf("%s sorts every undated event: %q", tt.name, plan)
 		}
 		if strings.Contains(tt.name, "large actor") {
 			if p := strings.Join(plan, " "); strings.Contains(p, "TEMP B-TREE") || !strings.Contains(p, "statements_newest") {

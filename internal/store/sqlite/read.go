@@ -125,7 +125,7 @@ func loadAnalyses(ctx context.Context, tx *sql.Tx, a *store.StoredArticle) error
 		var x article.Statement
 		var actor int64
 		if err := rows.Scan(&actor, &x.Speaker.Name, &x.Speaker.Title, &x.Speaker.Affiliation, &x.Speaker.Kind,
-			&x.Kind, &x.Cue, &x.Text, &x.Date, &x.DateBasis, spansValue{&x}); err != nil {
+			&x.Kind, &x.Cue, &x.Text, dayScan{&x.Date}, &x.DateBasis, spansValue{&x}); err != nil {
 			return err
 		}
 		x.Kind, x.DateBasis = kindCodes.decode(x.Kind), basisCodes.decode(x.DateBasis)
@@ -546,7 +546,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 			w.add("s." + rareKindCodeCond())
 		}
 	}
-	w.dateRange("s.eff_date", q.From, q.To)
+	w.dayRange("s.eff_date", q.From, q.To)
 	if c := q.After; c != nil {
 		if q.Order == store.Relevance && strings.TrimSpace(q.Query) != "" {
 			return nil, fmt.Errorf("%w: keyset paging (After) needs Newest order; use Offset with Relevance", store.ErrInvalid)
@@ -559,9 +559,10 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 		} else {
 			// The first condition alone is a range SQLite seeks to on the
 			// statements_newest index; the rest is checked row by row.
-			w.add("s.eff_date <= ?", c.Date)
+			day := dayInt(c.Date)
+			w.add("s.eff_date <= ?", day)
 			w.add("(s.eff_date < ? OR (s.eff_date = ? AND (s.article_id < ? OR (s.article_id = ? AND s.seq > ?))))",
-				c.Date, c.Date, c.ArticleID, c.ArticleID, c.Seq)
+				day, day, c.ArticleID, c.ArticleID, c.Seq)
 		}
 	}
 	keys := `SELECT s.id AS sid` + rank + ` FROM ` + from + w.String() + " ORDER BY " + order
@@ -598,7 +599,7 @@ func (s *Store) Statements(ctx context.Context, q store.StatementQuery) ([]store
 				return nil
 			}
 			if err := rows.Scan(&x.ID, &x.ArticleID, &x.Seq, &x.ActorID, &x.Speaker.Name, &x.Speaker.Title,
-				&x.Speaker.Affiliation, &x.Speaker.Kind, &x.Kind, &x.Cue, &x.Text, &x.Date, &x.DateBasis, &x.EffectiveDate,
+				&x.Speaker.Affiliation, &x.Speaker.Kind, &x.Kind, &x.Cue, &x.Text, dayScan{&x.Date}, &x.DateBasis, dayScan{&x.EffectiveDate},
 				spansValue{&x.Statement}, &x.ArticleTitle, &x.Outlet, &x.Published, &x.Source, &x.URL); err != nil {
 				return err
 			}
@@ -770,7 +771,7 @@ func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.StoredA
 		byID := map[int64]int{}
 		if err := eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {
 			var x store.StoredActor
-			if err := rows.Scan(&x.ID, &x.Name, &x.Kind, &x.Title, &x.Affiliation, &x.Statements, &x.Mentions, &x.First, &x.Last); err != nil {
+			if err := rows.Scan(&x.ID, &x.Name, &x.Kind, &x.Title, &x.Affiliation, &x.Statements, &x.Mentions, dayScan{&x.First}, dayScan{&x.Last}); err != nil {
 				return err
 			}
 			byID[x.ID] = len(out)
@@ -813,7 +814,7 @@ func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.StoredA
 			WHERE x.actor_id IN `+in+` ORDER BY x.actor_id, x.n DESC, f.name, f.title, f.affiliation, f.kind`, ids, func(rows *sql.Rows) error {
 			var id int64
 			var f store.SpeakerForm
-			if err := rows.Scan(&id, &f.Name, &f.Title, &f.Affiliation, &f.Kind, &f.Statements, &f.First, &f.Last); err != nil {
+			if err := rows.Scan(&id, &f.Name, &f.Title, &f.Affiliation, &f.Kind, &f.Statements, dayScan{&f.First}, dayScan{&f.Last}); err != nil {
 				return err
 			}
 			x := &out[byID[id]]
@@ -888,7 +889,15 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.StoredE
 			if part != "" {
 				wp.add(part)
 			}
-			sqlText := cols + ` FROM (SELECT e.* FROM events e` + wp.String() + order + ` LIMIT ? OFFSET ?) e
+			// Undated events are listed by article: the (article_id, seq)
+			// key read backwards, stopping at the page, whatever the
+			// planner's statistics say (events_date holds dated events
+			// only: datedEventsSQL).
+			from := "events e"
+			if part == "e.date = ''" {
+				from = "events e INDEXED BY sqlite_autoindex_events_1"
+			}
+			sqlText := cols + ` FROM (SELECT e.* FROM ` + from + wp.String() + order + ` LIMIT ? OFFSET ?) e
 				JOIN articles a ON a.id = e.article_id JOIN forms fa ON fa.id = e.actor_form JOIN forms ft ON ft.id = e.target_form` + order
 			args := append(wp.args, limit, offset)
 			return eachRow(ctx, tx, sqlText, args, func(rows *sql.Rows) error {

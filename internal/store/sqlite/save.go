@@ -261,7 +261,7 @@ func (s *Store) insertAnalyses(ctx context.Context, tx *sql.Tx, id int64, day st
 				cue, fb = "", fb|2
 			}
 			args = append(args, rowID, id, i, actor, form,
-				kindCodes.encode(x.Kind), cue, text, fb, date, basisCodes.encode(x.DateBasis), eff, packSpans(spansOf(x)))
+				kindCodes.encode(x.Kind), cue, text, fb, date, basisCodes.encode(x.DateBasis), dayInt(eff), packSpans(spansOf(x)))
 		}
 		if err := s.insertRows(ctx, tx, tStatements, args); err != nil {
 			return err
