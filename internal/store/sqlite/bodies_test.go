@@ -339,3 +339,29 @@ func TestBodyDict(t *testing.T) {
 
 // bodyDictSHA256 is the SHA-256 of bodydict.txt as released.
 const bodyDictSHA256 = "6333a7aa5a99b8c5d6dcd8059f1f3dcca335fb1f005000088f756efc4d33bd65"
+
+// BenchmarkBodies: packing and unpacking a report of about the bench
+// corpus's length, with the dictionary (what the store writes) and
+// without (bodies stored before it).
+func BenchmarkBodies(b *testing.B) {
+	report := strings.Repeat("GENEVA, March 4. The foreign minister said on Wednesday that the government would not sign the agreement "+
+		"before the end of the month. \"We are ready to continue the talks,\" he told reporters. ", 5)
+	b.Run("pack", func(b *testing.B) {
+		b.SetBytes(int64(len(report)))
+		for b.Loop() {
+			packBody(report)
+		}
+	})
+	packed := packBody(report).([]byte)
+	old := deflateWithout(report)
+	for name, v := range map[string][]byte{"unpack": packed, "unpack without dictionary": old} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(report)))
+			for b.Loop() {
+				if _, err := unpackBody(v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
