@@ -182,7 +182,7 @@ CREATE INDEX events_target ON events(target_id) WHERE target_id IS NOT NULL;
 
 // datedEventsSQL is the "dated events index" migration: events_date keeps
 // only dated events. It serves the lists' dated part (store.EventParts),
-// whose condition "e.date > ''" is the index's, so SQLite still uses it
+// whose condition (the date greater than the empty string) is the index's, so SQLite still uses it
 // (TestQueryPlans); undated events are listed by article, through the
 // (article_id, seq) key. In the bench corpus about half the events carry no
 // date: ≈ 25 of the index's 59 bytes an article.

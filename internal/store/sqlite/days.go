@@ -186,7 +186,7 @@ func dayIntSQL(col string) string {
 }
 
 // intDateRewrites turn the triggers' SQL over text dates into SQL over
-// integer ones: no date was ”, it is 0. Each is an exact phrase the
+// integer ones: no date was the empty string, it is 0. Each is an exact phrase the
 // trigger generators (aggregates.go) write.
 var intDateRewrites = strings.NewReplacer(
 	"eff_date <> ''", "eff_date <> 0",
@@ -218,37 +218,12 @@ func intDateTriggerSQL(name, sqlText string) (string, error) {
 // created again, and every trigger that names one of them created again
 // with its dates rewritten (intDateTriggerSQL).
 func intDatesMigration(ctx context.Context, tx *sql.Tx) error {
-	indexes, triggers, err := schemaOf(ctx, tx, `type = 'index' AND tbl_name IN ('statements', 'actor_stats', 'actor_forms')
+	return rebuildTables(ctx, tx, `type = 'index' AND tbl_name IN ('statements', 'actor_stats', 'actor_forms')
 		OR type = 'trigger' AND (tbl_name IN ('statements', 'actor_stats', 'actor_forms')
-			OR sql LIKE '%statements%' OR sql LIKE '%actor_stats%' OR sql LIKE '%actor_forms%')`)
-	if err != nil {
-		return err
-	}
-	for i, t := range triggers {
-		rewritten, err := intDateTriggerSQL(t.name, t.sql)
-		if err != nil {
-			return err
-		}
-		triggers[i].sql = rewritten
-		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+t.name+`"`); err != nil {
-			return fmt.Errorf("drop trigger %s: %w", t.name, err)
-		}
-	}
-	steps := []string{intDatesStatementsSQL,
+			OR sql LIKE '%statements%' OR sql LIKE '%actor_stats%' OR sql LIKE '%actor_forms%')`,
+		intDateTriggerSQL,
+		intDatesStatementsSQL,
 		`DROP TABLE statements`, `ALTER TABLE statements_next RENAME TO statements`,
 		`DROP TABLE actor_stats`, `ALTER TABLE actor_stats_next RENAME TO actor_stats`,
-		`DROP TABLE actor_forms`, `ALTER TABLE actor_forms_next RENAME TO actor_forms`,
-	}
-	for _, x := range append(indexes, triggers...) {
-		if strings.HasPrefix(x.name, "sqlite_autoindex") {
-			continue
-		}
-		steps = append(steps, x.sql)
-	}
-	for _, st := range steps {
-		if _, err := tx.ExecContext(ctx, st); err != nil {
-			return fmt.Errorf("%.60s: %w", strings.TrimSpace(st), err)
-		}
-	}
-	return nil
+		`DROP TABLE actor_forms`, `ALTER TABLE actor_forms_next RENAME TO actor_forms`)
 }

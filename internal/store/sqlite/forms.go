@@ -206,28 +206,51 @@ func schemaOf(ctx context.Context, tx *sql.Tx, cond string) (indexes, triggers [
 	return indexes, triggers, err
 }
 
+// rebuildTables is the frame of a migration that rebuilds tables: the
+// indexes and triggers cond (SQL over sqlite_master) selects are read, the
+// triggers dropped, steps run (creating each table anew and renaming it
+// into place), and the indexes and triggers created again, each trigger as
+// rewrite returns it ("": not created again).
+func rebuildTables(ctx context.Context, tx *sql.Tx, cond string, rewrite func(name, sqlText string) (string, error), steps ...string) error {
+	indexes, triggers, err := schemaOf(ctx, tx, cond)
+	if err != nil {
+		return err
+	}
+	var keep []schemaItem
+	for _, t := range triggers {
+		rewritten, err := rewrite(t.name, t.sql)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+t.name+`"`); err != nil {
+			return fmt.Errorf("drop trigger %s: %w", t.name, err)
+		}
+		if rewritten != "" {
+			keep = append(keep, schemaItem{t.name, rewritten})
+		}
+	}
+	for _, st := range steps {
+		if _, err := tx.ExecContext(ctx, st); err != nil {
+			return fmt.Errorf("%.60s: %w", strings.TrimSpace(st), err)
+		}
+	}
+	for _, x := range append(indexes, keep...) {
+		if _, err := tx.ExecContext(ctx, x.sql); err != nil {
+			return fmt.Errorf("create %s again: %w", x.name, err)
+		}
+	}
+	return nil
+}
+
 // formsMigration is the "speaker forms" migration (see above).
 func formsMigration(ctx context.Context, tx *sql.Tx) error {
 	// What is created again: the rebuilt tables' indexes, and every
 	// trigger that names one of them (on them, or on articles and the
 	// others, in their bodies).
-	indexes, triggers, err := schemaOf(ctx, tx, `type = 'index' AND tbl_name IN ('statements', 'events')
+	return rebuildTables(ctx, tx, `type = 'index' AND tbl_name IN ('statements', 'events')
 		OR type = 'trigger' AND (tbl_name IN ('statements', 'events', 'actor_forms')
-			OR sql LIKE '%statements%' OR sql LIKE '%events%' OR sql LIKE '%actor_forms%')`)
-	if err != nil {
-		return err
-	}
-	for i, t := range triggers {
-		rewritten, err := formTriggerSQL(t.name, t.sql)
-		if err != nil {
-			return err
-		}
-		triggers[i].sql = rewritten
-		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+t.name+`"`); err != nil {
-			return fmt.Errorf("drop trigger %s: %w", t.name, err)
-		}
-	}
-	steps := []string{
+			OR sql LIKE '%statements%' OR sql LIKE '%events%' OR sql LIKE '%actor_forms%')`,
+		formTriggerSQL,
 		formsTableSQL,
 		// Every form in use, in a stable order.
 		`INSERT INTO forms (name, title, affiliation, kind)
@@ -246,16 +269,5 @@ func formsMigration(ctx context.Context, tx *sql.Tx) error {
 		formsActorFormsSQL,
 		`DROP TABLE actor_forms`,
 		`ALTER TABLE actor_forms_next RENAME TO actor_forms`,
-	}
-	for _, st := range steps {
-		if _, err := tx.ExecContext(ctx, st); err != nil {
-			return fmt.Errorf("%.60s: %w", strings.TrimSpace(st), err)
-		}
-	}
-	for _, x := range append(indexes, triggers...) {
-		if _, err := tx.ExecContext(ctx, x.sql); err != nil {
-			return fmt.Errorf("create %s again: %w", x.name, err)
-		}
-	}
-	return nil
+	)
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"regexp"
-	"strings"
 
 	sqlite3 "modernc.org/sqlite"
 
@@ -267,36 +266,23 @@ var spanColumn = regexp.MustCompile(`\b(span|text|cue|speaker)_(start|end)\b`)
 
 // spansMigration is the "packed statement spans" migration (see above).
 func spansMigration(ctx context.Context, tx *sql.Tx) error {
-	indexes, triggers, err := schemaOf(ctx, tx, `type = 'index' AND tbl_name = 'statements'
-		OR type = 'trigger' AND (tbl_name = 'statements' OR sql LIKE '%statements%')`)
+	err := rebuildTables(ctx, tx, `type = 'index' AND tbl_name = 'statements'
+		OR type = 'trigger' AND (tbl_name = 'statements' OR sql LIKE '%statements%')`,
+		func(name, sqlText string) (string, error) {
+			if name == "statements_fts_ad" || name == "statements_fts_au" {
+				return "", nil // written anew below
+			}
+			if m := spanColumn.FindString(sqlText); m != "" {
+				return "", fmt.Errorf("trigger %s names %s, which the packed spans replace", name, m)
+			}
+			return sqlText, nil
+		},
+		spansStatementsSQL, `DROP TABLE statements`, `ALTER TABLE statements_next RENAME TO statements`)
 	if err != nil {
 		return err
 	}
-	var keep []schemaItem
-	for _, t := range triggers {
-		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+t.name+`"`); err != nil {
-			return fmt.Errorf("drop trigger %s: %w", t.name, err)
-		}
-		if t.name == "statements_fts_ad" || t.name == "statements_fts_au" {
-			continue // written anew below
-		}
-		if m := spanColumn.FindString(t.sql); m != "" {
-			return fmt.Errorf("trigger %s names %s, which the packed spans replace", t.name, m)
-		}
-		keep = append(keep, t)
-	}
-	steps := []string{spansStatementsSQL, `DROP TABLE statements`, `ALTER TABLE statements_next RENAME TO statements`}
-	for _, x := range append(indexes, keep...) {
-		if strings.HasPrefix(x.name, "sqlite_autoindex") {
-			continue
-		}
-		steps = append(steps, x.sql)
-	}
-	steps = append(steps, spansFTSTriggers())
-	for _, st := range steps {
-		if _, err := tx.ExecContext(ctx, st); err != nil {
-			return fmt.Errorf("%.60s: %w", strings.TrimSpace(st), err)
-		}
+	if _, err := tx.ExecContext(ctx, spansFTSTriggers()); err != nil {
+		return fmt.Errorf("statement index triggers: %w", err)
 	}
 	return nil
 }
