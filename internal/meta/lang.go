@@ -99,10 +99,10 @@ func packWord(w string) (k uint64, ok bool) {
 // "" when it cannot tell.
 //
 // Words are runs of letters and apostrophes. It runs once per article over
-// every byte of the lead, so ASCII is scanned with a byte table and each
-// short ASCII word is packed into its uint64 key while it is read (no
-// second pass, no string); only words with other letters are decoded rune
-// by rune and looked up by string.
+// every byte of the lead, so ASCII is scanned with a byte table, and a
+// short ASCII word is looked up by its uint64 key (packASCII: one load, no
+// string); only words with other letters are decoded rune by rune and
+// looked up by string.
 func Language(text string) string {
 	if len(text) > 1500 {
 		text = text[:1500]
@@ -119,38 +119,41 @@ func Language(text string) string {
 	total := 0
 	for i := 0; i < len(text); {
 		c := text[i]
-		if c < utf8.RuneSelf && !asciiWordByte[c] {
-			i++
+		if c < utf8.RuneSelf {
+			if !wordByte[c] {
+				i++
+				continue
+			}
+			// An ASCII word: most words are. Its end is found with one
+			// table read per byte; a non-ASCII byte after it sends the
+			// whole word to the general path below.
+			j := i + 1
+			for j < len(text) && wordByte[text[j]] {
+				j++
+			}
+			if j == len(text) || text[j] < utf8.RuneSelf {
+				total++
+				if j-i <= 8 {
+					for set, l := stopASCII.get(packASCII(text, i, j)), 0; set != 0; set, l = set>>1, l+1 {
+						if set&1 != 0 {
+							score[l]++
+						}
+					}
+				}
+				i = j
+				continue
+			}
+		} else if r, n := wordRune(text, i); !r {
+			i += n
 			continue
 		}
-		if c >= utf8.RuneSelf {
-			if r, n := wordRune(text, i); !r {
-				i += n
-				continue
-			}
-		}
-		// A word starts at i. ASCII letters are packed as they come;
-		// the first other rune sends the rest of the word to wordRune.
+		// A word with letters outside ASCII starts at i.
 		j := i
-		var k uint64
-		ascii := true
 		for j < len(text) {
-			c := text[j]
-			if c < utf8.RuneSelf {
-				if !asciiWordByte[c] {
-					break
-				}
-				if j-i < 8 {
-					k |= uint64(c|0x20*byte(asciiUpper(c))) << (8 * (j - i))
-				}
-				j++
-				continue
-			}
 			r, n := wordRune(text, j)
 			if !r {
 				break
 			}
-			ascii = false
 			j += n
 		}
 		w := text[i:j]
@@ -158,16 +161,6 @@ func Language(text string) string {
 		total++
 		if len(w) > 16 {
 			continue // stopwords are short
-		}
-		if ascii {
-			if len(w) <= 8 {
-				for set, l := stopASCII.get(k), 0; set != 0; set, l = set>>1, l+1 {
-					if set&1 != 0 {
-						score[l]++
-					}
-				}
-			}
-			continue
 		}
 		for _, lang := range stopIndex[strings.ToLower(w)] {
 			if i := index(lang); i >= 0 {
@@ -189,21 +182,34 @@ func Language(text string) string {
 	return best
 }
 
-// asciiWordByte marks the ASCII bytes of words: letters and the apostrophe.
-var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+// wordByte marks the bytes of ASCII words: letters and the apostrophe
+// (no byte of a multi-byte rune).
+var wordByte = func() (t [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '\''
 	}
 	return t
 }()
 
-// asciiUpper is 1 for an ASCII capital, else 0 (c|0x20*asciiUpper(c)
-// lower-cases a letter the way packWord does).
-func asciiUpper(c byte) int {
-	if 'A' <= c && c <= 'Z' {
-		return 1
+// packASCII is packWord(text[i:j]) for an ASCII word of 1 to 8 letters and
+// apostrophes: its bytes as a little-endian uint64 with 0x20 set in each,
+// which lower-cases the capitals and leaves the small letters and the
+// apostrophe (0x27) as they are. Where eight bytes follow i they are read
+// at once and the bytes past the word masked off.
+func packASCII(text string, i, j int) uint64 {
+	n := j - i
+	if i+8 <= len(text) {
+		s := text[i : i+8]
+		k := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		mask := ^uint64(0) >> (64 - 8*n)
+		return (k | 0x2020202020202020) & mask
 	}
-	return 0
+	var k uint64
+	for x := n - 1; x >= 0; x-- {
+		k = k<<8 | uint64(text[i+x]|0x20)
+	}
+	return k
 }
 
 // wordRune reports whether the rune at text[i:] is part of a word (a

@@ -120,3 +120,18 @@ func BenchmarkLanguage(b *testing.B) {
 		}
 	}
 }
+
+// FuzzLanguage holds Language to the reference on any bytes: words of
+// every length near the packed key's eight bytes, stray UTF-8, a word cut
+// at the 1500-byte limit or at the end of the text.
+func FuzzLanguage(f *testing.F) {
+	for _, s := range []string{"The talks", "der und die", "l'accord est", "и в не", "café the", "THE'S", "ab\xffthe", "\xe2\x80\x99the",
+		strings.Repeat("the ", 374) + "andandand"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if g, want := Language(s), languageRef(s); g != want {
+			t.Fatalf("Language = %q, reference %q on %q", g, want, s)
+		}
+	})
+}

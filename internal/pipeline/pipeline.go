@@ -87,6 +87,11 @@ type Result struct {
 	Date meta.Decision
 	// Removed is the furniture taken out of a text dump, for --explain.
 	Removed []clean.Removed
+
+	// lead is the dateline search over the body's first paragraphs, done
+	// once by Prepare for pages and records and read again by Analyze's
+	// analyses (nil when Prepare did not search).
+	lead *leadDateline
 }
 
 // Options change one Analyze call.
@@ -103,7 +108,7 @@ func (p *Pipeline) Analyze(ctx context.Context, doc ingest.Document, opt Options
 	}
 	// 3. The analyses: they read only the body, the headline and the
 	//    publication date, so stored articles can be analysed again.
-	if err := p.Reanalyze(ctx, res.Article); err != nil {
+	if err := p.reanalyze(ctx, res.Article, res.lead); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -147,10 +152,12 @@ func (p *Pipeline) Prepare(ctx context.Context, doc ingest.Document, opt Options
 			ev.Given, ev.GivenTime, ev.GivenBasis = page.Published, page.PublishedHasTime, article.BasisHTMLMeta
 		}
 		// Pages often print the standfirst or a kicker above the dateline.
-		ev.Dateline = findDateline(a.Body, 3)
+		res.lead = findLead(a.Body)
+		ev.Dateline = res.lead.within(3)
 	case doc.Verbatim:
 		a.Body = strings.TrimSpace(doc.Text)
-		ev.Dateline = findDateline(a.Body, 1)
+		res.lead = findLead(a.Body)
+		ev.Dateline = res.lead.within(1)
 	default:
 		c := clean.Text(doc.Text)
 		a.Body, a.Standfirst = c.Body, c.Standfirst
@@ -198,6 +205,12 @@ func (p *Pipeline) Prepare(ctx context.Context, doc ingest.Document, opt Options
 // Reanalyze redoes the analyses of an article from its body, headline and
 // publication date, replacing whatever analyses it had.
 func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
+	return p.reanalyze(ctx, a, nil)
+}
+
+// reanalyze is Reanalyze with the lead's dateline search already done
+// over a.Body (nil: search it here).
+func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDateline) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -233,7 +246,10 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 	// A report whose dateline carries the day ("MOSCOW, January 26.") was
 	// filed the day it reports: its statements without a time word were
 	// made that day. Without such a dateline they are left undated.
-	dl, lead := datelineAt(a.Body, 3)
+	if ld == nil {
+		ld = findLead(a.Body)
+	}
+	dl, lead := ld.within(3), ld.off
 	sameDay := dl != nil && dl.HasDate()
 	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: published, SameDay: sameDay,
 		Lead: lead, Timexes: a.Timexes, Text: prep})
@@ -336,18 +352,22 @@ func ContentHash(title, body string) string {
 // asciiSpace marks the bytes ContentHash folds: ASCII white space.
 var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
 
-// findDateline looks for a dateline at the start of the first n paragraphs.
-func findDateline(body string, n int) *meta.Dateline {
-	d, _ := datelineAt(body, n)
-	return d
+// leadDateline is what a search for a dateline at the start of the body's
+// first three paragraphs found: the dateline, the paragraph it opens (0 to
+// 2) and the offset in the body where its report begins.
+type leadDateline struct {
+	found bool
+	dl    meta.Dateline
+	para  int
+	off   int // 0 when there is none
 }
 
-// datelineAt looks for a dateline at the start of the first n paragraphs
-// and returns it with the offset in body where its report begins (0 when
-// there is none).
-func datelineAt(body string, n int) (*meta.Dateline, int) {
+// findLead searches the first three paragraphs of body for a dateline. One
+// search answers both questions the pipeline asks: is there one in the first
+// n paragraphs (within), and where does the report after it begin.
+func findLead(body string) *leadDateline {
 	off := 0
-	for i := 0; i < n && off < len(body); i++ {
+	for i := 0; i < 3 && off < len(body); i++ {
 		for off < len(body) && (body[off] == ' ' || body[off] == '\t' || body[off] == '\r' || body[off] == '\n') {
 			off++
 		}
@@ -357,11 +377,21 @@ func datelineAt(body string, n int) (*meta.Dateline, int) {
 			line, next = line[:j], off+j+1
 		}
 		if d, ok := meta.ParseDateline(line); ok {
-			return &d, off + min(d.Len, len(line))
+			return &leadDateline{found: true, dl: d, para: i, off: off + min(d.Len, len(line))}
 		}
 		off = next
 	}
-	return nil, 0
+	return &leadDateline{}
+}
+
+// within returns a copy of the dateline when it opens one of the first n
+// paragraphs (n at most 3), else nil.
+func (l *leadDateline) within(n int) *meta.Dateline {
+	if !l.found || l.para >= n {
+		return nil
+	}
+	d := l.dl
+	return &d
 }
 
 // sides fills in the affiliation of named speakers from the gazetteer; see
