@@ -251,10 +251,12 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	}
 	dl, lead := ld.within(3), ld.off
 	sameDay := dl != nil && dl.HasDate()
-	out := p.quotes.Analyze(ctx, quotes.Input{Title: a.Title, Body: a.Body, Published: published, SameDay: sameDay,
+	// The headline is not given: statements found in it have no place in
+	// the body, so no span to show them by, and the body's lead reports the
+	// same speech act; the record keeps the body's only, so analysing the
+	// headline as a second document would be work thrown away.
+	out := p.quotes.Analyze(ctx, quotes.Input{Body: a.Body, Published: published, SameDay: sameDay,
 		Lead: lead, Timexes: a.Timexes, Text: prep})
-	// Statements found in the headline have no place in the body, so no span
-	// to show them by; the body's lead reports the same speech act.
 	a.Statements = nonNil(inBody(out.Statements))
 	a.Mentions = nonNil(out.Mentions)
 
