@@ -108,11 +108,11 @@ func (g *Gazetteer) pick(ids []int32, d int32) (int32, bool) {
 	sameCode := true
 	var firstCode string
 	for j, i := range ids {
-		r, ok := current(g.people[i].roles, d)
+		r, ok := g.current(g.rolesOf(&g.people[i]), d)
 		code := ""
 		if ok {
-			code = r.info.code
-			if r.info.affiliation != "" && d != 0 {
+			code = g.infos[r.info].code
+			if g.infos[r.info].affiliation != "" && d != 0 {
 				holder = i
 				n++
 			}
@@ -135,12 +135,12 @@ func (g *Gazetteer) pick(ids []int32, d int32) (int32, bool) {
 // homes are the countries and bodies a person's roles belong to.
 func (g *Gazetteer) homes(i int32) map[string]bool {
 	m := map[string]bool{}
-	for _, r := range g.people[i].roles {
+	for _, r := range g.rolesOf(&g.people[i]) {
 		switch {
-		case r.info.country >= 0:
-			m[g.countries[r.info.country].Code] = true
-		case len(r.info.orgs) > 0:
-			m["IGO:"+r.info.orgs[0]] = true
+		case g.infos[r.info].country >= 0:
+			m[g.countries[g.infos[r.info].country].Code] = true
+		case len(g.infos[r.info].orgs) > 0:
+			m["IGO:"+g.infos[r.info].orgs[0]] = true
 		}
 	}
 	return m
@@ -148,12 +148,12 @@ func (g *Gazetteer) homes(i int32) map[string]bool {
 
 // homeWords names a person's first country or body, for ambiguity messages.
 func (g *Gazetteer) homeWords(i int32) string {
-	for _, r := range g.people[i].roles {
-		if r.info.country >= 0 {
-			return g.countries[r.info.country].Name
+	for _, r := range g.rolesOf(&g.people[i]) {
+		if g.infos[r.info].country >= 0 {
+			return g.countries[g.infos[r.info].country].Name
 		}
-		if r.info.affiliation != "" {
-			return r.info.affiliation
+		if g.infos[r.info].affiliation != "" {
+			return g.infos[r.info].affiliation
 		}
 	}
 	return ""
@@ -163,7 +163,7 @@ func (g *Gazetteer) homeWords(i int32) string {
 // ELI role when both cover it, else the first listed), else the last default role. For d == 0
 // it is the latest dated role (the one ending last; open-ended counts as latest), else the last
 // default.
-func current(rs []role, d int32) (role, bool) {
+func (g *Gazetteer) current(rs []role, d int32) (role, bool) {
 	if d == 0 {
 		var best role
 		found := false
@@ -177,7 +177,7 @@ func current(rs []role, d int32) (role, bool) {
 			if r.def {
 				continue
 			}
-			if !found || end(r) > end(best) || end(r) == end(best) && (r.from > best.from || best.info.affiliation == "" && r.info.affiliation != "") {
+			if !found || end(r) > end(best) || end(r) == end(best) && (r.from > best.from || g.infos[best.info].affiliation == "" && g.infos[r.info].affiliation != "") {
 				best, found = r, true
 			}
 		}
@@ -191,7 +191,7 @@ func current(rs []role, d int32) (role, bool) {
 			if r.def || r.from != 0 && d < r.from || r.to != 0 && d > r.to {
 				continue
 			}
-			if !found || cover.info.affiliation == "" && r.info.affiliation != "" {
+			if !found || g.infos[cover.info].affiliation == "" && g.infos[r.info].affiliation != "" {
 				cover, found = r, true
 			}
 		}
@@ -226,27 +226,27 @@ func dayTime(d int32) time.Time {
 
 func (g *Gazetteer) role(r role) Role {
 	out := Role{
-		Code:        r.info.code,
-		Sector:      r.info.sector,
-		Orgs:        r.info.orgs,
-		Affiliation: r.info.affiliation,
+		Code:        g.infos[r.info].code,
+		Sector:      g.infos[r.info].sector,
+		Orgs:        g.infos[r.info].orgs,
+		Affiliation: g.infos[r.info].affiliation,
 		From:        dayTime(r.from),
 		To:          dayTime(r.to),
 		Default:     r.def,
 	}
-	if r.info.country >= 0 {
-		out.Country = g.countries[r.info.country]
+	if g.infos[r.info].country >= 0 {
+		out.Country = g.countries[g.infos[r.info].country]
 	}
 	return out
 }
 
 func (g *Gazetteer) person(i int32, d int32) Person {
 	e := &g.people[i]
-	p := Person{Name: e.name, Roles: make([]Role, len(e.roles))}
-	for j, r := range e.roles {
+	p := Person{Name: g.nameOf(e), Roles: make([]Role, len(g.rolesOf(e)))}
+	for j, r := range g.rolesOf(e) {
 		p.Roles[j] = g.role(r)
 	}
-	if r, ok := current(e.roles, d); ok {
+	if r, ok := g.current(g.rolesOf(e), d); ok {
 		p.Role = g.role(r)
 	}
 	return p
@@ -321,11 +321,11 @@ func (g *Gazetteer) LookupOrg(name string) (Org, error) {
 
 func (g *Gazetteer) org(i int32) Org {
 	e := &g.orgs[i]
-	o := Org{Name: e.name}
-	if r, ok := current(e.roles, 0); ok {
+	o := Org{Name: g.nameOf(e)}
+	if r, ok := g.current(g.rolesOf(e), 0); ok {
 		o.Role = g.role(r)
-		if r.info.generic {
-			o.Role.Affiliation = e.name
+		if g.infos[r.info].generic {
+			o.Role.Affiliation = g.nameOf(e)
 		}
 	}
 	return o
