@@ -190,8 +190,37 @@ func (a *Article) PublishedTime() (t time.Time, ok bool) {
 	if len(a.Published) < 10 {
 		return time.Time{}, false
 	}
-	t, err := time.Parse("2006-01-02", a.Published[:10])
-	return t, err == nil
+	return ParseDay(a.Published[:10])
+}
+
+// ParseDay is time.Parse("2006-01-02", s) without the error value (which
+// allocates, and the stages ask it of many values that are not full days:
+// months, weeks, years): four digits, two for a month 01-12, two for a
+// day that exists in that month and year; the time is midnight UTC.
+func ParseDay(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
+		return time.Time{}, false
+	}
+	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m := int(s[5]-'0')*10 + int(s[6]-'0')
+	dd := int(s[8]-'0')*10 + int(s[9]-'0')
+	if m < 1 || m > 12 || dd < 1 {
+		return time.Time{}, false
+	}
+	// The last day of month m: the day before the first of the next.
+	if dd > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC), true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Contract returns a for JSON output in the extract contract's shape

@@ -441,7 +441,7 @@ func (d *doc) prepareDates(in Input) {
 		// No publication date: the latest full date written in the text is
 		// the nearest stand-in (reports look back from their date).
 		for _, t := range in.Timexes {
-			if tt, ok := parseDay(prefix(t.Value, 10)); ok && len(t.Value) >= 10 && tt.After(anchor) {
+			if tt, ok := article.ParseDay(prefix(t.Value, 10)); ok && len(t.Value) >= 10 && tt.After(anchor) {
 				anchor = tt
 			}
 		}
@@ -453,7 +453,7 @@ func (d *doc) prepareDates(in Input) {
 			if !hasYear(t.Text) || len(t.Value) < 10 {
 				continue
 			}
-			if tt, ok := parseDay(t.Value[:10]); ok && tt.After(d.ref) {
+			if tt, ok := article.ParseDay(t.Value[:10]); ok && tt.After(d.ref) {
 				d.ref = tt
 			}
 		}
@@ -564,27 +564,6 @@ func wordsOnly(s string) bool {
 	return true
 }
 
-// parseDay is time.Parse("2006-01-02", s) without the error value (which
-// allocates, and most timex values are not full dates): four digits, two
-// for a month 01-12, two for a day that exists in that month and year; the
-// time is midnight UTC.
-func parseDay(s string) (time.Time, bool) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
-		return time.Time{}, false
-	}
-	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
-	m := int(s[5]-'0')*10 + int(s[6]-'0')
-	dd := int(s[8]-'0')*10 + int(s[9]-'0')
-	if m < 1 || m > 12 || dd < 1 {
-		return time.Time{}, false
-	}
-	// The last day of month m: the day before the first of the next.
-	if dd > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
-		return time.Time{}, false
-	}
-	return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC), true
-}
-
 func prefix(s string, n int) string {
 	if len(s) < n {
 		return s
@@ -639,8 +618,8 @@ func resolve(v string, anchor time.Time, published bool) string {
 	case len(v) >= 10 && v[:5] == "XXXX-" && digits(v[5:7]) && v[7] == '-' && digits(v[8:10]):
 		best, bestD := "", time.Duration(1<<62)
 		for y := anchor.Year() - 1; y <= anchor.Year()+1; y++ {
-			t, err := time.Parse("2006-01-02", itoa4(y)+v[4:10])
-			if err != nil {
+			t, ok := article.ParseDay(itoa4(y) + v[4:10])
+			if !ok {
 				continue
 			}
 			dd := t.Sub(anchor)

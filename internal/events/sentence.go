@@ -882,8 +882,8 @@ func (d *doc) byTense(t dated, tense int) string {
 	pub := time.Date(anchor.Year(), anchor.Month(), anchor.Day(), 0, 0, 0, 0, time.UTC)
 	switch len(v) {
 	case 10:
-		tt, err := time.Parse("2006-01-02", v)
-		if err != nil {
+		tt, ok := article.ParseDay(v)
+		if !ok {
 			return v
 		}
 		step := func(sign int) time.Time {

@@ -19,7 +19,7 @@ import (
 // good. A socket too.
 func TestSpecialFilesAreSkipped(t *testing.T) {
 	dir := t.TempDir()
-	good := write(t, dir, "a.txt", []byte(article))
+	good := write(t, dir, "a.txt", []byte(sampleArticle))
 	fifo := filepath.Join(dir, "pipe.txt")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skipf("no FIFOs here: %v", err)
@@ -121,11 +121,11 @@ func TestArticleSizeCap(t *testing.T) {
 	cfg.MaxText = 4 << 10
 	long := strings.Repeat("The minister said the talks went on. ", 200) // 7.4 KiB
 	rec := func(text string) string { return fmt.Sprintf(`{"text": %q}`, text) }
-	jl := write(t, dir, "dump.jsonl", []byte(rec(long)+"\n"+rec(article)+"\n"))
+	jl := write(t, dir, "dump.jsonl", []byte(rec(long)+"\n"+rec(sampleArticle)+"\n"))
 	txt := write(t, dir, "long.txt", []byte(long))
 	page := write(t, dir, "page.html", []byte("<html><body><p>"+strings.Repeat(long, 5)+"</p></body></html>"))
 	docs, errs := collect(t, New(cfg, nil, nil), jl, txt, page)
-	if len(docs) != 1 || docs[0].Text != article {
+	if len(docs) != 1 || docs[0].Text != sampleArticle {
 		t.Errorf("documents %+v, want the short record only", docs)
 	}
 	if len(errs) != 3 {
@@ -138,7 +138,7 @@ func TestArticleSizeCap(t *testing.T) {
 	}
 	// A record line far over the cap is skipped unread, and the next read.
 	cfg.MaxRecord = 16 << 10
-	huge := write(t, dir, "huge.jsonl", []byte(rec(strings.Repeat(long, 10))+"\n"+rec(article)+"\n"))
+	huge := write(t, dir, "huge.jsonl", []byte(rec(strings.Repeat(long, 10))+"\n"+rec(sampleArticle)+"\n"))
 	docs, errs = collect(t, New(cfg, nil, nil), huge)
 	if len(docs) != 1 || len(errs) != 1 || !errors.Is(errs[0], ErrTooLarge) || !strings.HasPrefix(errs[0].Error(), huge+"#1: ") {
 		t.Errorf("huge record: docs %d, errors %v", len(docs), errs)

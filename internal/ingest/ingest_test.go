@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -55,14 +56,14 @@ func gz(data []byte) []byte {
 	return b.Bytes()
 }
 
-const article = "Talks resume\n\nPORTVILLE, March 3. /NAP/. The talks resumed on Monday, officials said.\n"
+const sampleArticle = "Talks resume\n\nPORTVILLE, March 3. /NAP/. The talks resumed on Monday, officials said.\n"
 
 // TestBadInput checks that every kind of bad input gives one error naming
 // the input and the reason, and that reading goes on with the next input.
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	big := strings.Repeat("word ", 300_000) // 1.5 MB
-	truncated := gz([]byte(article))
+	truncated := gz([]byte(sampleArticle))
 	truncated = truncated[:len(truncated)-10]
 	dead := httptest.NewServer(http.NotFoundHandler())
 	deadURL := dead.URL + "/story"
@@ -91,7 +92,7 @@ func TestBadInput(t *testing.T) {
 		{"JSON Lines record that is not JSON", write(t, dir, "broken.jsonl", []byte("{not json\n")), ErrBadRecord},
 		{"JSON Lines with a bad date", write(t, dir, "date.jsonl", []byte(`{"text": "x", "published": "yesterday"}`+"\n")), ErrBadRecord},
 	}
-	good := write(t, dir, "good.txt", []byte(article))
+	good := write(t, dir, "good.txt", []byte(sampleArticle))
 	cfg := DefaultConfig()
 	cfg.MaxBytes = 1 << 20
 	cfg.RefusePrivate = false // the test servers are on loopback
@@ -149,13 +150,13 @@ func TestEncodings(t *testing.T) {
 
 func TestInputs(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "a/one.txt", []byte(article))
-	write(t, dir, "a/b/two.txt.gz", gz([]byte(article)))
+	write(t, dir, "a/one.txt", []byte(sampleArticle))
+	write(t, dir, "a/b/two.txt.gz", gz([]byte(sampleArticle)))
 	write(t, dir, "a/page.html", []byte("<html><body><p>x</p></body></html>"))
-	write(t, dir, "a/.hidden/three.txt", []byte(article))
+	write(t, dir, "a/.hidden/three.txt", []byte(sampleArticle))
 	write(t, dir, "a/notes.md", []byte("not read from a folder"))
 	write(t, dir, "a/dump.jsonl", []byte(`{"source": "s1", "title": "T", "published": "2031-03-03", "text": "  body one  "}`+"\n\n"+`{"html": "<p>two</p>", "url": "https://example.org/2"}`+"\n"))
-	r := New(DefaultConfig(), nil, strings.NewReader(article))
+	r := New(DefaultConfig(), nil, strings.NewReader(sampleArticle))
 	docs, errs := collect(t, r, filepath.Join(dir, "a"), "-")
 	if len(errs) != 0 {
 		t.Fatalf("errors: %v", errs)
@@ -174,7 +175,7 @@ func TestInputs(t *testing.T) {
 				t.Errorf("JSON Lines record read as %+v", d)
 			}
 		}
-		if strings.HasSuffix(d.Source, "two.txt.gz") && d.Text != article {
+		if strings.HasSuffix(d.Source, "two.txt.gz") && d.Text != sampleArticle {
 			t.Errorf("gzip text = %q", d.Text)
 		}
 	}
@@ -253,7 +254,7 @@ func TestWARC(t *testing.T) {
 func TestCancel(t *testing.T) {
 	dir := t.TempDir()
 	for i := range 5 {
-		write(t, dir, fmt.Sprintf("%d.txt", i), []byte(article))
+		write(t, dir, fmt.Sprintf("%d.txt", i), []byte(sampleArticle))
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -297,4 +298,26 @@ func FuzzSniff(f *testing.F) {
 			t.Fatalf("unknown kind")
 		}
 	})
+}
+
+// TestParseTimeBareDay: the bare-day fast path answers as the layouts do,
+// for days that exist and days that do not.
+func TestParseTimeBareDay(t *testing.T) {
+	ref := func(s string) (time.Time, bool, bool) {
+		s = strings.TrimSpace(s)
+		for _, l := range timeLayouts {
+			if t, err := time.Parse(l.layout, s); err == nil {
+				return t, l.hasTime, true
+			}
+		}
+		return time.Time{}, false, false
+	}
+	for _, s := range []string{"2031-07-30", " 2031-07-30\n", "2024-02-29", "2023-02-29", "2031-7-30", "2031-13-01",
+		"20310730", "0000-01-01", "2031-07-30T10:00:00Z", "2031-07-30 10:00", "July 30, 2031", "２０３１-07-30", ""} {
+		gt, gh, gok := ParseTime(s)
+		wt, wh, wok := ref(s)
+		if !gt.Equal(wt) || gh != wh || gok != wok || gt.Location().String() != wt.Location().String() {
+			t.Errorf("ParseTime(%q) = %v %v %v, layouts give %v %v %v", s, gt, gh, gok, wt, wh, wok)
+		}
+	}
 }

@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/parley-news/parley/internal/article"
 )
 
 // record is one line of a JSON Lines dump.
@@ -145,6 +147,12 @@ var timeLayouts = []struct {
 // false for a bare date.
 func ParseTime(s string) (t time.Time, hasTime, ok bool) {
 	s = strings.TrimSpace(s)
+	// Most inputs give a bare day: it is read without trying the ten
+	// layouts with times first (each failure builds an error value). No
+	// layout before "2006-01-02" matches ten bytes of that form.
+	if t, ok := article.ParseDay(s); ok {
+		return t, false, true
+	}
 	for _, l := range timeLayouts {
 		if t, err := time.Parse(l.layout, s); err == nil {
 			return t, l.hasTime, true

@@ -426,7 +426,7 @@ func (p *Pipeline) sides(stmts []article.Statement, published time.Time, place s
 		}
 		on := published
 		if d := stmts[i].Date; len(d) == 10 {
-			if t, err := time.Parse("2006-01-02", d); err == nil {
+			if t, ok := article.ParseDay(d); ok {
 				on = t
 			}
 		}

@@ -333,8 +333,8 @@ func (d *doc) leadDate(paras []article.Span, sameDay bool) dated {
 		if len(v) != 10 {
 			continue
 		}
-		t, err := time.Parse("2006-01-02", v)
-		if err != nil {
+		t, ok := article.ParseDay(v)
+		if !ok {
 			continue
 		}
 		if !t.After(d.pub) && d.pub.Sub(t) <= 7*24*time.Hour {

@@ -1,11 +1,11 @@
-package events
+package article
 
 import (
 	"testing"
 	"time"
 )
 
-// parseDay must agree with time.Parse("2006-01-02", s) on every input.
+// ParseDay must agree with time.Parse("2006-01-02", s) on every input.
 func TestParseDayMatchesTimeParse(t *testing.T) {
 	for _, s := range []string{
 		"2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "2025-04-31",
@@ -14,9 +14,9 @@ func TestParseDayMatchesTimeParse(t *testing.T) {
 		"0000-01-01", "2025-06-15", "2025/06/15", "",
 	} {
 		want, err := time.Parse("2006-01-02", s)
-		got, ok := parseDay(s)
+		got, ok := ParseDay(s)
 		if ok != (err == nil) || (ok && !got.Equal(want)) {
-			t.Errorf("parseDay(%q) = %v, %v; time.Parse: %v, %v", s, got, ok, want, err)
+			t.Errorf("ParseDay(%q) = %v, %v; time.Parse: %v, %v", s, got, ok, want, err)
 		}
 	}
 }
@@ -26,9 +26,9 @@ func FuzzParseDay(f *testing.F) {
 	f.Add("2025-13-01")
 	f.Fuzz(func(t *testing.T, s string) {
 		want, err := time.Parse("2006-01-02", s)
-		got, ok := parseDay(s)
+		got, ok := ParseDay(s)
 		if ok != (err == nil) || (ok && !got.Equal(want)) {
-			t.Errorf("parseDay(%q) = %v, %v; time.Parse: %v, %v", s, got, ok, want, err)
+			t.Errorf("ParseDay(%q) = %v, %v; time.Parse: %v, %v", s, got, ok, want, err)
 		}
 	})
 }
