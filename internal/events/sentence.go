@@ -252,7 +252,12 @@ func (d *doc) nounEvent(i, s0, s1 int) bool {
 		}
 	}
 	start, end := d.tk[i].Span[0], d.tk[i].Span[1]
-	for _, t := range d.dates {
+	// Only dates that start near the trigger can touch it: from the
+	// longest date's length before it to five bytes after it.
+	for _, t := range d.dates[d.dateFrom(start-4-d.longestDate):] {
+		if t.span[0] > end+5 {
+			break
+		}
 		if t.span[1] <= start && start-t.span[1] <= 4 {
 			return true // "Wednesday's meeting"
 		}
@@ -471,7 +476,8 @@ func (d *doc) emit(c trig, e entry, typ, mode string, tense, s0, s1 int) {
 	case e.Speaker:
 		// "X said Y must withdraw": the speaker of the statement around
 		// the trigger, else the sentence's first actor.
-		for _, s := range d.stmts {
+		for k := range d.stmts {
+			s := &d.stmts[k] // not copied: a long report has thousands
 			if s.Span[0] <= head[0] && head[1] <= s.Span[1] && s.Speaker.Name != "" {
 				a := s.Speaker
 				a.Aliases = nil
@@ -752,7 +758,10 @@ func placeLike(w string) bool {
 
 // inTimex reports whether sp overlaps a usable time expression.
 func (d *doc) inTimex(sp article.Span) bool {
-	for _, t := range d.dates {
+	for _, t := range d.dates[d.dateFrom(sp[0]-d.longestDate):] {
+		if t.span[0] >= sp[1] {
+			break
+		}
 		if t.span.Overlaps(sp) {
 			return true
 		}
@@ -918,10 +927,10 @@ func (d *doc) byTense(t dated, tense int) string {
 func (d *doc) governingDate(cStart, cEnd int, head article.Span) (dated, bool) {
 	var best dated
 	found := false
-	for _, t := range d.dates {
-		if t.span[0] < cStart {
-			continue
-		}
+	// The dates are in text order: the search starts at the clause's
+	// first, not at the report's (a long report's events each read all
+	// its dates before).
+	for _, t := range d.dates[d.dateFrom(cStart):] {
 		if t.span[0] >= head[0] {
 			break
 		}
@@ -933,10 +942,7 @@ func (d *doc) governingDate(cStart, cEnd int, head article.Span) (dated, bool) {
 	if found {
 		return best, true
 	}
-	for _, t := range d.dates {
-		if t.span[0] < head[1] {
-			continue
-		}
+	for _, t := range d.dates[d.dateFrom(head[1]):] {
 		if t.span[0] >= cEnd || t.span[0]-head[1] > 100 {
 			break
 		}
