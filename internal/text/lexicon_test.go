@@ -122,3 +122,36 @@ func FuzzLexicon(f *testing.F) {
 		checkLexicon(t, x, m, key)
 	})
 }
+
+// TestASCIILowerReference holds ASCIILower to a byte-by-byte lowering on
+// random strings over the bytes at the edges of the capitals ('@', 'A',
+// 'Z', '['), lower-case letters, and bytes of multi-byte runes, of every
+// length around the eight-byte words and the 64-byte buffer.
+func TestASCIILowerReference(t *testing.T) {
+	ref := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	edge := []byte("@AZ[`az{ \x7f\x80\xc1\xc3\xda\xdb\xff")
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 50000 {
+		w := make([]byte, r.IntN(150))
+		for i := range w {
+			w[i] = edge[r.IntN(len(edge))]
+		}
+		if got, want := ASCIILower(string(w)), ref(string(w)); got != want {
+			t.Fatalf("ASCIILower(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for b := range 256 {
+		s := string([]byte{'A', 'b', byte(b), 'C', 'd', 'E', 'f', 'G', byte(b), 'h'})
+		if got, want := ASCIILower(s), ref(s); got != want {
+			t.Fatalf("ASCIILower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -47,16 +47,41 @@ func ASCIILower(s string) string {
 	}
 	var b strings.Builder // String() does not copy
 	b.Grow(len(s))
-	last := 0
-	for ; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[last:i])
-			b.WriteByte(c + 'a' - 'A')
-			last = i + 1
+	b.WriteString(s[:i])
+	// The rest goes through a small buffer, lowered eight bytes at a time
+	// (lower8): capitals come every few words, and writing the text
+	// between them piece by piece cost a call per capital.
+	var buf [64]byte
+	for i < len(s) {
+		n := copy(buf[:], s[i:])
+		k := 0
+		for ; k+8 <= n; k += 8 {
+			w := uint64(buf[k]) | uint64(buf[k+1])<<8 | uint64(buf[k+2])<<16 | uint64(buf[k+3])<<24 |
+				uint64(buf[k+4])<<32 | uint64(buf[k+5])<<40 | uint64(buf[k+6])<<48 | uint64(buf[k+7])<<56
+			w = lower8(w)
+			buf[k], buf[k+1], buf[k+2], buf[k+3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
+			buf[k+4], buf[k+5], buf[k+6], buf[k+7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)
 		}
+		for ; k < n; k++ {
+			if c := buf[k]; 'A' <= c && c <= 'Z' {
+				buf[k] = c + 'a' - 'A'
+			}
+		}
+		b.Write(buf[:n])
+		i += n
 	}
-	b.WriteString(s[last:])
 	return b.String()
+}
+
+// lower8 adds 0x20 to each byte of w that is an ASCII capital (0x41 to
+// 0x5A). The tests run on the low seven bits, where adding a constant
+// below 0x81 never carries into the next byte; a byte with its high bit
+// set (part of a multi-byte rune) is left as it is.
+func lower8(w uint64) uint64 {
+	const hi, lo7 = 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	t := w & lo7
+	upper := (t + 0x3F3F3F3F3F3F3F3F) &^ (t + 0x2525252525252525) &^ w & hi // t >= 0x41 and t <= 0x5A
+	return w + upper>>2
 }
 
 // For reports whether p holds the preparation of body: a stage given a
