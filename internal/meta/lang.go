@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	ptext "github.com/parley-news/parley/internal/text"
 )
 
 // stopwords are the commonest function words of the languages news reaches
@@ -199,9 +201,7 @@ var wordByte = func() (t [256]bool) {
 func packASCII(text string, i, j int) uint64 {
 	n := j - i
 	if i+8 <= len(text) {
-		s := text[i : i+8]
-		k := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		k := ptext.Load64(text, i)
 		mask := ^uint64(0) >> (64 - 8*n)
 		return (k | 0x2020202020202020) & mask
 	}

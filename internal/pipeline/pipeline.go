@@ -367,8 +367,7 @@ var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': 
 // byte; bytes with the high bit set (in multi-byte runes) are neither.
 func foldFree7(s string) bool {
 	const hi, lo7 = 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	x := text.Load64(s, 0)
 	t := x & lo7
 	q := t ^ 0x2020202020202020
 	sp := ^(q + lo7) &^ x & hi                                            // == 0x20

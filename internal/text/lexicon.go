@@ -174,9 +174,9 @@ func hashExact(w string) uint32 {
 	switch {
 	case n >= 8:
 		for i := 0; i+8 < n; i += 8 {
-			h = (h ^ load64(w, i)) * 0xff51afd7ed558ccd
+			h = (h ^ Load64(w, i)) * 0xff51afd7ed558ccd
 		}
-		h = (h ^ load64(w, n-8)) * 0xc4ceb9fe1a85ec53
+		h = (h ^ Load64(w, n-8)) * 0xc4ceb9fe1a85ec53
 	case n >= 4:
 		h = (h ^ (uint64(load32(w, 0)) | uint64(load32(w, n-4))<<32)) * 0xc4ceb9fe1a85ec53
 	case n > 0:
@@ -194,11 +194,11 @@ func hashLower(w string) (h32 uint32, ascii bool) {
 	switch {
 	case n >= 8:
 		for i := 0; i+8 < n; i += 8 {
-			c := load64(w, i)
+			c := Load64(w, i)
 			high |= c
 			h = (h ^ lower64(c)) * 0xff51afd7ed558ccd
 		}
-		c := load64(w, n-8)
+		c := Load64(w, n-8)
 		high |= c
 		h = (h ^ lower64(c)) * 0xc4ceb9fe1a85ec53
 	case n >= 4:
@@ -213,9 +213,10 @@ func hashLower(w string) (h32 uint32, ascii bool) {
 	return uint32(h >> 32), high&0x8080808080808080 == 0
 }
 
-// load64 and load32 read eight and four bytes of w from i, little-endian
-// (the compiler makes each one load).
-func load64(w string, i int) uint64 {
+// Load64 and load32 read eight and four bytes of w from i, little-endian
+// (the compiler makes each one load). Load64 is exported for the other
+// byte scanners that test eight bytes at once (meta, pipeline).
+func Load64(w string, i int) uint64 {
 	w = w[i : i+8]
 	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"strings"
 
 	"github.com/parley-news/parley/internal/article"
@@ -56,11 +57,7 @@ func ASCIILower(s string) string {
 		n := copy(buf[:], s[i:])
 		k := 0
 		for ; k+8 <= n; k += 8 {
-			w := uint64(buf[k]) | uint64(buf[k+1])<<8 | uint64(buf[k+2])<<16 | uint64(buf[k+3])<<24 |
-				uint64(buf[k+4])<<32 | uint64(buf[k+5])<<40 | uint64(buf[k+6])<<48 | uint64(buf[k+7])<<56
-			w = lower8(w)
-			buf[k], buf[k+1], buf[k+2], buf[k+3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
-			buf[k+4], buf[k+5], buf[k+6], buf[k+7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)
+			binary.LittleEndian.PutUint64(buf[k:], lower8(Load64(s, i+k)))
 		}
 		for ; k < n; k++ {
 			if c := buf[k]; 'A' <= c && c <= 'Z' {
