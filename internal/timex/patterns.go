@@ -202,11 +202,16 @@ func (m *matcher) yearStart(i int) cand {
 
 // decadeAt reads "1990s", "'90s", "90s", "nineties" at j.
 func (m *matcher) decadeAt(j int) (string, int) {
-	if m.isNum(j) && m.toks[j].nd == 4 && m.toks[j].num%100 == 0 && m.toks[j].num < 2000 && m.adj(j) && m.isW(j+1, "s") {
-		return strconv.Itoa(m.toks[j].num / 100), j + 2 // "the 1800s": a century
-	}
-	if m.isNum(j) && m.toks[j].nd == 4 && m.toks[j].num%10 == 0 && m.adj(j) && m.isW(j+1, "s") {
-		return strconv.Itoa(m.toks[j].num / 10)[:3] + "X", j + 2
+	// Four digits with a leading zero ("0010s") are no decade: the value
+	// below needs a year of four significant digits.
+	if m.isNum(j) && m.toks[j].nd == 4 && m.toks[j].num >= 1000 && m.adj(j) && m.isW(j+1, "s") {
+		y := m.toks[j].num
+		if y%100 == 0 && y < 2000 {
+			return strconv.Itoa(y / 100), j + 2 // "the 1800s": a century
+		}
+		if y%10 == 0 {
+			return strconv.Itoa(y / 10)[:3] + "X", j + 2
+		}
 	}
 	k := j
 	if m.isP(k, '\'') && m.adj(k) {

@@ -60,6 +60,8 @@ func TestTag(t *testing.T) {
 		{"bare month future", wed, "A summit will be held in March.", []want{{"March", "2022-03", ""}}},
 		{"year", wed, "The alliance was founded in 1949.", []want{{"1949", "1949", "DATE"}}},
 		{"decade", wed, "Relations thawed in the 1990s.", []want{{"the 1990s", "199X", ""}}},
+		{"early decade", wed, "It began in the early 1990s and the late 1800s.", []want{{"the early 1990s", "199X", ""}, {"the late 1800s", "18", ""}}},
+		{"leading zeros no decade", wed, "Codes in the early 0010s and late 0900s.", nil},
 		{"mid year", wed, "Production should resume by mid-2022.", []want{{"mid-2022", "2022", ""}}},
 		{"late month", wed, "Elections are due in late March.", []want{{"late March", "2022-03", ""}}},
 		{"quarter", wed, "Output rose in the first quarter of 2021.", []want{{"the first quarter of 2021", "2021-Q1", ""}}},
@@ -258,6 +260,7 @@ func FuzzTag(f *testing.F) {
 		"a 44-year-old man, 12:3, 99:99 p.m., 0735 GMT, 13 p.m., Feb. 30, 2021",
 		"\u00a0Monday\u2019s \u201cFriday\u201d \u2014 Mai 2022 \xff\xfe Jan",
 		"", "a", "1", "the", "last", "early", "noon", "May.",
+		"early 0010s", "the late 0900s", // leading zeros: no decade (once a crash)
 	}
 	for _, s := range seeds {
 		f.Add(s, int64(948844800))
