@@ -231,3 +231,29 @@ func TestMaybeLex(t *testing.T) {
 		t.Error("prefilter passes everything")
 	}
 }
+
+func TestFindFoldsSpaceInNames(t *testing.T) {
+	// A name over a joined line end (the pipeline reads "\r\n" inside a
+	// paragraph as two spaces) or typed with a double space is the same
+	// name as typed once.
+	body := "The University  Students Federation said it would appeal. Foreign\t Minister Anna  Petrova left."
+	fs, b := find(t, body)
+	got := map[string]bool{}
+	for _, f := range fs {
+		got[f.Text] = true
+		if body[f.Span[0]:f.Span[1]] != f.Text && strings.Join(strings.Fields(body[f.Span[0]:f.Span[1]]), " ") != f.Text {
+			t.Errorf("span %v holds %q, text %q", f.Span, body[f.Span[0]:f.Span[1]], f.Text)
+		}
+	}
+	if !got["University Students Federation"] {
+		t.Errorf("mentions %v", got)
+	}
+	for _, a := range b.Actors() {
+		if strings.Contains(a.Name, "  ") || strings.ContainsAny(a.Name, "\t\r\n") {
+			t.Errorf("actor name %q keeps its white space", a.Name)
+		}
+	}
+	if foldSpace("A\r\n B") != "A B" || foldSpace("A B") != "A B" {
+		t.Error("foldSpace")
+	}
+}

@@ -261,6 +261,10 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 			span[1]--
 		}
 	}
+	// A name run over a joined line end ("Students\r\nFederation" read as
+	// "Students  Federation", see layout.Soften) or typed with a double
+	// space is one name: its white space is folded.
+	surface = foldSpace(surface)
 	f := Found{Mention: article.Mention{Text: surface, Span: span}, ID: -1, Tok0: a, Tok1: b, NameTok0: a}
 	// A single word without dots is looked up once, in lexIndex (which
 	// holds the one-word gazetteer entries).
@@ -489,4 +493,19 @@ func personBefore(body string, toks []text.Token, i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// foldSpace folds each run of ASCII white space in s to one space; s
+// itself is returned when it has none to fold (nearly every name).
+func foldSpace(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == ' ' && i+1 < len(s) && isASCIISpace(s[i+1]) {
+			return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && isASCIISpace(byte(r)) }), " ")
+		}
+	}
+	return s
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }

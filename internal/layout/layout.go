@@ -282,6 +282,14 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 // of one sentence, so the next line opens in lower case after a line
 // without end punctuation; in a text with a paragraph a line almost every
 // line ends a sentence, and menus and captions open with capitals.
+//
+// A short text whose lines mostly end a sentence or break before a capital,
+// a figure or a quote ("making" / "$100,000", "Donald" / "Trump") gives
+// too few such pairs; its breaks are then told by the width: in wrapped
+// prose the next line's first word would not have fitted on the line
+// (a forced break), and most breaks between lines of text are forced. In a
+// text with a paragraph a line, lines run to any length, and a break is
+// forced only by chance.
 func wrapped(lines []line) bool {
 	pairs, cont := 0, 0
 	for i := 0; i+1 < len(lines); i++ {
@@ -294,7 +302,43 @@ func wrapped(lines []line) bool {
 			cont++
 		}
 	}
-	return cont >= 2 && cont*10 >= pairs*3
+	if cont >= 2 && cont*10 >= pairs*3 {
+		return true
+	}
+	if pairs < 3 {
+		return false
+	}
+	w := width(lines)
+	if w < 40 || w > maxWrapWidth {
+		return false
+	}
+	forced := 0
+	for i := 0; i+1 < len(lines); i++ {
+		a, b := lines[i], lines[i+1]
+		if a.blank || b.blank {
+			continue
+		}
+		// A break after a sentence end proves nothing: a text with a
+		// sentence a line breaks there too.
+		if a.width+1+runeCount(firstField(b.text)) > w && !endsSentence(a.text) {
+			forced++
+		}
+	}
+	return forced >= 3 && forced*10 >= pairs*6
+}
+
+// maxWrapWidth is the widest column a text is taken to be wrapped at by
+// its forced breaks alone: typewriter, teletype, e-mail and terminal
+// layouts wrap at 60 to 80 columns, some archives at 100 or so.
+const maxWrapWidth = 132
+
+// firstField is the first run of non-space bytes of s.
+func firstField(s string) string {
+	s = strings.TrimLeft(s, " \t")
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // continues reports whether line b reads as the continuation of the

@@ -158,3 +158,57 @@ func BenchmarkParagraphs(b *testing.B) {
 		})
 	}
 }
+
+// wrap72 hard-wraps p at 72 columns, as a typewriter or an archive does.
+func wrap72(p string) string {
+	var b strings.Builder
+	col := 0
+	for i, w := range strings.Fields(p) {
+		if i > 0 && col+1+len(w) > 72 {
+			b.WriteString("\n")
+			col = 0
+		} else if i > 0 {
+			b.WriteString(" ")
+			col++
+		}
+		b.WriteString(w)
+		col += len(w)
+	}
+	return b.String()
+}
+
+func TestWrappedByForcedBreaks(t *testing.T) {
+	// A short wrapped text whose lines break before names and figures,
+	// not before lower-case words: the continuation count alone says
+	// "not wrapped"; the breaks' widths say it is.
+	ps := []string{
+		"The talks were chaired by Deputy Trade Minister Anna Petrova and the European Commission's envoy, Jan Kowalski, who arrived from Brussels on Monday.",
+		"Both sides said the quota on cold-rolled steel would be raised to 2,000 tonnes a year from 2032, according to a joint statement issued in Geneva.",
+	}
+	in := wrap72(ps[0]) + "\n\n" + wrap72(ps[1]) + "\n"
+	lines := split(in)
+	cont := 0
+	for i := 0; i+1 < len(lines); i++ {
+		if !lines[i].blank && !lines[i+1].blank && continues(lines[i].text, lines[i+1].text) {
+			cont++
+		}
+	}
+	if cont >= 2 {
+		t.Fatalf("the text has %d lower-case continuations: it does not test the width rule", cont)
+	}
+	if got := Paragraphs(in).Paragraphs; !reflect.DeepEqual(got, ps) {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestSentenceALineNotWrapped(t *testing.T) {
+	// One sentence a line, all of about the same length: breaks after a
+	// sentence end are no evidence of wrapping, so no line joins.
+	in := "The ministry published two draft agreements on Friday evening.\n" +
+		"Officials of the alliance said they would study the texts closely.\n" +
+		"The embassy declined to comment on the proposals over the weekend.\n" +
+		"Talks between the delegations are expected to begin in January.\n"
+	if got := Paragraphs(in).Paragraphs; len(got) != 4 {
+		t.Errorf("got %d paragraphs, want 4: %q", len(got), got)
+	}
+}

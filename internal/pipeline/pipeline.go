@@ -22,6 +22,7 @@ import (
 	"github.com/parley-news/parley/internal/gazetteer"
 	"github.com/parley-news/parley/internal/htmlpage"
 	"github.com/parley-news/parley/internal/ingest"
+	"github.com/parley-news/parley/internal/layout"
 	"github.com/parley-news/parley/internal/meta"
 	"github.com/parley-news/parley/internal/quotes"
 	"github.com/parley-news/parley/internal/text"
@@ -31,7 +32,7 @@ import (
 // Version is the version of the analyses. Bump it whenever a stage's output
 // changes: stored articles analysed by another version are redone by
 // `parley reanalyze`.
-const Version = "0.3.0"
+const Version = "0.4.0"
 
 // ErrNoArticle means the input held no article text.
 var ErrNoArticle = errors.New("no article text")
@@ -92,6 +93,9 @@ type Result struct {
 	// once by Prepare for pages and records and read again by Analyze's
 	// analyses (nil when Prepare did not search).
 	lead *leadDateline
+	// read is the body as the analyses read it (see reanalyze), when
+	// Prepare made it ("" when not).
+	read string
 }
 
 // Options change one Analyze call.
@@ -108,7 +112,7 @@ func (p *Pipeline) Analyze(ctx context.Context, doc ingest.Document, opt Options
 	}
 	// 3. The analyses: they read only the body, the headline and the
 	//    publication date, so stored articles can be analysed again.
-	if err := p.reanalyze(ctx, res.Article, res.lead); err != nil {
+	if err := p.reanalyze(ctx, res.Article, res.lead, res.read); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -155,8 +159,11 @@ func (p *Pipeline) Prepare(ctx context.Context, doc ingest.Document, opt Options
 		res.lead = findLead(a.Body)
 		ev.Dateline = res.lead.within(3)
 	case doc.Verbatim:
+		// A record's text is kept as given, so that offsets into it hold;
+		// it is read with its hard-wrapped lines joined (see reanalyze).
 		a.Body = strings.TrimSpace(doc.Text)
-		res.lead = findLead(a.Body)
+		res.read = layout.Soften(a.Body)
+		res.lead = findLead(res.read)
 		ev.Dateline = res.lead.within(1)
 	default:
 		c := clean.Text(doc.Text)
@@ -205,14 +212,27 @@ func (p *Pipeline) Prepare(ctx context.Context, doc ingest.Document, opt Options
 // Reanalyze redoes the analyses of an article from its body, headline and
 // publication date, replacing whatever analyses it had.
 func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
-	return p.reanalyze(ctx, a, nil)
+	return p.reanalyze(ctx, a, nil, "")
 }
 
 // reanalyze is Reanalyze with the lead's dateline search already done
-// over a.Body (nil: search it here).
-func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDateline) error {
+// (nil: search it here) and the body's reading copy already made ("":
+// make it here).
+func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDateline, read string) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	// The analyses read the body with the line breaks inside its
+	// paragraphs turned into spaces, byte for byte (layout.Soften): a
+	// text kept as given may be hard-wrapped (an archive's JSON Lines
+	// record), and every stage takes a line break for the end of a
+	// paragraph. Offsets into the copy are offsets into the body, and
+	// every text the analyses quote is read from the copy, so a sentence
+	// wrapped over three lines is quoted as one line. A body that needs
+	// no joining (text dumps and pages come out of clean and htmlpage
+	// with one paragraph a line) is its own copy.
+	if read == "" || len(read) != len(a.Body) {
+		read = layout.Soften(a.Body)
 	}
 	a.Pipeline = Version
 	published, _ := a.PublishedTime()
@@ -224,17 +244,17 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	anchor := published
 	a.TimeAnchor, a.TimeAnchorBasis = "", ""
 	if anchor.IsZero() {
-		if t, ok := meta.AssumedAnchor(a.Body); ok {
+		if t, ok := meta.AssumedAnchor(read); ok {
 			anchor = t
 			a.TimeAnchor, a.TimeAnchorBasis = t.Format("2006-01-02"), "assumed: end of the week of the latest date in the text"
 		}
 	}
-	a.Timexes = nonNil(p.timex.Tag(a.Body, anchor))
+	a.Timexes = nonNil(p.timex.Tag(read, anchor))
 
 	// Statements, with their speakers resolved and dated, and the mentions
 	// of people, organisations and places.
 	prep, _ := p.prepared.Get().(*text.Prepared)
-	prep = text.Prepare(prep, a.Body)
+	prep = text.Prepare(prep, read)
 	defer func() {
 		// The pooled buffers hold offsets only: the strings are dropped so
 		// that the pool keeps no article alive.
@@ -247,7 +267,7 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	// filed the day it reports: its statements without a time word were
 	// made that day. Without such a dateline they are left undated.
 	if ld == nil {
-		ld = findLead(a.Body)
+		ld = findLead(read)
 	}
 	dl, lead := ld.within(3), ld.off
 	sameDay := dl != nil && dl.HasDate()
@@ -255,7 +275,7 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	// the body, so no span to show them by, and the body's lead reports the
 	// same speech act; the record keeps the body's only, so analysing the
 	// headline as a second document would be work thrown away.
-	out := p.quotes.Analyze(ctx, quotes.Input{Body: a.Body, Published: published, SameDay: sameDay,
+	out := p.quotes.Analyze(ctx, quotes.Input{Body: read, Published: published, SameDay: sameDay,
 		Lead: lead, Timexes: a.Timexes, Text: prep})
 	a.Statements = nonNil(inBody(out.Statements))
 	a.Mentions = nonNil(out.Mentions)
@@ -269,7 +289,7 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 
 	// Events: who did what to whom, when, dated by their governing time
 	// expression and with actors resolved like statement speakers.
-	a.Events = nonNil(p.events.Extract(ctx, events.Input{Body: a.Body, Published: published, Timexes: a.Timexes,
+	a.Events = nonNil(p.events.Extract(ctx, events.Input{Body: read, Published: published, Timexes: a.Timexes,
 		Mentions: a.Mentions, Statements: a.Statements, Actors: out.Actors, Lead: lead, Text: prep}))
 	return ctx.Err()
 }

@@ -13,9 +13,13 @@ import (
 	"github.com/parley-news/parley/internal/article"
 )
 
-// Paragraphs returns the spans of the blank-line separated paragraphs of s,
-// trimmed of surrounding white space. A line holding only spaces counts as
-// blank.
+// Paragraphs returns the spans of the paragraphs of s, trimmed of
+// surrounding white space: each line with text is one paragraph. Parley's
+// bodies hold one paragraph a line (clean and htmlpage make them so, and
+// the pipeline reads a text kept as given through layout.Soften, which
+// joins the lines of a hard-wrapped paragraph), so a line break always
+// ends a paragraph, whether or not a blank line follows: the same text
+// reads the same with or without blank lines between its paragraphs.
 func Paragraphs(s string) []article.Span {
 	return AppendParagraphs(make([]article.Span, 0, len(s)/200+1), s)
 }
@@ -23,8 +27,6 @@ func Paragraphs(s string) []article.Span {
 // AppendParagraphs is Paragraphs appending to out, so that a caller may
 // reuse one buffer across texts.
 func AppendParagraphs(out []article.Span, s string) []article.Span {
-	start := -1 // first non-space byte of the current paragraph
-	last := -1  // end of the last non-space byte seen in it
 	for ls := 0; ls < len(s); {
 		le := strings.IndexByte(s[ls:], '\n')
 		if le < 0 {
@@ -40,21 +42,10 @@ func AppendParagraphs(out []article.Span, s string) []article.Span {
 		for b > a && isASCIISpace(s[b-1]) {
 			b--
 		}
-		if a == b {
-			if start >= 0 {
-				out = append(out, article.Span{start, last})
-				start = -1
-			}
-		} else {
-			if start < 0 {
-				start = a
-			}
-			last = b
+		if a < b {
+			out = append(out, article.Span{a, b})
 		}
 		ls = le + 1
-	}
-	if start >= 0 {
-		out = append(out, article.Span{start, last})
 	}
 	return out
 }

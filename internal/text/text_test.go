@@ -58,9 +58,11 @@ func TestSentences(t *testing.T) {
 }
 
 func TestParagraphs(t *testing.T) {
+	// A line break ends a paragraph, blank line or not (layout.Soften
+	// has joined the lines of a wrapped paragraph before this is asked).
 	in := "  One\ntwo\n \n\nThree  \n\n\nFour"
 	got := texts(in, Paragraphs(in))
-	want := []string{"One\ntwo", "Three", "Four"}
+	want := []string{"One", "two", "Three", "Four"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q want %q", got, want)
 	}

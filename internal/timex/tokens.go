@@ -75,15 +75,13 @@ func tokenize(text string, toks []token) []token {
 		case byteClass[c] == cSpace:
 			i++
 		case c == '\n':
-			// a blank line always ends a sentence (headlines, datelines)
-			j := i + 1
-			for j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
-				j++
-			}
-			if j < n && text[j] == '\n' && len(toks) > 0 && toks[len(toks)-1].sent == sent {
+			// A line break ends a sentence (headlines, datelines): the
+			// pipeline's bodies hold one paragraph a line, blank lines
+			// between them or not (see layout.Soften).
+			if len(toks) > 0 && toks[len(toks)-1].sent == sent {
 				sent++
 			}
-			i = j
+			i++
 		case isDigit(c):
 			j := i
 			v := 0

@@ -1,0 +1,142 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/ingest"
+)
+
+// layoutParas is a report written for this test, one paragraph per entry.
+var layoutParas = []string{
+	"GENEVA, March 3 (Wire) - Negotiators from the two blocs met again on Tuesday to discuss the quota on cold-rolled steel, Deputy Trade Minister Anna Petrova told reporters after the session.",
+	"\"We are not there yet, but the gap is narrower than it was in January,\" Petrova said, adding that both delegations had agreed to meet again next week in Vienna.",
+	"The European Commission said in a statement on Wednesday that it had sent a written answer to the proposals and that the talks would go on into the weekend if needed.",
+	"A senior official of the commission, who spoke on condition of anonymity, said the offer on dairy imports was final and would not be improved before the summit on March 20.",
+	"Petrova said her government would study the answer. \"Nobody should expect a deal by Friday,\" she said.",
+}
+
+// wrapAt hard-wraps p at width columns, as a typewriter or an archive's
+// 72-column records do.
+func wrapAt(p string, width int, indent string) string {
+	var b strings.Builder
+	col := 0
+	b.WriteString(indent)
+	col = len(indent)
+	for i, w := range strings.Fields(p) {
+		if i > 0 && col+1+len(w) > width {
+			b.WriteString("\n")
+			col = 0
+		} else if i > 0 {
+			b.WriteString(" ")
+			col++
+		}
+		b.WriteString(w)
+		col += len(w)
+	}
+	return b.String()
+}
+
+// TestVerbatimLayoutInvariance: a record's text is kept as given, but what
+// Parley reads from it must not change with its layout. The same report
+// as one paragraph a line, with blank lines, hard-wrapped at 60 and 72
+// columns, with indented paragraphs and no blank lines, and with Windows
+// line ends gives the same statements, time expressions and mentions
+// (texts compared with white space folded; spans differ with the layout).
+func TestVerbatimLayoutInvariance(t *testing.T) {
+	var wrapped60, wrapped72, indented []string
+	for i, p := range layoutParas {
+		wrapped60 = append(wrapped60, wrapAt(p, 60, ""))
+		wrapped72 = append(wrapped72, wrapAt(p, 72, ""))
+		ind := "    "
+		if i == 0 {
+			ind = ""
+		}
+		indented = append(indented, wrapAt(p, 70, ind))
+	}
+	layouts := map[string]string{
+		"one paragraph a line":    strings.Join(layoutParas, "\n"),
+		"blank lines":             strings.Join(layoutParas, "\n\n"),
+		"wrapped at 60":           strings.Join(wrapped60, "\n\n"),
+		"wrapped at 72":           strings.Join(wrapped72, "\n\n"),
+		"indented, no blank line": strings.Join(indented, "\n"),
+		"wrapped, CRLF":           strings.ReplaceAll(strings.Join(wrapped72, "\n\n"), "\n", "\r\n"),
+	}
+	p, err := New(Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fold := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	read := func(text string) []string {
+		res, err := p.Analyze(context.Background(), ingest.Document{Source: "r", Format: ingest.FormatText, Verbatim: true,
+			Title: "Steel talks", Text: text, Published: time.Date(2031, 3, 4, 0, 0, 0, 0, time.UTC), PublishedBasis: "given"}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkArticle(res.Article); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range res.Article.Statements {
+			out = append(out, fmt.Sprintf("S %s | %s | %s | %s", s.Speaker.Name, s.Kind, fold(s.Text), s.Date))
+		}
+		for _, x := range res.Article.Timexes {
+			out = append(out, fmt.Sprintf("T %s = %s", fold(x.Text), x.Value))
+		}
+		for _, m := range res.Article.Mentions {
+			out = append(out, fmt.Sprintf("M %s = %s %s", fold(m.Text), m.Type, m.Actor))
+		}
+		for _, e := range res.Article.Events {
+			out = append(out, fmt.Sprintf("E %s %s %s", e.Type, e.Actor.Name, e.Date))
+		}
+		return out
+	}
+	base := read(layouts["blank lines"])
+	if n := countPrefix(base, "S "); n < 4 {
+		t.Fatalf("only %d statements in the report: %q", n, base)
+	}
+	for name, text := range layouts {
+		if got := read(text); !reflect.DeepEqual(got, base) {
+			t.Errorf("%s reads differently:\n got %q\nwant %q", name, got, base)
+		}
+	}
+}
+
+func countPrefix(xs []string, p string) int {
+	n := 0
+	for _, x := range xs {
+		if strings.HasPrefix(x, p) {
+			n++
+		}
+	}
+	return n
+}
+
+// The layout test's statements keep their speaker and date whatever the
+// layout; the article kept is the text as given.
+func TestVerbatimBodyKept(t *testing.T) {
+	p, _ := New(Config{}, nil)
+	text := strings.Join([]string{wrapAt(layoutParas[1], 60, ""), wrapAt(layoutParas[4], 60, "")}, "\n\n")
+	res, err := p.Analyze(context.Background(), ingest.Document{Source: "r", Format: ingest.FormatText, Verbatim: true,
+		Text: text, Published: time.Date(2031, 3, 4, 0, 0, 0, 0, time.UTC), PublishedBasis: "given"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Article.Body != text {
+		t.Error("a record's text was not kept as given")
+	}
+	var quoted *article.Statement
+	for i, s := range res.Article.Statements {
+		if strings.HasPrefix(s.Text, "\"We are not there yet") {
+			quoted = &res.Article.Statements[i]
+		}
+	}
+	if quoted == nil || !strings.HasSuffix(quoted.Text, "than it was in January,\"") || strings.Contains(quoted.Text, "\n") {
+		t.Errorf("the wrapped quotation is not read whole, on one line: %+v", res.Article.Statements)
+	}
+}
