@@ -75,6 +75,39 @@ func Soften(raw string) string {
 // as given put blank lines between one-line paragraphs or hold a single
 // line; they are passed over with this scan alone.
 func hasInnerBreak(s string) bool {
+	if strings.IndexByte(s, '\r') >= 0 || strings.IndexByte(s, '\f') >= 0 {
+		return hasInnerBreakBytes(s)
+	}
+	// Only "\n" ends lines: jump from one to the next (IndexByte reads many
+	// bytes at a time) and look at the two lines around each.
+	lineStart := 0
+	for {
+		k := strings.IndexByte(s[lineStart:], '\n')
+		if k < 0 {
+			return false
+		}
+		k += lineStart
+		text := false // the line ending at k has a non-space byte
+		for j := k - 1; j >= lineStart; j-- {
+			if c := s[j]; c != ' ' && c != '\t' && c != '\v' {
+				text = true
+				break
+			}
+		}
+		j := k + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\v') {
+			j++
+		}
+		if text && j < len(s) && s[j] != '\n' {
+			return true
+		}
+		lineStart = k + 1
+	}
+}
+
+// hasInnerBreakBytes is hasInnerBreak for any line ends ("\r\n", "\r",
+// "\n", form feeds), a byte at a time.
+func hasInnerBreakBytes(s string) bool {
 	seenText := false // the current line has a non-space byte
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {

@@ -87,6 +87,9 @@ func FuzzSoften(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
+		if hasInnerBreak(raw) != hasInnerBreakBytes(raw) {
+			t.Fatalf("hasInnerBreak %v, a byte at a time %v: %q", hasInnerBreak(raw), hasInnerBreakBytes(raw), raw)
+		}
 		soft := Soften(raw)
 		if err := onlyLineEndsMoved(raw, soft); err != "" {
 			t.Fatalf("%s: %q -> %q", err, raw, soft)
@@ -109,4 +112,23 @@ func FuzzSoften(f *testing.F) {
 			t.Fatalf("%q\nsoftened %q\nreads as %q\nParagraphs %q", raw, soft, got, want)
 		}
 	})
+}
+
+func TestHasInnerBreak(t *testing.T) {
+	for in, want := range map[string]bool{
+		"": false, "one line": false, "a\n\nb": false, "a\n \t\nb": false, "a\nb": true, "a \n  b": true,
+		"\n\na\n": false, "a\r\nb": true, "a\r\n\r\nb": false, "a\rb": true, "a\fb": true, "a\n": false, " \nb": false,
+	} {
+		if got := hasInnerBreak(in); got != want || hasInnerBreakBytes(in) != want {
+			t.Errorf("%q: %v (a byte at a time %v), want %v", in, got, hasInnerBreakBytes(in), want)
+		}
+	}
+}
+
+func BenchmarkSoftenUnwrapped(b *testing.B) {
+	s := strings.Repeat(want[1]+"\n\n", 12)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Soften(s)
+	}
 }
