@@ -158,7 +158,9 @@ func FuzzFind(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		fs, b := find(t, body)
 		for _, m := range fs {
-			if m.Span[0] < 0 || m.Span[1] > len(body) || m.Span[0] > m.Span[1] || body[m.Span[0]:m.Span[1]] != m.Text {
+			// The text is the span's, its white space folded (a name
+			// typed with a double space is one name).
+			if m.Span[0] < 0 || m.Span[1] > len(body) || m.Span[0] > m.Span[1] || foldSpace(body[m.Span[0]:m.Span[1]]) != m.Text {
 				t.Fatalf("bad mention %+v", m)
 			}
 		}
@@ -255,5 +257,31 @@ func TestFindFoldsSpaceInNames(t *testing.T) {
 	}
 	if foldSpace("A\r\n B") != "A B" || foldSpace("A B") != "A B" {
 		t.Error("foldSpace")
+	}
+}
+
+func TestCapsLinesPassedOver(t *testing.T) {
+	// A subheading in capitals names nothing: read as prose, the whole
+	// line was one organisation ("WHAT THE DRAFT TREATY SAYS").
+	body := "Deputy Foreign Minister Anna Petrova said the talks would go on.\n\nWHAT THE DRAFT TREATY SAYS ABOUT BASES\n\nThe Foreign Ministry published the draft on Friday."
+	fs, _ := find(t, body)
+	got := map[string]bool{}
+	for _, f := range fs {
+		got[f.Text] = true
+		if strings.Contains(f.Text, "TREATY") || strings.Contains(f.Text, "WHAT") {
+			t.Errorf("a mention in the line in capitals: %q", f.Text)
+		}
+	}
+	if !got["Anna Petrova"] || !got["Foreign Ministry"] {
+		t.Errorf("prose mentions lost: %v", got)
+	}
+	// A text mostly in capitals (teletype copy) keeps its capital runs:
+	// passing them over would leave it with no names at all.
+	upper := strings.ToUpper(body)
+	if fs, _ := find(t, upper); len(fs) == 0 {
+		t.Error("a text in capitals lost every mention")
+	}
+	if r := capsLines(upper, text.Tokenize(nil, upper, article.Span{0, len(upper)})); r != nil {
+		t.Errorf("capsLines of a text in capitals: %v", r)
 	}
 }

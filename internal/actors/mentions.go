@@ -53,7 +53,21 @@ func Find(body string, toks []text.Token, book *Book) []Found {
 func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found {
 	out := dst
 	n := len(toks)
+	// Lines in capitals (subheadings such as "WHAT THE TREATY SAYS", a
+	// headline kept in a record's text) give no sign of where a name
+	// starts: every word is capitalised, and the whole line would read as
+	// one organisation. They are passed over, as a headline is. A text
+	// mostly in capitals (old teletype copy) keeps them: without them it
+	// would have no names at all.
+	caps := capsLines(body, toks)
 	for i := 0; i < n; {
+		if len(caps) > 0 && i >= caps[0][0] {
+			if i < caps[0][1] {
+				i = caps[0][1]
+			}
+			caps = caps[1:]
+			continue
+		}
 		t := &toks[i]
 		if t.Kind != text.Word || !isCap(body[t.Span[0]:t.Span[1]]) {
 			i++
@@ -328,7 +342,7 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 			f.NameTok0 = a + ri.nameStart
 			// The mention is the name; the title is kept in f.Title.
 			f.Span = article.Span{toks[f.NameTok0].Span[0], span[1]}
-			f.Text = body[f.Span[0]:f.Span[1]]
+			f.Text = foldSpace(body[f.Span[0]:f.Span[1]])
 			f.Title = title
 			f.ID = book.Person(ri.name, title, affil, span[0])
 			f.Actor = book.Name(f.ID)
@@ -509,3 +523,42 @@ func foldSpace(s string) string {
 func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
+
+// capsLines returns the token ranges [start, end) of the lines of at least
+// four words written all in capitals (nine in ten of their words of two
+// letters or more), when such lines hold less than half of the text's
+// words; nil when there are none or when the text is mostly in capitals.
+func capsLines(body string, toks []text.Token) [][2]int {
+	var out [][2]int
+	words, capsWords := 0, 0
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && !toks[j].Break {
+			j++
+		}
+		// Only a line with a capital word can be in capitals: most lines
+		// are passed with the count of their words.
+		nw, nc := 0, 0
+		for k := i; k < j; k++ {
+			t := &toks[k]
+			if t.Kind != text.Word || t.Span[1]-t.Span[0] < 2 {
+				continue
+			}
+			nw++
+			if t.Case != text.CaseLower && allUpper(body[t.Span[0]:t.Span[1]]) {
+				nc++
+			}
+		}
+		words += nw
+		if nw >= 4 && nc*10 >= nw*9 {
+			out = append(out, [2]int{i, j})
+			capsWords += nw
+		}
+		i = j
+	}
+	if capsWords*2 >= words {
+		return nil
+	}
+	return out
+}
+
