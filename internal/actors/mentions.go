@@ -561,4 +561,3 @@ func capsLines(body string, toks []text.Token) [][2]int {
 	}
 	return out
 }
-
