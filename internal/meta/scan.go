@@ -353,6 +353,20 @@ func scanDateline(s string) (Dateline, bool) {
 	}
 	sc.i = beforeClose
 
+	// A wire service named without brackets: "TOKYO, Feb. 24 Kyodo -",
+	// "SEOUL, March 3 Yonhap --". Only a known service, so that a sentence
+	// with a dash after its first words is never read as a dateline.
+	sc.spaces()
+	if name, ok := sc.bareOutlet(); ok {
+		sc.spaces()
+		if n := sc.dashes(false); n > 0 && n <= 2 && sc.spaces() > 0 {
+			d.Outlet = name
+			d.Len = sc.i
+			return d, true
+		}
+	}
+	sc.i = beforeClose
+
 	// Plain American style: "WASHINGTON —", "KYIV, Ukraine --", "PARIS:".
 	// Only with the place in capitals (see capsDateline).
 	if !isCaps(place) {
@@ -369,6 +383,39 @@ func scanDateline(s string) (Dateline, bool) {
 	}
 	d.Len = sc.i
 	return d, true
+}
+
+// bareOutlet reads one to three words naming a known wire service
+// ("Kyodo", "Associated Press") and returns its canonical name; it moves
+// nowhere when there is none.
+func (sc *scanner) bareOutlet() (string, bool) {
+	start := sc.i
+	end := -1
+	name := ""
+	for w := 0; w < 3; w++ {
+		j := sc.i
+		for j < len(sc.s) && (sc.s[j] >= 'A' && sc.s[j] <= 'Z' || sc.s[j] >= 'a' && sc.s[j] <= 'z' || sc.s[j] == '-') {
+			j++
+		}
+		if j == sc.i || !(sc.s[sc.i] >= 'A' && sc.s[sc.i] <= 'Z') {
+			break
+		}
+		sc.i = j
+		if c, ok := KnownOutlet(sc.s[start:sc.i]); ok {
+			name, end = c, sc.i
+		}
+		if sc.i < len(sc.s) && sc.s[sc.i] == ' ' {
+			sc.i++
+			continue
+		}
+		break
+	}
+	if end < 0 {
+		sc.i = start
+		return "", false
+	}
+	sc.i = end
+	return name, true
 }
 
 // partyStateTag reports whether a bracketed name is an American party and
