@@ -207,7 +207,7 @@ func pickHeadline(paras []para, dateline int) int {
 			if p.rule != "" {
 				continue
 			}
-			if short(p) {
+			if short(p) && !leadSentence(p.text) {
 				return i
 			}
 			return -1
@@ -229,6 +229,26 @@ func pickHeadline(paras []para, dateline int) int {
 		}
 	}
 	return -1
+}
+
+// leadSentence reports whether a short opening paragraph is a report's
+// first sentence rather than its title: a full sentence of a dozen words or
+// more, closed by a full stop, with a past-tense reporting verb ("...,
+// Prime Minister Fumio Kishida said Thursday."). Headlines report in the
+// present ("Kishida says") and rarely close with a full stop; a dump that
+// opens with its lead has no title, and taking the lead for one would drop
+// the report's first statement.
+func leadSentence(s string) bool {
+	if wordCount(s) < 12 || !endsSentence(s) {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		switch strings.Trim(w, ",.;:\"'“”‘’()") {
+		case "said", "told":
+			return true
+		}
+	}
+	return false
 }
 
 // normSpace trims a line and turns no-break and other odd spaces into plain

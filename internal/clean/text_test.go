@@ -325,3 +325,21 @@ func TestHasWords(t *testing.T) {
 		}
 	}
 }
+
+func TestLeadIsNotTheHeadline(t *testing.T) {
+	// A dump with no title and no dateline opens with the report's first
+	// sentence: it is the body's first paragraph, not the headline.
+	lead := "Japan will impose additional sanctions on Russia, Prime Minister Fumio Kishida said Thursday, calling the move necessary."
+	in := lead + "\n\nKishida told reporters at his office that Tokyo would coordinate with its partners.\n"
+	res := Text(in)
+	if res.Headline != "" || !strings.HasPrefix(res.Body, lead) {
+		t.Errorf("headline %q, body %q", res.Headline, res.Body)
+	}
+	// A title is still a title, full stop or not.
+	for _, title := range []string{"Kishida says Japan will impose more sanctions on Russia", "Japan to impose more sanctions on Russia."} {
+		res := Text(title + "\n\n" + lead + "\n")
+		if res.Headline != title {
+			t.Errorf("title %q read as %q", title, res.Headline)
+		}
+	}
+}
