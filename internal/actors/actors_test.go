@@ -285,3 +285,21 @@ func TestCapsLinesPassedOver(t *testing.T) {
 		t.Errorf("capsLines of a text in capitals: %v", r)
 	}
 }
+
+func TestFamilyNameFirst(t *testing.T) {
+	// Chinese and Korean names put the family name first, and a report
+	// goes on with it alone; a Western first name alone stays apart.
+	b := NewBook(nil, time.Time{})
+	wang := b.Person("Wang Wenbin", "spokesperson", "", 10)
+	if got := b.Person("Wang", "", "", 100); got != wang {
+		t.Errorf("Wang: actor %d, want %d (Wang Wenbin)", got, wang)
+	}
+	ban := b.Person("Ban Ki-moon", "", "", 200)
+	if got := b.Person("Ban", "", "", 300); got != ban {
+		t.Errorf("Ban: actor %d, want %d (Ban Ki-moon)", got, ban)
+	}
+	elian := b.Person("Elian Gonzalez", "", "", 400)
+	if got := b.Person("Elian", "", "", 500); got == elian {
+		t.Error("a Western first name alone was merged with the full name")
+	}
+}

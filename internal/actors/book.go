@@ -238,6 +238,18 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 				best = i
 			}
 		}
+		if best < 0 && !multi && familyFirst[strings.ToLower(lastW)] {
+			// A Chinese or Korean family name is written first and used
+			// alone: "Wang" after "Wang Wenbin", "Ban" after "Ban Ki-moon".
+			// (A Western first name used alone is left apart: in a report
+			// that calls one Gonzalez by his first name, "Gonzalez" alone
+			// is another member of the family.)
+			for _, i := range b.byFirst[lastK] {
+				if e := b.entries[i]; e.actor.Kind == article.Person && e.first == lastK && b.better(i, best) {
+					best = i
+				}
+			}
+		}
 		id = best
 	}
 	if id < 0 {

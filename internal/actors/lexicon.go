@@ -97,6 +97,21 @@ var capStop = set(
 )
 
 // honorifics make the next capitalised word a person: "Mr. Trump".
+// familyFirst are common Chinese (pinyin) and Korean family names, which
+// come first in a full name and stand alone after it ("Wang Wenbin" ...
+// "Wang said"). Words that are also English function words ("He") are
+// left out.
+var familyFirst = set(
+	"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+	"zhu", "hu", "guo", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "feng", "deng",
+	"cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du", "ye", "cheng",
+	"wei", "su", "lu", "ding", "ren", "shen", "yao", "qin", "xi", "fu", "wen", "qian", "gu", "hou",
+	"shao", "meng", "duan", "lei", "qiu", "hao", "kong", "cui", "mao", "shi", "tan", "yin", "zou",
+	"xiong", "yan", "lai", "geng", "hua", "kim", "lee", "park", "choi", "jung", "jeong", "kang",
+	"cho", "yoon", "jang", "lim", "seo", "shin", "kwon", "hwang", "ahn", "yoo", "hong", "jeon",
+	"moon", "ban", "roh", "chung", "yun", "ryu", "baek", "bae", "nam",
+)
+
 var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sen", "rep", "gov", "gen",
 	"lt", "col", "capt", "sgt", "maj", "adm", "prof", "rev", "president", "senator", "governor",
 	"minister", "secretary", "spokesman", "spokeswoman", "ambassador", "chancellor", "premier",
