@@ -303,3 +303,20 @@ func TestFamilyNameFirst(t *testing.T) {
 		t.Error("a Western first name alone was merged with the full name")
 	}
 }
+
+func TestWorldGazetteer(t *testing.T) {
+	// Countries from everywhere, by name, demonym and capital.
+	for in, want := range map[string]string{"Irish": "Ireland", "Kenyan": "Kenya", "Nairobi": "Kenya", "Hanoi": "Vietnam",
+		"Argentine": "Argentina", "Jordanian": "Jordan", "Amman": "Jordan", "Chadian": "Chad", "Nigeria": "Nigeria", "IMF": "International Monetary Fund"} {
+		if c, _, ok := Place(in); !ok || c != want {
+			t.Errorf("Place(%q) = %q, %v; want %q", in, c, ok, want)
+		}
+	}
+	// Country names that are first names or surnames first are not
+	// places on their own.
+	for _, in := range []string{"Jordan", "Chad", "Victoria", "Wellington"} {
+		if c, _, ok := Place(in); ok {
+			t.Errorf("Place(%q) = %q", in, c)
+		}
+	}
+}
