@@ -74,6 +74,10 @@ var uiWords = map[string]bool{
 	"photo": true, "video": true, "watch": true, "listen": true, "comments": true, "comment": true,
 	"cancel reply": true, "post comment": true, "submit": true, "close": true, "loading": true,
 	"follow us": true, "newsletter": true, "accept cookies": true,
+	// Press-release boilerplate: the release's label and its end mark.
+	"for immediate release": true, "immediate release": true, "press release": true, "news release": true,
+	"media release": true, "ends": true, "- ends -": true, "-ends-": true, "notes to editors": true,
+	"note to editors": true, "editor's note": true, "about us": true,
 }
 
 // uiPrefixes open cross-links and comment forms.
@@ -84,6 +88,10 @@ var uiPrefixes = []string{
 	"log in or register to", "follow us on", "sign up for our", "subscribe to our",
 	"click here to", "copyright ©", "all rights reserved", "this article was originally published",
 	"we use cookies", "by continuing to use",
+	// Press releases: embargo lines and contact details.
+	"for immediate release", "embargoed until", "embargoed for", "embargo:", "media contact", "press contact",
+	"media enquiries", "media inquiries", "press enquiries", "press inquiries", "for more information, contact",
+	"for further information, contact",
 }
 
 // stampEnd matches a label that ends with a site date stamp.

@@ -66,6 +66,9 @@ func TestKeepsArticleText(t *testing.T) {
 		{"no-dateline.txt",
 			[]string{"The Senate foreign relations panel delayed", "We need more time to read it", "expected next month"},
 			[]string{"Advertisement", "Share this article", "Senate Panel Delays"}},
+		{"press-release.txt",
+			[]string{"opened a tender", "The quay will double our capacity", "The tender closes on 30 June 2031"},
+			[]string{"FOR IMMEDIATE RELEASE", "ENDS", "Notes to editors", "Media contact"}},
 	}
 	for _, tt := range tests {
 		in, err := os.ReadFile(filepath.Join("testdata", tt.file))
