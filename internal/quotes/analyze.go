@@ -620,15 +620,44 @@ func (d *doc) transcript(u unit) bool {
 	if t == s0 || t >= u.t1 || d.word(t) != ":" || !allCapsWord(d.word(s0)) || furnitureLabels[d.lower(s0)] {
 		return false
 	}
-	sp, key, surf := d.resolve([2]int{s0, t}, u)
+	// A reporter's question is no party's statement: the line is passed
+	// over (and yields nothing else, having no reporting verb).
+	if t == s0+1 && (d.lower(s0) == "question" || d.lower(s0) == "answer") {
+		return true
+	}
+	var sp article.Actor
+	var key, surf string
+	// A surname in capitals names a person the report has introduced
+	// ("State Department spokesman Ned Price" ... "PRICE: We have not
+	// received a reply"); capitals alone would make it an acronym.
+	if id, ok := d.book.Surname(d.word(t - 1)); ok && t == s0+1 {
+		d.remember(id)
+		sp = d.book.Actor(id)
+		key, surf = sp.Name, d.word(s0)
+	} else {
+		sp, key, surf = d.resolve([2]int{s0, t}, u)
+	}
 	if sp.Name == "" {
 		return false
 	}
 	if surf != "" && surf != sp.Name {
 		sp.Aliases = append(sp.Aliases, surf)
 	}
-	ct := article.Span{d.toks[t].Span[1], u.span[1]}
+	// The turn runs to the end of the paragraph: the sentences after the
+	// first are the same speaker's words, with no label of their own.
+	end, last := u.span[1], d.ui
+	for k := d.ui + 1; k < len(d.unitList) && d.unitList[k].para == u.para; k++ {
+		end, last = d.unitList[k].span[1], k
+	}
+	ct := article.Span{d.toks[t].Span[1], end}
+	n := len(d.out)
 	d.emit(u, sp, key, ct, d.toks[t].Span, [2]int{s0, t})
+	if len(d.out) > n {
+		// A transcript gives the speaker's own words.
+		d.out[n].Kind = article.Direct
+		d.out[n].Span[1] = max(d.out[n].Span[1], d.out[n].TextSpan[1])
+		d.turnEnd = last
+	}
 	return true
 }
 

@@ -146,6 +146,7 @@ type doc struct {
 	nextUnit  unit  // storage for colonNext
 	hitBuf    []cueHit
 	colonUsed bool // the statement took colonNext as its content
+	turnEnd   int  // a transcript turn took the units up to this one
 	// clauseAfter: the cue being tried is followed by "that", a colon
 	// or a quote.
 	clauseAfter bool
@@ -273,6 +274,10 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 			d.colonNext = next
 		}
 		d.analyzeUnit(u)
+		if d.turnEnd > ui {
+			skip = d.turnEnd
+			d.turnEnd = 0
+		}
 		if d.colonUsed {
 			d.colonUsed = false
 			skip = ui + 1

@@ -137,7 +137,7 @@ func TestPatterns(t *testing.T) {
 		{"dash apposition", "Tom Kall -- co-editor of a book on debates -- said the candidate liked surprises.", "Tom Kall", article.Indirect, "2023-03-15", "the candidate liked surprises"},
 		{"question then clause", "“How many times must we see this?” Anna Berg asked.", "Anna Berg", article.Direct, "2023-03-15", "How many times"},
 		{"progressive", "He’s claiming that fraud is rampant.", "He", article.Indirect, "2023-03-15", "fraud is rampant"},
-		{"transcript", "HOST: Well, the question really is a different one.", "HOST", article.Indirect, "2023-03-15", "the question really is"},
+		{"transcript", "HOST: Well, the question really is a different one.", "HOST", article.Direct, "2023-03-15", "the question really is"},
 		{"told object then that", "Anna Berg told national radio stations that the war must end.", "Anna Berg", article.Indirect, "2023-03-15", "the war must end"},
 		{"figures released by a body", "Exports rose 12 percent in February, according to figures released on Monday by the statistics office in Port Lavelle.",
 			"the statistics office in Port Lavelle", article.Indirect, "2023-03-13", "Exports rose 12 percent"},
@@ -369,5 +369,34 @@ func TestTitleBody(t *testing.T) {
 		if got := titleBody(c.title); got != c.want {
 			t.Errorf("titleBody(%q) = %q, want %q", c.title, got, c.want)
 		}
+	}
+}
+
+func TestTranscriptTurns(t *testing.T) {
+	// A briefing transcript: the spokesman introduced by name, then
+	// labelled by his surname in capitals; a reporter's questions; a turn
+	// of two sentences.
+	body := "Ministry spokesman Piotr Lind briefed reporters on Wednesday.\n\n" +
+		"QUESTION: Has the other side answered the proposals?\n\n" +
+		"LIND: We have not received a formal answer. We remain ready to meet.\n\n" +
+		"QUESTION: And the talks next week?\n\n" +
+		"LIND: They will go ahead as planned."
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	out := an.Analyze(context.Background(), Input{Body: body, Published: pub, SameDay: true, Timexes: miniTimex(body, pub)})
+	checkSpans(t, body, out)
+	var got []string
+	for _, s := range out.Statements {
+		if s.Cue != ":" {
+			continue
+		}
+		got = append(got, s.Speaker.Name+" | "+s.Kind+" | "+s.Text)
+	}
+	want := []string{
+		"Piotr Lind | direct | We have not received a formal answer. We remain ready to meet.",
+		"Piotr Lind | direct | They will go ahead as planned.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
