@@ -33,7 +33,7 @@ const reMonth = `(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|M
 // ParseDateline reads a dateline at the start of para. ok is false when the
 // paragraph does not open with one.
 func ParseDateline(para string) (d Dateline, ok bool) {
-	if len(para) < 4 || !unicode.IsUpper(firstRune(para)) {
+	if len(para) < 4 || !unicode.IsUpper(firstRune(para)) && !(para[0] == '(' && unicode.IsUpper(firstRune(para[1:]))) {
 		return d, false
 	}
 	cut := maybeDateline(para)

@@ -262,6 +262,19 @@ func (sc *scanner) outletUntil(c byte) (string, bool) {
 func scanDateline(s string) (Dateline, bool) {
 	sc := &scanner{s: s}
 	var d Dateline
+	// A known service in brackets with no place: "(CNN) -", "(AP) —".
+	if sc.peek() == '(' {
+		sc.next()
+		if name, ok := sc.outletUntil(')'); ok {
+			if c, known := KnownOutlet(name); known {
+				sc.spaces()
+				if n := sc.dashes(true); n > 0 && n <= 2 && sc.spaces() > 0 {
+					return Dateline{Outlet: c, Len: sc.i}, true
+				}
+			}
+		}
+		return d, false
+	}
 	place := sc.place()
 	if place == "" {
 		return d, false
