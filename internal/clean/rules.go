@@ -30,6 +30,19 @@ func furniture(p para, script string, counts map[string]int) string {
 			return "cross-link or form: " + p
 		}
 	}
+	// A byline: "By Jane Doe", "By JANE DOE, Associated Press Writer",
+	// "By Jane Doe and John Roe | Reuters". Safe: a short line that opens
+	// with "By" and a name; prose that opens with "By" ("By Tuesday, the
+	// talks had collapsed.") names a day or ends a sentence.
+	if isByline(s) {
+		return "byline"
+	}
+	// A publication stamp: "Updated 10:32 AM ET, Thu March 3, 2022",
+	// "Published: 3 March 2022 12:00". Safe: a short line that opens with
+	// the stamp word and holds a figure is no sentence of the report.
+	if isStampLine(s) {
+		return "publication stamp"
+	}
 	// Photo credits and captions (see isCredit).
 	if isCredit(s) {
 		return "photo caption or credit"
@@ -421,4 +434,60 @@ func isUpperWord(s string) bool {
 		}
 	}
 	return true
+}
+
+// isByline reports whether s is a byline: "By" and a capitalised name, at
+// most a dozen words more (a title, an outlet), no full stop at the end.
+func isByline(s string) bool {
+	w := strings.Fields(s)
+	if len(w) < 2 || len(w) > 14 || !strings.EqualFold(w[0], "by") || endsSentence(s) {
+		return false
+	}
+	r := firstRune(w[1])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	name := strings.ToLower(strings.Trim(w[1], ",.:;"))
+	if meta.MonthByName(name) != 0 || weekdays[name] || name == "the" || name == "then" || name == "now" {
+		return false
+	}
+	return true
+}
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
+
+// stampWords open a publication stamp line.
+var stampWords = map[string]bool{"updated": true, "published": true, "posted": true, "created": true,
+	"modified": true, "last": true, "first": true, "date": true}
+
+// isStampLine reports whether s is a publication stamp: a stamp word
+// ("Updated", "Published:", "Last updated") and a figure, in a short line.
+func isStampLine(s string) bool {
+	w := strings.Fields(s)
+	if len(w) < 2 || len(w) > 15 || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	first := strings.ToLower(strings.TrimRight(w[0], ":"))
+	if !stampWords[first] {
+		return false
+	}
+	if first == "last" || first == "first" {
+		second := strings.ToLower(strings.TrimRight(w[1], ":"))
+		return second == "updated" || second == "published" || second == "modified"
+	}
+	return true
+}
+
+// bylineOutlet returns the known outlet a byline names ("By Jane Doe,
+// CNN", "By Jane Doe | Reuters"), or "".
+func bylineOutlet(s string) string {
+	i := strings.LastIndexAny(s, ",|")
+	if i < 0 {
+		return ""
+	}
+	if c, ok := meta.KnownOutlet(s[i+1:]); ok {
+		return c
+	}
+	return ""
 }

@@ -172,9 +172,33 @@ func Text(raw string) Result {
 			res.Removed = append(res.Removed, Removed{paras[i].text, rule})
 		}
 	}
+	// Publication stamps ("Updated … March 3, 2022") above the report's
+	// first paragraph are the article's own: their dates, written out or
+	// in figures, are stamps. A byline that names a known outlet says who
+	// filed the report, as a sign-off does.
+	byline := ""
+	for i := range paras {
+		if i >= from && paras[i].rule == "" {
+			break
+		}
+		switch paras[i].rule {
+		case "publication stamp":
+			res.Stamps = append(res.Stamps, meta.TextDates(paras[i].text)...)
+			if i >= from {
+				res.Stamps = append(res.Stamps, meta.DateStamps(paras[i].text)...)
+			}
+		case "byline":
+			if byline == "" {
+				byline = bylineOutlet(paras[i].text)
+			}
+		}
+	}
 	body := paras[from:]
 	cutTail(body)
 	res.Signoff = signOff(body)
+	if res.Signoff == "" {
+		res.Signoff = byline
+	}
 	markRelatedHeadlines(body)
 
 	var b strings.Builder

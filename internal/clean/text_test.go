@@ -346,3 +346,31 @@ func TestLeadIsNotTheHeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineAndStamp(t *testing.T) {
+	in := "Harbour talks resume as boats stay in port\n\nBy Jane Doe, CNN\n\nUpdated 10:32 AM ET, Thu March 3, 2031\n\n" +
+		"Negotiators met again on Thursday to discuss harbour fees, officials said.\n\nBy Tuesday, the talks had collapsed.\n"
+	r := Text(in)
+	if strings.Contains(r.Body, "Jane Doe") || strings.Contains(r.Body, "Updated") {
+		t.Errorf("byline or stamp left in the body: %q", r.Body)
+	}
+	if !strings.Contains(r.Body, "By Tuesday, the talks had collapsed.") || !strings.HasPrefix(r.Body, "Negotiators met again") {
+		t.Errorf("prose lost: %q", r.Body)
+	}
+	if r.Signoff != "CNN" {
+		t.Errorf("outlet from the byline: %q", r.Signoff)
+	}
+	if len(r.Stamps) != 1 || r.Stamps[0].Format("2006-01-02") != "2031-03-03" {
+		t.Errorf("stamps %v", r.Stamps)
+	}
+	for _, s := range []string{"By JANE DOE, Associated Press Writer", "By Jane Doe and John Roe | Reuters", "BY PIOTR LIND"} {
+		if !isByline(s) {
+			t.Errorf("%q is a byline", s)
+		}
+	}
+	for _, s := range []string{"By Tuesday, the talks had collapsed.", "By March the deal was done", "by the way", "By"} {
+		if isByline(s) {
+			t.Errorf("%q is no byline", s)
+		}
+	}
+}
