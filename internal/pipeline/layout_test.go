@@ -140,3 +140,39 @@ func TestVerbatimBodyKept(t *testing.T) {
 		t.Errorf("the wrapped quotation is not read whole, on one line: %+v", res.Article.Statements)
 	}
 }
+
+// TestSingleQuotedReport: a report that quotes with single marks, as
+// British outlets do, gives its direct statements, quoted back with the
+// marks it has.
+func TestSingleQuotedReport(t *testing.T) {
+	text := "PORTVILLE (Wire) - The harbour talks will resume next week, the trade minister said on Monday.\n\n" +
+		"'We will not back down on the quota,' Piotr Lind told reporters. 'The ball is in their court.'\n\n" +
+		"Anna Petrova, the other side's negotiator, said their patience was 'not infinite'."
+	p, _ := New(Config{}, nil)
+	res, err := p.Analyze(context.Background(), ingest.Document{Source: "r", Format: ingest.FormatText, Verbatim: true, Text: text,
+		Published: time.Date(2031, 3, 4, 0, 0, 0, 0, time.UTC), PublishedBasis: "given"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkArticle(res.Article); err != nil {
+		t.Fatal(err)
+	}
+	var lind, petrova *article.Statement
+	for i, s := range res.Article.Statements {
+		switch s.Speaker.Name {
+		case "Piotr Lind":
+			lind = &res.Article.Statements[i]
+		case "Anna Petrova":
+			petrova = &res.Article.Statements[i]
+		}
+	}
+	if lind == nil || lind.Kind != article.Direct || !strings.HasPrefix(lind.Text, "'We will not back down on the quota,'") {
+		t.Errorf("Lind's direct statement: %+v", lind)
+	}
+	if petrova == nil || petrova.Kind != article.Mixed || !strings.Contains(petrova.Text, "'not infinite'") {
+		t.Errorf("Petrova's mixed statement: %+v", petrova)
+	}
+	if res.Article.Body != text {
+		t.Error("the body was changed")
+	}
+}

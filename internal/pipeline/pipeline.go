@@ -234,6 +234,12 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	if read == "" || len(read) != len(a.Body) {
 		read = layout.Soften(a.Body)
 	}
+	// A text that quotes with single marks ('We will not back down,' he
+	// said), as British outlets do, is read with them swapped for double
+	// ones, mark for mark (text.SingleQuoted); the texts quoted back come
+	// from the body's own marks (see below).
+	soft := read
+	read = text.SingleQuoted(read)
 	a.Pipeline = Version
 	published, _ := a.PublishedTime()
 
@@ -291,6 +297,17 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	// expression and with actors resolved like statement speakers.
 	a.Events = nonNil(p.events.Extract(ctx, events.Input{Body: read, Published: published, Timexes: a.Timexes,
 		Mentions: a.Mentions, Statements: a.Statements, Actors: out.Actors, Lead: lead, Text: prep}))
+	if read != soft {
+		// The quotation marks were swapped for reading: what is quoted
+		// back keeps the marks the text has.
+		for i := range a.Statements {
+			st := &a.Statements[i]
+			st.Text = soft[st.TextSpan[0]:st.TextSpan[1]]
+		}
+		for i := range a.Events {
+			a.Events[i].Text = soft[a.Events[i].Span[0]:a.Events[i].Span[1]]
+		}
+	}
 	return ctx.Err()
 }
 
