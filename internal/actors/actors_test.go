@@ -320,3 +320,24 @@ func TestWorldGazetteer(t *testing.T) {
 		}
 	}
 }
+
+func TestNameParticles(t *testing.T) {
+	body := "European Commission President Ursula von der Leyen spoke. Von der Leyen left. Saudi Crown Prince Mohammed bin Salman and Minister of Trade Anna Petrova met."
+	fs, b := find(t, body)
+	got := map[string]string{}
+	for _, f := range fs {
+		if f.ID >= 0 {
+			got[f.Text] = b.Actor(f.ID).Name + " / " + b.Actor(f.ID).Title
+		}
+	}
+	for text, want := range map[string]string{
+		"Ursula von der Leyen": "Ursula von der Leyen / Commission President",
+		"Von der Leyen":        "Ursula von der Leyen / Commission President",
+		"Mohammed bin Salman":  "Mohammed bin Salman / Crown Prince",
+		"Anna Petrova":         "Anna Petrova / Minister of Trade",
+	} {
+		if got[text] != want {
+			t.Errorf("%q: %q, want %q (all: %v)", text, got[text], want, got)
+		}
+	}
+}

@@ -213,7 +213,9 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 	firstW, lastW, multi := nameEnds(name)
 	lastK := b.key(lastW)
 	firstK := ""
-	if multi {
+	if multi && !nameParticles[strings.ToLower(firstW)] {
+		// ("Von der Leyen": a family name with its particles, no first
+		// name; it joins any known Leyen.)
 		firstK = b.key(firstW)
 	}
 	id := -1

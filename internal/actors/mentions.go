@@ -30,6 +30,13 @@ func isCap(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// nameParticles are the lower-case words inside family names: "von der
+// Leyen", "bin Salman", "van den Berg", "da Silva", "al-Assad" (written
+// apart).
+var nameParticles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "del": true,
+	"della": true, "di": true, "da": true, "dos": true, "das": true, "du": true, "la": true, "le": true, "bin": true,
+	"ibn": true, "bint": true, "al": true, "el": true, "ter": true, "ten": true, "zu": true}
+
 // connectors may sit inside a capitalised name when a capital follows:
 // "Secretary of State", "Commission on Presidential Debates", "bin Salman".
 var connectors = set("of", "on", "for", "de", "da", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "the")
@@ -104,6 +111,21 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 				}
 				if org {
 					j++
+					continue
+				}
+			}
+			// Name particles join a person's name, one or two of them
+			// before a capitalised word: "Ursula von der Leyen",
+			// "Mohammed bin Salman", "Ruud van den Berg". Only after a
+			// word that is no title, body or place, so that "Minister of
+			// …" stays a connector's business.
+			if tj.Kind == text.Word && nameParticles[wj] && j > i && isCap(toks[j-1].Text(body)) && !IsTitleWord(toks[j-1].Text(body)) && !IsOrgHead(toks[j-1].Text(body)) {
+				k := j + 1
+				if k < n && toks[k].Kind == text.Word && nameParticles[toks[k].Text(body)] && toks[k].Space && !toks[k].Break {
+					k++
+				}
+				if k < n && toks[k].Kind == text.Word && toks[k].Space && !toks[k].Break && isCap(toks[k].Text(body)) && !IsCapStop(toks[k].Text(body)) {
+					j = k + 1
 					continue
 				}
 			}
@@ -214,6 +236,13 @@ func analyzeRun(body string, toks []text.Token, a, b int, wa wordInfo, surface s
 	nameStart := len(words)
 	for nameStart > 0 {
 		wi := infos[nameStart-1]
+		// A name particle between two name words belongs to the name
+		// ("Ursula von der Leyen").
+		if nameParticles[words[nameStart-1]] && nameStart >= 2 && nameStart < len(words) &&
+			infos[nameStart-2].flags&wTitle == 0 && (nameParticles[words[nameStart-2]] || isCap(words[nameStart-2])) {
+			nameStart--
+			continue
+		}
 		if wi.flags&wTitle != 0 || isConnector(words[nameStart-1]) {
 			break
 		}
