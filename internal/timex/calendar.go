@@ -206,3 +206,12 @@ func durationValue(n float64, unit int8) string {
 	b = strconv.AppendFloat(b, v, 'f', -1, 64)
 	return string(append(b, code...))
 }
+
+// daysApart is the number of days between a and b, whichever comes first.
+func daysApart(a, b civil) int {
+	n := int(a.time().Sub(b.time()).Hours() / 24)
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -90,6 +90,16 @@ func (m *matcher) numberStart(i int) cand {
 		d, mo := a, b
 		if m.toks[i+1].ch == '/' {
 			d, mo = b, a
+			// Both parts could be the month ("10/03/2022"): the US reads
+			// the month first, Britain and most of the world the day.
+			// News cites days near its own, so the reading nearer the
+			// publication date wins; without one, the month comes first.
+			if a != b && a <= 12 && b <= 12 && m.hasAnchor && validDate(y, a, b) && validDate(y, b, a) {
+				us, world := civil{y, a, b}, civil{y, b, a}
+				if daysApart(world, m.anchor) < daysApart(us, m.anchor) {
+					d, mo = a, b
+				}
+			}
 		}
 		if mo > 12 {
 			d, mo = mo, d
