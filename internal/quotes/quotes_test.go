@@ -400,3 +400,25 @@ func TestTranscriptTurns(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestPronounGenderAgainstRoleNoun(t *testing.T) {
+	// "he" after "a spokesman" is the spokesman; "she" is not.
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		body string
+		same bool
+	}{
+		{"The deal runs until 2031, a spokesman said. The talks will go on next week, he said.", true},
+		{"The deal runs until 2031, a spokesman said. The talks will go on next week, she said.", false},
+		{"The deal runs until 2031, a spokeswoman said. The talks will go on next week, she said.", true},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body, Published: pub, SameDay: true, Timexes: miniTimex(c.body, pub)})
+		if len(out.Statements) != 2 {
+			t.Fatalf("%q: %d statements", c.body, len(out.Statements))
+		}
+		if got := out.Statements[1].Speaker.Name == out.Statements[0].Speaker.Name; got != c.same {
+			t.Errorf("%q: second speaker %q, first %q", c.body, out.Statements[1].Speaker.Name, out.Statements[0].Speaker.Name)
+		}
+	}
+}

@@ -163,7 +163,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			if id < 0 {
 				// No person named yet: "A company spokesman said …. He
 				// said …" — the unnamed speaker of the statement before.
-				if sp, ok := d.unnamedSpeakerBefore(); ok {
+				if sp, ok := d.unnamedSpeakerBefore(); ok && !otherGender(sp, pronouns[lw][0]) {
 					return sp, sp.Name, ""
 				}
 			}
@@ -729,4 +729,16 @@ func (d *doc) unnamedSource(b int) bool {
 		}
 	}
 	return false
+}
+
+// otherGender reports whether an unnamed speaker's role noun has the other
+// gender than a pronoun's: "she" is not "a spokesman".
+func otherGender(sp article.Actor, g byte) bool {
+	phrase := sp.Name
+	if n := len(sp.Aliases); n > 0 {
+		phrase = sp.Aliases[n-1]
+	}
+	head := strings.ToLower(phrase[strings.LastIndexByte(phrase, ' ')+1:])
+	rg, ok := genderedWords[head]
+	return ok && rg != g
 }
