@@ -126,18 +126,7 @@ func benchText(n int, wrap bool) string {
 			b.WriteString("\n\n")
 			continue
 		}
-		col := 0
-		for _, w := range strings.Fields(p) {
-			if col > 0 && col+1+len(w) > 72 {
-				b.WriteByte('\n')
-				col = 0
-			} else if col > 0 {
-				b.WriteByte(' ')
-				col++
-			}
-			b.WriteString(w)
-			col += len(w)
-		}
+		b.WriteString(wrap72(p))
 		b.WriteString("\n\n")
 	}
 	return b.String()
