@@ -64,8 +64,20 @@ func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
 	// figures and the report do not speak; whoever released them does.
 	// The source is what follows "by" (a name after it may only qualify
 	// its head: resolve), and it may run past the cue's ten words.
-	by, dataSource := -1, false
+	// "according to a draft seen by Reuters", "a document obtained by
+	// the newspaper": whoever saw or obtained the document only reports
+	// it; the document is the source.
+	seen := false
 	if h.kind == 'a' {
+		for t := h.subj[0] + 1; t+1 < h.subj[1]; t++ {
+			if seenVerbs[d.lower(t)] && d.lower(t+1) == "by" {
+				c.subj[1], seen = t, true
+				break
+			}
+		}
+	}
+	by, dataSource := -1, false
+	if h.kind == 'a' && !seen {
 		by, dataSource = d.dataBy(h.subj)
 	}
 	if dataSource {
@@ -99,7 +111,7 @@ func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
 		c.content = before
 	}
 	c.rep = [2]int{h.t0, h.subj[1]}
-	if dataSource {
+	if dataSource || seen {
 		return c, true
 	}
 	// "according to a speech Mrs. Clinton delivered", "according to a
@@ -914,6 +926,9 @@ var auxVerbs = map[string]bool{
 
 // docNouns are documents that say things through a participle: "issued a
 // statement calling …", "sent a letter saying …".
+// seenVerbs, before "by", name who saw a document, not who wrote it.
+var seenVerbs = map[string]bool{"seen": true, "obtained": true, "reviewed": true, "viewed": true, "acquired": true}
+
 var docNouns = map[string]bool{
 	"statement": true, "letter": true, "tweet": true, "post": true, "memo": true, "release": true,
 	"message": true, "email": true, "e-mail": true, "note": true, "op-ed": true, "essay": true,

@@ -138,6 +138,8 @@ func TestPatterns(t *testing.T) {
 		{"question then clause", "“How many times must we see this?” Anna Berg asked.", "Anna Berg", article.Direct, "2023-03-15", "How many times"},
 		{"progressive", "He’s claiming that fraud is rampant.", "He", article.Indirect, "2023-03-15", "fraud is rampant"},
 		{"transcript", "HOST: Well, the question really is a different one.", "HOST", article.Direct, "2023-03-15", "the question really is"},
+		{"document seen by a newspaper", "According to a draft seen by Reuters, the tariffs could take effect as early as July.",
+			"a draft", article.Indirect, "2023-03-15", "the tariffs could take effect"},
 		{"told object then that", "Anna Berg told national radio stations that the war must end.", "Anna Berg", article.Indirect, "2023-03-15", "the war must end"},
 		{"figures released by a body", "Exports rose 12 percent in February, according to figures released on Monday by the statistics office in Port Lavelle.",
 			"the statistics office in Port Lavelle", article.Indirect, "2023-03-13", "Exports rose 12 percent"},
