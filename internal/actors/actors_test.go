@@ -322,7 +322,7 @@ func TestWorldGazetteer(t *testing.T) {
 }
 
 func TestNameParticles(t *testing.T) {
-	body := "European Commission President Ursula von der Leyen spoke. Von der Leyen left. Saudi Crown Prince Mohammed bin Salman and Minister of Trade Anna Petrova met."
+	body := "European Commission President Ursula von der Leyen spoke. Von der Leyen left. Saudi Crown Prince Mohammed bin Salman and Minister of Trade Anna Petrova met. Alliance Secretary-General Jens Lund came."
 	fs, b := find(t, body)
 	got := map[string]string{}
 	for _, f := range fs {
@@ -335,6 +335,7 @@ func TestNameParticles(t *testing.T) {
 		"Von der Leyen":        "Ursula von der Leyen / Commission President",
 		"Mohammed bin Salman":  "Mohammed bin Salman / Crown Prince",
 		"Anna Petrova":         "Anna Petrova / Minister of Trade",
+		"Jens Lund":            "Jens Lund / Alliance Secretary-General",
 	} {
 		if got[text] != want {
 			t.Errorf("%q: %q, want %q (all: %v)", text, got[text], want, got)

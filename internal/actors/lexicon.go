@@ -42,6 +42,10 @@ var titleWords = set(
 	"permanent", "representative", "envoy", "delegate", "del", "sens", "reps",
 	"ceo", "cfo", "coo", "negotiator", "founder", "co-founder", "editor", "anchor", "host", "correspondent",
 	"mr.", "kremlin", "pentagon", "of", "the", "and", "for",
+	// hyphenated titles, one token each
+	"secretary-general", "vice-president", "director-general", "attorney-general", "governor-general",
+	"commander-in-chief", "editor-in-chief", "vice-chairman", "vice-chair", "vice-premier", "vice-chancellor",
+	"under-secretary", "deputy-director", "prime-minister", "vice-minister", "deputy-secretary", "chief-of-staff",
 )
 
 // orgHeads are the last words of organisation names ("the Foreign
