@@ -1007,7 +1007,10 @@ func (d *doc) skipMedium(t, end int) int {
 		return t
 	}
 	k := t + 1
-	if d.lower(k) == "twitter" || d.lower(k) == "television" || d.lower(k) == "radio" {
+	if platforms[d.lower(k)] {
+		if d.lower(k) == "social" && d.lower(k+1) == "media" {
+			return k + 2
+		}
 		return k + 1
 	}
 	switch d.lower(k) {
@@ -1024,6 +1027,12 @@ func (d *doc) skipMedium(t, end int) int {
 	}
 	return t
 }
+
+// platforms are channels named without an article: "on Twitter", "on
+// Telegram", "on social media", "on television".
+var platforms = map[string]bool{"twitter": true, "television": true, "radio": true, "telegram": true,
+	"facebook": true, "instagram": true, "linkedin": true, "weibo": true, "wechat": true, "youtube": true,
+	"tiktok": true, "vkontakte": true, "social": true, "x": true}
 
 // mediumNouns name the medium or occasion of a statement; mediumModifiers
 // may come before them.

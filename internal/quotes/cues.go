@@ -145,8 +145,11 @@ func (d *doc) findCues(u unit) []cueHit {
 				continue
 			}
 			if c.clausal && t1 < u.t1 {
-				nt := d.toks[t1]
-				nw := d.lower(t1)
+				// "responded on Telegram that …": the channel stands
+				// between the verb and its clause.
+				t2 := d.skipMedium(t1, u.t1)
+				nt := d.toks[t2]
+				nw := d.lower(t2)
 				if !(nt.Kind == text.Quote || nw == "that" || nw == ":" || nw == "," || nw == "." || nw == ";" || nw == "—" || d.timexAt(nt.Span[0])) {
 					continue
 				}

@@ -78,6 +78,9 @@ var reportingVerbs = []verbEntry{
 	{base: "report", class: speech, nounish: true},
 	{base: "write", class: speech, forms: []string{"write", "writes", "wrote", "writing"}},
 	{base: "tweet", class: speech, nounish: true},
+	// "posted on Telegram that …": only with a clause or a quote after it
+	// (a company posts profits, an army posts troops).
+	{base: "post", class: speech, nounish: true, clausal: true},
 	{base: "complain", class: speech},
 	{base: "comment", class: speech, nounish: true},
 	{base: "observe", class: speech},

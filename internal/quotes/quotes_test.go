@@ -138,6 +138,8 @@ func TestPatterns(t *testing.T) {
 		{"question then clause", "“How many times must we see this?” Anna Berg asked.", "Anna Berg", article.Direct, "2023-03-15", "How many times"},
 		{"progressive", "He’s claiming that fraud is rampant.", "He", article.Indirect, "2023-03-15", "fraud is rampant"},
 		{"transcript", "HOST: Well, the question really is a different one.", "HOST", article.Direct, "2023-03-15", "the question really is"},
+		{"posted on a platform", "Ministry spokesman Dmitry Lind posted on Telegram that the talks were over.",
+			"Dmitry Lind", article.Indirect, "2023-03-15", "the talks were over"},
 		{"document seen by a newspaper", "According to a draft seen by Reuters, the tariffs could take effect as early as July.",
 			"a draft", article.Indirect, "2023-03-15", "the tariffs could take effect"},
 		{"told object then that", "Anna Berg told national radio stations that the war must end.", "Anna Berg", article.Indirect, "2023-03-15", "the war must end"},
@@ -421,6 +423,17 @@ func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 		}
 		if got := out.Statements[1].Speaker.Name == out.Statements[0].Speaker.Name; got != c.same {
 			t.Errorf("%q: second speaker %q, first %q", c.body, out.Statements[1].Speaker.Name, out.Statements[0].Speaker.Name)
+		}
+	}
+}
+
+func TestPostedWithoutClause(t *testing.T) {
+	// "post" reports only with a clause or a quote after it.
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	for _, body := range []string{"The company posted record profits in the first quarter.", "The army posted troops along the border on Monday."} {
+		if out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)}); len(out.Statements) != 0 {
+			t.Errorf("%q: %+v", body, out.Statements)
 		}
 	}
 }
