@@ -495,6 +495,16 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	// part of the reporting clause, not of what was said.
 	if t := d.skipMedium(afterStart, u.t1); t > afterStart {
 		afterStart = d.skipTime(t, u.t1) // "in a statement on Friday"
+		// "in a statement posted on its website that …": the statement's
+		// own participle phrase is still the reporting clause.
+		if afterStart < u.t1 && mediumParticiples[d.lower(afterStart)] {
+			for k := afterStart + 1; k < u.t1 && k <= afterStart+8 && !d.inQ[k] && d.toks[k].Kind != text.Punct && d.toks[k].Kind != text.Quote; k++ {
+				if d.lower(k) == "that" {
+					afterStart = k
+					break
+				}
+			}
+		}
 		if afterStart < u.t1 && d.lower(afterStart) == "that" {
 			afterStart++
 		}
@@ -1027,6 +1037,11 @@ func (d *doc) skipMedium(t, end int) int {
 	}
 	return t
 }
+
+// mediumParticiples open the phrase that says where a statement appeared:
+// "a statement posted on its website", "a letter published in the Times".
+var mediumParticiples = map[string]bool{"posted": true, "published": true, "released": true, "issued": true,
+	"carried": true, "sent": true, "distributed": true, "circulated": true, "read": true}
 
 // platforms are channels named without an article: "on Twitter", "on
 // Telegram", "on social media", "on television".

@@ -140,6 +140,8 @@ func TestPatterns(t *testing.T) {
 		{"transcript", "HOST: Well, the question really is a different one.", "HOST", article.Direct, "2023-03-15", "the question really is"},
 		{"posted on a platform", "Ministry spokesman Dmitry Lind posted on Telegram that the talks were over.",
 			"Dmitry Lind", article.Indirect, "2023-03-15", "the talks were over"},
+		{"statement posted on a website", "The ministry said in a statement posted on its website that its troops held the city.",
+			"The ministry", article.Indirect, "2023-03-15", "its troops held the city"},
 		{"document seen by a newspaper", "According to a draft seen by Reuters, the tariffs could take effect as early as July.",
 			"a draft", article.Indirect, "2023-03-15", "the tariffs could take effect"},
 		{"told object then that", "Anna Berg told national radio stations that the war must end.", "Anna Berg", article.Indirect, "2023-03-15", "the war must end"},
@@ -435,5 +437,15 @@ func TestPostedWithoutClause(t *testing.T) {
 		if out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)}); len(out.Statements) != 0 {
 			t.Errorf("%q: %+v", body, out.Statements)
 		}
+	}
+}
+
+func TestMediumParticipleNotContent(t *testing.T) {
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	body := "The ministry said in a statement posted on its website that its troops held the city."
+	out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
+	if len(out.Statements) != 1 || out.Statements[0].Text != "its troops held the city." {
+		t.Errorf("%+v", out.Statements)
 	}
 }
