@@ -249,6 +249,11 @@ func analyzeRun(body string, toks []text.Token, a, b int, wa wordInfo, surface s
 		if _, ok := wi.demonymOf(); ok {
 			break
 		}
+		// A place of two or three words ends the title: "Ambassador to
+		// the United States Anatoly Antonov".
+		if nameStart >= 2 && nameStart < len(words) && placeEndsAt(words, nameStart) {
+			break
+		}
 		nameStart--
 	}
 	nameWords := words[nameStart:]
@@ -589,4 +594,15 @@ func capsLines(body string, toks []text.Token) [][2]int {
 		return nil
 	}
 	return out
+}
+
+// placeEndsAt reports whether words[k-2:k] or words[k-3:k] name a country
+// or body of the gazetteer ("United States", "United Arab Emirates").
+func placeEndsAt(words []string, k int) bool {
+	for n := 2; n <= 3 && n <= k; n++ {
+		if _, _, ok := Place(strings.Join(words[k-n:k], " ")); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -853,7 +853,20 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 					c.around = [2]int{app0, app1}
 					if !rel && d.hasPerson(app0, app1) && !d.hasPerson(hs, hk+1) {
 						subj = [2]int{app0, app1}
-						c.around = [2]int{hs, hk + 1}
+						// "The Russian ambassador to the UK, Andrei Kelin":
+						// the phrase before the name runs over its
+						// prepositional phrases, so that its side is read
+						// from the start ("Russian"), not from the place
+						// the ambassador serves in.
+						as := hs
+						for as >= u.t0+2 && rolePreps[d.lower(as-1)] && d.toks[as-2].Kind == text.Word && !d.inQ[as-2] {
+							h2 := d.npBack(u, as-2)
+							if h2 > as-2 || h2 < u.t0 {
+								break
+							}
+							as = h2
+						}
+						c.around = [2]int{as, hk + 1}
 					}
 					// Several appositions: "Jane Roe, the attorney
 					// general of X, one of the states suing, said": the
@@ -1037,6 +1050,10 @@ func (d *doc) skipMedium(t, end int) int {
 	}
 	return t
 }
+
+// rolePreps join a role noun and what it serves: "ambassador to the UK",
+// "minister of defence", "envoy for Syria".
+var rolePreps = map[string]bool{"to": true, "of": true, "for": true, "at": true, "in": true}
 
 // mediumParticiples open the phrase that says where a statement appeared:
 // "a statement posted on its website", "a letter published in the Times".

@@ -449,3 +449,23 @@ func TestMediumParticipleNotContent(t *testing.T) {
 		t.Errorf("%+v", out.Statements)
 	}
 }
+
+func TestAmbassadorToAPlace(t *testing.T) {
+	// An ambassador speaks for the country that sent them, not the one
+	// they serve in.
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	for body, want := range map[string]string{
+		"The Finnish ambassador to Kenya, Piotr Lind, told reporters that talks would go on.": "Piotr Lind / Finland",
+		"Russian Ambassador to the United States Anatoly Lind said talks were possible.":      "Anatoly Lind / Russia",
+	} {
+		out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
+		if len(out.Statements) != 1 {
+			t.Fatalf("%q: %d statements", body, len(out.Statements))
+		}
+		sp := out.Statements[0].Speaker
+		if got := sp.Name + " / " + sp.Affiliation; got != want {
+			t.Errorf("%q: %q, want %q", body, got, want)
+		}
+	}
+}
