@@ -451,6 +451,21 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			}
 		}
 	}
+	// "warned Moscow that …", "reminded the allies that …": the person
+	// warned is skipped only when "that" closes it ("warned Russia would
+	// pay" has no object: Russia is the content's subject).
+	switch w0 {
+	case "warned", "warn", "warns", "warning", "informed", "reminded", "remind", "reminds", "reminding":
+		for t := afterStart; t < u.t1 && t < h.t1+6; t++ {
+			if d.inQ[t] || d.toks[t].Kind != text.Word || ppWords[d.lower(t)] {
+				break
+			}
+			if d.lower(t) == "that" {
+				afterStart = t
+				break
+			}
+		}
+	}
 	// Words after the cue up to the next comma outside quotes ("…,"
 	// Grushko said, adding that …): few means the content came before.
 	restTokens := 0

@@ -142,6 +142,8 @@ func TestPatterns(t *testing.T) {
 			"Dmitry Lind", article.Indirect, "2023-03-15", "the talks were over"},
 		{"statement posted on a website", "The ministry said in a statement posted on its website that its troops held the city.",
 			"The ministry", article.Indirect, "2023-03-15", "its troops held the city"},
+		{"warned someone that", "Foreign Secretary Anna Berg warned Moscow that an incursion would be a mistake.",
+			"Anna Berg", article.Indirect, "2023-03-15", "an incursion would be a mistake"},
 		{"document seen by a newspaper", "According to a draft seen by Reuters, the tariffs could take effect as early as July.",
 			"a draft", article.Indirect, "2023-03-15", "the tariffs could take effect"},
 		{"told object then that", "Anna Berg told national radio stations that the war must end.", "Anna Berg", article.Indirect, "2023-03-15", "the war must end"},
@@ -466,6 +468,20 @@ func TestAmbassadorToAPlace(t *testing.T) {
 		sp := out.Statements[0].Speaker
 		if got := sp.Name + " / " + sp.Affiliation; got != want {
 			t.Errorf("%q: %q, want %q", body, got, want)
+		}
+	}
+}
+
+func TestWarnedObjectNotContent(t *testing.T) {
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	for body, want := range map[string]string{
+		"Foreign Secretary Anna Berg warned Moscow that an incursion would be a mistake.": "an incursion would be a mistake.",
+		"Foreign Secretary Anna Berg warned Russia would pay a heavy price.":              "Russia would pay a heavy price.",
+	} {
+		out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
+		if len(out.Statements) != 1 || out.Statements[0].Text != want {
+			t.Errorf("%q: %+v", body, out.Statements)
 		}
 	}
 }
