@@ -485,3 +485,14 @@ func TestWarnedObjectNotContent(t *testing.T) {
 		}
 	}
 }
+
+func TestAgeDescriptorSpeaker(t *testing.T) {
+	// "the 46-year-old added": the person the report is about.
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	body := "Foreign Minister Anna Berg said the talks would go on. The 46-year-old added that the other side had to move."
+	out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
+	if len(out.Statements) != 2 || out.Statements[1].Speaker.Name != "Anna Berg" {
+		t.Errorf("%+v", out.Statements)
+	}
+}

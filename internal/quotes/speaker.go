@@ -125,6 +125,17 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			return act, act.Name, surf
 		}
 	}
+	// "the 46-year-old added": an age stands for the person the report
+	// is about, the last person who spoke (else the last one named).
+	if d.ageDescriptor(a, b) {
+		id := d.lastSpeaker
+		if id < 0 || d.book.Kind(id) != article.Person {
+			id = d.lastPerson
+		}
+		if id >= 0 {
+			return d.pronounActor(id, pos, article.Person, "")
+		}
+	}
 	words := make([]string, 0, b-a)
 	for t := a; t < b; t++ {
 		if k := d.toks[t].Kind; k == text.Word || (k == text.Number && t > a && t < b-1) {
@@ -741,4 +752,21 @@ func otherGender(sp article.Actor, g byte) bool {
 	head := strings.ToLower(phrase[strings.LastIndexByte(phrase, ' ')+1:])
 	rg, ok := genderedWords[head]
 	return ok && rg != g
+}
+
+// ageDescriptor reports whether tokens [a, b) are "the 46-year-old" (with
+// or without the article, the hyphens written or not).
+func (d *doc) ageDescriptor(a, b int) bool {
+	if a < b && d.lower(a) == "the" {
+		a++
+	}
+	if a >= b || d.toks[a].Kind != text.Number {
+		return false
+	}
+	var rest strings.Builder
+	for t := a + 1; t < b; t++ {
+		rest.WriteString(d.lower(t))
+	}
+	r := strings.ReplaceAll(rest.String(), "-", "")
+	return r == "yearold"
 }
