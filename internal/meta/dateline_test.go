@@ -30,6 +30,8 @@ func TestParseDateline(t *testing.T) {
 		{in: "KYIV, Ukraine — Officials", place: "Kyiv", region: "Ukraine", rest: "Officials"},
 		{in: "TOKYO, Feb. 24 Kyodo - Japan will", place: "Tokyo", outlet: "Kyodo", month: 2, day: 24, rest: "Japan"},
 		{in: "(CNN) - Ukrainian and Russian delegations", outlet: "CNN", rest: "Ukrainian"},
+		{in: "New Delhi, Mar 3 (PTI) External Affairs Minister", place: "New Delhi", outlet: "PTI", month: 3, day: 3, rest: "External"},
+		{in: "Geneva (Unknown Wire) The talks", notADateline: true},
 		{in: "(AP) — The Senate voted on Tuesday", outlet: "AP", rest: "The Senate"},
 		{in: "(Unknown Outlet) - Text", notADateline: true},
 		{in: "(The talks) - resumed", notADateline: true},

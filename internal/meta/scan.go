@@ -361,6 +361,14 @@ func scanDateline(s string) (Dateline, bool) {
 				d.Len = sc.i
 				return d, true
 			}
+			// Indian agencies close the dateline with the bracket alone:
+			// "New Delhi, Mar 3 (PTI) External Affairs Minister …". Only
+			// a known service, and a capital after it.
+			if c, known := KnownOutlet(name); known && sc.i < len(sc.s) && unicode.IsUpper(sc.peek()) && sc.s[sc.i-1] == ' ' {
+				d.Outlet = c
+				d.Len = sc.i
+				return d, true
+			}
 		}
 		return Dateline{}, false
 	}

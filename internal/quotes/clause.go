@@ -280,6 +280,16 @@ func (d *doc) skipBack(u unit, k int) int {
 				continue
 			}
 		}
+		// "X on Thursday said", "X late on Wednesday told": a day with
+		// its preposition between subject and verb (the time tagger's
+		// extent is the day alone).
+		if t.Kind == text.Word && d.timexAt(t.Span[0]) && k-1 >= u.t0 && d.lower(k-1) == "on" {
+			k -= 2
+			if k >= u.t0 && (d.lower(k) == "late" || d.lower(k) == "early") {
+				k--
+			}
+			continue
+		}
 		if t.Kind == text.Word && (inLex(betweenSubjVerbLex, d.lower(k)) || isAdverb(d.word(k)) || isNegAux(d.lower(k))) {
 			k--
 			continue

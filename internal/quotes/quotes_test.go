@@ -144,6 +144,8 @@ func TestPatterns(t *testing.T) {
 			"The ministry", article.Indirect, "2023-03-15", "its troops held the city"},
 		{"warned someone that", "Foreign Secretary Anna Berg warned Moscow that an incursion would be a mistake.",
 			"Anna Berg", article.Indirect, "2023-03-15", "an incursion would be a mistake"},
+		{"day between subject and verb", "Foreign Minister Anna Berg on Tuesday said the talks would go on.",
+			"Anna Berg", article.Indirect, "2023-03-14", "the talks would go on"},
 		{"document seen by a newspaper", "According to a draft seen by Reuters, the tariffs could take effect as early as July.",
 			"a draft", article.Indirect, "2023-03-15", "the tariffs could take effect"},
 		{"told object then that", "Anna Berg told national radio stations that the war must end.", "Anna Berg", article.Indirect, "2023-03-15", "the war must end"},
@@ -494,5 +496,20 @@ func TestAgeDescriptorSpeaker(t *testing.T) {
 	out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
 	if len(out.Statements) != 2 || out.Statements[1].Speaker.Name != "Anna Berg" {
 		t.Errorf("%+v", out.Statements)
+	}
+}
+
+func TestDayBetweenSubjectAndVerb(t *testing.T) {
+	// The time tagger's extent is the day alone ("Tuesday"): "on" before
+	// it is still between the subject and the verb.
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	for _, body := range []string{"Foreign Minister Anna Berg on Tuesday said the talks would go on.", "Foreign Minister Anna Berg late on Tuesday told reporters the talks would go on."} {
+		i := strings.Index(body, "Tuesday")
+		tx := []article.Timex{{Text: "Tuesday", Type: article.Date, Value: "2023-03-14", Span: article.Span{i, i + len("Tuesday")}}}
+		out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: tx})
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != "Anna Berg" || out.Statements[0].Date != "2023-03-14" {
+			t.Errorf("%q: %+v", body, out.Statements)
+		}
 	}
 }
