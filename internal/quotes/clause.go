@@ -451,30 +451,14 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		}
 		// "told national radio stations that …": any short object
 		// closed by "that".
-		for t := afterStart; t < u.t1 && t < h.t1+6; t++ {
-			if d.inQ[t] || d.toks[t].Kind != text.Word || ppWords[d.lower(t)] {
-				break
-			}
-			if d.lower(t) == "that" {
-				afterStart = t
-				break
-			}
-		}
+		afterStart = d.thatAfterObject(u, h, afterStart)
 	}
 	// "warned Moscow that …", "reminded the allies that …": the person
 	// warned is skipped only when "that" closes it ("warned Russia would
 	// pay" has no object: Russia is the content's subject).
 	switch w0 {
 	case "warned", "warn", "warns", "warning", "informed", "reminded", "remind", "reminds", "reminding":
-		for t := afterStart; t < u.t1 && t < h.t1+6; t++ {
-			if d.inQ[t] || d.toks[t].Kind != text.Word || ppWords[d.lower(t)] {
-				break
-			}
-			if d.lower(t) == "that" {
-				afterStart = t
-				break
-			}
-		}
+		afterStart = d.thatAfterObject(u, h, afterStart)
 	}
 	// Words after the cue up to the next comma outside quotes ("…,"
 	// Grushko said, adding that …): few means the content came before.
@@ -1072,6 +1056,21 @@ func (d *doc) skipMedium(t, end int) int {
 	}
 	if k+1 < end && mediumNouns[d.lower(k)] && d.toks[k+1].Kind == text.Word {
 		return k + 1
+	}
+	return t
+}
+
+// thatAfterObject returns the "that" that closes a short object after cue
+// h ("told national radio stations that …", "warned Moscow that …"),
+// from token t on; t itself when there is none.
+func (d *doc) thatAfterObject(u unit, h cueHit, t int) int {
+	for k := t; k < u.t1 && k < h.t1+6; k++ {
+		if d.inQ[k] || d.toks[k].Kind != text.Word || ppWords[d.lower(k)] {
+			break
+		}
+		if d.lower(k) == "that" {
+			return k
+		}
 	}
 	return t
 }
