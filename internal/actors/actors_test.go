@@ -342,3 +342,20 @@ func TestNameParticles(t *testing.T) {
 		}
 	}
 }
+
+func TestPossessiveSide(t *testing.T) {
+	// "Washington's envoy Robert Lind": the capital before the possessive
+	// is the side; so is a body ("the EU's coordinator").
+	body := "Washington's envoy Robert Lind met the EU's coordinator Enrique Vale in Vienna."
+	fs, b := find(t, body)
+	got := map[string]string{}
+	for _, f := range fs {
+		if f.ID >= 0 && f.Type == article.Person {
+			a := b.Actor(f.ID)
+			got[a.Name] = a.Title + " / " + a.Affiliation
+		}
+	}
+	if got["Robert Lind"] != "envoy / United States" || got["Enrique Vale"] != "coordinator / European Union" {
+		t.Errorf("%v", got)
+	}
+}

@@ -40,7 +40,7 @@ var titleWords = set(
 	"international", "russian", "american", "defense", "military", "army", "navy", "air", "force",
 	"sec", "atty", "lieutenant", "brig", "brigadier", "corporal", "private", "emeritus",
 	"permanent", "representative", "envoy", "delegate", "del", "sens", "reps",
-	"ceo", "cfo", "coo", "negotiator", "founder", "co-founder", "editor", "anchor", "host", "correspondent",
+	"ceo", "cfo", "coo", "negotiator", "coordinator", "mediator", "emissary", "diplomat", "founder", "co-founder", "editor", "anchor", "host", "correspondent",
 	"mr.", "kremlin", "pentagon", "of", "the", "and", "for",
 	// hyphenated titles, one token each
 	"secretary-general", "vice-president", "director-general", "attorney-general", "governor-general",

@@ -472,6 +472,13 @@ func titleBefore(body string, toks []text.Token, a int, affil string) (string, s
 					affil = c
 				}
 			}
+			// "Washington's envoy", "the EU's coordinator": the place or
+			// body before the possessive is the side.
+			if toks[k].Kind == text.Possessive && k >= 1 && affil == "" {
+				if c, _, ok := Place(toks[k-1].Text(body)); ok {
+					affil = c
+				}
+			}
 			k = j
 		}
 	}
