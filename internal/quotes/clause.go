@@ -642,6 +642,14 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		pk--
 	}
 	progressive := pk >= u.t0 && (d.toks[pk].Kind == text.Possessive || (d.toks[pk].Kind == text.Word && progAux[d.lower(pk)]))
+	// "…, with Tehran insisting that …", "with both sides warning that
+	// …": the noun phrase after "with" speaks, not the main clause's
+	// subject.
+	if strings.HasSuffix(w0, "ing") && !progressive && k >= u.t0 && !d.inQ[k] {
+		if s := d.npBack(u, k); s <= k && s-1 >= u.t0 && d.lower(s-1) == "with" && d.plausibleSpeaker([2]int{s, k + 1}) {
+			return withSubject([2]int{s, k + 1}, s)
+		}
+	}
 	if strings.HasSuffix(w0, "ing") && !progressive {
 		// "…, saying that …" reports for the main subject; so does "a
 		// statement calling it …", "a letter saying …" (the document's
