@@ -147,7 +147,7 @@ func TestPatterns(t *testing.T) {
 		{"day between subject and verb", "Foreign Minister Anna Berg on Tuesday said the talks would go on.",
 			"Anna Berg", article.Indirect, "2023-03-14", "the talks would go on"},
 		{"with X saying", "Talks resumed on Monday, with Tehran insisting that sanctions must be lifted first.",
-			"Iran", article.Indirect, "2023-03-15", "sanctions must be lifted first"},
+			"Iran", article.Indirect, "2023-03-13", "sanctions must be lifted first"},
 		{"document seen by a newspaper", "According to a draft seen by Reuters, the tariffs could take effect as early as July.",
 			"a draft", article.Indirect, "2023-03-15", "the tariffs could take effect"},
 		{"told object then that", "Anna Berg told national radio stations that the war must end.", "Anna Berg", article.Indirect, "2023-03-15", "the war must end"},
