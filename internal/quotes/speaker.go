@@ -263,10 +263,7 @@ func (d *doc) unnamedSpeakerBefore() (article.Actor, bool) {
 	if d.unitOf(last.Span[0]) < d.ui-1 {
 		return article.Actor{}, false
 	}
-	phrase := last.Speaker.Name
-	if n := len(last.Speaker.Aliases); n > 0 {
-		phrase = last.Speaker.Aliases[n-1]
-	}
+	phrase := introPhrase(last.Speaker)
 	sp := strings.LastIndexByte(phrase, ' ')
 	if sp < 0 {
 		// "Andriessen told a news conference …. He said …": a lone
@@ -745,10 +742,7 @@ func (d *doc) unnamedSource(b int) bool {
 // otherGender reports whether an unnamed speaker's role noun has the other
 // gender than a pronoun's: "she" is not "a spokesman".
 func otherGender(sp article.Actor, g byte) bool {
-	phrase := sp.Name
-	if n := len(sp.Aliases); n > 0 {
-		phrase = sp.Aliases[n-1]
-	}
+	phrase := introPhrase(sp)
 	head := strings.ToLower(phrase[strings.LastIndexByte(phrase, ' ')+1:])
 	rg, ok := genderedWords[head]
 	return ok && rg != g
@@ -769,4 +763,13 @@ func (d *doc) ageDescriptor(a, b int) bool {
 	}
 	r := strings.ReplaceAll(rest.String(), "-", "")
 	return r == "yearold"
+}
+
+// introPhrase is the phrase an unnamed speaker was last introduced by ("a
+// company spokesman"): the latest alias, else the name.
+func introPhrase(sp article.Actor) string {
+	if n := len(sp.Aliases); n > 0 {
+		return sp.Aliases[n-1]
+	}
+	return sp.Name
 }
