@@ -135,6 +135,32 @@ func TestByRole(t *testing.T) {
 	}
 }
 
+// A leader the text names without an office is the "president" of a role
+// phrase right after, when the dictionary gives them that country.
+func TestByRoleUntitledLeader(t *testing.T) {
+	for _, c := range []struct {
+		body, phrase, want string
+	}{
+		{"Talks with Vladimir Putin ran late. The Russian president said little.", "the Russian president", "Vladimir Putin"},
+		{"Talks with Vladimir Putin ran late. The French president said little.", "the French president", ""},
+		// a spokesman is someone else
+		{"Talks with Vladimir Putin ran late. The Russian spokesman said little.", "the Russian spokesman", ""},
+		// a name the dictionary does not know as Russian
+		{"Talks with Marta Kowalczyk ran late. The Russian president said little.", "the Russian president", ""},
+	} {
+		_, b := find(t, c.body)
+		pos := strings.Index(c.body, "The ")
+		id, ok := b.ByRole(strings.Fields(c.phrase), pos)
+		got := ""
+		if ok {
+			got = b.Name(id)
+		}
+		if got != c.want {
+			t.Errorf("%q → %q, want %q", c.phrase, got, c.want)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add("actors:\n  - name: A B\n    roles:\n      - {title: Minister, from: 2020-01-01}\n")
 	f.Add("actors: [")

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	dictionary "github.com/parley-news/parley/internal/gazetteer"
 	"strings"
 	"time"
 
@@ -526,6 +527,29 @@ func (b *Book) ByRole(words []string, pos int) (ID, bool) {
 			return id, true
 		}
 	}
+	// "Putin told the conference …. 'We are ready,' the Russian president
+	// said": a leader well enough known to be named without a title is
+	// varied by role right after. The person named last before the phrase
+	// answers it when the text gave them no title and the same country.
+	// Only leaders' roles: "the Kremlin spokesman" after "Putin said" is
+	// someone else.
+	if affil != "" && (head == "president" || head == "leader" || head == "premier" || head == "chancellor" ||
+		(head == "minister" && strings.Contains(phrase, "prime"))) {
+		last, lastSeen := -1, -1
+		for i, e := range b.entries {
+			if e.actor.Kind != article.Person {
+				continue
+			}
+			if s := e.seenBefore(pos); s > lastSeen {
+				last, lastSeen = i, s
+			}
+		}
+		if last >= 0 {
+			if e := b.entries[last]; e.actor.Title == "" && (e.actor.Affiliation == affil || (e.actor.Affiliation == "" && dictionarySide(e.actor.Name, b.at) == affil)) {
+				return last, true
+			}
+		}
+	}
 	return -1, false
 }
 
@@ -554,4 +578,23 @@ func (b *Book) orgVariant(name string) (ID, bool) {
 		}
 	}
 	return -1, false
+}
+
+// dictionarySide is whom the actor dictionary says the person named name
+// speaks for on day at (the text may name a leader without the office);
+// "" when the dictionary is unavailable or does not know them by their full
+// name.
+func dictionarySide(name string, at time.Time) string {
+	if !strings.Contains(name, " ") {
+		return ""
+	}
+	g, err := dictionary.Load()
+	if err != nil {
+		return ""
+	}
+	p, ok := g.Person(name, at)
+	if !ok || p.Partial {
+		return ""
+	}
+	return p.Role.Side()
 }

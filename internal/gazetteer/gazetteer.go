@@ -80,6 +80,19 @@ type Role struct {
 	Default  bool
 }
 
+// Side is whom the role speaks for: the country of a national role
+// (government, military, legislature, party …), the body of an
+// international one; "" for a notable person without office or a civilian.
+func (r Role) Side() string {
+	switch {
+	case r.Country.Name != "" && r.Sector != "ELI" && r.Sector != "CVL":
+		return r.Country.Name
+	case len(r.Orgs) > 0 || r.Sector == "IGO":
+		return r.Affiliation
+	}
+	return ""
+}
+
 // Person is a person of the dictionary with the role valid on the date asked.
 type Person struct {
 	Name  string // canonical display name: "Barack Obama"

@@ -544,11 +544,5 @@ func sideOf(g *gazetteer.Gazetteer, a article.Actor, on time.Time) string {
 	default:
 		return ""
 	}
-	switch {
-	case r.Country.Name != "" && r.Sector != "ELI" && r.Sector != "CVL":
-		return r.Country.Name
-	case len(r.Orgs) > 0 || r.Sector == "IGO":
-		return r.Affiliation
-	}
-	return ""
+	return r.Side()
 }
