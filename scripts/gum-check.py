@@ -12,8 +12,9 @@ xml/ (one token per line, seven tab-separated columns, inline elements such as
    {"source": "<id>.txt", "title", "published" (dateCreated), "text"}, the text
    rebuilt from the tokens (spacing from CoNLL-U SpaceAfter=No; a punctuation
    rule when dep/ is missing or does not align), blocks (<p>, later <head>s,
-   <item>, <caption>) joined with a blank line, the headline (first <head>)
-   left out. The character offsets of every <quote>, <q>, <date> and <s> are
+   <item>, <caption>) joined with a blank line (sentences outside any block,
+   as in GUM_news_flag, make one paragraph), the headline (first <head>) left
+   out; captions stay where GUM puts them unless --no-captions. The character offsets of every <quote>, <q>, <date> and <s> are
    kept (OUT_DIR/gold.json).
 2. `PARLEY extract OUT_DIR/gum-news.jsonl` > OUT_DIR/parley.jsonl. Spans there
    are byte offsets into "body"; Parley keeps a record's text as its body
@@ -216,6 +217,8 @@ def read_article(xml_path, conllu_path, captions=True):
             dropped[e["name"]] += 1
             continue
         toks = [tokens[i]["form"] for i in range(e["start"], e["end"]) if starts[i] is not None]
+        if re.sub(r"\s", "", text[sp[0]:sp[1]]) != re.sub(r"\s", "", "".join(toks)):
+            dropped["offset_mismatch"] += 1  # a self-check: the span's text is its tokens
         rec = {"span": sp, "words": sum(1 for x in toks if re.search(r"\w", x)),
                "attrs": e["attrs"], "block_name": tokens[e["start"]]["block_name"]}
         spans[e["name"]].append(rec)
@@ -443,7 +446,10 @@ def main():
             if not any(overlap(s["span"], g) > 0 for g in gold_q):
                 qstats["direct_extra"] += 1
                 sq = any(overlap(s["span"], g) > 0 for g in scare)
+                qstats["direct_extra_unannotated"] += not d["quote"]
+                qstats["direct_extra_q"] += sq
                 extra.append({"doc": d["id"], "speaker": s["speaker"], "cue": s["cue"], "overlaps_q": sq,
+                              "doc_has_quotes": bool(d["quote"]),
                               "text": short(text[s["span"][0]:s["span"][1]], 140)})
 
         # dates
@@ -477,6 +483,7 @@ def main():
             if args.verbose:
                 verbose_lines.append("  D %-4s %s %r when=%s parley=%s" % (
                     status, d["id"][9:], gtext, when, ["%s=%s" % (y["text"], y["value"]) for y in hits]))
+        qstats["offset_mismatch"] += d["dropped"].get("offset_mismatch", 0)
         dstats["time_elems"] += len(d["time"])
         dstats["headline_dropped"] += d["dropped"].get("date", 0)
         qstats["q_elems"] += len(d["q"])
@@ -484,6 +491,8 @@ def main():
 
     say("bodies: " + ", ".join("%s %d" % kv for kv in sorted(body_how.items())) +
         " (same/trimmed: offsets used as they are; aligned: mapped with difflib)")
+    if qstats["offset_mismatch"]:
+        say("WARNING: %d GUM spans whose text is not their tokens (offsets wrong)" % qstats["offset_mismatch"])
 
     def ratio(n, N):
         return n / N if N else 0.0
@@ -494,7 +503,9 @@ def main():
     say("  covered by a direct/mixed statement (>=50%% of its characters): all %d/%d = %.2f; >=4 words %d/%d = %.2f" % (
         qstats["all_cov"], qstats["all"], ratio(qstats["all_cov"], qstats["all"]),
         qstats["long_cov"], qstats["long"], ratio(qstats["long_cov"], qstats["long"])))
-    say("  Parley direct statements: %d, overlapping no GUM quote: %d" % (qstats["direct"], qstats["direct_extra"]))
+    say("  Parley direct statements: %d, overlapping no GUM quote: %d (%d in articles with no <quote> annotated"
+        " at all, %d overlapping a GUM <q>)" % (qstats["direct"], qstats["direct_extra"],
+                                                qstats["direct_extra_unannotated"], qstats["direct_extra_q"]))
     say("")
     say("  uncovered GUM quotes of >= 4 words (%d), by what Parley did:" % len(uncovered))
     for why, n in collections.Counter(re.sub(r" \(.*", "", u["why"]) for u in uncovered).most_common():
@@ -510,8 +521,9 @@ def main():
     say("")
     say("  Parley direct statements overlapping no GUM quote (%d):" % len(extra))
     for x in extra:
-        say("  - [%s] %s / %s%s: %s" % (x["doc"][9:], x["speaker"] or "?", x["cue"] or "?",
-                                       " (overlaps a GUM <q>)" if x["overlaps_q"] else "", x["text"]))
+        say("  - [%s] %s / %s%s%s: %s" % (x["doc"][9:], x["speaker"] or "?", x["cue"] or "?",
+                                         " (overlaps a GUM <q>)" if x["overlaps_q"] else "",
+                                         "" if x["doc_has_quotes"] else " (article has no <quote>)", x["text"]))
 
     dr = ratio(dstats["found"], dstats["gold"])
     va = ratio(dstats["right"], dstats["found"])
@@ -548,9 +560,9 @@ def main():
     if args.verbose:
         print("\n".join(rep))
     else:
-        head = [l for l in rep if not l.startswith("  - ") and not l.startswith("      ")]
+        head = [l for l in rep[:-1] if not l.startswith("  - ") and not l.startswith("      ")]
         print("\n".join(head))
-        print("(details: %s)" % os.path.join(args.out_dir, "report.txt"))
+        print("(lists: %s; --verbose prints them)" % os.path.join(args.out_dir, "report.txt"))
         print(summary)
 
 

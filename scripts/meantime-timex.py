@@ -12,7 +12,8 @@ under <Markables>, TIMEX3 elements anchored to tokens.
 - Sentence 0 is the headline: it becomes "title" and is left out of "text".
 - Sentence 1 is the date line: the TIMEX3 with functionInDocument="CREATION_TIME" covers it
   exactly in 118 of the 120 documents; in the other two a plain DATE timex with a full
-  YYYY-MM-DD value covers it. That value is "published"; the line and its timex are left out.
+  YYYY-MM-DD value covers it. That value is "published" (the date line's own reading where
+  the two disagree: two documents); the line and its timex are left out.
   A document with no such line keeps sentence 1 in its text and gets no "published".
 - The tokens are detokenized: no space before , . ; : ? ! ) ] % ... 's n't 're and the like,
   none after ( [ or a currency sign before a number; `` '' and " become " (opening or
@@ -134,6 +135,18 @@ def detokenize(toks, sents):
     return "".join(out), spans
 
 
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+
+
+def line_date(line):
+    """'February 03 , 2009' -> '2009-02-03'; None when the line is not such a date."""
+    m = re.match(r"^([A-Za-z]+) (\d{1,2}) , (\d{4})$", line.strip())
+    if not m or m.group(1).lower() not in MONTHS:
+        return None
+    return f"{m.group(3)}-{MONTHS.index(m.group(1).lower()) + 1:02d}-{int(m.group(2)):02d}"
+
+
 def squash(s):
     return re.sub(r"\s+", "", s)
 
@@ -170,6 +183,13 @@ def convert(path, stats):
                 break
     if dct is not None and dct[1] == s1 and s1:
         published = dct[0].get("value")
+        # two creation times disagree with their own date line ("03-02-2009" for
+        # February 03, 2009; 2008-10-20 for October 10, 2008, whose "the start of
+        # the day" is 2008-10-10): the line, when it reads as a date, wins
+        shown = line_date(" ".join(words[i] for i in s1))
+        if shown and shown != published:
+            published = shown
+            stats["creation time value mended from the date line"] += 1
         skip_sents = {0, 1}
     else:
         published = dct[0].get("value") if dct is not None else ""

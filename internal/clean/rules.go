@@ -461,6 +461,10 @@ var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 var stampWords = map[string]bool{"updated": true, "published": true, "posted": true, "created": true,
 	"modified": true, "last": true, "first": true, "date": true}
 
+// stampReach is how many paragraphs into the body a publication stamp
+// still dates the article.
+const stampReach = 4
+
 // isStampLine reports whether s is a publication stamp: a stamp word
 // ("Updated", "Published:", "Last updated") and a figure, in a short line.
 func isStampLine(s string) bool {

@@ -174,11 +174,18 @@ func Text(raw string) Result {
 	}
 	// Publication stamps ("Updated … March 3, 2022") above the report's
 	// first paragraph are the article's own: their dates, written out or
-	// in figures, are stamps. A byline that names a known outlet says who
-	// filed the report, as a sign-off does.
+	// in figures, are stamps. Some sites print the stamp under a
+	// standfirst or the lead ("Date 15.02.2022" after the first
+	// paragraph), so the first few paragraphs of the body count too. A
+	// byline that names a known outlet says who filed the report, as a
+	// sign-off does.
 	byline := ""
+	lead := true // no paragraph of the report yet
 	for i := range paras {
 		if i >= from && paras[i].rule == "" {
+			lead = false
+		}
+		if !lead && i >= from+stampReach {
 			break
 		}
 		switch paras[i].rule {
@@ -188,7 +195,7 @@ func Text(raw string) Result {
 				res.Stamps = append(res.Stamps, meta.DateStamps(paras[i].text)...)
 			}
 		case "byline":
-			if byline == "" {
+			if byline == "" && lead {
 				byline = bylineOutlet(paras[i].text)
 			}
 		}

@@ -347,6 +347,28 @@ func TestLeadIsNotTheHeadline(t *testing.T) {
 	}
 }
 
+// A stamp printed under the lead or a standfirst dates the article; one
+// far down the report does not.
+func TestStampUnderLead(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Harbour talks resume\n\nNegotiators met again on Thursday to discuss harbour fees.\n\nDate 03.03.2031\n\nThe talks went on.\n", "2031-03-03"},
+		{"Harbour talks resume\n\nThe port says it will wait.\n\nPublished On 3 Mar 2031\n\nNegotiators met again on Thursday.\n", "2031-03-03"},
+		{"Harbour talks resume\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nPublished On 3 Mar 2031\n\nSix.\n", ""},
+	} {
+		r := Text(c.in)
+		got := ""
+		if len(r.Stamps) > 0 {
+			got = r.Stamps[0].Format("2006-01-02")
+		}
+		if got != c.want {
+			t.Errorf("%q: stamps %v, want %q", c.in, r.Stamps, c.want)
+		}
+		if strings.Contains(r.Body, "Date 0") || strings.Contains(r.Body, "Published On") {
+			t.Errorf("stamp left in the body: %q", r.Body)
+		}
+	}
+}
+
 func TestBylineAndStamp(t *testing.T) {
 	in := "Harbour talks resume as boats stay in port\n\nBy Jane Doe, CNN\n\nUpdated 10:32 AM ET, Thu March 3, 2031\n\n" +
 		"Negotiators met again on Thursday to discuss harbour fees, officials said.\n\nBy Tuesday, the talks had collapsed.\n"
