@@ -14,8 +14,9 @@ xml/ (one token per line, seven tab-separated columns, inline elements such as
    rule when dep/ is missing or does not align), blocks (<p>, later <head>s,
    <item>, <caption>) joined with a blank line (sentences outside any block,
    as in GUM_news_flag, make one paragraph), the headline (first <head>) left
-   out; captions stay where GUM puts them unless --no-captions. The character offsets of every <quote>, <q>, <date> and <s> are
-   kept (OUT_DIR/gold.json).
+   out; captions stay where GUM puts them unless --no-captions. The
+   character offsets of every <quote>, <q>, <date> and <s> are kept
+   (OUT_DIR/gold.json).
 2. `PARLEY extract OUT_DIR/gum-news.jsonl` > OUT_DIR/parley.jsonl. Spans there
    are byte offsets into "body"; Parley keeps a record's text as its body
    (trimmed). That is checked per article; a body that differs is aligned to
@@ -106,7 +107,8 @@ def rule_spacing(tokens):
             continue
         if in_w is not None and nxt["w"] == in_w:
             spaces[i] = False
-        if nxt["form"] in NO_SPACE_BEFORE or nxt["xpos"] == "POS" or nxt["form"].lower() in ("n't", "n\u2019t"):
+        if (nxt["form"] in NO_SPACE_BEFORE or nxt["xpos"] == "POS"
+                or re.match(r"^(n['\u2019]t|['\u2019](s|m|d|ll|re|ve))$", nxt["form"], re.I)):
             spaces[i] = False
         if form in NO_SPACE_AFTER or xpos == "``" and form not in ("\"", "'"):
             spaces[i] = False

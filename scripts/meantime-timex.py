@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""meantime-timex.py OUT_DIR [MEANTIME_DIR]: turn the MEANTIME English corpus into the
+"""meantime-timex.py OUT_DIR [MEANTIME_DIR] [--full-text]: turn the MEANTIME English corpus into the
 two files of a timex gold set, so that score_timex.py scores parley on it unchanged:
 
   OUT_DIR/input.jsonl         one {"source": "<doc_id>.txt", "title", "published", "text"} per document
@@ -9,6 +9,10 @@ MEANTIME_DIR defaults to /work/shared/evaldata/meantime-en/intra-doc_annotation 
 corpus_*/*.xml files are read). Each file is tokenized text (<token t_id sentence>) and,
 under <Markables>, TIMEX3 elements anchored to tokens.
 
+- Only sentences 0-5 are annotated in MEANTIME (headline, date line and the first four
+  sentences of the body; no markable lies further on), so "text" stops after sentence 5:
+  timexes found further on would count as false positives. --full-text keeps the whole
+  article (for reading; its precision is then meaningless).
 - Sentence 0 is the headline: it becomes "title" and is left out of "text".
 - Sentence 1 is the date line: the TIMEX3 with functionInDocument="CREATION_TIME" covers it
   exactly in 118 of the 120 documents; in the other two a plain DATE timex with a full
@@ -31,13 +35,17 @@ from collections import Counter
 from xml.etree import ElementTree as ET
 
 DEFAULT_SRC = "/work/shared/evaldata/meantime-en/intra-doc_annotation"
+# MEANTIME annotates sentences 0-5 only (headline, date line, four body sentences): no
+# TIMEX3 anchors past sentence 5 in the 120 files, and no markable at all but for two
+# VALUEs in sentence 6 of one file (which then keeps sentence 6)
+ANNOTATED = 5
 
 # tokens that attach to the token before them
 ATTACH_LEFT = {",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "...", "n't", "'s", "'re", "'ve",
                "'ll", "'m", "'d", "'S", "N'T"}
 # tokens that attach to the token after them
 ATTACH_RIGHT = {"(", "[", "{"}
-# what follows an apostrophe written as a token of its own ("we ' re", "Wayne ’ s")
+# what follows an apostrophe written as a token of its own ("they ' re", "Anna ’ s")
 CLITIC_TAILS = {"s", "t", "re", "ve", "ll", "m", "d"}
 CURRENCY = re.compile(r"^(?:[A-Z]{0,3}\$|£|€|¥|#)$")
 
@@ -81,7 +89,7 @@ def detokenize(toks, sents):
             else:
                 dq_open, glue_next = True, True
         elif tok.startswith("''") and len(tok) > 2:
-            # ''I' : an opening quote fused to the next word
+            # ''X' : an opening quote fused to the next word
             form = '"' + tok[2:]
             dq_open = True
         elif tok == "`":
@@ -89,18 +97,18 @@ def detokenize(toks, sents):
             sq_open, glue_next = True, True
         elif tok in ("'", "\u2019"):
             if nxt in CLITIC_TAILS and prev is not None and is_word(prev):
-                space, glue_next = False, True          # Wayne’s, we're
+                space, glue_next = False, True          # Anna’s, they're
             elif sq_open:
                 sq_open, space = False, False            # closing single quote
             elif prev is not None and (is_word(prev) or prev in (".", ",", "?", "!")):
-                space = False                            # Jobs' (possessive) or a close
+                space = False                            # the Smiths' (possessive) or a close
             else:
                 sq_open, glue_next = True, True          # opening single quote
         elif re.match(r"^'[A-Za-z]", tok) and tok not in ATTACH_LEFT:
             if prev == "O":
-                space = False                            # O 'Reilly
+                space = False                            # O 'Hara
             else:
-                sq_open = True                           # 'switch' opens a quote
+                sq_open = True                           # 'word' opens a quote
         elif tok in ATTACH_LEFT:
             space = False
         elif tok in ATTACH_RIGHT:
@@ -108,15 +116,13 @@ def detokenize(toks, sents):
         elif tok == "/":
             space, glue_next = False, True
         elif tok == "-":
-            if prev == "Wal" and nxt == "Mart":
-                space, glue_next = False, True
-            elif nxt in ("and", "or") and prev is not None and is_word(prev) and not prev.isdigit():
-                space = False                            # medium- and short-haul
+            if nxt in ("and", "or") and prev is not None and is_word(prev) and not prev.isdigit():
+                space = False                            # pre- and post-war
         elif tok == "+" and prev is not None and prev[-1:].isdigit():
-            space = False                                # 290+ seat
+            space = False                                # 40+ hours
         elif CURRENCY.match(tok) and nxt is not None and nxt[:1].isdigit():
-            glue_next = True                             # US$40
-        # a word ending in an apostrophe runs into the next one (I' ll, O' Leary)
+            glue_next = True                             # US$5
+        # a word ending in an apostrophe runs into the next one (I' ve, O' Hara)
         if re.match(r"^\W*[A-Za-z]+'$", tok) and nxt is not None and nxt[:1].isalpha():
             glue_next = True
 
@@ -140,7 +146,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 
 
 def line_date(line):
-    """'February 03 , 2009' -> '2009-02-03'; None when the line is not such a date."""
+    """'March 05 , 2010' -> '2010-03-05'; None when the line is not such a date."""
     m = re.match(r"^([A-Za-z]+) (\d{1,2}) , (\d{4})$", line.strip())
     if not m or m.group(1).lower() not in MONTHS:
         return None
@@ -151,7 +157,7 @@ def squash(s):
     return re.sub(r"\s+", "", s)
 
 
-def convert(path, stats):
+def convert(path, stats, full=False):
     root = ET.parse(path).getroot()
     doc = root.get("doc_id") or os.path.basename(path).split("_")[0]
     toks = [t for t in root.iter("token")]
@@ -183,9 +189,9 @@ def convert(path, stats):
                 break
     if dct is not None and dct[1] == s1 and s1:
         published = dct[0].get("value")
-        # two creation times disagree with their own date line ("03-02-2009" for
-        # February 03, 2009; 2008-10-20 for October 10, 2008, whose "the start of
-        # the day" is 2008-10-10): the line, when it reads as a date, wins
+        # two creation times disagree with their own date line (one is written
+        # DD-MM-YYYY, one is ten days off while the document's relative dates follow
+        # the line): the line, when it reads as a date, wins
         shown = line_date(" ".join(words[i] for i in s1))
         if shown and shown != published:
             published = shown
@@ -198,7 +204,14 @@ def convert(path, stats):
 
     title_toks = by_sent.get(0, [])
     title, _ = detokenize([words[i] for i in title_toks], [0] * len(title_toks))
-    body = [i for i in range(len(toks)) if sent[i] not in skip_sents]
+    # only the headline and the first sentences are annotated (see ANNOTATED)
+    last = max([ANNOTATED] + [sent[idx[a.get("t_id")]] for m in root.find("Markables")
+                              for a in m.findall("token_anchor")])
+    if last > ANNOTATED:
+        stats["annotation runs on to sentence %d" % last] += 1
+    body = [i for i in range(len(toks)) if sent[i] not in skip_sents and (full or sent[i] <= last)]
+    if not full and max(by_sent) > last:
+        stats["documents cut after their annotated sentences"] += 1
     text, spans = detokenize([words[i] for i in body], [sent[i] for i in body])
     where = {tok_i: k for k, tok_i in enumerate(body)}
 
@@ -228,10 +241,12 @@ def convert(path, stats):
 
 
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
+    args = [a for a in sys.argv[1:] if a != "--full-text"]
+    full = len(args) < len(sys.argv) - 1
+    if not args or args[0] in ("-h", "--help"):
         sys.exit(__doc__)
-    out = sys.argv[1]
-    src = sys.argv[2] if len(sys.argv) > 2 else DEFAULT_SRC
+    out = args[0]
+    src = args[1] if len(args) > 1 else DEFAULT_SRC
     files = sorted(glob.glob(os.path.join(src, "corpus_*", "*.xml")))
     if not files:
         sys.exit(f"no corpus_*/*.xml under {src}")
@@ -242,7 +257,7 @@ def main():
     with open(os.path.join(out, "input.jsonl"), "w", encoding="utf-8") as fin, \
          open(os.path.join(out, "timexes.gold.jsonl"), "w", encoding="utf-8") as fg:
         for path in files:
-            rec, gold = convert(path, stats)
+            rec, gold = convert(path, stats, full)
             assert rec["source"] not in seen, rec["source"]
             seen.add(rec["source"])
             fin.write(json.dumps(rec, ensure_ascii=False) + "\n")

@@ -63,7 +63,7 @@ func maybeDateline(s string) int {
 			marked = true
 		case r == ')':
 			depth--
-		case r == '/' || r == '_' || r == '\u2013' || r == '\u2014':
+		case r == '/' || r == '_' || r == '\u2013' || r == '\u2014' || r == ':':
 			marked = true
 		case r == '-':
 			// "Moscow-." and " - " close a dateline; a hyphen inside a
@@ -86,7 +86,9 @@ func maybeDateline(s string) int {
 		wordStart = r == ' ' || r == ',' || r == '-' || r == '/'
 		i += n
 	}
-	if marked {
+	// A short paragraph with no lowercase word may be a dateline alone on
+	// its line ("NEW DELHI, OCTOBER 13, 2021").
+	if marked || limit == len(s) {
 		return limit
 	}
 	return -1

@@ -47,6 +47,17 @@ func TestParseDateline(t *testing.T) {
 		{in: "The talks (in Geneva) - ended", notADateline: true},
 		{in: "", notADateline: true},
 		{in: "\"We are ready,\" he said.", notADateline: true},
+		// a place and a date alone on their line
+		{in: "NEW DELHI, OCTOBER 13, 2031", place: "New Delhi", month: 10, day: 13, year: 2031, rest: ""},
+		{in: "Moscow, 26 January 2031.", place: "Moscow", month: 1, day: 26, year: 2031, rest: ""},
+		{in: "NEW DELHI, OCTOBER 13, 2031 India said", notADateline: true},
+		{in: "NATO SUMMIT 2031", notADateline: true},
+		// the colon of South Asian papers: a known place, or a date
+		{in: "NEW DELHI: India and China agreed", place: "New Delhi", rest: "India"},
+		{in: "ISLAMABAD, Oct 13: Pakistan said", place: "Islamabad", month: 10, day: 13, rest: "Pakistan"},
+		{in: "BREAKING: China said", notADateline: true},
+		{in: "PRICE: Good afternoon", notADateline: true},
+		{in: "RUSSIAN: yes", notADateline: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

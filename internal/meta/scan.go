@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"github.com/parley-news/parley/internal/actors"
 	"strings"
 	"time"
 	"unicode"
@@ -388,7 +389,24 @@ func scanDateline(s string) (Dateline, bool) {
 	}
 	sc.i = beforeClose
 
-	// Plain American style: "WASHINGTON —", "KYIV, Ukraine --", "PARIS:".
+	// A place and its date alone on their line, as Indian and European
+	// sites print them above the report: "NEW DELHI, OCTOBER 13, 2021",
+	// "Moscow, 26 January 2022." The line holds nothing else.
+	if d.HasDate() {
+		sc.spaces()
+		if sc.peek() == '.' {
+			sc.next()
+		}
+		sc.spaces()
+		if sc.i == len(sc.s) {
+			d.Len = sc.i
+			return d, true
+		}
+		sc.i = beforeClose
+	}
+
+	// Plain American style: "WASHINGTON —", "KYIV, Ukraine --"; and the
+	// colon of South Asian papers, "NEW DELHI: …", "ISLAMABAD, Oct 13: …".
 	// Only with the place in capitals (see capsDateline).
 	if !isCaps(place) {
 		return Dateline{}, false
@@ -396,6 +414,12 @@ func scanDateline(s string) (Dateline, bool) {
 	sc.spaces()
 	n := sc.dashes(false)
 	if n == 0 && sc.peek() == ':' {
+		// A capitalised word and a colon is as often a label ("BREAKING:",
+		// a transcript's "PRICE:"): the place must be a known country or
+		// capital, or carry a date.
+		if !d.HasDate() && d.Region == "" && !knownPlace(d.Place) {
+			return Dateline{}, false
+		}
 		sc.next()
 		n = 1
 	}
@@ -404,6 +428,16 @@ func scanDateline(s string) (Dateline, bool) {
 	}
 	d.Len = sc.i
 	return d, true
+}
+
+// knownPlace reports whether name is a country or a capital of the
+// gazetteer (not a demonym: "RUSSIAN:" is no place).
+func knownPlace(name string) bool {
+	if _, _, ok := actors.Place(name); !ok {
+		return false
+	}
+	_, demonym := actors.Demonym(name)
+	return !demonym
 }
 
 // bareOutlet reads one to three words naming a known wire service
