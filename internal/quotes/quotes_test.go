@@ -515,3 +515,22 @@ func TestDayBetweenSubjectAndVerb(t *testing.T) {
 		}
 	}
 }
+
+// "They" after a group spoke is that group, not a body named before it.
+func TestTheyAfterUnnamedGroup(t *testing.T) {
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ body, want string }{
+		{"The Foreign Ministry said the talks would resume.\n\nOfficials said the round lasted eight hours. They added that both sides would meet again.", "Officials"},
+		{"The Foreign Ministry said the talks would resume.\n\nWestern diplomats said the round lasted eight hours.\n\nThey added that both sides would meet again.", "Western diplomats"},
+		// no group spoke: the body that spoke last
+		{"The Foreign Ministry said the talks would resume. They added that both sides would meet again.", "Foreign Ministry"},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body, Published: pub, SameDay: true, Timexes: miniTimex(c.body, pub)})
+		checkSpans(t, c.body, out)
+		n := len(out.Statements)
+		if n == 0 || !strings.Contains(out.Statements[n-1].Text, "both sides") || !strings.Contains(out.Statements[n-1].Speaker.Name, c.want) {
+			t.Errorf("%q: got %+v, want the last statement by %q", c.body, out.Statements, c.want)
+		}
+	}
+}

@@ -381,6 +381,11 @@ func (d *doc) itPronoun(pos int, pronoun string) (article.Actor, string, string)
 // leaders", "officials of both countries"); else the last organisation or
 // country named; else "they" stays unresolved.
 func (d *doc) pluralPronoun(pos int, pronoun string) (article.Actor, string, string) {
+	// "Officials said …. They added …": the group that spoke last, in this
+	// paragraph or the one before, before any body named earlier.
+	if sp, ok := d.pluralSpeakerBefore(); ok {
+		return sp, sp.Name, ""
+	}
 	if id := d.lastSpeaker; id >= 0 && d.book.Kind(id) != article.Person {
 		return d.pronounActor(id, pos, "", pronoun)
 	}
@@ -393,6 +398,25 @@ func (d *doc) pluralPronoun(pos int, pronoun string) (article.Actor, string, str
 		}
 	}
 	return article.Actor{Name: pronoun}, "", ""
+}
+
+// pluralSpeakerBefore returns the speaker of the latest statement when it
+// is an unnamed group ("officials", "Western diplomats") in this unit or
+// the one before.
+func (d *doc) pluralSpeakerBefore() (article.Actor, bool) {
+	if len(d.out) == 0 || d.ui < 0 {
+		return article.Actor{}, false
+	}
+	last := d.out[len(d.out)-1]
+	if last.Speaker.Kind != "" || d.unitOf(last.Span[0]) < d.ui-1 {
+		return article.Actor{}, false
+	}
+	name := last.Speaker.Name
+	head := strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
+	if !isPluralSpeakerNoun(head) {
+		return article.Actor{}, false
+	}
+	return last.Speaker, true
 }
 
 // pluralGroup finds the nearest plural group noun phrase before pos, in
