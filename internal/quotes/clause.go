@@ -816,22 +816,29 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		if h.t1 < u.t1 && !addresseeVerb(w0) && !ppWords[d.lower(h.t1)] {
 			e := d.npForward(u, h.t1)
 			e0 := e // the noun phrase alone
+			// "said Bolden to the crowd", "said the minister at a news
+			// conference", "said Berg in a statement": a phrase of
+			// addressee or occasion after the speaker is no part of the
+			// name; the clause ends after it.
+			occasion := false
+			if e > h.t1 && e < u.t1 && d.toks[e].Kind == text.Word && invertingVerbs[w0] && d.occasionPP(e, u.t1) {
+				if f := d.phraseEnd(u, e); f >= u.t1 || d.toks[f].Kind == text.Punct {
+					e, occasion = f, true
+				}
+			}
 			// "said one source on the panel", "said analyst Tom Lee at
 			// Acme Securities in Seoul": trailing prepositional phrases up
 			// to the end of the clause.
-			if e > h.t1 && e < u.t1 && d.toks[e].Kind == text.Word && invertedPP[d.lower(e)] {
-				f := e
-				for f < u.t1 && d.toks[f].Kind != text.Quote && f-e < 12 &&
-					(d.toks[f].Kind != text.Punct || d.word(f) == "-" || d.word(f) == "&") {
-					f++
-				}
-				if f >= u.t1 || d.toks[f].Kind == text.Punct {
+			if !occasion && e > h.t1 && e < u.t1 && d.toks[e].Kind == text.Word && invertedPP[d.lower(e)] {
+				if f := d.phraseEnd(u, e); f >= u.t1 || d.toks[f].Kind == text.Punct {
 					e = f
 				}
 			}
 			if e > h.t1 && e0-h.t1 <= 7 && (e >= u.t1 || d.toks[e].Kind == text.Punct) && d.namelike(h.t1, e0) && !d.clauseLike(h.t1, e0) {
 				c.subj = [2]int{h.t1, e}
-				if e0 > h.t1 && d.hasPerson(h.t1, e0) {
+				if occasion {
+					c.subj = [2]int{h.t1, e0}
+				} else if e0 > h.t1 && d.hasPerson(h.t1, e0) {
 					// the person is the speaker; the phrase after says
 					// where they work
 					c.subj = [2]int{h.t1, e0}
@@ -1033,6 +1040,54 @@ func shouted(s string) bool {
 	return strings.IndexByte(s, ' ') > 0 && text.IsUpper(s) && !text.IsLower(s)
 }
 
+// invertingVerbs are the reporting verbs that put their subject after
+// them ("…,” said Berg to reporters).
+var invertingVerbs = map[string]bool{
+	"said": true, "says": true, "added": true, "adds": true, "asked": true, "asks": true, "wrote": true,
+	"writes": true, "continued": true, "explained": true, "noted": true, "recalled": true, "insisted": true,
+	"warned": true, "declared": true, "replied": true, "answered": true, "stated": true, "remarked": true,
+	"acknowledged": true, "admitted": true, "argued": true, "concluded": true, "observed": true,
+	"suggested": true, "conceded": true, "announced": true, "claimed": true, "countered": true,
+	"cautioned": true, "told": true, "tells": true, "say": true,
+}
+
+// phraseEnd returns where a prepositional phrase starting at token e ends:
+// at the first punctuation mark (not a hyphen or ampersand) or quote mark,
+// the unit's end, or 12 tokens on.
+func (d *doc) phraseEnd(u unit, e int) int {
+	f := e
+	for f < u.t1 && d.toks[f].Kind != text.Quote && f-e < 12 &&
+		(d.toks[f].Kind != text.Punct || d.word(f) == "-" || d.word(f) == "&") {
+		f++
+	}
+	return f
+}
+
+// occasionPP reports whether token t opens a phrase naming whom a speaker
+// addressed or the occasion ("to reporters", "during the visit", "in a
+// statement", "at a news conference", "on Twitter").
+func (d *doc) occasionPP(t, end int) bool {
+	switch d.lower(t) {
+	case "to", "during", "after", "before", "outside", "via", "following":
+		return true
+	case "in", "at", "on":
+	default:
+		return false
+	}
+	k := t + 1
+	if k < end && platforms[d.lower(k)] {
+		return true
+	}
+	if k >= end || !inLex(determinersLex, d.lower(k)) {
+		return false
+	}
+	k++
+	for m := 0; m < 2 && k < end && mediumModifiers[d.lower(k)]; m++ {
+		k++
+	}
+	return k < end && (mediumNouns[d.lower(k)] || occasionNouns[d.lower(k)])
+}
+
 // skipMedium returns the token after a phrase naming the medium or the
 // occasion of saying that starts at t ("in a statement", "in a written
 // statement", "at a news conference", "in an interview", "on Twitter"),
@@ -1106,6 +1161,12 @@ var (
 		"briefing": true, "conference": true, "communique": true, "communiqué": true, "message": true,
 		"tweet": true, "post": true, "broadcast": true, "address": true, "remarks": true, "report": true,
 		"meeting": true, "session": true, "hearing": true, "rally": true, "memo": true, "note": true,
+	}
+	// occasionNouns name where a speaker spoke, not what the words were
+	// written in: "said Berg at the ceremony" (but "said at the ceremony
+	// marking …" is no medium before a content).
+	occasionNouns = map[string]bool{
+		"ceremony": true, "summit": true, "forum": true, "event": true, "reception": true, "gathering": true,
 	}
 	mediumModifiers = map[string]bool{
 		"written": true, "separate": true, "brief": true, "news": true, "press": true, "televised": true,

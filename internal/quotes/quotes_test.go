@@ -157,6 +157,10 @@ func TestPatterns(t *testing.T) {
 			"the planning ministry in Santa Olinda", article.Indirect, "2023-03-15", "Output grew"},
 		{"body located in a place", "The statistics office in Port Lavelle said exports fell.",
 			"The statistics office in Port Lavelle", article.Indirect, "2023-03-15", "exports fell"},
+		{"inverted, addressee after the name", "\"These are treasures,\" said Bolden to the gathered crowd, which cheered.", "Bolden", article.Direct, "2023-03-15", "treasures"},
+		{"inverted, medium after a surname", "\"We are proud,\" said Bolden in a statement.", "Bolden", article.Direct, "2023-03-15", "proud"},
+		{"inverted, occasion after a role", "\"We are proud,\" said the minister at the ceremony.", "the minister", article.Direct, "2023-03-15", "proud"},
+		{"inverted, addressee after a full name", "\"We are proud,\" said Anna Berg to reporters.", "Anna Berg", article.Direct, "2023-03-15", "proud"},
 		{"relative that is not content", "\"We are in a critical situation,\" Anna Berg told reporters after the meeting that was held on a boat.", "Anna Berg", article.Direct, "2023-03-15", "critical situation"},
 	}
 	for _, c := range cases {
