@@ -150,7 +150,7 @@ func (d *doc) findCues(u unit) []cueHit {
 				t2 := d.skipMedium(t1, u.t1)
 				nt := d.toks[t2]
 				nw := d.lower(t2)
-				if !(nt.Kind == text.Quote || nw == "that" || nw == ":" || nw == "," || nw == "." || nw == ";" || nw == "—" || d.timexAt(nt.Span[0])) {
+				if !(nt.Kind == text.Quote || nw == "that" || nw == ":" || nw == "," || nw == "." || nw == ";" || nw == "—" || d.timexAt(nt.Span[0]) || d.bareClause(t2, u.t1)) {
 					continue
 				}
 			}
@@ -180,6 +180,27 @@ func (d *doc) findCues(u unit) []cueHit {
 		}
 	}
 	return hits
+}
+
+// bareClause reports whether a clause without "that" starts at token t:
+// a short subject and a finite auxiliary ("polls showed Clinton was
+// ahead", "replied the plan would fail").
+func (d *doc) bareClause(t, end int) bool {
+	if t >= end || d.toks[t].Kind != text.Word || ppWords[d.lower(t)] || d.lower(t) == "to" {
+		return false // "continue to negotiate and could …" is no clause
+	}
+	for k := t + 1; k < end && k < t+5; k++ {
+		if d.toks[k].Kind != text.Word || d.inQ[k] {
+			return false
+		}
+		switch d.lower(k) {
+		case "to", "and", "or", "but":
+			return false
+		case "is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "can", "may", "might", "should":
+			return true
+		}
+	}
+	return false
 }
 
 // verbContext decides whether an ambiguous noun/verb form ("states",

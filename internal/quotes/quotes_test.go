@@ -161,6 +161,8 @@ func TestPatterns(t *testing.T) {
 		{"inverted, medium after a surname", "\"We are proud,\" said Bolden in a statement.", "Bolden", article.Direct, "2023-03-15", "proud"},
 		{"inverted, occasion after a role", "\"We are proud,\" said the minister at the ceremony.", "the minister", article.Direct, "2023-03-15", "proud"},
 		{"inverted, addressee after a full name", "\"We are proud,\" said Anna Berg to reporters.", "Anna Berg", article.Direct, "2023-03-15", "proud"},
+		{"show with a bare clause", "Instant polls showed the challenger was ahead in the debate.", "Instant polls", article.Indirect, "2023-03-15", "the challenger was ahead"},
+		{"reasoned with a quote", "The city reasoned, \"because the fees are too high, we must act.\"", "The city", article.Direct, "2023-03-15", "we must act"},
 		{"relative that is not content", "\"We are in a critical situation,\" Anna Berg told reporters after the meeting that was held on a boat.", "Anna Berg", article.Direct, "2023-03-15", "critical situation"},
 	}
 	for _, c := range cases {
@@ -237,6 +239,10 @@ func TestNoStatement(t *testing.T) {
 		"The weather was cold and the talks were postponed.",
 		"The report is due next week.",
 		"The United States and Canada signed the deal.",
+		// "show" reports only a clause: an agency shows a prototype
+		"The agency showed the trainer on Tuesday.",
+		"A scan of his chest showed a pattern in both lungs.",
+		"The two sides continue to negotiate and could sign a deal soon.",
 	} {
 		out := an.Analyze(context.Background(), Input{Body: body})
 		if len(out.Statements) != 0 {
