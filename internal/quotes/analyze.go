@@ -299,6 +299,11 @@ func (d *doc) quoteNoCue(u unit) {
 			for s1 < u.t1 && (d.toks[s1].Kind == text.Word || d.word(s1) == "-") {
 				s1++
 			}
+			// "“Talks resume” — Daily Courier, August 15, 2031": a title
+			// cited with its outlet and date is no one's statement.
+			if s1 > s0 && s1+1 < u.t1 && d.word(s1) == "," && (d.toks[s1+1].Kind == text.Number || d.timexAt(d.toks[s1+1].Span[0]) || monthNames[d.lower(s1+1)]) {
+				return
+			}
 			if s1 > s0 {
 				sp, key, surf := d.resolve([2]int{s0, s1}, u)
 				if sp.Name == "" {
@@ -313,9 +318,73 @@ func (d *doc) quoteNoCue(u unit) {
 			}
 		}
 	}
+	// "The minister defended the record: “We have cut the numbers.”": a
+	// quotation that a colon opens after a clause, running to the end of
+	// the unit, is the words of the clause's subject when the clause opens
+	// with a named person or a personal pronoun.
+	if c := firstQ - 1; c > u.t0+1 && d.word(c) == ":" && u.t1-lastQ <= 2 {
+		if subj, ok := d.openingSubject(u, c); ok {
+			sp, key, surf := d.resolve(subj, u)
+			if sp.Name != "" {
+				if surf != "" && surf != sp.Name {
+					sp.Aliases = append(sp.Aliases, surf)
+				}
+				ct := article.Span{d.toks[firstQ].Span[0], d.toks[lastQ].Span[1]}
+				d.emit(u, sp, key, ct, d.toks[c].Span, subj)
+				return
+			}
+		}
+	}
 	// A quotation without a cue and without a signature is left alone:
 	// attributing it to the latest speaker measured worse than not
 	// attributing it (most such quotes are titles or scare quotes).
+}
+
+// monthNames are the English months, as a citation's date opens.
+var monthNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "aug.": true, "sept.": true, "sep.": true,
+	"oct.": true, "nov.": true, "dec.": true,
+}
+
+// openingSubject returns the subject that opens unit u when it is a named
+// person (after at most three capitalised title words: "Prime Minister
+// Anna Berg") or "he"/"she", and nothing before token end is quoted.
+func (d *doc) openingSubject(u unit, end int) ([2]int, bool) {
+	for t := u.t0; t < end; t++ {
+		if d.inQ[t] || d.toks[t].Kind == text.Quote {
+			return [2]int{}, false
+		}
+	}
+	switch d.lower(u.t0) {
+	case "he", "she":
+		return [2]int{u.t0, u.t0 + 1}, true
+	case "the":
+		// "The minister defended …:", "The Russian ambassador replied:"
+		for t := u.t0 + 1; t < end-1 && t <= u.t0+3 && d.toks[t].Kind == text.Word; t++ {
+			if actors.IsRoleNoun(d.lower(t)) {
+				if d.toks[t+1].Kind == text.Word && !isCap(d.word(t+1)) {
+					return [2]int{u.t0, t + 1}, true
+				}
+				break
+			}
+		}
+		return [2]int{}, false
+	}
+	for t := u.t0; t < end && t < u.t0+4; t++ {
+		if m := d.mention[t]; m >= 0 {
+			f := d.found[m]
+			if f.Type != article.Person || f.Tok1 >= end || d.toks[f.Tok1].Kind == text.Possessive {
+				return [2]int{}, false
+			}
+			return [2]int{u.t0, f.Tok1}, true
+		}
+		if d.toks[t].Kind != text.Word || !isCap(d.word(t)) {
+			return [2]int{}, false
+		}
+	}
+	return [2]int{}, false
 }
 
 // phraseSide finds the country or organisation an unnamed speaker's phrase

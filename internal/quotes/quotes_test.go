@@ -163,6 +163,8 @@ func TestPatterns(t *testing.T) {
 		{"inverted, addressee after a full name", "\"We are proud,\" said Anna Berg to reporters.", "Anna Berg", article.Direct, "2023-03-15", "proud"},
 		{"show with a bare clause", "Instant polls showed the challenger was ahead in the debate.", "Instant polls", article.Indirect, "2023-03-15", "the challenger was ahead"},
 		{"reasoned with a quote", "The city reasoned, \"because the fees are too high, we must act.\"", "The city", article.Direct, "2023-03-15", "we must act"},
+		{"quote after a colon, named subject", "Anna Berg defended the record on migration: \"We have worked hard to cut the numbers.\"", "Anna Berg", article.Direct, "2023-03-15", "worked hard"},
+		{"quote after a colon, role subject", "The minister hit back: \"We have worked hard to cut the numbers.\"", "The minister", article.Direct, "2023-03-15", "worked hard"},
 		{"relative that is not content", "\"We are in a critical situation,\" Anna Berg told reporters after the meeting that was held on a boat.", "Anna Berg", article.Direct, "2023-03-15", "critical situation"},
 	}
 	for _, c := range cases {
@@ -243,6 +245,10 @@ func TestNoStatement(t *testing.T) {
 		"The agency showed the trainer on Tuesday.",
 		"A scan of his chest showed a pattern in both lungs.",
 		"The two sides continue to negotiate and could sign a deal soon.",
+		// a colon after a clause without a person
+		"The report listed three demands: \"lower fees, more berths and a new pier.\"",
+		// a title cited with its outlet and date
+		"\"Harbour talks resume after a long pause\" — Daily Courier, August 15, 2031",
 	} {
 		out := an.Analyze(context.Background(), Input{Body: body})
 		if len(out.Statements) != 0 {
