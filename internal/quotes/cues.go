@@ -150,6 +150,9 @@ func (d *doc) findCues(u unit) []cueHit {
 				t2 := d.skipMedium(t1, u.t1)
 				nt := d.toks[t2]
 				nw := d.lower(t2)
+				if nt.Kind != text.Word {
+					nw = d.word(t2) // lower drops a final dot: "." would read ""
+				}
 				if !(nt.Kind == text.Quote || nw == "that" || nw == ":" || nw == "," || nw == "." || nw == ";" || nw == "—" || d.timexAt(nt.Span[0]) || d.bareClause(t2, u.t1)) {
 					continue
 				}
