@@ -385,3 +385,28 @@ func TestPossessiveSide(t *testing.T) {
 		t.Errorf("%v", got)
 	}
 }
+
+// Military units, treaties, meetings and institutions are no one's name,
+// however many capitalised words they have.
+func TestUnitsAndEventsAreNoPersons(t *testing.T) {
+	body := "The Western Theatre Command spoke. Troops near the Line of Actual Control stayed. " +
+		"The Harbour Fees Agreement was signed at the Port Lavelle Summit, near Saint Olaf Hospital. Anna Berg spoke."
+	fs, _ := find(t, body)
+	types := map[string]string{}
+	for _, f := range fs {
+		types[f.Text] = f.Type
+	}
+	for _, name := range []string{"Western Theatre Command", "Harbour Fees Agreement", "Saint Olaf Hospital"} {
+		if types[name] != article.Org {
+			t.Errorf("%q is %q, want ORG (all: %v)", name, types[name], types)
+		}
+	}
+	for name, typ := range types {
+		if typ == article.Person && name != "Anna Berg" {
+			t.Errorf("%q read as a person", name)
+		}
+	}
+	if types["Anna Berg"] != article.Person {
+		t.Errorf("Anna Berg: %q", types["Anna Berg"])
+	}
+}

@@ -71,6 +71,12 @@ var orgHeads = set(
 	"trust", "exchange", "petroleum", "chemicals", "insurance", "financial", "associates",
 	"enterprises", "laboratories", "pharmaceuticals", "brokerage", "bourse", "stores", "mills",
 	"community", "secretariat", "directorate", "ministries", "parliamentarians",
+	// armed forces' units: "Western Theatre Command", "Marine Corps"
+	"command", "corps", "brigade", "regiment", "battalion", "fleet", "division", "inspectorate",
+	// bodies, places and events that are no one's name: "the Paris
+	// Agreement", "Line of Actual Control", "Munich Security Conference"
+	"agreement", "treaty", "accord", "convention", "protocol", "conference", "summit", "forum",
+	"control", "tribunal", "academy", "hospital", "airport", "museum", "programme", "program",
 )
 
 // capStop are capitalised words that open sentences or quotes but never
