@@ -410,3 +410,14 @@ func TestUnitsAndEventsAreNoPersons(t *testing.T) {
 		t.Errorf("Anna Berg: %q", types["Anna Berg"])
 	}
 }
+
+func TestCapitalMonthIsNoName(t *testing.T) {
+	fs, _ := find(t, "NEW DELHI, OCTOBER 13, 2031\n\nThe talks went on. NATO said little.")
+	var names []string
+	for _, f := range fs {
+		names = append(names, f.Text)
+	}
+	if strings.Contains(strings.Join(names, "|"), "OCTOBER") || !strings.Contains(strings.Join(names, "|"), "NATO") {
+		t.Errorf("mentions %q: want NATO and no OCTOBER", names)
+	}
+}

@@ -352,6 +352,17 @@ func IsCapStop(w string) bool {
 	return inSet(capStopLex, w)
 }
 
+// fullMonth reports whether w is an English month's full name, any case.
+func fullMonth(w string) bool {
+	for _, m := range [...]string{"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december"} {
+		if strings.EqualFold(w, m) {
+			return true
+		}
+	}
+	return false
+}
+
 func allUpper(w string) bool {
 	for _, r := range w {
 		if unicode.IsLower(r) {

@@ -384,6 +384,11 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 		}
 	}
 	if ri.hasOrgHead || ri.allCapsWords {
+		// A month in capitals is a date's ("NEW DELHI, OCTOBER 13"), no
+		// acronym.
+		if single && ri.allCapsWords && fullMonth(surface) {
+			return f, false
+		}
 		if affil == "" {
 			for k := a; k < b; k++ {
 				if c, ok := Demonym(toks[k].Text(body)); ok {
