@@ -324,6 +324,10 @@ func TestFamilyNameFirst(t *testing.T) {
 	if got := b.Person("Ban", "", "", 300); got != ban {
 		t.Errorf("Ban: actor %d, want %d (Ban Ki-moon)", got, ban)
 	}
+	long := b.Person("Long Shaohua", "Senior Col.", "", 310)
+	if got := b.Person("Long", "Col.", "", 320); got != long {
+		t.Errorf("Long: actor %d, want %d (Long Shaohua)", got, long)
+	}
 	elian := b.Person("Elian Gonzalez", "", "", 400)
 	if got := b.Person("Elian", "", "", 500); got == elian {
 		t.Error("a Western first name alone was merged with the full name")

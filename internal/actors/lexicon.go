@@ -120,6 +120,9 @@ var familyFirst = set(
 	"xiong", "yan", "lai", "geng", "hua", "kim", "lee", "park", "choi", "jung", "jeong", "kang",
 	"cho", "yoon", "jang", "lim", "seo", "shin", "kwon", "hwang", "ahn", "yoo", "hong", "jeon",
 	"moon", "ban", "roh", "chung", "yun", "ryu", "baek", "bae", "nam",
+	"long", "bai", "fan", "song", "jin", "han", "yu", "tao", "xia", "dai", "jia", "fang", "qi", "gong",
+	"wan", "zhong", "yi", "zhai", "pang", "ji", "ning", "niu", "xue", "shang", "mu", "chang", "rong",
+	"zhan", "chu", "miao", "bao", "qu", "sha", "zhuang", "ou", "mei",
 )
 
 var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sen", "rep", "gov", "gen",
