@@ -474,8 +474,8 @@ func (m *matcher) relStart(i int) cand {
 	off := 0
 	switch l.rel {
 	case rToday:
-		if m.isP(j, '\'') && m.isW(j+1, "s") {
-			return cand{} // "today's youth": generic
+		if m.isP(j, '\'') && m.isW(j+1, "s") && !todaysEvent[m.lowerWord(j+2)] {
+			return cand{} // "today's youth": generic; "today's vote" is today
 		}
 	case rYesterday:
 		off = -1
@@ -510,6 +510,18 @@ func (m *matcher) relStart(i int) cand {
 		return cand{end: j + 1, typ: article.Date, val: m.dayVal(off)}
 	}
 	return cand{end: j, typ: article.Date, val: m.dayVal(off)}
+}
+
+// todaysEvent are the nouns after "today's" that name the day's own event
+// ("today's vote", "today's announcement"): the day, where "today's
+// youth" is the present age.
+var todaysEvent = map[string]bool{
+	"announcement": true, "game": true, "meeting": true, "vote": true, "decision": true, "ruling": true,
+	"session": true, "talks": true, "statement": true, "election": true, "match": true, "race": true,
+	"rally": true, "speech": true, "hearing": true, "summit": true, "ceremony": true, "debate": true,
+	"briefing": true, "attack": true, "strike": true, "deadline": true, "trading": true, "edition": true,
+	"launch": true, "verdict": true, "visit": true, "protest": true, "march": true, "event": true,
+	"news": true, "press": true, "final": true, "agreement": true, "deal": true, "report": true,
 }
 
 // ---- quantities and durations ----

@@ -377,6 +377,10 @@ func (m *matcher) tenseAt(k int) int {
 		case (m.isW(k, "until") || m.isW(k, "till")) && !m.sameSent(k-1, k):
 			return tPast // "Until Thursday, they had not ..."
 		}
+		// "the ministers are to travel on Wednesday": a plan
+		if (m.isW(k, "is") || m.isW(k, "are")) && m.isW(k+1, "to") {
+			return tFuture
+		}
 		// "were planning", "was expected", "is scheduled": the participle decides
 		if l.tense == tPast && (m.isW(k, "was") || m.isW(k, "were") || m.isW(k, "had")) {
 			if n := m.lx(k + 1); n != nil && n.tense == tFuture {
@@ -387,7 +391,7 @@ func (m *matcher) tenseAt(k int) int {
 	}
 	w := m.text[tk.s:tk.e]
 	// "is set to begin on Wednesday", "is due to arrive"
-	if (w == "set" || w == "poised" || w == "bound") && m.isW(k+1, "to") {
+	if (w == "set" || w == "poised" || w == "bound" || w == "due") && m.isW(k+1, "to") {
 		return tFuture
 	}
 	if len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !tk.cap {
