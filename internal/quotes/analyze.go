@@ -17,6 +17,9 @@ func (d *doc) analyzeUnit(u unit) {
 	}
 	hits := d.findCues(u)
 	if len(hits) == 0 {
+		if d.statementIntro(u) {
+			return
+		}
 		d.quoteNoCue(u)
 		return
 	}
@@ -338,6 +341,63 @@ func (d *doc) quoteNoCue(u unit) {
 	// A quotation without a cue and without a signature is left alone:
 	// attributing it to the latest speaker measured worse than not
 	// attributing it (most such quotes are titles or scare quotes).
+}
+
+// statementIntro reads a paragraph that announces the next one as
+// someone's statement: "U.S. Senator Anna Berg today released the
+// following statement on the talks:" and a quotation after it, as press
+// releases and reports quoting them put it. The subject is the last person
+// or body named before the verb.
+func (d *doc) statementIntro(u unit) bool {
+	if d.colonNext == nil || u.t1-u.t0 < 4 || d.word(u.t1-1) != ":" || d.toks[d.colonNext.t0].Kind != text.Quote {
+		return false
+	}
+	noun := -1
+	for t := u.t1 - 2; t > u.t0 && t >= u.t1-10 && noun < 0; t-- {
+		switch d.lower(t) {
+		case "statement", "remarks", "comments", "comment", "message":
+			noun = t
+		}
+	}
+	verb := -1
+	for t := noun - 1; noun > 0 && t >= u.t0 && t >= noun-5 && verb < 0; t-- {
+		switch d.lower(t) {
+		case "released", "issued", "made", "gave", "delivered", "sent", "posted", "shared",
+			"releases", "issues", "makes", "gives", "delivers":
+			verb = t
+		}
+	}
+	if verb < 0 {
+		return false
+	}
+	for t := verb - 1; t >= u.t0; t-- {
+		m := d.mention[t]
+		if m < 0 || d.found[m].ID < 0 {
+			continue
+		}
+		f := d.found[m]
+		if f.Type != article.Person && f.Type != article.Org && f.Type != article.GPE {
+			continue
+		}
+		subj := [2]int{f.Tok0, f.Tok1}
+		sp, key, surf := d.resolve(subj, u)
+		if sp.Name == "" {
+			return false
+		}
+		if surf != "" && surf != sp.Name {
+			sp.Aliases = append(sp.Aliases, surf)
+		}
+		n := len(d.out)
+		cue := article.Span{d.toks[verb].Span[0], d.toks[noun].Span[1]}
+		d.emit(u, sp, key, d.colonNext.span, cue, subj)
+		if len(d.out) == n {
+			return false
+		}
+		d.out[n].Span[1] = d.colonNext.span[1]
+		d.colonUsed = true
+		return true
+	}
+	return false
 }
 
 // monthNames are the English months, as a citation's date opens.

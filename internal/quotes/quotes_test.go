@@ -551,3 +551,24 @@ func TestTheyAfterUnnamedGroup(t *testing.T) {
 		}
 	}
 }
+
+// "… released the following statement:" closing a paragraph: the
+// quotation of the next paragraph is the subject's statement.
+func TestStatementIntroParagraph(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Senator Anna Berg today released the following statement on the harbour talks:\n\n\"The talks are a step forward, but we must see results.\"\n\nBerg has long pressed for lower fees."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	if len(out.Statements) == 0 {
+		t.Fatal("no statement")
+	}
+	s := out.Statements[0]
+	if s.Speaker.Name != "Anna Berg" || s.Kind != article.Direct || !strings.Contains(s.Text, "step forward") || s.Span[1] < strings.Index(body, "results") {
+		t.Errorf("got %+v", s)
+	}
+	// no quotation after the colon: nothing
+	body = "Senator Anna Berg today released the following statement on the harbour talks:\n\nThe talks are a step forward, but we must see results."
+	if out := an.Analyze(context.Background(), Input{Body: body}); len(out.Statements) != 0 {
+		t.Errorf("unquoted paragraph taken: %+v", out.Statements)
+	}
+}
