@@ -597,7 +597,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			}
 			nt := cm + 1
 			participle := strings.HasSuffix(d.lower(nt), "ing") && cuesOf(d.lower(nt)) != nil
-			if d.words(b) >= 3 && !participle && (bq || !beforeQuoted) && (beforeQuoted || !d.opensAdverbial(u.t0)) {
+			if (d.words(b) >= 3 || bq && d.words(b) >= 1) && !participle && (bq || !beforeQuoted) && (beforeQuoted || !d.opensAdverbial(u.t0)) {
 				c.content = before
 				c.content2 = b
 				c.rep[1] = cm

@@ -572,3 +572,14 @@ func TestStatementIntroParagraph(t *testing.T) {
 		t.Errorf("unquoted paragraph taken: %+v", out.Statements)
 	}
 }
+
+// A short second part of an interrupted quotation is part of it.
+func TestInterruptedShortSecondPart(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Anna Berg spoke.\n\n\"The deal,\" she said, \"is clear.\""
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	if len(out.Statements) != 1 || !strings.Contains(out.Statements[0].Text, "is clear") {
+		t.Errorf("got %+v", out.Statements)
+	}
+}
