@@ -25,6 +25,11 @@ type clause struct {
 	// speaker works for: "said Tom Lee at Acme Securities", "Tom Lee, an
 	// analyst at Acme Securities, said".
 	around [2]int
+	// relative is the token range of a relative clause in apposition to
+	// the subject ("X, who met her French counterpart on Tuesday, said"):
+	// what it tells happened apart from the saying, so its time
+	// expressions do not date the statement.
+	relative [2]int
 }
 
 // trimContent drops a leading "that", colon or comma and trailing commas.
@@ -875,6 +880,19 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 					// clause ("which represents …") never does.
 					rel := d.lower(app0) == "who" || d.lower(app0) == "which" || d.lower(app0) == "whose"
 					c.around = [2]int{app0, app1}
+					if rel {
+						c.relative = [2]int{app0, app1}
+						// "who heads the Russian delegation" says whom the
+						// speaker works for; "who met her French
+						// counterpart" does not.
+						v := app0 + 1
+						for v < app1 && relativeAux[d.lower(v)] {
+							v++ // "who has served on the committee"
+						}
+						if v >= app1 || !roleVerbs[d.lower(v)] {
+							c.around = [2]int{}
+						}
+					}
 					if !rel && d.hasPerson(app0, app1) && !d.hasPerson(hs, hk+1) {
 						subj = [2]int{app0, app1}
 						// "The Russian ambassador to the UK, Andrei Kelin":
@@ -1049,6 +1067,23 @@ var invertingVerbs = map[string]bool{
 	"acknowledged": true, "admitted": true, "argued": true, "concluded": true, "observed": true,
 	"suggested": true, "conceded": true, "announced": true, "claimed": true, "countered": true,
 	"cautioned": true, "told": true, "tells": true, "say": true,
+}
+
+// roleVerbs open a relative clause that tells a speaker's office: "who
+// heads the delegation", "who is the bank's chief economist".
+var roleVerbs = map[string]bool{
+	"heads": true, "headed": true, "leads": true, "led": true, "represents": true, "represented": true,
+	"chairs": true, "chaired": true, "is": true, "was": true, "serves": true, "served": true,
+	"works": true, "worked": true, "runs": true, "ran": true, "directs": true, "directed": true,
+	"oversees": true, "oversaw": true, "speaks": true, "spoke": true, "advises": true, "advised": true,
+	"studies": true, "teaches": true, "taught": true, "researches": true, "covers": true, "manages": true,
+	"owns": true, "founded": true, "belongs": true, "been": true, "sits": true, "sat": true,
+}
+
+// relativeAux are the auxiliaries and adverbs between "who" and its verb.
+var relativeAux = map[string]bool{
+	"has": true, "had": true, "have": true, "also": true, "now": true, "currently": true, "previously": true,
+	"once": true, "still": true, "long": true,
 }
 
 // phraseEnd returns where a prepositional phrase starting at token e ends:

@@ -49,7 +49,7 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 			continue
 		}
 		ti := d.tokAt(tx.Span[0])
-		if ti < 0 || d.inQ[ti] {
+		if ti < 0 || d.inQ[ti] || (ti >= c.relative[0] && ti < c.relative[1]) {
 			continue
 		}
 		inContent := c.content.Contains(tx.Span)
@@ -79,7 +79,8 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 		hi = u.t1
 	}
 	for t := lo; t < hi && t >= 0; t++ {
-		if d.inQ[t] || (t >= h.t1 && d.toks[t].Span[0] >= c.content[0] && d.toks[t].Span[1] <= c.content[1]) {
+		if d.inQ[t] || (t >= h.t1 && d.toks[t].Span[0] >= c.content[0] && d.toks[t].Span[1] <= c.content[1]) ||
+			(t >= c.relative[0] && t < c.relative[1]) {
 			continue
 		}
 		if inLex(earlierWordsLex, d.lower(t)) {

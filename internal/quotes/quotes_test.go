@@ -583,3 +583,27 @@ func TestInterruptedShortSecondPart(t *testing.T) {
 		t.Errorf("got %+v", out.Statements)
 	}
 }
+
+// A relative clause in apposition tells what else the speaker did: its
+// day does not date the statement, and a country it names is not the
+// speaker's side unless it tells their office.
+func TestRelativeClauseApposition(t *testing.T) {
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ body, affil, date string }{
+		{"Fisheries Minister Anna Berg, who met her French counterpart on Monday, said progress had been made.", "", "2023-03-15"},
+		{"Anna Berg, who heads the French delegation, said progress had been made.", "France", "2023-03-15"},
+		{"Anna Berg, who has long served in the French navy, said progress had been made.", "France", "2023-03-15"},
+	} {
+		body := "Talks on fishing resumed in Geneva.\n\n" + c.body
+		out := an.Analyze(context.Background(), Input{Body: body, Published: pub, SameDay: true, Timexes: miniTimex(body, pub)})
+		checkSpans(t, body, out)
+		if len(out.Statements) != 1 {
+			t.Fatalf("%q: %+v", body, out.Statements)
+		}
+		s := out.Statements[0]
+		if s.Speaker.Name != "Anna Berg" || s.Speaker.Affiliation != c.affil || s.Date != c.date {
+			t.Errorf("%q: speaker %+v date %q; want side %q date %q", c.body, s.Speaker, s.Date, c.affil, c.date)
+		}
+	}
+}
