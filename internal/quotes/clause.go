@@ -445,8 +445,16 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	if w0 == "told" || w0 == "tell" || w0 == "tells" || w0 == "telling" || w0 == "asked" || w0 == "urged" || w0 == "assured" {
 		// the person told: "told reporters", "told CNN", "told the
 		// Associated Press", "told him"
-		for afterStart < u.t1 && !d.inQ[afterStart] && d.toks[afterStart].Kind == text.Word && afterStart-h.t1 < 5 &&
-			(toldObjects[d.lower(afterStart)] || isCap(d.word(afterStart)) || pronouns[d.lower(afterStart)] != "" || d.lower(afterStart) == "us") {
+		for afterStart < u.t1 && !d.inQ[afterStart] && afterStart-h.t1 < 5 {
+			// "told the BBC's Today programme": a possessive inside the
+			// name of the person or programme told
+			if d.toks[afterStart].Kind == text.Possessive && afterStart > h.t1 && afterStart+1 < u.t1 && isCap(d.word(afterStart+1)) {
+				afterStart++
+				continue
+			}
+			if d.toks[afterStart].Kind != text.Word || !(toldObjects[d.lower(afterStart)] || isCap(d.word(afterStart)) || pronouns[d.lower(afterStart)] != "" || d.lower(afterStart) == "us") {
+				break
+			}
 			// "told reporters the bill would pass": once the person told
 			// is read, a determiner opens the content.
 			if afterStart > h.t1 && inLex(determinersLex, d.lower(afterStart)) {

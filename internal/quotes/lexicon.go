@@ -266,6 +266,7 @@ var toldObjects = map[string]bool{
 	"network": true, "broadcaster": true, "delegates": true, "lawmakers": true, "legislators": true,
 	"students": true, "rally": true, "meeting": true, "forum": true, "investors": true, "analysts": true,
 	"diplomats": true, "interviewer": true, "parliament": true, "visitors": true, "workers": true,
+	"programme": true, "program": true, "show": true, "podcast": true,
 }
 
 // npObjectVerbs report through their object rather than a clause:
