@@ -3,6 +3,7 @@ package quotes
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parley-news/parley/internal/actors"
@@ -749,6 +750,11 @@ func (d *doc) transcript(u unit) bool {
 	if t == s0 || t >= u.t1 || d.word(t) != ":" || !allCapsWord(d.word(s0)) || furnitureLabels[d.lower(s0)] {
 		return false
 	}
+	// "STEALTH OVER HEALTH: CLINTON WAS HEADED TO ER": a headline in
+	// capitals, not a speaker's turn (a turn is spoken in mixed case).
+	if capsAfter := d.capsWords(t+1, u.t1, 6); capsAfter >= 3 {
+		return false
+	}
 	// A reporter's question is no party's statement: the line is passed
 	// over (and yields nothing else, having no reporting verb).
 	if t == s0+1 && (d.lower(s0) == "question" || d.lower(s0) == "answer") {
@@ -790,10 +796,31 @@ func (d *doc) transcript(u unit) bool {
 	return true
 }
 
+// capsWords counts the words in capitals among the first n words of
+// tokens [a, b) and returns -1 when any of them is not in capitals.
+func (d *doc) capsWords(a, b, n int) int {
+	c := 0
+	for t := a; t < b && n > 0; t++ {
+		if d.toks[t].Kind != text.Word {
+			continue
+		}
+		n--
+		w := d.word(t)
+		if !allCapsWord(w) {
+			if len(w) >= 3 {
+				return -1
+			}
+			continue
+		}
+		c++
+	}
+	return c
+}
+
 func allCapsWord(w string) bool {
 	n := 0
 	for _, r := range w {
-		if r >= 'a' && r <= 'z' {
+		if r >= 'a' && r <= 'z' || r >= 0x80 && unicode.IsLower(r) {
 			return false
 		}
 		n++

@@ -608,3 +608,22 @@ func TestRelativeClauseApposition(t *testing.T) {
 		}
 	}
 }
+
+// A headline in capitals with a colon is no transcript turn.
+func TestCapsHeadlineIsNoTurn(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, body := range []string{
+		"STEALTH OVER HARBOUR: PORT BOARD WAS HEADED TO COURT BUT TURNED BACK.\n\nThe board met on Monday.",
+		"POLL: VOTERS ABANDON THE HARBOUR PLAN.\n\nThe board met on Monday.",
+		"Приготовление: желтки разотрите с сахаром, затем вмешайте масло.",
+	} {
+		if out := an.Analyze(context.Background(), Input{Body: body}); len(out.Statements) != 0 {
+			t.Errorf("%q: %+v", body, out.Statements)
+		}
+	}
+	// a turn is still a turn
+	body := "Ned Price spoke.\n\nPRICE: We have not received a reply yet."
+	if out := an.Analyze(context.Background(), Input{Body: body}); len(out.Statements) != 1 {
+		t.Errorf("turn lost: %+v", out.Statements)
+	}
+}
