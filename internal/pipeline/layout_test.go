@@ -176,3 +176,50 @@ func TestSingleQuotedReport(t *testing.T) {
 		t.Error("the body was changed")
 	}
 }
+
+// A record's text that opens with its headline reads the same whether the
+// headline is in capitals, in title case or as a sentence: the same
+// speakers, kinds and contents (compared without case), and the mentions
+// quote the text as written.
+func TestHeadlineCaseInRecord(t *testing.T) {
+	p, err := New(Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "\n\n" + strings.Join(layoutParas[1:], "\n\n")
+	read := func(text string) ([]string, *article.Article) {
+		res, err := p.Analyze(context.Background(), ingest.Document{Source: "r", Format: ingest.FormatText, Verbatim: true,
+			Text: text, Published: time.Date(2031, 3, 4, 0, 0, 0, 0, time.UTC), PublishedBasis: "given"}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkArticle(res.Article); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range res.Article.Statements {
+			out = append(out, fmt.Sprintf("%s | %s | %s", s.Speaker.Name, s.Kind, strings.ToLower(strings.Join(strings.Fields(s.Text), " "))))
+		}
+		return out, res.Article
+	}
+	base, _ := read("Petrova says gap on steel quota is narrower" + body)
+	if len(base) < 5 || !strings.HasPrefix(base[0], "Petrova | indirect | gap on steel quota") {
+		t.Fatalf("the headline's statement is not read: %q", base)
+	}
+	for _, h := range []string{"PETROVA SAYS GAP ON STEEL QUOTA IS NARROWER", "Petrova Says Gap On Steel Quota Is Narrower"} {
+		got, a := read(h + body)
+		if !reflect.DeepEqual(got, base) {
+			t.Errorf("%q reads differently:\n got %q\nwant %q", h, got, base)
+		}
+		for _, m := range a.Mentions {
+			if m.Text != a.Body[m.Span[0]:m.Span[1]] {
+				t.Errorf("mention %q does not quote the text %q", m.Text, a.Body[m.Span[0]:m.Span[1]])
+			}
+		}
+		for _, s := range a.Statements {
+			if s.TextSpan[0] < len(h) && !strings.Contains(h, s.Text) {
+				t.Errorf("statement %q does not quote the headline as written", s.Text)
+			}
+		}
+	}
+}

@@ -240,6 +240,10 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	// from the body's own marks (see below).
 	soft := read
 	read = text.SingleQuoted(read)
+	// A line in capitals (a headline or subheading kept in the text) is
+	// read cased as the rest of the text writes its words
+	// (text.CaseCapsLines): in capitals every word would read as a name.
+	read = text.CaseCapsLines(read)
 	a.Pipeline = Version
 	published, _ := a.PublishedTime()
 
@@ -302,13 +306,60 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 		// back keeps the marks the text has.
 		for i := range a.Statements {
 			st := &a.Statements[i]
-			st.Text = soft[st.TextSpan[0]:st.TextSpan[1]]
+			st.Text = asWritten(st.Text, st.TextSpan, read, soft)
 		}
 		for i := range a.Events {
 			a.Events[i].Text = soft[a.Events[i].Span[0]:a.Events[i].Span[1]]
 		}
+		// Names and time expressions are quoted back as the text writes
+		// them (a line in capitals was read cased).
+		for i := range a.Mentions {
+			m := &a.Mentions[i]
+			if m.Text == foldWS(read[m.Span[0]:m.Span[1]]) {
+				m.Text = foldWS(soft[m.Span[0]:m.Span[1]])
+			}
+		}
+		for i := range a.Timexes {
+			x := &a.Timexes[i]
+			if x.Text == read[x.Span[0]:x.Span[1]] {
+				x.Text = soft[x.Span[0]:x.Span[1]]
+			}
+		}
 	}
 	return ctx.Err()
+}
+
+// asWritten returns a statement's text t, read from the reading copy read
+// at span sp, as the text soft writes it: the same slice of soft, or, for
+// a quotation interrupted by its reporting clause ("A," he said, "B") and
+// quoted as its two parts joined by a space, the same two slices.
+func asWritten(t string, sp article.Span, read, soft string) string {
+	if sp[0] < 0 || sp[1] > len(read) || sp[0] > sp[1] {
+		return t
+	}
+	if t == read[sp[0]:sp[1]] {
+		return soft[sp[0]:sp[1]]
+	}
+	for k := strings.IndexByte(t, ' '); k >= 0 && k < len(t); {
+		m := len(t) - k - 1
+		if k <= sp.Len() && m <= sp.Len() && t[:k] == read[sp[0]:sp[0]+k] && t[k+1:] == read[sp[1]-m:sp[1]] {
+			return soft[sp[0]:sp[0]+k] + " " + soft[sp[1]-m:sp[1]]
+		}
+		n := strings.IndexByte(t[k+1:], ' ')
+		if n < 0 {
+			break
+		}
+		k += n + 1
+	}
+	return t
+}
+
+// foldWS folds runs of white space into one space, as names are quoted.
+func foldWS(s string) string {
+	if !strings.ContainsAny(s, "\t\n\r\v\f") && !strings.Contains(s, "  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // inBody keeps the statements that lie in the body.
