@@ -19,7 +19,7 @@ import "strings"
 // capitals (a telex: nothing to learn the casing from).
 func CaseCapsLines(s string) string {
 	var lines [][2]int
-	capsLetters, lower := 0, 0
+	capsLetters := 0
 	for start := 0; start < len(s); {
 		end := strings.IndexByte(s[start:], '\n')
 		if end < 0 {
@@ -27,19 +27,34 @@ func CaseCapsLines(s string) string {
 		} else {
 			end += start
 		}
-		up, lo, words := lineLetters(s[start:end])
-		lower += lo
-		if lo == 0 && up >= 8 && words >= 4 && !datelineLike(s[start:end]) {
-			lines = append(lines, [2]int{start, end})
-			capsLetters += up
-		} else if start == 0 && words >= 4 && titleCased(s[start:end]) && !datelineLike(s[start:end]) {
-			// A headline in title case opening the text ("Clinton Hid
-			// Health Problems, Former Doctor Says"): "Says" is a verb.
-			lines = append(lines, [2]int{start, end})
+		line := s[start:end]
+		// Most lines have a lower-case letter among their first bytes:
+		// they are passed over at once.
+		if !hasLowerASCII(line) {
+			if up, _, words := lineLetters(line); up >= 8 && words >= 4 && !datelineLike(line) {
+				lines = append(lines, [2]int{start, end})
+				capsLetters += up
+			}
+		} else if start == 0 && titleCased(line) && !datelineLike(line) {
+			if _, _, words := lineLetters(line); words >= 4 {
+				// A headline in title case opening the text ("Clinton
+				// Hid Health Problems, Former Doctor Says"): "Says" is
+				// a verb.
+				lines = append(lines, [2]int{start, end})
+			}
 		}
 		start = end + 1
 	}
-	if len(lines) == 0 || capsLetters*2 > lower {
+	if len(lines) == 0 {
+		return s
+	}
+	lower := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			lower++
+		}
+	}
+	if capsLetters*2 > lower {
 		return s
 	}
 	// How the rest of the text writes each word: lower, Title, UPPER, or
@@ -145,6 +160,15 @@ func titleCased(line string) bool {
 		i = j
 	}
 	return long >= 3
+}
+
+func hasLowerASCII(line string) bool {
+	for i := 0; i < len(line); i++ {
+		if line[i] >= 'a' && line[i] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineLike reports whether a line in capitals may be a dateline
