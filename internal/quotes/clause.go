@@ -487,6 +487,23 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	// Time expressions right after the verb belong to the reporting
 	// clause: "said on Friday that …".
 	afterStart = d.skipTime(afterStart, u.t1)
+	// So do an adverb of time and the place of saying: "said later the
+	// President would not travel", "said in Moscow yesterday his country
+	// was ready".
+	for n := 0; n < 2 && afterStart+1 < u.t1 && !d.inQ[afterStart]; n++ {
+		if reportAdverbs[d.lower(afterStart)] && d.toks[afterStart+1].Kind == text.Word {
+			afterStart = d.skipTime(afterStart+1, u.t1)
+			continue
+		}
+		if w := d.lower(afterStart); w == "in" || w == "at" || w == "from" {
+			if m := d.mention[afterStart+1]; m >= 0 && d.found[m].Type == article.GPE && d.found[m].Tok0 == afterStart+1 &&
+				d.found[m].Tok1 < u.t1 && d.toks[d.found[m].Tok1].Kind == text.Word && !conjunctions[d.lower(d.found[m].Tok1)] {
+				afterStart = d.skipTime(d.found[m].Tok1, u.t1)
+				continue
+			}
+		}
+		break
+	}
 	// "said earlier that", "said in a statement that", "told reporters
 	// after the meeting that": adverbs and a short prepositional phrase
 	// before "that" belong to the reporting clause.
@@ -1093,6 +1110,15 @@ var relativeAux = map[string]bool{
 	"has": true, "had": true, "have": true, "also": true, "now": true, "currently": true, "previously": true,
 	"once": true, "still": true, "long": true,
 }
+
+// reportAdverbs stand between a verb of saying and its content: "said
+// later the talks had failed".
+var reportAdverbs = map[string]bool{
+	"later": true, "earlier": true, "separately": true, "afterwards": true, "afterward": true,
+	"again": true, "also": true, "repeatedly": true, "previously": true, "privately": true, "publicly": true,
+}
+
+var conjunctions = map[string]bool{"and": true, "or": true, "but": true, "nor": true}
 
 // phraseEnd returns where a prepositional phrase starting at token e ends:
 // at the first punctuation mark (not a hyphen or ampersand) or quote mark,

@@ -167,6 +167,8 @@ func TestPatterns(t *testing.T) {
 		{"quote after a colon, role subject", "The minister hit back: \"We have worked hard to cut the numbers.\"", "The minister", article.Direct, "2023-03-15", "worked hard"},
 		{"clausal verb closing the sentence", "\"We will not lift sanctions as a gesture,\" Anna Berg continued.", "Anna Berg", article.Direct, "2023-03-15", "lift sanctions"},
 		{"told a programme with a possessive", "Anna Berg told the BBC's Today programme the row could be resolved.", "Anna Berg", article.Indirect, "2023-03-15", "the row could be resolved"},
+		{"place and day of saying before the content", "Foreign Minister Anna Berg said in Geneva on Tuesday her country was ready to sign.", "Anna Berg", article.Indirect, "2023-03-14", "her country was ready"},
+		{"adverb of time before the content", "Spokesman Tom Reyes said later the minister would not travel.", "Tom Reyes", article.Indirect, "2023-03-15", "the minister would not travel"},
 		{"relative that is not content", "\"We are in a critical situation,\" Anna Berg told reporters after the meeting that was held on a boat.", "Anna Berg", article.Direct, "2023-03-15", "critical situation"},
 	}
 	for _, c := range cases {
