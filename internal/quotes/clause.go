@@ -552,7 +552,8 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	// dissatisfaction", "called on NATO to …"): the content keeps the verb
 	// and the auxiliaries before it.
 	if npObjectVerbs[w0] && afterStart < u.t1 && d.lower(afterStart) != "that" && d.toks[afterStart].Kind != text.Quote {
-		afterStart = k + 1
+		// ("Zhao on Thursday urged …": the day is no part of it)
+		afterStart = d.skipTime(k+1, h.t0)
 	}
 	after := func() article.Span {
 		if afterStart >= u.t1 {

@@ -636,6 +636,7 @@ func TestPlaceAndTimeBeforeContent(t *testing.T) {
 	for _, c := range []struct{ body, date, text string }{
 		{"Foreign Minister Anna Berg said in Geneva on Tuesday her country was ready to sign.", "2023-03-14", "her country was ready to sign."},
 		{"Foreign Minister Anna Berg said later the minister would not travel.", "2023-03-15", "the minister would not travel."},
+		{"Foreign Minister Anna Berg on Tuesday urged the two sides to return to talks.", "2023-03-14", "urged the two sides to return to talks."},
 	} {
 		out := an.Analyze(context.Background(), Input{Body: c.body, Published: pub, SameDay: true, Timexes: miniTimex(c.body, pub)})
 		checkSpans(t, c.body, out)
