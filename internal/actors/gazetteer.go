@@ -170,6 +170,15 @@ var gazetteer = []place{
 	{"Haiti", "GPE", nil, []string{"Haitian", "Haitians"}, []string{"Port-au-Prince"}},
 	{"Dominican Republic", "GPE", nil, []string{"Dominican"}, []string{"Santo Domingo"}},
 	{"Jamaica", "GPE", nil, []string{"Jamaican", "Jamaicans"}, nil},
+	// States of earlier decades, for archives: each is its own party (a
+	// 1985 "Soviet side" is not today's Russia); their capitals are left
+	// to the states that kept them.
+	{"Soviet Union", "GPE", []string{"USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"}, []string{"Soviet", "Soviets"}, nil},
+	{"West Germany", "GPE", []string{"Federal Republic of Germany"}, []string{"West German", "West Germans"}, []string{"Bonn"}},
+	{"East Germany", "GPE", []string{"German Democratic Republic", "GDR"}, []string{"East German", "East Germans"}, []string{"East Berlin"}},
+	{"Yugoslavia", "GPE", nil, []string{"Yugoslav", "Yugoslavs"}, nil},
+	{"Czechoslovakia", "GPE", nil, []string{"Czechoslovak"}, nil},
+	{"Zaire", "GPE", nil, []string{"Zairean", "Zairian"}, nil},
 	{"NATO", "ORG", []string{"North Atlantic Treaty Organization", "North Atlantic Alliance", "Nato"}, nil, nil},
 	{"European Union", "ORG", []string{"EU", "E.U."}, []string{"European"}, []string{"Brussels"}},
 	{"United Nations", "ORG", []string{"UN", "U.N."}, nil, nil},
