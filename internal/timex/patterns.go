@@ -463,7 +463,20 @@ func (m *matcher) weekdayWith(start, j, wd, mod int) cand {
 		// kept in the extent but not in the value.
 		return cand{end: j + 1, typ: article.Date, val: m.resolveWeekday(wd, mod, m.direction(start, j+1))}
 	}
-	return cand{end: j, typ: article.Date, val: m.resolveWeekday(wd, mod, m.direction(start, j))}
+	dir := m.direction(start, j)
+	// "Wednesday's ruling": the day names a determiner of a noun phrase,
+	// which the clause's tense does not govern; news reports look back
+	// unless the phrase looks ahead ("ahead of Friday's vote").
+	if mod == mNone && m.isP(j, '\'') && m.isW(j+1, "s") {
+		dir = tPast
+		for k := start - 1; k >= 0 && k >= start-3 && m.sameSent(k, start); k-- {
+			switch m.lowerWord(k) {
+			case "ahead", "upcoming", "next", "before", "until", "till", "awaiting", "await":
+				dir = tFuture
+			}
+		}
+	}
+	return cand{end: j, typ: article.Date, val: m.resolveWeekday(wd, mod, dir)}
 }
 
 // ---- "today", "now" ----

@@ -390,6 +390,11 @@ func (m *matcher) tenseAt(k int) int {
 		return int(l.tense)
 	}
 	w := m.text[tk.s:tk.e]
+	// "planned to leave on Thursday", "agreed to meet Friday": an
+	// intention looks ahead
+	if intentVerbs[w] && m.isW(k+1, "to") {
+		return tFuture
+	}
 	// "is set to begin on Wednesday", "is due to arrive"
 	if (w == "set" || w == "poised" || w == "bound" || w == "due") && m.isW(k+1, "to") {
 		return tFuture
@@ -406,6 +411,12 @@ func (m *matcher) tenseAt(k int) int {
 		}
 	}
 	return tNone
+}
+
+// intentVerbs are past forms that announce a plan when "to" follows.
+var intentVerbs = map[string]bool{
+	"planned": true, "intended": true, "hoped": true, "aimed": true, "agreed": true, "promised": true,
+	"vowed": true, "pledged": true, "arranged": true, "prepared": true, "threatened": true,
 }
 
 // direction looks for the nearest tense cue around tokens [a, b) within
