@@ -326,14 +326,23 @@ func (d *doc) quoteNoCue(u unit) {
 	// quotation that a colon opens after a clause, running to the end of
 	// the unit, is the words of the clause's subject when the clause opens
 	// with a named person or a personal pronoun.
-	if c := firstQ - 1; c > u.t0+1 && d.word(c) == ":" && u.t1-lastQ <= 2 {
+	// (The colon may follow a scare quote in the clause: "promising a
+	// “formal update”: “…”".)
+	c := -1
+	for t := lastQ - 1; t > u.t0+1; t-- {
+		if d.toks[t].Kind == text.Quote && d.word(t-1) == ":" && !d.inQ[t-1] {
+			c = t - 1
+			break
+		}
+	}
+	if c > u.t0+1 && u.t1-lastQ <= 2 {
 		if subj, ok := d.openingSubject(u, c); ok {
 			sp, key, surf := d.resolve(subj, u)
 			if sp.Name != "" {
 				if surf != "" && surf != sp.Name {
 					sp.Aliases = append(sp.Aliases, surf)
 				}
-				ct := article.Span{d.toks[firstQ].Span[0], d.toks[lastQ].Span[1]}
+				ct := article.Span{d.toks[c+1].Span[0], d.toks[lastQ].Span[1]}
 				d.emit(u, sp, key, ct, d.toks[c].Span, subj)
 				return
 			}
@@ -413,10 +422,24 @@ var monthNames = map[string]bool{
 // person (after at most three capitalised title words: "Prime Minister
 // Anna Berg") or "he"/"she", and nothing before token end is quoted.
 func (d *doc) openingSubject(u unit, end int) ([2]int, bool) {
-	for t := u.t0; t < end; t++ {
-		if d.inQ[t] || d.toks[t].Kind == text.Quote {
-			return [2]int{}, false
+	if d.inQ[u.t0] || d.toks[u.t0].Kind == text.Quote {
+		return [2]int{}, false
+	}
+	// "During Prime Minister's Questions on Wednesday, Sunak defended …":
+	// an opening adverbial up to its comma.
+	if ppWords[d.lower(u.t0)] || d.lower(u.t0) == "during" || d.lower(u.t0) == "after" {
+		for t := u.t0 + 1; t < end && t < u.t0+12; t++ {
+			if d.inQ[t] || d.toks[t].Kind == text.Quote {
+				break
+			}
+			if d.word(t) == "," {
+				u.t0 = t + 1
+				break
+			}
 		}
+	}
+	if u.t0 >= end {
+		return [2]int{}, false
 	}
 	switch d.lower(u.t0) {
 	case "he", "she":

@@ -164,6 +164,7 @@ func TestPatterns(t *testing.T) {
 		{"show with a bare clause", "Instant polls showed the challenger was ahead in the debate.", "Instant polls", article.Indirect, "2023-03-15", "the challenger was ahead"},
 		{"reasoned with a quote", "The city reasoned, \"because the fees are too high, we must act.\"", "The city", article.Direct, "2023-03-15", "we must act"},
 		{"quote after a colon, named subject", "Anna Berg defended the record on migration: \"We have worked hard to cut the numbers.\"", "Anna Berg", article.Direct, "2023-03-15", "worked hard"},
+		{"quote after a colon, opening adverbial and scare quote", "During questions on Tuesday, Anna Berg defended her record while promising a \"formal update\": \"We have worked hard to cut the numbers.\"", "Anna Berg", article.Direct, "2023-03-15", "worked hard"},
 		{"quote after a colon, role subject", "The minister hit back: \"We have worked hard to cut the numbers.\"", "The minister", article.Direct, "2023-03-15", "worked hard"},
 		{"clausal verb closing the sentence", "\"We will not lift sanctions as a gesture,\" Anna Berg continued.", "Anna Berg", article.Direct, "2023-03-15", "lift sanctions"},
 		{"told a programme with a possessive", "Anna Berg told the BBC's Today programme the row could be resolved.", "Anna Berg", article.Indirect, "2023-03-15", "the row could be resolved"},
