@@ -5,7 +5,7 @@ two files of a timex gold set, so that score_timex.py scores parley on it unchan
   OUT_DIR/input.jsonl         one {"source": "<doc_id>.txt", "title", "published", "text"} per document
   OUT_DIR/timexes.gold.jsonl  one {"doc", "text", "start", "end", "type", "value"} per TIMEX3
 
-MEANTIME_DIR defaults to /work/shared/evaldata/meantime-en/intra-doc_annotation (its
+MEANTIME_DIR defaults to ../shared/evaldata/meantime-en/intra-doc_annotation beside the repository (its
 corpus_*/*.xml files are read). Each file is tokenized text (<token t_id sentence>) and,
 under <Markables>, TIMEX3 elements anchored to tokens.
 
@@ -34,7 +34,7 @@ import glob, json, os, re, sys
 from collections import Counter
 from xml.etree import ElementTree as ET
 
-DEFAULT_SRC = "/work/shared/evaldata/meantime-en/intra-doc_annotation"
+DEFAULT_SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "evaldata", "meantime-en", "intra-doc_annotation")
 # MEANTIME annotates sentences 0-5 only (headline, date line, four body sentences): no
 # TIMEX3 anchors past sentence 5 in the 120 files, and no markable at all but for two
 # VALUEs in sentence 6 of one file (which then keeps sentence 6)
