@@ -42,10 +42,15 @@ func trimContent(body string, sp article.Span) article.Span {
 		switch {
 		case strings.HasPrefix(s, "that "):
 			sp[0] += 5
-		case strings.HasPrefix(s, ":") || strings.HasPrefix(s, ",") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "-"):
-			if strings.HasPrefix(s, "—") {
+		case strings.HasPrefix(s, ":") || strings.HasPrefix(s, ",") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "-") ||
+			strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "•"):
+			// (a list bullet too: "* Ukraine proposes …, negotiator says")
+			switch {
+			case strings.HasPrefix(s, "—"):
 				sp[0] += len("—")
-			} else {
+			case strings.HasPrefix(s, "•"):
+				sp[0] += len("•")
+			default:
 				sp[0]++
 			}
 		case strings.HasSuffix(s, ",") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";"):
@@ -393,7 +398,10 @@ func (d *doc) npBack(u unit, k int) int {
 		case text.Possessive, text.Number:
 		case text.Punct:
 			w := d.word(j)
-			if w != "-" && w != "&" {
+			// a hyphen inside a name joins ("Rolls - Royce" is rare); one
+			// with a space before it is a dash ("10:32 GMT - Zelenskyy
+			// says")
+			if w != "-" && w != "&" || w == "-" && (t.Space || j > u.t0 && d.word(j-1) == "-") {
 				return j + 1
 			}
 		default:

@@ -168,6 +168,8 @@ func TestPatterns(t *testing.T) {
 		{"quote after a colon, role subject", "The minister hit back: \"We have worked hard to cut the numbers.\"", "The minister", article.Direct, "2023-03-15", "worked hard"},
 		{"clausal verb closing the sentence", "\"We will not lift sanctions as a gesture,\" Anna Berg continued.", "Anna Berg", article.Direct, "2023-03-15", "lift sanctions"},
 		{"told a programme with a possessive", "Anna Berg told the BBC's Today programme the row could be resolved.", "Anna Berg", article.Indirect, "2023-03-15", "the row could be resolved"},
+		{"live-blog time stamp before the subject", "10:32 GMT - Zelinsky says the talks are not easy.", "Zelinsky", article.Indirect, "2023-03-15", "the talks are not easy"},
+		{"double dash before the subject", "The boy is six -- Castellano said she sympathized with him.", "Castellano", article.Indirect, "2023-03-15", "she sympathized"},
 		{"relative that is not content", "\"We are in a critical situation,\" Anna Berg told reporters after the meeting that was held on a boat.", "Anna Berg", article.Direct, "2023-03-15", "critical situation"},
 	}
 	for _, c := range cases {
@@ -638,6 +640,7 @@ func TestPlaceAndTimeBeforeContent(t *testing.T) {
 		{"Foreign Minister Anna Berg said in Geneva on Tuesday her country was ready to sign.", "2023-03-14", "her country was ready to sign."},
 		{"Foreign Minister Anna Berg said later the minister would not travel.", "2023-03-15", "the minister would not travel."},
 		{"Foreign Minister Anna Berg on Tuesday urged the two sides to return to talks.", "2023-03-14", "urged the two sides to return to talks."},
+		{"* Norland proposes a neutral port, Anna Berg says.", "2023-03-15", "Norland proposes a neutral port"},
 	} {
 		out := an.Analyze(context.Background(), Input{Body: c.body, Published: pub, SameDay: true, Timexes: miniTimex(c.body, pub)})
 		checkSpans(t, c.body, out)
