@@ -770,6 +770,20 @@ func (d *doc) transcript(u unit) bool {
 	for t < u.t1 && t-s0 < 3 && d.toks[t].Kind == text.Word && isCap(d.word(t)) {
 		t++
 	}
+	// An interview printed as questions and answers: "Q:" is the
+	// interviewer's, "A:" the interviewee's.
+	if t == s0+1 && t < u.t1 && d.word(t) == ":" && (d.word(s0) == "Q" || d.word(s0) == "A") && d.qaTurns() {
+		if d.word(s0) == "Q" {
+			return true
+		}
+		id := d.intervieweeID()
+		if id < 0 {
+			return true
+		}
+		d.remember(id)
+		sp := d.book.Actor(id)
+		return d.turn(u, sp, sp.Name, t, [2]int{s0, t})
+	}
 	if t == s0 || t >= u.t1 || d.word(t) != ":" || !allCapsWord(d.word(s0)) || furnitureLabels[d.lower(s0)] {
 		return false
 	}
@@ -801,15 +815,21 @@ func (d *doc) transcript(u unit) bool {
 	if surf != "" && surf != sp.Name {
 		sp.Aliases = append(sp.Aliases, surf)
 	}
-	// The turn runs to the end of the paragraph: the sentences after the
-	// first are the same speaker's words, with no label of their own.
+	return d.turn(u, sp, key, t, [2]int{s0, t})
+}
+
+// turn emits a transcript turn of speaker sp whose label ends at token t
+// (its colon): direct speech to the end of the paragraph (the sentences
+// after the first are the same speaker's words, with no label of their
+// own).
+func (d *doc) turn(u unit, sp article.Actor, key string, t int, label [2]int) bool {
 	end, last := u.span[1], d.ui
 	for k := d.ui + 1; k < len(d.unitList) && d.unitList[k].para == u.para; k++ {
 		end, last = d.unitList[k].span[1], k
 	}
 	ct := article.Span{d.toks[t].Span[1], end}
 	n := len(d.out)
-	d.emit(u, sp, key, ct, d.toks[t].Span, [2]int{s0, t})
+	d.emit(u, sp, key, ct, d.toks[t].Span, label)
 	if len(d.out) > n {
 		// A transcript gives the speaker's own words.
 		d.out[n].Kind = article.Direct
@@ -838,6 +858,58 @@ func (d *doc) capsWords(a, b, n int) int {
 		c++
 	}
 	return c
+}
+
+// qaTurns reports whether the text is an interview printed as questions
+// and answers: at least one paragraph opens with "Q:" and two with "A:".
+func (d *doc) qaTurns() bool {
+	if d.qa != 0 {
+		return d.qa > 0
+	}
+	d.qa = -1
+	q, a := 0, 0
+	for _, u := range d.unitList {
+		if u.t0+1 < u.t1 && d.word(u.t0+1) == ":" {
+			switch d.word(u.t0) {
+			case "Q":
+				q++
+			case "A":
+				a++
+			}
+		}
+	}
+	if q >= 1 && a >= 2 {
+		d.qa = 1
+	}
+	return d.qa > 0
+}
+
+// intervieweeID is who answers the "A:" turns: the person the text names
+// most often before its first question (the interview's introduction),
+// -1 when it names none.
+func (d *doc) intervieweeID() actors.ID {
+	if d.interviewee != -2 {
+		return d.interviewee
+	}
+	d.interviewee = -1
+	first := len(d.body)
+	for _, u := range d.unitList {
+		if u.t0+1 < u.t1 && d.word(u.t0) == "Q" && d.word(u.t0+1) == ":" {
+			first = u.span[0]
+			break
+		}
+	}
+	count := map[actors.ID]int{}
+	for _, f := range d.found {
+		if f.Span[0] >= first || f.ID < 0 || f.Type != article.Person {
+			continue
+		}
+		count[f.ID]++
+		if c := count[f.ID]; d.interviewee < 0 || c > count[d.interviewee] {
+			d.interviewee = f.ID
+		}
+	}
+	return d.interviewee
 }
 
 func allCapsWord(w string) bool {

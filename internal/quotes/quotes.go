@@ -147,6 +147,10 @@ type doc struct {
 	hitBuf    []cueHit
 	colonUsed bool // the statement took colonNext as its content
 	turnEnd   int  // a transcript turn took the units up to this one
+	// interviewee is who answers an interview's "A:" turns (see
+	// interviewee), -2 until looked for.
+	interviewee actors.ID
+	qa          int8 // 0 not looked for, 1 the text is a Q&A interview, -1 it is not
 	// clauseAfter: the cue being tried is followed by "that", a colon
 	// or a quote.
 	clauseAfter bool
@@ -189,7 +193,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	// would be, with the emptied map of the last article.
 	clear(sc.lastDate)
 	d := &sc.doc
-	*d = doc{a: a, body: body, pub: in.Published, pubDay: in.Published.Format(time.DateOnly), lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: sc.lastDate}
+	*d = doc{a: a, body: body, pub: in.Published, pubDay: in.Published.Format(time.DateOnly), lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: sc.lastDate, interviewee: -2}
 	defer func() {
 		if cap(sc.toks) <= 1<<16 {
 			// The buffers keep references into this article until the

@@ -649,3 +649,28 @@ func TestPlaceAndTimeBeforeContent(t *testing.T) {
 		}
 	}
 }
+
+// An interview printed as questions and answers: the answers are the
+// interviewee's direct statements, the questions no one's.
+func TestQuestionAnswerInterview(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Harbour Minister Anna Berg spoke to the Daily Courier about the stalled talks.\n\nQ: Are the talks dead?\n\nA: No. We will go back to the table next week.\n\nQ: What do you need from the union?\n\nA: A sign that they want a deal. We have made three offers."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	if len(out.Statements) != 2 {
+		t.Fatalf("got %+v", out.Statements)
+	}
+	for _, s := range out.Statements {
+		if s.Speaker.Name != "Anna Berg" || s.Kind != article.Direct || strings.Contains(s.Text, "?") {
+			t.Errorf("got %+v", s)
+		}
+	}
+	if !strings.Contains(out.Statements[1].Text, "three offers") {
+		t.Errorf("the answer's second sentence is lost: %q", out.Statements[1].Text)
+	}
+	// one "A:" alone is no interview
+	body = "Anna Berg spoke.\n\nA: No."
+	if out := an.Analyze(context.Background(), Input{Body: body}); len(out.Statements) != 0 {
+		t.Errorf("got %+v", out.Statements)
+	}
+}
