@@ -407,6 +407,24 @@ func (b *Book) Surname(tok string) (ID, bool) {
 	return best, best >= 0
 }
 
+// GiveTitle records the title an apposition gives person id ("Anna Berg,
+// the fund's chief executive, said") at byte offset pos, when the text gave
+// them none before: later role phrases ("the chief executive added") then
+// find them.
+func (b *Book) GiveTitle(id ID, title string, pos int) {
+	if id < 0 || id >= len(b.entries) || title == "" {
+		return
+	}
+	e := b.entries[id]
+	if e.actor.Kind != article.Person || e.actor.Title != "" {
+		return
+	}
+	e.actor.Title = title
+	if e.roleSeen < 0 || pos < e.roleSeen {
+		e.roleSeen = pos
+	}
+}
+
 // roleHeads maps role nouns used without a name ("the minister", "the
 // senior diplomat") to title words that an actor's title must contain for
 // the noun to refer to that actor. A diplomat is anyone in foreign
@@ -436,6 +454,15 @@ var roleHeads = map[string][]string{
 	"chairman":       {"chair"},
 	"director":       {"director"},
 	"mayor":          {"mayor"},
+	"negotiator":     {"negotiator", "envoy"},
+	"executive":      {"executive", "ceo", "chief"},
+	"commissioner":   {"commissioner"},
+	"prosecutor":     {"prosecutor", "attorney"},
+	"economist":      {"economist"},
+	"analyst":        {"analyst"},
+	"mediator":       {"mediator", "envoy"},
+	"adviser":        {"adviser", "advisor"},
+	"advisor":        {"adviser", "advisor"},
 }
 
 // IsRoleNoun reports whether w is a role noun that can stand for a

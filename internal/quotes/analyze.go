@@ -532,6 +532,58 @@ func (d *doc) employer(ranges ...[2]int) string {
 	return ""
 }
 
+// appositionTitle reads the title of an apposition that names a role
+// ("the fund's chief executive", "the Danish foreign minister", "chief
+// executive of Acme Holdings", "a spokeswoman for the ministry"): its words
+// after the article, a possessive and a demonym, up to a preposition, when
+// the last of them is a title word; "" for any other apposition.
+func (d *doc) appositionTitle(r [2]int) string {
+	t := r[0]
+	if t < r[1] && (d.lower(t) == "the" || d.lower(t) == "a" || d.lower(t) == "an") {
+		t++
+	}
+	// "the fund's", "the Republican nominee's eldest daughter": the title
+	// is what follows the possessor
+	for k := t; k < r[1] && k < t+6 && d.toks[k].Kind != text.Punct; k++ {
+		if d.toks[k].Kind == text.Possessive {
+			t = k + 1
+			break
+		}
+	}
+	for t < r[1] && d.toks[t].Kind == text.Word {
+		if _, ok := actors.Demonym(d.word(t)); !ok {
+			break
+		}
+		t++ // the side, not the title
+	}
+	start, end := t, t
+	for t < r[1] && t-start < 4 && d.toks[t].Kind == text.Word && !d.inQ[t] {
+		w := d.lower(t)
+		if w == "of" || w == "for" || w == "at" || w == "with" || w == "from" || w == "to" {
+			break
+		}
+		if !actors.IsTitleWord(w) && !actors.IsRoleNoun(w) {
+			return ""
+		}
+		t++
+		end = t
+	}
+	if end == start || (end < r[1] && d.toks[end].Kind == text.Word && !ppWords[d.lower(end)] && d.lower(end) != "to") {
+		return ""
+	}
+	return d.body[d.toks[start].Span[0]:d.toks[end-1].Span[1]]
+}
+
+// personIn returns the person a mention in tokens [r[0], r[1]) names, or -1.
+func (d *doc) personIn(r [2]int) actors.ID {
+	for t := r[0]; t < r[1] && t < len(d.toks); t++ {
+		if m := d.mention[t]; m >= 0 && d.found[m].Type == article.Person && d.found[m].ID >= 0 {
+			return d.found[m].ID
+		}
+	}
+	return -1
+}
+
 // emit appends a statement without a verb cue.
 func (d *doc) emit(u unit, sp article.Actor, key string, content, cueSpan article.Span, subj [2]int) {
 	content = trimContent(d.body, text.TrimSpan(d.body, content))
@@ -603,6 +655,17 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	sp, key, surf := d.resolve(c.subj, u)
 	if sp.Name == "" {
 		return false
+	}
+	if sp.Kind == article.Person && sp.Title == "" && c.around[1] > c.around[0] {
+		// "Anna Berg, the fund's chief executive, said": the apposition
+		// gives the title, for this statement and for the role phrases
+		// that refer back to her.
+		if title := d.appositionTitle(c.around); title != "" {
+			if id := d.personIn(c.subj); id >= 0 {
+				d.book.GiveTitle(id, title, d.toks[c.around[0]].Span[0])
+				sp.Title = title
+			}
+		}
 	}
 	if sp.Kind == article.Person && sp.Affiliation == "" {
 		sp.Affiliation = d.employer(c.subj, c.around)

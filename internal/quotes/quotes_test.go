@@ -674,3 +674,25 @@ func TestQuestionAnswerInterview(t *testing.T) {
 		t.Errorf("got %+v", out.Statements)
 	}
 }
+
+// An apposition that names a role gives the speaker's title, and a role
+// phrase later refers back to them.
+func TestAppositionTitle(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Tom Reyes spoke first.\n\nAnna Berg, the fund's chief negotiator, said the talks were over. The negotiator added that a new round was possible.\n\n" +
+		"Piet Holm, the Republican nominee's eldest son, said little of note today."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	if len(out.Statements) < 3 {
+		t.Fatalf("got %+v", out.Statements)
+	}
+	if s := out.Statements[0]; s.Speaker.Name != "Anna Berg" || s.Speaker.Title != "chief negotiator" {
+		t.Errorf("apposition title: %+v", s.Speaker)
+	}
+	if s := out.Statements[1]; s.Speaker.Name != "Anna Berg" {
+		t.Errorf("'the negotiator' is %+v, want Anna Berg", s.Speaker)
+	}
+	if s := out.Statements[2]; s.Speaker.Name != "Piet Holm" || s.Speaker.Title != "" {
+		t.Errorf("a possessor's title is not the speaker's: %+v", s.Speaker)
+	}
+}
