@@ -198,6 +198,11 @@ func Text(raw string) Result {
 			if byline == "" && lead {
 				byline = bylineOutlet(paras[i].text)
 			}
+			// "By Jane Doe Published: Mar 03, 2022 09:12 PM": a byline
+			// that carries the publication stamp
+			if lead {
+				res.Stamps = append(res.Stamps, meta.TextDates(paras[i].text)...)
+			}
 		}
 	}
 	body := paras[from:]

@@ -354,6 +354,7 @@ func TestStampUnderLead(t *testing.T) {
 		{"Harbour talks resume\n\nNegotiators met again on Thursday to discuss harbour fees.\n\nDate 03.03.2031\n\nThe talks went on.\n", "2031-03-03"},
 		{"Harbour talks resume\n\nThe port says it will wait.\n\nPublished On 3 Mar 2031\n\nNegotiators met again on Thursday.\n", "2031-03-03"},
 		{"Harbour talks resume\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nPublished On 3 Mar 2031\n\nSix.\n", ""},
+		{"Harbour talks resume\n\nBy Jane Doe Published: Mar 03, 2031 09:12 PM\n\nNegotiators met again on Thursday.\n", "2031-03-03"},
 	} {
 		r := Text(c.in)
 		got := ""
