@@ -395,6 +395,10 @@ func (m *matcher) tenseAt(k int) int {
 	if intentVerbs[w] && m.isW(k+1, "to") {
 		return tFuture
 	}
+	// "was likely to cut rates in June"
+	if w == "likely" && m.isW(k+1, "to") {
+		return tFuture
+	}
 	// "is set to begin on Wednesday", "is due to arrive"
 	if (w == "set" || w == "poised" || w == "bound" || w == "due") && m.isW(k+1, "to") {
 		return tFuture
@@ -436,6 +440,12 @@ func (m *matcher) direction(a, b int) int {
 	}
 	for k := b; k < len(m.toks) && k-b+1 < dist && m.toks[k].sent == sent && !m.quoteMark(k); k++ {
 		if t := m.tenseAt(k); t != tNone {
+			// "on Wednesday threatened to blockade": after the day, an
+			// intention is the verb's own past ("planned to leave on
+			// Thursday" looks ahead only with the day after it)
+			if t == tFuture && intentVerbs[m.text[m.toks[k].s:m.toks[k].e]] {
+				t = tPast
+			}
 			best = t
 			break
 		}

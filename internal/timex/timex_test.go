@@ -45,6 +45,8 @@ func TestTag(t *testing.T) {
 		{"today's event", wed, "Today's vote was close.", []want{{"Today", "2022-01-26", "DATE"}}},
 		{"today's generic", wed, "Today's youth read little.", nil},
 		{"are to: a plan", wed, "On Thursday, the ministers are to travel to Geneva.", []want{{"Thursday", "2022-01-27", ""}}},
+		{"a day before an intention verb", wed, "Farmers on Monday threatened to blockade the port.", []want{{"Monday", "2022-01-24", ""}}},
+		{"likely to", wed, "The bank said on Tuesday it was likely to cut rates in March.", []want{{"Tuesday", "2022-01-25", ""}, {"March", "2022-03", ""}}},
 		{"planned to: a plan", wed, "The team planned to leave Geneva on Thursday.", []want{{"Thursday", "2022-01-27", ""}}},
 		{"weekday's noun looks back", wed, "They said they would look for ways around Tuesday's ruling.", []want{{"Tuesday", "2022-01-25", ""}}},
 		{"ahead of a weekday's noun", wed, "Talks went on ahead of Friday's vote.", []want{{"Friday", "2022-01-28", ""}}},
