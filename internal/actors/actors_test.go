@@ -426,3 +426,26 @@ func TestCapitalMonthIsNoName(t *testing.T) {
 		t.Errorf("mentions %q: want NATO and no OCTOBER", names)
 	}
 }
+
+// "Title Name of Place": the person is the name, the place stays a place
+// (a state is a place but no party); bodies with "of" stay whole.
+func TestTitledNameOfPlace(t *testing.T) {
+	body := "Mayor Lina Varga of Kestrel spoke. Gov. Earl Ray Tomblin of West Virginia agreed. President Xi of China left. " +
+		"The Bank of England and the Democratic Republic of Congo said nothing."
+	fs, _ := find(t, body)
+	types := map[string]string{}
+	for _, f := range fs {
+		types[f.Text] = f.Type
+	}
+	for name, want := range map[string]string{"Lina Varga": article.Person, "Earl Ray Tomblin": article.Person, "Xi": article.Person,
+		"China": article.GPE, "West Virginia": article.GPE, "Bank of England": article.Org} {
+		if types[name] != want {
+			t.Errorf("%q is %q, want %q (all: %v)", name, types[name], want, types)
+		}
+	}
+	for name, typ := range types {
+		if typ == article.Person && (name == "Kestrel" || name == "West Virginia" || name == "Republic" || name == "Congo") {
+			t.Errorf("%q read as a person", name)
+		}
+	}
+}

@@ -331,6 +331,14 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 		f.ID = book.Body(c, k, "", surface, span[0])
 		return f, true
 	}
+	// A state of the United States (or a province) is a place but no
+	// party: typed, not entered in the book ("Gov. Earl Ray Tomblin of
+	// West Virginia" names no person "West Virginia", and a senator
+	// speaks for the country, not the state).
+	if regions[strings.ToLower(surface)] {
+		f.Type = article.GPE
+		return f, true
+	}
 	affil := ri.titleAffil
 	if affil == "" && a > 0 && toks[a-1].Kind == text.Possessive && a >= 2 {
 		// "Russia's presidential spokesman" style handled by callers; here
@@ -531,6 +539,27 @@ func isConnectorFold(w string) bool {
 // "Secretary of State", "University of Oslo" have a head or a
 // title word).
 func personBefore(body string, toks []text.Token, i, j int) bool {
+	// "Mayor Lina Varga of Kestrel", "Gov. Earl Ray Tomblin of West
+	// Virginia", "President Xi of China": after a title, one to three name
+	// words are a person too.
+	titled, honorific := false, false
+	for i < j && toks[i].Kind == text.Word {
+		w := toks[i].Text(body)
+		if IsCapStop(w) && !titled {
+			i++ // "The"
+			continue
+		}
+		if (!IsTitleWord(w) && !IsHonorific(w)) || isPlaceWord(w) {
+			break
+		}
+		titled, honorific = true, IsHonorific(w)
+		i++
+	}
+	if honorific && j-i == 1 {
+		// one name word after a personal title: "President Xi of China"
+		w := toks[i].Text(body)
+		return toks[i].Kind == text.Word && !IsOrgHead(w) && !IsCapStop(w) && !IsTitleWord(w) && strings.IndexByte(w, '.') < 0 && !isPlaceWord(w)
+	}
 	if j-i < 2 || j-i > 3 {
 		return false
 	}
@@ -553,6 +582,25 @@ func personBefore(body string, toks []text.Token, i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// regions are states and provinces: places that are not parties. Single
+// words that are also a country or capital (Georgia, Washington) or common
+// given names (Virginia) are left out.
+var regions = set(
+	"alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+	"florida", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana",
+	"maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana",
+	"nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "north carolina", "north dakota",
+	"ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+	"tennessee", "texas", "utah", "vermont", "west virginia", "wisconsin", "wyoming",
+	"ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia",
+	"new south wales", "queensland", "tasmania", "bavaria", "catalonia", "scotland", "wales",
+)
+
+func isPlaceWord(w string) bool {
+	_, _, ok := Place(w)
+	return ok
 }
 
 // foldSpace folds each run of ASCII white space in s to one space; s

@@ -833,6 +833,19 @@ func (d *doc) transcript(u unit) bool {
 	for t < u.t1 && t-s0 < 3 && d.toks[t].Kind == text.Word && isCap(d.word(t)) {
 		t++
 	}
+	// A parliamentary record: "Mr Reid: I will give way.", "Mrs Fiona
+	// Dunbar (North Harbour) (Con): Will the Minister give way?", "The
+	// Minister for Marine Affairs (Mr Callum Reid): I beg to move …".
+	if name, colon, ok := d.hansardLabel(u, s0); ok {
+		sp, key, surf := d.resolve(name, u)
+		if sp.Name == "" {
+			return false
+		}
+		if surf != "" && surf != sp.Name {
+			sp.Aliases = append(sp.Aliases, surf)
+		}
+		return d.turn(u, sp, key, colon, [2]int{name[0], name[1]})
+	}
 	// An interview printed as questions and answers: "Q:" is the
 	// interviewer's, "A:" the interviewee's.
 	if t == s0+1 && t < u.t1 && d.word(t) == ":" && (d.word(s0) == "Q" || d.word(s0) == "A") && d.qaTurns() {
@@ -923,6 +936,59 @@ func (d *doc) capsWords(a, b, n int) int {
 	return c
 }
 
+// hansardLabel reads a speaker's label opening a unit at token s0 in the
+// style of parliamentary records: an honorific and a name ("Mr Reid",
+// "Mrs Fiona Dunbar"), or an office with the name in brackets ("The
+// Minister for Marine Affairs (Mr Callum Reid)"), then bracketed
+// constituency and party tags, then a colon. It returns the name's tokens
+// (honorific included) and the colon.
+func (d *doc) hansardLabel(u unit, s0 int) ([2]int, int, bool) {
+	if s0 >= u.t1 || (s0 > 0 && !d.toks[s0].Break && s0 != u.t0) {
+		return [2]int{}, 0, false
+	}
+	var name [2]int
+	depth := 0
+	for t := s0; t < u.t1 && t < s0+20; t++ {
+		w := d.word(t)
+		switch {
+		case w == "(":
+			depth++
+		case w == ")":
+			depth--
+		case w == ":" && depth == 0:
+			if name[1] > name[0] && t > s0 {
+				return name, t, true
+			}
+			return [2]int{}, 0, false
+		case d.toks[t].Kind == text.Word:
+			lw := strings.TrimSuffix(d.lower(t), ".")
+			if name[1] == 0 && hansardHonorifics[lw] && t+1 < u.t1 && isCap(d.word(t+1)) && d.toks[t+1].Kind == text.Word {
+				e := t + 1
+				for e < u.t1 && e < t+5 && d.toks[e].Kind == text.Word && isCap(d.word(e)) {
+					e++
+				}
+				name = [2]int{t, e}
+				t = e - 1
+				continue
+			}
+			if !isCap(w) && !connectorWords[lw] {
+				return [2]int{}, 0, false
+			}
+		case d.toks[t].Kind == text.Punct && (w == "," || w == "-" || w == "."):
+		default:
+			return [2]int{}, 0, false
+		}
+	}
+	return [2]int{}, 0, false
+}
+
+var hansardHonorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
+	"lord": true, "lady": true, "baroness": true,
+}
+
+var connectorWords = map[string]bool{"for": true, "of": true, "the": true, "and": true, "hon": true}
+
 // qaTurns reports whether the text is an interview printed as questions
 // and answers: at least one paragraph opens with "Q:" and two with "A:".
 func (d *doc) qaTurns() bool {
@@ -991,6 +1057,7 @@ var furnitureLabels = map[string]bool{
 	"photo": true, "video": true, "correction": true, "clarification": true, "breaking": true,
 	"more": true, "source": true, "sources": true, "credit": true, "caption": true, "via": true,
 	"tags": true, "topics": true, "share": true, "advertisement": true, "listen": true, "see": true,
+	"editors": true, "editor's": true, "attention": true, "contact": true, "media": true, "notes": true,
 }
 
 // nested adds the attribution inside another statement's content: "Bloomberg

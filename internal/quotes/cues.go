@@ -118,6 +118,14 @@ func (d *doc) findCues(u unit) []cueHit {
 		if i > u.t0 && (inLex(determinersLex, d.lower(i-1)) || d.lower(i-1) == "of") {
 			continue
 		}
+		// "a greater say in how …", "no say": the noun
+		if w == "say" && i > u.t0 && sayAdjectives[d.lower(i-1)] {
+			continue
+		}
+		// "Florida state records show …": the noun after a name
+		if w == "state" && i > u.t0 && isCap(d.word(i-1)) && d.toks[i-1].Kind == text.Word {
+			continue
+		}
 		// "who asked not to be named", "requested anonymity": a source's
 		// condition, not a speech act of its own.
 		if (w == "asked" || w == "requested" || w == "asking" || w == "requesting") && i+1 < u.t1 &&
@@ -183,6 +191,12 @@ func (d *doc) findCues(u unit) []cueHit {
 		}
 	}
 	return hits
+}
+
+// sayAdjectives make "say" the noun: "a greater say", "the final say".
+var sayAdjectives = map[string]bool{
+	"greater": true, "bigger": true, "larger": true, "more": true, "final": true, "real": true,
+	"little": true, "stronger": true, "equal": true, "direct": true, "fair": true, "no": true, "much": true,
 }
 
 // bareClause reports whether a clause without "that" starts at token t:

@@ -252,6 +252,8 @@ func TestNoStatement(t *testing.T) {
 		"The two sides continue to negotiate and could sign a deal soon.",
 		// a colon after a clause without a person
 		"The report listed three demands: \"lower fees, more berths and a new pier.\"",
+		// "state" after a name is the noun
+		"Florida state records show he was fined twice.",
 		// a title cited with its outlet and date
 		"\"Harbour talks resume after a long pause\" — Daily Courier, August 15, 2031",
 	} {
