@@ -698,3 +698,23 @@ func TestAppositionTitle(t *testing.T) {
 		t.Errorf("a possessor's title is not the speaker's: %+v", s.Speaker)
 	}
 }
+
+// A parliamentary record's labels give each speech to its speaker.
+func TestParliamentaryRecord(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "The Minister for Marine Affairs (Mr Callum Reid): I beg to move, That the Bill be now read a Second time.\n\n" +
+		"This Bill will give coastal communities a greater say in how quotas are allocated.\n\n" +
+		"Mrs Fiona Dunbar (North Harbour) (Con): Will the Minister give way?\n\nMr Reid: I will give way.\n\n" +
+		"EDITORS: Corrects the spelling of a name in the second paragraph."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	var got []string
+	for _, s := range out.Statements {
+		got = append(got, s.Speaker.Name+": "+s.Text)
+	}
+	want := []string{"Callum Reid: I beg to move, That the Bill be now read a Second time.",
+		"Fiona Dunbar: Will the Minister give way?", "Callum Reid: I will give way."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
