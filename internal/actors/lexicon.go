@@ -77,6 +77,10 @@ var orgHeads = set(
 	// Agreement", "Line of Actual Control", "Munich Security Conference"
 	"agreement", "treaty", "accord", "convention", "protocol", "conference", "summit", "forum",
 	"control", "tribunal", "academy", "hospital", "airport", "museum", "programme", "program",
+	// news organisations named without a head noun: "Al Jazeera", "Al
+	// Arabiya", "Yonhap"
+	"jazeera", "arabiya", "yonhap", "kyodo", "bloomberg", "afp", "dpa", "ansa", "efe", "pti", "nhk",
+	"cgtn", "cctv", "tass", "ria", "novosti", "anadolu", "bernama", "antara", "irna", "wafa",
 )
 
 // capStop are capitalised words that open sentences or quotes but never

@@ -927,7 +927,21 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 							c.around = [2]int{}
 						}
 					}
-					if !rel && d.hasPerson(app0, app1) && !d.hasPerson(hs, hk+1) {
+					// "a military source, speaking to Al Jazeera on
+					// condition of anonymity, said": a participle
+					// phrase says how the source spoke, it does not name
+					// them.
+					participle := strings.HasSuffix(d.lower(app0), "ing") && d.toks[app0].Case == text.CaseLower
+					if participle {
+						c.around = [2]int{}
+					}
+					// "Kelly Harrington, 38, from Dudley, West Midlands,
+					// said": a person opening the chain before it is the
+					// speaker, whatever the last group is.
+					if f, ok := d.chainPerson(u, k); ok && !rel && !participle && f.Tok1 <= hs && d.hasPerson(app0, app1) {
+						return withSubject([2]int{f.Tok0, f.Tok1}, f.Tok0)
+					}
+					if !rel && !participle && d.hasPerson(app0, app1) && !d.hasPerson(hs, hk+1) {
 						subj = [2]int{app0, app1}
 						// "The Russian ambassador to the UK, Andrei Kelin":
 						// the phrase before the name runs over its

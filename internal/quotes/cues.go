@@ -122,6 +122,12 @@ func (d *doc) findCues(u unit) []cueHit {
 		if w == "say" && i > u.t0 && sayAdjectives[d.lower(i-1)] {
 			continue
 		}
+		// "Hiba Morgan, reporting from Khartoum, said": a participle
+		// phrase between commas tells how the speaker spoke; the verb
+		// after it reports.
+		if strings.HasSuffix(w, "ing") && i > u.t0 && d.word(i-1) == "," && i+1 < u.t1 && ppWords[d.lower(i+1)] && d.finiteCueAfter(u, i) {
+			continue
+		}
 		// "Florida state records show …": the noun after a name
 		if w == "state" && i > u.t0 && isCap(d.word(i-1)) && d.toks[i-1].Kind == text.Word {
 			continue
@@ -191,6 +197,26 @@ func (d *doc) findCues(u unit) []cueHit {
 		}
 	}
 	return hits
+}
+
+// finiteCueAfter reports whether a comma closes the phrase opened at
+// token i and a past verb of saying follows it in the unit ("…, reporting
+// from Khartoum, said").
+func (d *doc) finiteCueAfter(u unit, i int) bool {
+	for t := i + 1; t < u.t1 && t < i+16; t++ {
+		if d.inQ[t] {
+			return false
+		}
+		if d.word(t) == "," {
+			for k := t + 1; k < u.t1 && k < t+3; k++ {
+				if isPastCue(d.lower(k)) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // sayAdjectives make "say" the noun: "a greater say", "the final say".

@@ -94,6 +94,15 @@ var reportingVerbs = []verbEntry{
 	{base: "caution", class: speech},
 	{base: "contend", class: speech},
 	{base: "reason", class: speech, clausal: true, forms: []string{"reasoned"}},
+	// the tabloid's verbs of saying: "'It's disgusting,' she fumed",
+	// "Derek Moss raged: '…'" (only with a quote, a clause or the end
+	// of the sentence after them)
+	{base: "fume", class: speech, clausal: true, forms: []string{"fumed", "fumes", "fuming"}},
+	{base: "rage", class: speech, clausal: true, forms: []string{"raged"}},
+	{base: "seethe", class: speech, clausal: true, forms: []string{"seethed"}},
+	{base: "gush", class: speech, clausal: true, forms: []string{"gushed"}},
+	{base: "rant", class: speech, clausal: true, forms: []string{"ranted"}},
+	{base: "sob", class: speech, clausal: true, forms: []string{"sobbed"}},
 	{base: "maintain", class: speech, clausal: true},
 	{base: "concede", class: speech},
 	{base: "boast", class: speech},

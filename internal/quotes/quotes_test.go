@@ -718,3 +718,24 @@ func TestParliamentaryRecord(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Speakers in other house styles: an age, chained appositions, a
+// participle phrase between commas, a correspondent of a network, the
+// tabloid's verbs.
+func TestOtherHouseStyles(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, speaker, text string }{
+		{"Manager Pat Larkin spoke.\n\n\"From the first whistle we were on it,\" the 52-year-old said.", "Pat Larkin", "first whistle"},
+		{"Kelly Harrington, 38, from Dudley, West Midlands, said the stench was unbearable.", "Kelly Harrington", "the stench was unbearable."},
+		{"But a military source, speaking to Al Jazeera on condition of anonymity, said troops had pulled back.", "a military source", "troops had pulled back."},
+		{"Al Jazeera's Hiba Morgan, reporting from Khartoum, said there was deep fear among residents.", "Hiba Morgan", "there was deep fear among residents."},
+		{"Kelly Harrington spoke.\n\n\"It's absolutely disgusting,\" she fumed.", "Kelly Harrington", "disgusting"},
+		{"Her neighbour, pensioner Derek Moss, 74, raged: \"They could not organise anything.\"", "Derek Moss", "organise"},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.speaker || !strings.Contains(out.Statements[0].Text, c.text) {
+			t.Errorf("%q: %+v; want %q saying %q", c.body, out.Statements, c.speaker, c.text)
+		}
+	}
+}

@@ -132,6 +132,9 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		if id < 0 || d.book.Kind(id) != article.Person {
 			id = d.lastPerson
 		}
+		if id < 0 {
+			id = d.recent(pos, article.Person)
+		}
 		if id >= 0 {
 			return d.pronounActor(id, pos, article.Person, "")
 		}
@@ -604,6 +607,10 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 		if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 {
 			return true
 		}
+	}
+	// "the 52-year-old said": an age stands for a person
+	if d.ageDescriptor(a, b) {
+		return true
 	}
 	// the head: last word of the phrase (before "of" if any)
 	h := b - 1
