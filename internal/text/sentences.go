@@ -232,6 +232,10 @@ func periodEnds(s string, lo, dot, next, end int) bool {
 	// An initial: "P.J. Crowley", "George W. Bush". A single capital letter
 	// before a period is almost never a sentence's last word.
 	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(r) {
+		// ... but "she wrote on X." names the platform
+		if word == "X" && w >= 3 && (s[w-3:w] == "on " || s[w-3:w] == "On ") {
+			return true
+		}
 		return false
 	}
 	ab, _ := abbrevBits.GetLower(word) // the lists at strings.ToLower(word)

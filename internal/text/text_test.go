@@ -26,6 +26,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Mr. Smith met Gen. Jones in the U.S. capital.", "They talked."}},
 		{"initials", "State Department spokesman P.J. Crowley said so. Then he left.",
 			[]string{"State Department spokesman P.J. Crowley said so.", "Then he left."}},
+		{"the platform X", "She wrote on X. Then she left. Malcolm X. Jones stayed.",
+			[]string{"She wrote on X.", "Then she left.", "Malcolm X. Jones stayed."}},
 		{"month and number", "On Jan. 26 the No. 5 item was discussed. It was late.",
 			[]string{"On Jan. 26 the No. 5 item was discussed.", "It was late."}},
 		{"final number", "The treaty dates from 1997. It still holds.",
