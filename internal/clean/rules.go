@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -337,18 +338,40 @@ func mainScript(s string) string {
 // A sign-off glued to the end of the last paragraph ("… he said. REUTER")
 // is cut off it. Safe: these shapes close a story and say who filed it;
 // they are never part of a statement.
-func signOff(body []para) string {
+func signOff(body []para) (string, []time.Time) {
 	outlet := ""
+	var dates []time.Time
 	for i := len(body) - 1; i >= 1 && i >= len(body)-4; i-- {
 		p := &body[i]
+		if p.rule == "publication stamp" {
+			// "Published in Dawn, September 9th, 2025" closing the report
+			if o, ok := sourceFooter(p.text); ok {
+				if outlet == "" {
+					outlet = o
+				}
+				dates = append(dates, meta.TextDates(ordinalsOff(p.text))...)
+			}
+		}
 		if p.rule != "" {
 			continue
 		}
-		if o, ok := meta.KnownOutlet(p.text); ok {
+		// "REUTER", "==Kyodo", "PTI AB RT" (the agency and its editors'
+		// initials)
+		if o, ok := agencySignOff(p.text); ok {
 			p.rule = "agency sign-off"
 			if outlet == "" {
 				outlet = o
 			}
+			continue
+		}
+		// "SOURCE: AL JAZEERA AND NEWS AGENCIES", "Published in Dawn,
+		// September 9th, 2025": who published the report, and when
+		if o, ok := sourceFooter(p.text); ok {
+			p.rule = "source line"
+			if outlet == "" {
+				outlet = o
+			}
+			dates = append(dates, meta.TextDates(ordinalsOff(p.text))...)
 			continue
 		}
 		if isCreditLine(p.text) {
@@ -360,6 +383,9 @@ func signOff(body []para) string {
 			continue
 		}
 		// The last line of text: a sign-off word after its final sentence.
+		if j := strings.LastIndexByte(p.text, ' '); j > 0 && endsSentence(p.text[:j]) && isEndMark(p.text[j+1:]) && !strings.ContainsAny(p.text[j+1:], "0123456789") {
+			p.text = strings.TrimSpace(p.text[:j]) // "… since 2021. Enditem"
+		}
 		if j := strings.LastIndexByte(p.text, ' '); j > 0 && endsSentence(p.text[:j]) {
 			if o, ok := meta.KnownOutlet(p.text[j+1:]); ok && isUpperWord(strings.Trim(p.text[j+1:], "()—–-")) {
 				p.text = strings.TrimSpace(p.text[:j])
@@ -370,8 +396,81 @@ func signOff(body []para) string {
 		}
 		break
 	}
-	return outlet
+	return outlet, dates
 }
+
+// agencySignOff reads a closing line that is an agency's name alone, with
+// marks around it ("REUTER", "(AP)", "==Kyodo") or its editors' initials
+// after it ("PTI AB RT").
+func agencySignOff(s string) (string, bool) {
+	t := strings.Trim(s, " =-–—()[]*")
+	if o, ok := meta.KnownOutlet(t); ok {
+		return o, true
+	}
+	f := strings.Fields(t)
+	if len(f) < 2 || len(f) > 5 {
+		return "", false
+	}
+	o, ok := meta.KnownOutlet(f[0])
+	if !ok {
+		return "", false
+	}
+	for _, w := range f[1:] {
+		if len(w) < 2 || len(w) > 3 || !isUpperWord(w) {
+			return "", false
+		}
+	}
+	return o, true
+}
+
+// sourceFooter reads a footer naming the publisher: "SOURCE: Al Jazeera
+// and news agencies", "Published in Dawn, September 9th, 2025".
+func sourceFooter(s string) (string, bool) {
+	if len(s) > 120 {
+		return "", false
+	}
+	var rest string
+	switch {
+	case len(s) > 7 && strings.EqualFold(s[:7], "source:"):
+		rest = s[7:]
+	case len(s) > 13 && strings.EqualFold(s[:13], "published in "):
+		rest = s[13:]
+	default:
+		return "", false
+	}
+	rest = strings.TrimSpace(rest)
+	if i := strings.IndexAny(rest, ",;"); i > 0 {
+		rest = rest[:i]
+	}
+	if i := strings.Index(strings.ToLower(rest), " and "); i > 0 {
+		rest = rest[:i] // "AL JAZEERA AND NEWS AGENCIES"
+	}
+	f := strings.Fields(rest)
+	for n := min(len(f), 3); n >= 1; n-- {
+		if o, ok := meta.KnownOutlet(strings.Join(f[:n], " ")); ok {
+			return o, true
+		}
+	}
+	return "", false
+}
+
+// ordinalsOff drops the ordinal suffix of day numbers ("9th" → "9") so
+// that the date finders read "September 9th, 2025".
+func ordinalsOff(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if i+2 < len(s)+1 && i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && i+2 <= len(s) {
+			if sfx := strings.ToLower(s[i : i+2]); (sfx == "st" || sfx == "nd" || sfx == "rd" || sfx == "th") && (i+2 == len(s) || !isLetter(s[i+2])) {
+				i++
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // creditPrefixes open the credit lines of wire copy.
 var creditPrefixes = []string{
@@ -399,7 +498,7 @@ func isCreditLine(s string) bool {
 func isEndMark(s string) bool {
 	t := strings.Trim(s, " ()[]-–—")
 	switch t {
-	case "30", "###", "#", "END", "ENDS", "End", "XXX", "xxx":
+	case "30", "###", "#", "END", "ENDS", "End", "XXX", "xxx", "Enditem", "ENDITEM", "enditem":
 		return true
 	}
 	if strings.Trim(s, "#*=-_ ") == "" && len(s) >= 3 {

@@ -207,7 +207,9 @@ func Text(raw string) Result {
 	}
 	body := paras[from:]
 	cutTail(body)
-	res.Signoff = signOff(body)
+	var footerDates []time.Time
+	res.Signoff, footerDates = signOff(body)
+	res.Stamps = append(res.Stamps, footerDates...)
 	if res.Signoff == "" {
 		res.Signoff = byline
 	}

@@ -397,3 +397,31 @@ func TestBylineAndStamp(t *testing.T) {
 		}
 	}
 }
+
+// Sign-offs and footers of other agencies and papers name the outlet (and
+// a footer dates the report); none stays in the body.
+func TestOtherSignOffs(t *testing.T) {
+	lead := "Harbour talks resume\n\nNegotiators met again on Thursday to discuss harbour fees, officials said.\n\nThe talks went on into the night.\n\n"
+	for _, c := range []struct{ tail, outlet, stamp, gone string }{
+		{"==Kyodo", "Kyodo", "", "Kyodo"},
+		{"PTI AB RT", "PTI", "", "PTI"},
+		{"SOURCE: AL JAZEERA AND NEWS AGENCIES", "Al Jazeera", "", "SOURCE"},
+		{"Published in Dawn, September 9th, 2031", "Dawn", "2031-09-09", "Published"},
+	} {
+		r := Text(lead + c.tail + "\n")
+		if r.Signoff != c.outlet || strings.Contains(r.Body, c.gone) {
+			t.Errorf("%q: outlet %q, body %q", c.tail, r.Signoff, r.Body)
+		}
+		got := ""
+		if len(r.Stamps) > 0 {
+			got = r.Stamps[len(r.Stamps)-1].Format("2006-01-02")
+		}
+		if got != c.stamp {
+			t.Errorf("%q: stamps %v, want %q", c.tail, r.Stamps, c.stamp)
+		}
+	}
+	r := Text(lead[:len(lead)-2] + " Enditem\n")
+	if strings.Contains(r.Body, "Enditem") || !strings.HasSuffix(r.Body, "into the night.") {
+		t.Errorf("glued end mark: %q", r.Body)
+	}
+}
