@@ -449,3 +449,17 @@ func TestTitledNameOfPlace(t *testing.T) {
 		}
 	}
 }
+
+// A portfolio in a title is no part of the name.
+func TestPortfolioTitles(t *testing.T) {
+	fs, b := find(t, "Egyptian Minister of Electricity Mahmoud Esmat spoke. Agriculture Secretary Ann Lee agreed.")
+	names := map[string]string{}
+	for _, f := range fs {
+		if f.Type == article.Person {
+			names[b.Name(f.ID)] = f.Title
+		}
+	}
+	if names["Mahmoud Esmat"] != "Minister of Electricity" || names["Ann Lee"] != "Agriculture Secretary" {
+		t.Errorf("persons and titles: %v", names)
+	}
+}

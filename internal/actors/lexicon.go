@@ -42,6 +42,11 @@ var titleWords = set(
 	"permanent", "representative", "envoy", "delegate", "del", "sens", "reps",
 	"ceo", "cfo", "coo", "negotiator", "coordinator", "mediator", "emissary", "diplomat", "founder", "co-founder", "editor", "anchor", "host", "correspondent",
 	"mr.", "kremlin", "pentagon", "of", "the", "and", "for",
+	// portfolios: "Minister of Electricity Mahmoud Esmat", "Agriculture
+	// Secretary Ann Lee" (not the words that open company and place
+	// names: home, water, technology, industry …)
+	"electricity", "agriculture", "commerce", "tourism", "environment", "communications", "petroleum",
+	"fisheries", "irrigation", "railways", "labour", "external", "welfare", "immigration", "planning",
 	// hyphenated titles, one token each
 	"secretary-general", "vice-president", "director-general", "attorney-general", "governor-general",
 	"commander-in-chief", "editor-in-chief", "vice-chairman", "vice-chair", "vice-premier", "vice-chancellor",
