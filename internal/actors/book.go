@@ -455,6 +455,8 @@ var roleHeads = map[string][]string{
 	"director":       {"director"},
 	"mayor":          {"mayor"},
 	"negotiator":     {"negotiator", "envoy"},
+	"judge":          {"judge", "justice"},
+	"taoiseach":      {"taoiseach"},
 	"executive":      {"executive", "ceo", "chief"},
 	"commissioner":   {"commissioner"},
 	"prosecutor":     {"prosecutor", "attorney"},

@@ -28,7 +28,7 @@ var titleWords = set(
 	"spokesman", "spokeswoman", "spokesperson", "press", "ambassador", "envoy", "special",
 	"chairman", "chairwoman", "chair", "director", "chief", "head", "leader", "speaker",
 	"majority", "minority", "house", "senate", "assistant", "under", "undersecretary", "attorney",
-	"judge", "justice", "king", "queen", "prince", "princess", "pope", "cardinal", "bishop",
+	"judge", "justice", "taoiseach", "tanaiste", "king", "queen", "prince", "princess", "pope", "cardinal", "bishop",
 	"rev", "reverend", "father", "sheikh", "lt", "col", "colonel", "capt", "captain", "sgt",
 	"sergeant", "maj", "major", "adm", "admiral", "commander", "cmdr", "marshal", "chancellor",
 	"premier", "foreign", "affairs", "presidential", "candidate", "nominee", "former", "acting",

@@ -846,6 +846,13 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		if s > k {
 			return c, false
 		}
+		// "Harbourline Energy, Inc. (NYSE: HBLE) announced": the
+		// company's suffix after a comma belongs to its name
+		if s == k && companySuffixes[strings.TrimSuffix(d.lower(k), ".")] && s-2 >= u.t0 && d.word(s-1) == "," && d.toks[s-2].Kind == text.Word {
+			if s2 := d.npBack(u, s-2); s2 <= s-2 {
+				s = s2
+			}
+		}
 		return withSubject([2]int{s, k + 1}, s)
 	case kt.Kind == text.Quote || kt.Text(d.body) == "," || (kt.Kind == text.Word && d.inQ[k]):
 		// Inverted: "…,” said Ryabkov." / "…, says the diplomat." Never
@@ -1142,6 +1149,12 @@ var reportAdverbs = map[string]bool{
 }
 
 var conjunctions = map[string]bool{"and": true, "or": true, "but": true, "nor": true}
+
+// companySuffixes close a company's name, sometimes after a comma.
+var companySuffixes = map[string]bool{
+	"inc": true, "corp": true, "ltd": true, "llc": true, "plc": true, "co": true, "ag": true, "sa": true,
+	"s.a": true, "n.v": true, "nv": true, "se": true, "gmbh": true, "l.p": true, "lp": true,
+}
 
 // phraseEnd returns where a prepositional phrase starting at token e ends:
 // at the first punctuation mark (not a hyphen or ampersand) or quote mark,

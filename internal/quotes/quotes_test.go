@@ -731,6 +731,8 @@ func TestOtherHouseStyles(t *testing.T) {
 		{"Al Jazeera's Hiba Morgan, reporting from Khartoum, said there was deep fear among residents.", "Hiba Morgan", "there was deep fear among residents."},
 		{"Kelly Harrington spoke.\n\n\"It's absolutely disgusting,\" she fumed.", "Kelly Harrington", "disgusting"},
 		{"Her neighbour, pensioner Derek Moss, 74, raged: \"They could not organise anything.\"", "Derek Moss", "organise"},
+		{"Judge Caroline Hale spoke.\n\n\"You were entrusted with the public good,\" the judge told him.", "Caroline Hale", "entrusted"},
+		{"Harbourline Energy, Inc. (NYSE: HBLE) today announced that it has entered into a definitive agreement.", "Harbourline Energy Inc.", "definitive agreement"},
 	} {
 		out := an.Analyze(context.Background(), Input{Body: c.body})
 		checkSpans(t, c.body, out)

@@ -76,6 +76,10 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			if f.Tok1 < b && d.toks[f.Tok1].Kind == text.Possessive {
 				continue
 			}
+			// "Harbourline Energy, Inc.": the suffix alone names no one
+			if f.Tok1-f.Tok0 == 1 && companySuffixes[strings.TrimSuffix(d.lower(f.Tok0), ".")] {
+				continue
+			}
 			best = m
 			break
 		}
