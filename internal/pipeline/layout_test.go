@@ -73,25 +73,18 @@ func TestVerbatimLayoutInvariance(t *testing.T) {
 	}
 	fold := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	read := func(text string) []string {
-		res, err := p.Analyze(context.Background(), ingest.Document{Source: "r", Format: ingest.FormatText, Verbatim: true,
-			Title: "Steel talks", Text: text, Published: time.Date(2031, 3, 4, 0, 0, 0, 0, time.UTC), PublishedBasis: "given"}, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkArticle(res.Article); err != nil {
-			t.Fatal(err)
-		}
+		a := analyzeRecord(t, p, "Steel talks", text)
 		var out []string
-		for _, s := range res.Article.Statements {
+		for _, s := range a.Statements {
 			out = append(out, fmt.Sprintf("S %s | %s | %s | %s", s.Speaker.Name, s.Kind, fold(s.Text), s.Date))
 		}
-		for _, x := range res.Article.Timexes {
+		for _, x := range a.Timexes {
 			out = append(out, fmt.Sprintf("T %s = %s", fold(x.Text), x.Value))
 		}
-		for _, m := range res.Article.Mentions {
+		for _, m := range a.Mentions {
 			out = append(out, fmt.Sprintf("M %s = %s %s", fold(m.Text), m.Type, m.Actor))
 		}
-		for _, e := range res.Article.Events {
+		for _, e := range a.Events {
 			out = append(out, fmt.Sprintf("E %s %s %s", e.Type, e.Actor.Name, e.Date))
 		}
 		return out
@@ -105,6 +98,21 @@ func TestVerbatimLayoutInvariance(t *testing.T) {
 			t.Errorf("%s reads differently:\n got %q\nwant %q", name, got, base)
 		}
 	}
+}
+
+// analyzeRecord reads text as a JSON Lines record kept as given, published
+// on 4 March 2031, and holds the article to checkArticle.
+func analyzeRecord(t *testing.T, p *Pipeline, title, text string) *article.Article {
+	t.Helper()
+	res, err := p.Analyze(context.Background(), ingest.Document{Source: "r", Format: ingest.FormatText, Verbatim: true,
+		Title: title, Text: text, Published: time.Date(2031, 3, 4, 0, 0, 0, 0, time.UTC), PublishedBasis: "given"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkArticle(res.Article); err != nil {
+		t.Fatal(err)
+	}
+	return res.Article
 }
 
 func countPrefix(xs []string, p string) int {
@@ -188,19 +196,12 @@ func TestHeadlineCaseInRecord(t *testing.T) {
 	}
 	body := "\n\n" + strings.Join(layoutParas[1:], "\n\n")
 	read := func(text string) ([]string, *article.Article) {
-		res, err := p.Analyze(context.Background(), ingest.Document{Source: "r", Format: ingest.FormatText, Verbatim: true,
-			Text: text, Published: time.Date(2031, 3, 4, 0, 0, 0, 0, time.UTC), PublishedBasis: "given"}, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkArticle(res.Article); err != nil {
-			t.Fatal(err)
-		}
+		a := analyzeRecord(t, p, "", text)
 		var out []string
-		for _, s := range res.Article.Statements {
+		for _, s := range a.Statements {
 			out = append(out, fmt.Sprintf("%s | %s | %s", s.Speaker.Name, s.Kind, strings.ToLower(strings.Join(strings.Fields(s.Text), " "))))
 		}
-		return out, res.Article
+		return out, a
 	}
 	base, _ := read("Petrova says gap on steel quota is narrower" + body)
 	if len(base) < 5 || !strings.HasPrefix(base[0], "Petrova | indirect | gap on steel quota") {
