@@ -353,6 +353,48 @@ func (d *doc) quoteNoCue(u unit) {
 	// attributing it (most such quotes are titles or scare quotes).
 }
 
+// demonstrative reports whether content is only "this" or "these" and a
+// short phrase of medium or time ("this in a statement on Sunday").
+func (d *doc) demonstrative(content article.Span) bool {
+	t := d.tokAt(content[0])
+	if t < 0 || (d.lower(t) != "this" && d.lower(t) != "these") || d.words(content) > 8 {
+		return false
+	}
+	// "this" alone or before a phrase of medium or time; "this was a
+	// mistake" is a clause
+	n := t + 1
+	if n >= len(d.toks) || d.toks[n].Span[0] >= content[1] || d.word(n) == "." {
+		return true
+	}
+	return ppWords[d.lower(n)] || d.timexAt(d.toks[n].Span[0])
+}
+
+// thisBack returns the paragraph before unit u as the content of a
+// statement whose own content is only "this …" (see demonstrative), when
+// no statement of the text covers that paragraph.
+func (d *doc) thisBack(u unit, content article.Span) (article.Span, bool) {
+	if !d.demonstrative(content) || d.ui <= 0 || d.ui >= len(d.unitList) {
+		return article.Span{}, false
+	}
+	prev := d.unitList[d.ui-1]
+	if prev.para == u.para {
+		return article.Span{}, false
+	}
+	span := prev.span
+	for k := d.ui - 2; k >= 0 && d.unitList[k].para == prev.para; k-- {
+		span[0] = d.unitList[k].span[0]
+	}
+	if span[0] < d.lead {
+		return article.Span{}, false
+	}
+	for _, st := range d.out {
+		if st.Span[0] < span[1] && span[0] < st.Span[1] {
+			return article.Span{}, false
+		}
+	}
+	return text.TrimSpan(d.body, span), true
+}
+
 // statementIntro reads a paragraph that announces the next one as
 // someone's statement: "U.S. Senator Anna Berg today released the
 // following statement on the talks:" and a quotation after it, as press
@@ -637,6 +679,17 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	}
 	c.content = text.TrimSpan(d.body, c.content)
 	c.content = trimContent(d.body, c.content)
+	// "Olufemi Soneye, the company's spokesman, disclosed this in a
+	// statement on Sunday": "this" is the paragraph before, when no one
+	// else said it; the statement runs from it to the cue's sentence.
+	var back article.Span
+	if !colon && h.kind == 'v' {
+		if p, ok := d.thisBack(u, c.content); ok {
+			c.content, back = p, p
+		} else if ok := d.demonstrative(c.content); ok {
+			return false
+		}
+	}
 	if c.content[1]-c.content[0] < 8 {
 		return false
 	}
@@ -707,6 +760,9 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	if colon {
 		st.Span[1] = d.colonNext.span[1]
 		d.colonUsed = true
+	}
+	if back[1] > back[0] {
+		st.Span[0] = back[0]
 	}
 	if c.subj[1] > c.subj[0] {
 		st.SpeakerSpan = article.Span{d.toks[c.subj[0]].Span[0], d.toks[c.subj[1]-1].Span[1]}

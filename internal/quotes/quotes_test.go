@@ -741,3 +741,27 @@ func TestOtherHouseStyles(t *testing.T) {
 		}
 	}
 }
+
+// "X disclosed this in a statement": "this" is the paragraph before, when
+// no one else said it; "this was a mistake" is a clause.
+func TestThisRefersBack(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Fuel queues eased across the city on Saturday as delayed vessels finally reached the port.\n\n" +
+		"Its spokesman, Olu Soneye, disclosed this in a statement on Sunday.\n\nAnna Berg said this was a mistake."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	if len(out.Statements) != 2 {
+		t.Fatalf("got %+v", out.Statements)
+	}
+	if s := out.Statements[0]; s.Speaker.Name != "Olu Soneye" || !strings.HasPrefix(s.Text, "Fuel queues eased") || s.Span[0] != 0 {
+		t.Errorf("got %+v", s)
+	}
+	if s := out.Statements[1]; s.Text != "this was a mistake." {
+		t.Errorf("got %+v", s)
+	}
+	// the paragraph before is already someone's statement: nothing
+	body = "Supplies are sufficient, the ministry said.\n\nOlu Soneye disclosed this in a statement on Sunday."
+	if out := an.Analyze(context.Background(), Input{Body: body}); len(out.Statements) != 1 {
+		t.Errorf("got %+v", out.Statements)
+	}
+}
