@@ -335,7 +335,7 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 	// party: typed, not entered in the book ("Gov. Earl Ray Tomblin of
 	// West Virginia" names no person "West Virginia", and a senator
 	// speaks for the country, not the state).
-	if regions[strings.ToLower(surface)] {
+	if _, ok := text.LookupLower(regions, surface); ok {
 		f.Type = article.GPE
 		return f, true
 	}

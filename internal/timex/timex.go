@@ -390,13 +390,8 @@ func (m *matcher) tenseAt(k int) int {
 		return int(l.tense)
 	}
 	w := m.text[tk.s:tk.e]
-	// "planned to leave on Thursday", "agreed to meet Friday": an
-	// intention looks ahead
-	if intentVerbs[w] && m.isW(k+1, "to") {
-		return tFuture
-	}
 	// "was likely to cut rates in June"
-	if w == "likely" && m.isW(k+1, "to") {
+	if len(w) == 6 && w == "likely" && m.isW(k+1, "to") {
 		return tFuture
 	}
 	// "is set to begin on Wednesday", "is due to arrive"
@@ -404,6 +399,11 @@ func (m *matcher) tenseAt(k int) int {
 		return tFuture
 	}
 	if len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !tk.cap {
+		// "planned to leave on Thursday", "agreed to meet Friday": an
+		// intention looks ahead
+		if m.isW(k+1, "to") && intentVerbs[w] {
+			return tFuture
+		}
 		// after a form of "be" the participle is passive and the auxiliary
 		// ("should be completed", "is expected") carries the tense
 		switch m.lowerWord(k - 1) {
