@@ -742,13 +742,29 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	// coordinated with an earlier one shares its subject, the first name
 	// or pronoun of the unit.
 	if kt.Kind == text.Word && (d.lower(k) == "and" || d.lower(k) == "but") && !d.inQ[k] {
-		for t := u.t0; t < k && t < u.t0+8; t++ {
+		// (after the dateline: "OSLO, Feb 6 (Reuters) - Norway's central
+		// bank kept … but said …")
+		t0 := u.t0
+		for t0 < k && d.toks[t0].Span[0] < d.lead {
+			t0++
+		}
+		for t := t0; t < k && t < t0+8; t++ {
 			if d.inQ[t] {
 				continue
 			}
 			if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 && d.found[m].Type != article.Other {
 				f := d.found[m]
 				if f.Tok1 < u.t1 && d.toks[f.Tok1].Kind == text.Possessive {
+					// "Norway's central bank kept …": the noun phrase
+					// after the possessive
+					if t == t0 {
+						if e := d.subjectBeforeVerb(f.Tok1+1, k); e > f.Tok1+1 && d.plausibleSpeaker([2]int{f.Tok0, e}) {
+							c.subj = [2]int{f.Tok0, e}
+							c.content = after()
+							c.rep = [2]int{h.t0, h.t1}
+							return c, true
+						}
+					}
 					break
 				}
 				c.subj = [2]int{f.Tok0, f.Tok1}
@@ -763,11 +779,15 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 				return c, true
 			}
 		}
-		// "The Republican nominee also outlined … and vowed …"
-		if inLex(determinersLex, d.lower(u.t0)) {
-			e := d.npForward(u, u.t0)
-			if e > u.t0+1 && e < k && d.plausibleSpeaker([2]int{u.t0, e}) {
-				c.subj = [2]int{u.t0, e}
+		// "The Republican nominee also outlined … and vowed …", "The
+		// central bank kept its rate unchanged but said …"
+		if t0 < k && inLex(determinersLex, d.lower(t0)) {
+			e := d.npForward(u, t0)
+			if v := d.subjectBeforeVerb(t0+1, k); v > t0+1 && v < e {
+				e = v
+			}
+			if e > t0+1 && e < k && d.plausibleSpeaker([2]int{t0, e}) {
+				c.subj = [2]int{t0, e}
 				c.content = after()
 				c.rep = [2]int{h.t0, h.t1}
 				return c, true
@@ -1154,6 +1174,32 @@ var conjunctions = map[string]bool{"and": true, "or": true, "but": true, "nor": 
 var companySuffixes = map[string]bool{
 	"inc": true, "corp": true, "ltd": true, "llc": true, "plc": true, "co": true, "ag": true, "sa": true,
 	"s.a": true, "n.v": true, "nv": true, "se": true, "gmbh": true, "l.p": true, "lp": true,
+}
+
+// subjectBeforeVerb returns where a subject noun phrase starting at token
+// a ends: at the first word that is most likely a verb ("kept", "cut",
+// "outlined"), before token k; a when none is found within five words.
+func (d *doc) subjectBeforeVerb(a, k int) int {
+	for t := a; t < k && t < a+5; t++ {
+		if d.toks[t].Kind != text.Word || d.inQ[t] {
+			return a
+		}
+		// past forms only: "report" or "statement" may be nouns
+		if w := d.lower(t); (len(w) > 4 && strings.HasSuffix(w, "ed")) || pastForms[w] || isPastCue(w) {
+			return t
+		}
+	}
+	return a
+}
+
+// pastForms are irregular past forms that open a predicate ("The bank
+// kept its rate unchanged but said …").
+var pastForms = map[string]bool{
+	"kept": true, "cut": true, "set": true, "met": true, "told": true, "said": true, "left": true, "took": true,
+	"made": true, "gave": true, "held": true, "got": true, "sent": true, "found": true, "put": true, "won": true, "lost": true, "sold": true,
+	"bought": true, "rose": true, "fell": true, "hit": true, "ran": true, "began": true, "became": true,
+	"brought": true, "built": true, "chose": true, "drew": true, "fought": true, "grew": true,
+	"paid": true, "spent": true, "struck": true, "threw": true, "wrote": true,
 }
 
 // phraseEnd returns where a prepositional phrase starting at token e ends:

@@ -733,6 +733,8 @@ func TestOtherHouseStyles(t *testing.T) {
 		{"Her neighbour, pensioner Derek Moss, 74, raged: \"They could not organise anything.\"", "Derek Moss", "organise"},
 		{"Judge Caroline Hale spoke.\n\n\"You were entrusted with the public good,\" the judge told him.", "Caroline Hale", "entrusted"},
 		{"Harbourline Energy, Inc. (NYSE: HBLE) today announced that it has entered into a definitive agreement.", "Harbourline Energy Inc.", "definitive agreement"},
+		{"The central bank kept its key rate unchanged but said it was likely to cut rates in June.", "The central bank", "likely to cut rates"},
+		{"Norway's central bank kept its key rate unchanged but said it was likely to cut rates in June.", "Norway central bank", "likely to cut rates"},
 	} {
 		out := an.Analyze(context.Background(), Input{Body: c.body})
 		checkSpans(t, c.body, out)
