@@ -900,7 +900,29 @@ func (d *doc) transcript(u unit) bool {
 		if surf != "" && surf != sp.Name {
 			sp.Aliases = append(sp.Aliases, surf)
 		}
-		return d.turn(u, sp, key, colon, [2]int{name[0], name[1]})
+		if d.turn(u, sp, key, colon, [2]int{name[0], name[1]}) {
+			d.hansard, d.hansardKey, d.hansardPara = sp, key, u.para
+		}
+		return true
+	}
+	// The paragraphs of a speech after its labelled first one.
+	if d.hansardPara >= 0 && u.para == d.hansardPara+1 && (d.ui == 0 || d.unitList[d.ui-1].para != u.para) &&
+		d.word(u.t0) != "[" && d.toks[u.t0].Kind != text.Quote && u.t1-u.t0 >= 5 && !d.labelled(u) {
+		end, last := u.span[1], d.ui
+		for k := d.ui + 1; k < len(d.unitList) && d.unitList[k].para == u.para; k++ {
+			end, last = d.unitList[k].span[1], k
+		}
+		n := len(d.out)
+		sp := d.hansard
+		sp.Aliases = append([]string(nil), sp.Aliases...)
+		d.emit(u, sp, d.hansardKey, article.Span{u.span[0], end}, article.Span{u.span[0], u.span[0]}, [2]int{})
+		if len(d.out) > n {
+			d.out[n].Kind = article.Direct
+			d.out[n].Span[1] = max(d.out[n].Span[1], d.out[n].TextSpan[1])
+			d.turnEnd = last
+			d.hansardPara = u.para
+			return true
+		}
 	}
 	// An interview printed as questions and answers: "Q:" is the
 	// interviewer's, "A:" the interviewee's.
@@ -990,6 +1012,17 @@ func (d *doc) capsWords(a, b, n int) int {
 		c++
 	}
 	return c
+}
+
+// labelled reports whether unit u opens with a label: a colon among its
+// first four tokens ("EDITORS: Corrects …", "Q: …").
+func (d *doc) labelled(u unit) bool {
+	for t := u.t0; t < u.t1 && t < u.t0+4; t++ {
+		if d.word(t) == ":" {
+			return true
+		}
+	}
+	return false
 }
 
 // hansardLabel reads a speaker's label opening a unit at token s0 in the

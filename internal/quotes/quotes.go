@@ -151,6 +151,12 @@ type doc struct {
 	// interviewee), -2 until looked for.
 	interviewee actors.ID
 	qa          int8 // 0 not looked for, 1 the text is a Q&A interview, -1 it is not
+	// hansard is the speaker of the last parliamentary-record turn and
+	// hansardPara its paragraph (-1: none): the paragraphs after it, with
+	// no label of their own, are the same speech.
+	hansard     article.Actor
+	hansardKey  string
+	hansardPara int
 	// clauseAfter: the cue being tried is followed by "that", a colon
 	// or a quote.
 	clauseAfter bool
@@ -193,7 +199,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	// would be, with the emptied map of the last article.
 	clear(sc.lastDate)
 	d := &sc.doc
-	*d = doc{a: a, body: body, pub: in.Published, pubDay: in.Published.Format(time.DateOnly), lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: sc.lastDate, interviewee: -2}
+	*d = doc{a: a, body: body, pub: in.Published, pubDay: in.Published.Format(time.DateOnly), lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: sc.lastDate, interviewee: -2, hansardPara: -1}
 	defer func() {
 		if cap(sc.toks) <= 1<<16 {
 			// The buffers keep references into this article until the

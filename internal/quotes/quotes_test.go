@@ -713,6 +713,7 @@ func TestParliamentaryRecord(t *testing.T) {
 		got = append(got, s.Speaker.Name+": "+s.Text)
 	}
 	want := []string{"Callum Reid: I beg to move, That the Bill be now read a Second time.",
+		"Callum Reid: This Bill will give coastal communities a greater say in how quotas are allocated.",
 		"Fiona Dunbar: Will the Minister give way?", "Callum Reid: I will give way."}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
