@@ -328,6 +328,10 @@ func TestFamilyNameFirst(t *testing.T) {
 	if got := b.Person("Long", "Col.", "", 320); got != long {
 		t.Errorf("Long: actor %d, want %d (Long Shaohua)", got, long)
 	}
+	lee := b.Person("John Lee Ka-chiu", "Chief Executive", "", 330)
+	if got, ok := b.Surname("Lee"); !ok || got != lee {
+		t.Errorf("Lee: actor %d, want %d (John Lee Ka-chiu)", got, lee)
+	}
 	elian := b.Person("Elian Gonzalez", "", "", 400)
 	if got := b.Person("Elian", "", "", 500); got == elian {
 		t.Error("a Western first name alone was merged with the full name")

@@ -252,6 +252,15 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 					best = i
 				}
 			}
+			// Hong Kong names put an English given name first: "John Lee
+			// Ka-chiu" … "Lee said".
+			if best < 0 {
+				for i, e := range b.entries {
+					if e.actor.Kind == article.Person && englishFirstFamily(e.actor.Name, lastW) && b.better(i, best) {
+						best = i
+					}
+				}
+			}
 		}
 		id = best
 	}
@@ -404,7 +413,27 @@ func (b *Book) Surname(tok string) (ID, bool) {
 			}
 		}
 	}
+	if _, ff := text.LookupLower(familyFirst, tok); best < 0 && ff {
+		// "Lee" after "John Lee Ka-chiu"
+		for i, e := range b.entries {
+			if e.actor.Kind == article.Person && englishFirstFamily(e.actor.Name, tok) && b.better(i, best) {
+				best = i
+			}
+		}
+	}
 	return best, best >= 0
+}
+
+// englishFirstFamily reports whether name is written "Given Family
+// Gi-ven" (an English given name, the family name, a hyphenated Chinese
+// given name: "John Lee Ka-chiu") with family name fam.
+func englishFirstFamily(name, fam string) bool {
+	f := strings.Fields(name)
+	if len(f) != 3 || !strings.EqualFold(f[1], fam) {
+		return false
+	}
+	h := strings.IndexByte(f[2], '-')
+	return h > 0 && h+1 < len(f[2]) && f[2][h+1] >= 'a' && f[2][h+1] <= 'z'
 }
 
 // GiveTitle records the title an apposition gives person id ("Anna Berg,
