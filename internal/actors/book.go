@@ -413,11 +413,13 @@ func (b *Book) Surname(tok string) (ID, bool) {
 			}
 		}
 	}
-	if _, ff := text.LookupLower(familyFirst, tok); best < 0 && ff {
+	if best < 0 {
 		// "Lee" after "John Lee Ka-chiu"
-		for i, e := range b.entries {
-			if e.actor.Kind == article.Person && englishFirstFamily(e.actor.Name, tok) && b.better(i, best) {
-				best = i
+		if _, ff := text.LookupLower(familyFirst, tok); ff {
+			for i, e := range b.entries {
+				if e.actor.Kind == article.Person && englishFirstFamily(e.actor.Name, tok) && b.better(i, best) {
+					best = i
+				}
 			}
 		}
 	}
