@@ -459,7 +459,7 @@ func sourceFooter(s string) (string, bool) {
 func ordinalsOff(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if i+2 < len(s)+1 && i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && i+2 <= len(s) {
+		if i > 0 && i+2 <= len(s) && s[i-1] >= '0' && s[i-1] <= '9' {
 			if sfx := strings.ToLower(s[i : i+2]); (sfx == "st" || sfx == "nd" || sfx == "rd" || sfx == "th") && (i+2 == len(s) || !isLetter(s[i+2])) {
 				i++
 				continue

@@ -8,6 +8,7 @@ import (
 
 	"github.com/parley-news/parley/internal/actors"
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/meta"
 	"github.com/parley-news/parley/internal/text"
 )
 
@@ -305,7 +306,7 @@ func (d *doc) quoteNoCue(u unit) {
 			}
 			// "“Talks resume” — Daily Courier, August 15, 2031": a title
 			// cited with its outlet and date is no one's statement.
-			if s1 > s0 && s1+1 < u.t1 && d.word(s1) == "," && (d.toks[s1+1].Kind == text.Number || d.timexAt(d.toks[s1+1].Span[0]) || monthNames[d.lower(s1+1)]) {
+			if s1 > s0 && s1+1 < u.t1 && d.word(s1) == "," && (d.toks[s1+1].Kind == text.Number || d.timexAt(d.toks[s1+1].Span[0]) || meta.MonthByName(d.word(s1+1)) != 0) {
 				return
 			}
 			if s1 > s0 {
@@ -450,14 +451,6 @@ func (d *doc) statementIntro(u unit) bool {
 		return true
 	}
 	return false
-}
-
-// monthNames are the English months, as a citation's date opens.
-var monthNames = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "aug.": true, "sept.": true, "sep.": true,
-	"oct.": true, "nov.": true, "dec.": true,
 }
 
 // openingSubject returns the subject that opens unit u when it is a named

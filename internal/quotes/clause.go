@@ -1195,8 +1195,8 @@ func (d *doc) subjectBeforeVerb(a, k int) int {
 // pastForms are irregular past forms that open a predicate ("The bank
 // kept its rate unchanged but said …").
 var pastForms = map[string]bool{
-	"kept": true, "cut": true, "set": true, "met": true, "told": true, "said": true, "left": true, "took": true,
-	"made": true, "gave": true, "held": true, "got": true, "sent": true, "found": true, "put": true, "won": true, "lost": true, "sold": true,
+	"kept": true, "cut": true, "set": true, "met": true, "left": true, "took": true, "got": true,
+	"sent": true, "found": true, "put": true, "won": true, "lost": true, "sold": true,
 	"bought": true, "rose": true, "fell": true, "hit": true, "ran": true, "began": true, "became": true,
 	"brought": true, "built": true, "chose": true, "drew": true, "fought": true, "grew": true,
 	"paid": true, "spent": true, "struck": true, "threw": true, "wrote": true,
