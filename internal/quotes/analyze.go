@@ -60,6 +60,29 @@ func (d *doc) analyzeUnit(u unit) {
 	d.quoteNoCue(u)
 }
 
+// inAskedOpening reports whether token t lies in an opening "Asked
+// whether …," or "When asked about …," phrase: the question put to the
+// speaker ("Asked whether she would call for protests, Holm said: …")
+// reports no one's speech; the verbs in it are the question's.
+func (d *doc) inAskedOpening(u unit, t int) bool {
+	a := u.t0
+	for a < u.t1 && d.toks[a].Kind == text.Quote {
+		a++
+	}
+	if a < u.t1 && (d.lower(a) == "when" || d.lower(a) == "if" || d.lower(a) == "once") {
+		a++
+	}
+	if a >= u.t1 || d.lower(a) != "asked" || t <= a {
+		return false
+	}
+	for j := a + 1; j < t; j++ {
+		if d.word(j) == "," || d.toks[j].Kind == text.Quote {
+			return false
+		}
+	}
+	return true
+}
+
 // coordinated finds the further speech acts of the same speaker in one
 // sentence: "X denied A but said B and acknowledged C", "X rejected the
 // plan, but added: “…”". A verb cue in the past tense, outside quotes,
@@ -647,6 +670,9 @@ func (d *doc) emit(u unit, sp article.Actor, key string, content, cueSpan articl
 }
 
 func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
+	if d.inAskedOpening(u, h.t0) {
+		return false
+	}
 	var c clause
 	ok := false
 	switch h.kind {

@@ -934,6 +934,12 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			if m >= u.t0 && !d.inQ[m] && d.word(m) == "," {
 				app0, app1 := m+1, k
 				hk := d.skipParen(u, m-1)
+				// "Rep. Dale Hutto, D-Fla., chairman of the committee,
+				// said": the party-and-state tag between commas (the US
+				// wire style) stands between the name and its apposition.
+				if m2, ok := d.partyTagBefore(u, m); ok {
+					hk = d.skipParen(u, m2-1)
+				}
 				hs := d.npBack(u, hk)
 				if hs <= hk {
 					subj := [2]int{hs, hk + 1}
@@ -1000,6 +1006,35 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		}
 	}
 	return c, false
+}
+
+// partyTagBefore reports whether the group between the comma at m and
+// the comma before it is a US party-and-state tag ("D-Fla.", "R-N.Y.",
+// "I-Vt."), and returns that earlier comma.
+func (d *doc) partyTagBefore(u unit, m int) (int, bool) {
+	j := m - 1
+	for j >= u.t0 && m-j <= 6 && d.word(j) != "," {
+		j--
+	}
+	if j < u.t0 || d.word(j) != "," || j+1 >= m {
+		return 0, false
+	}
+	return j, isPartyTag(d.body[d.toks[j+1].Span[0]:d.toks[m-1].Span[1]])
+}
+
+// isPartyTag: a party's initial, a hyphen and a state's abbreviation or
+// short name, "D-Fla.", "R-N.Y.", "R-Ohio".
+func isPartyTag(s string) bool {
+	if len(s) < 4 || len(s) > 9 || (s[0] != 'D' && s[0] != 'R' && s[0] != 'I') || s[1] != '-' || s[2] < 'A' || s[2] > 'Z' {
+		return false
+	}
+	for i := 3; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // skipParen steps back over a parenthesised group ending at k: "Sen.

@@ -104,6 +104,23 @@ var reportingVerbs = []verbEntry{
 	{base: "rant", class: speech, clausal: true, forms: []string{"ranted"}},
 	{base: "sob", class: speech, clausal: true, forms: []string{"sobbed"}},
 	{base: "maintain", class: speech, clausal: true},
+	// "affirmed the Kingdom's support for the talks", "reaffirmed that
+	// …": the official news agencies' verbs of saying
+	{base: "affirm", class: speech},
+	{base: "reaffirm", class: speech},
+	{base: "retort", class: speech, clausal: true},
+	{base: "counter", class: speech, clausal: true},
+	{base: "hint", class: speech, clausal: true},
+	{base: "proclaim", class: speech},
+	{base: "recount", class: speech, clausal: true},
+	{base: "speculate", class: opinion},
+	{base: "reckon", class: opinion, clausal: true},
+	{base: "muse", class: speech, clausal: true, forms: []string{"mused"}},
+	{base: "scoff", class: speech, clausal: true, forms: []string{"scoffed"}},
+	{base: "snap", class: speech, clausal: true, forms: []string{"snapped"}},
+	{base: "grumble", class: speech, clausal: true, forms: []string{"grumbled"}},
+	{base: "whisper", class: speech, clausal: true},
+	{base: "interject", class: speech, clausal: true, forms: []string{"interjected"}},
 	{base: "concede", class: speech},
 	{base: "boast", class: speech},
 	{base: "joke", class: speech, nounish: true},
@@ -291,6 +308,7 @@ var npObjectVerbs = map[string]bool{
 	"cited": true, "cites": true, "attacked": true, "blasted": true, "slammed": true, "mocked": true,
 	"encouraged": true, "encourages": true, "recommended": true, "accused": true, "accuses": true,
 	"announced": true, "announces": true, "pledged": true, "vowed": true, "promised": true,
+	"affirmed": true, "affirms": true, "reaffirmed": true, "reaffirms": true,
 }
 
 // The word sets the clause and speaker rules consult around every cue,

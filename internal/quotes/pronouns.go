@@ -174,9 +174,43 @@ func (d *doc) subjectOf(u unit) int {
 		if f.Tok1 < len(d.toks) && d.toks[f.Tok1].Kind == text.Possessive {
 			continue
 		}
+		if d.objectApposition(u, f.Tok0, f.Tok1) {
+			continue
+		}
 		return i
 	}
 	return -1
+}
+
+// objectApposition reports whether the name at token t stands in
+// apposition to the object of a preposition or a verb of meeting: "during
+// his meeting with the envoy of the Union, Moussa Diallo" names no
+// subject. The prepositions of a role ("the envoy of", "a spokesman
+// for", "the ambassador to") do not count: "The envoy of the Union,
+// Moussa Diallo, met …" is the subject; so is a name after an opening
+// phrase ("In an interview with the host, Ham made it clear"): an
+// apposition ends at a comma or the end of the sentence.
+func (d *doc) objectApposition(u unit, t, t1 int) bool {
+	if t <= u.t0 || d.word(t-1) != "," {
+		return false
+	}
+	if t1 < u.t1 && d.word(t1) != "," && d.word(t1) != "." && d.word(t1) != ";" {
+		return false
+	}
+	for j := t - 2; j >= u.t0 && t-j < 16; j-- {
+		w := d.lower(j)
+		if w == "," || d.inQ[j] {
+			return false
+		}
+		switch w {
+		case "of", "for", "at", "from", "to", "on":
+			continue
+		}
+		if subjectBlockers[w] || w == "during" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBlockers before a name make it an object or a modifier, not the

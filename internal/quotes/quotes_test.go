@@ -768,3 +768,44 @@ func TestThisRefersBack(t *testing.T) {
 		t.Errorf("got %+v", out.Statements)
 	}
 }
+
+// Wire constructions of other outlets: the US party-and-state tag before
+// an apposition, a pronoun after an unnamed speaker, the news agencies'
+// "affirmed", a name in apposition to an object, a question put to the
+// speaker.
+func TestWireConstructions(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct {
+		name, body string
+		want       [][2]string // speaker, text fragment, in order
+	}{
+		{"party tag then apposition", "Rep. Dale Hutto, D-Fla., chairman of the House Science Committee, said he would support the request.",
+			[][2]string{{"Dale Hutto", "he would support"}}},
+		{"he after an unnamed officer", "A police officer said the road was closed. \"Nobody may pass,\" he said.",
+			[][2]string{{"A police officer", "road was closed"}, {"A police officer", "Nobody may pass"}}},
+		{"she after an unnamed ambassador, next paragraph", "The ambassador of Kestrel said the offer was late.\n\n\"It is too little,\" she added.",
+			[][2]string{{"The ambassador of Kestrel", "offer was late"}, {"The ambassador of Kestrel", "too little"}}},
+		{"a person named since wins", "A police officer said the road was closed.\n\nMayor Lina Varga visited the site. \"We will reopen it,\" she said.",
+			[][2]string{{"A police officer", "road was closed"}, {"Lina Varga", "reopen it"}}},
+		{"affirmed with an object", "Minister Adel Qasimi affirmed the Kingdom's support for the talks.",
+			[][2]string{{"Adel Qasimi", "support for the talks"}}},
+		{"apposition to an object is no subject", "Minister Adel Qasimi affirmed the Kingdom's support for the talks.\n\nThis came during his meeting today with the envoy of the Union, Moussa Diallo.\n\nHe pointed out that the Kingdom will continue its efforts.",
+			[][2]string{{"Adel Qasimi", "support for the talks"}, {"Adel Qasimi", "continue its efforts"}}},
+		{"asked whether", "Sara Holm spoke in the square.\n\nAsked whether she would call for protests, Holm said: \"The people will decide.\"",
+			[][2]string{{"Sara Holm", "people will decide"}}},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		var got [][2]string
+		for _, s := range out.Statements {
+			got = append(got, [2]string{s.Speaker.Name, s.Text})
+		}
+		ok := len(got) == len(c.want)
+		for i := 0; ok && i < len(got); i++ {
+			ok = got[i][0] == c.want[i][0] && strings.Contains(got[i][1], c.want[i][1])
+		}
+		if !ok {
+			t.Errorf("%s: got %q; want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -172,6 +172,12 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	if len(words) == 1 {
 		switch pronouns[lw] {
 		case "m", "f":
+			// "A police officer said the road was closed. 'Nobody may
+			// pass,' he said.": the unnamed person who spoke last, when
+			// no one has been named since.
+			if sp, ok := d.roleSpeakerBefore(pos, pronouns[lw][0]); ok {
+				return sp, sp.Name, ""
+			}
 			// the most salient person of that gender, else the last
 			// person who spoke, else the last person named
 			id := d.resolvePronoun(pos, pronouns[lw][0])
@@ -291,6 +297,69 @@ func (d *doc) unnamedSpeakerBefore() (article.Actor, bool) {
 	who := last.Speaker
 	who.Aliases = append([]string(nil), who.Aliases...)
 	return who, true
+}
+
+// roleSpeakerBefore returns the speaker of the latest statement when it
+// was named by a phrase headed by a noun for a person and no name ("a
+// spokesman for the ministry", "the representative of France", "a police
+// officer"), in this unit or the one before, no person has been named
+// outside quotes since it, and its head noun's gender, if any, agrees
+// with g: a "he" or "she" after it is the same speaker. The actor
+// returned is the statement's own (the ministry, France, "A police
+// officer").
+func (d *doc) roleSpeakerBefore(pos int, g byte) (article.Actor, bool) {
+	if len(d.out) == 0 || d.ui < 0 {
+		return article.Actor{}, false
+	}
+	last := d.out[len(d.out)-1]
+	ss := last.SpeakerSpan
+	if ss[1] <= ss[0] || ss[1] > len(d.body) || last.Span[1] > pos || d.unitOf(last.Span[0]) < d.ui-1 {
+		return article.Actor{}, false
+	}
+	words := strings.Fields(d.body[ss[0]:ss[1]])
+	if len(words) < 2 || len(words) > 8 {
+		return article.Actor{}, false
+	}
+	switch strings.ToLower(words[0]) {
+	case "a", "an", "the", "one", "another":
+	default:
+		return article.Actor{}, false
+	}
+	head := ""
+	for i := 1; i < len(words); i++ {
+		w := strings.ToLower(strings.TrimRight(words[i], ",.;:"))
+		if i > 1 && (w == "of" || w == "for" || w == "at" || w == "from" || w == "with") {
+			break
+		}
+		head = w
+	}
+	if !personHead(head) {
+		return article.Actor{}, false
+	}
+	if hg, ok := genderedWords[head]; ok && hg != g {
+		return article.Actor{}, false
+	}
+	// a person named in the speaker's phrase or since the statement
+	for _, f := range d.found {
+		if f.Type == article.Person && f.Span[0] >= ss[0] && f.Span[0] < pos && (f.Span[0] < ss[1] || f.Span[0] >= last.Span[1]) && !d.inQ[f.Tok0] {
+			return article.Actor{}, false
+		}
+	}
+	who := last.Speaker
+	who.Aliases = append([]string(nil), who.Aliases...)
+	return who, true
+}
+
+// personHead reports whether a speaker phrase's head noun names one
+// person: a role ("minister", "representative") or a person who speaks
+// ("spokesman", "official", "officer", "source").
+func personHead(w string) bool {
+	switch w {
+	case "spokesman", "spokeswoman", "spokesperson", "official", "officer", "source", "aide",
+		"lawyer", "attorney", "witness", "resident", "analyst", "economist", "diplomat", "negotiator":
+		return true
+	}
+	return actors.IsRoleNoun(w)
 }
 
 // unitOf returns the index of the unit holding byte offset p, -1 if none.

@@ -125,6 +125,7 @@ type lex struct {
 	tz      bool // time-zone abbreviation (GMT, EST...)
 	decadeW int  // "nineties" -> 90
 	hol     bool // first word of a holiday name
+	qcode   bool // "Q" or "H" of "Q3", "H1 2022"
 	trigger bool // some pattern can start at this word (set by buildShape)
 }
 
@@ -293,7 +294,7 @@ func buildShape() {
 		l := &lexicon[i]
 		l.trigger = l.month > 0 || l.wd > 0 || l.mod > 0 || l.num > 0 || l.vague || l.approx > 0 ||
 			l.rel > 0 || l.set > 0 || l.unit > 0 || l.pod == pNoon || l.pod == pMidnight ||
-			l.season > 0 || l.hol || l.ord > 0
+			l.season > 0 || l.hol || l.ord > 0 || l.qcode
 	}
 	addLex("half", func(l *lex) { l.trigger = true })
 	lexTable = text.NewLexicon(lexIdx)
@@ -354,6 +355,8 @@ func init() {
 	for _, h := range holidays {
 		addLex(h.words[0], func(l *lex) { l.hol = true })
 	}
+	addLex("q", func(l *lex) { l.qcode = true })
+	addLex("h", func(l *lex) { l.qcode = true })
 	buildShape()
 }
 

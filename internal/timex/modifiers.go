@@ -214,6 +214,7 @@ func (m *matcher) theStart(i int) cand {
 	if v, e := m.decadeAt(j); e > 0 {
 		try(cand{end: e, typ: article.Date, val: v})
 	}
+	try(m.theOrdinalDay(i, j))
 	if lj == nil {
 		return best
 	}
@@ -277,6 +278,91 @@ func (m *matcher) theStart(i int) cand {
 		}
 	}
 	return best
+}
+
+// theOrdinalDay reads "on the 16th" after a date: the day of the month
+// of the last full date mentioned ("spoke on March 14th, and she replied
+// on the 16th"). Only after a preposition of time and before no noun, so
+// that "the 16th floor" and "the 16th century" stay out; i is "the", j
+// the number.
+func (m *matcher) theOrdinalDay(i, j int) cand {
+	if !m.hasRef || !m.isNum(j) || m.toks[j].nd > 2 || !m.adj(j) {
+		return cand{}
+	}
+	switch m.lowerWord(j + 1) {
+	case "th", "st", "nd", "rd":
+	default:
+		return cand{}
+	}
+	switch m.lowerWord(i - 1) {
+	case "on", "by", "until", "till", "from", "since", "before", "after":
+	default:
+		return cand{}
+	}
+	if k := j + 2; k < len(m.toks) && m.sameSent(j, k) && m.toks[k].kind == kWord {
+		switch m.lowerWord(k) {
+		case "and", "or", "but", "when", "as", "at", "in", "to", "with":
+		default:
+			return cand{}
+		}
+	}
+	d := m.toks[j].num
+	if !validDate(m.ref.y, m.ref.m, d) {
+		return cand{}
+	}
+	return cand{end: j + 2, typ: article.Date, val: fmtDate(civil{m.ref.y, m.ref.m, d})}
+}
+
+// quarterCode reads the business page's "Q3", "Q1 2024" and "H1 2022":
+// a capital Q or H touching one digit. Without a year, a quarter is
+// placed as "the third quarter" is.
+func (m *matcher) quarterCode(i int) cand {
+	w := m.word(i)
+	if len(w) != 1 || !m.adj(i) || !m.isNum(i+1) || m.toks[i+1].nd != 1 {
+		return cand{}
+	}
+	ord := m.toks[i+1].num
+	half := w == "H"
+	if w != "Q" && !half || ord < 1 || ord > 4 || half && ord > 2 {
+		return cand{}
+	}
+	// "H1N1", "Q3-class": letters or digits touching the code
+	if m.adj(i+1) && i+2 < len(m.toks) && (m.toks[i+2].kind != kPunct || m.isP(i+2, '-')) {
+		return cand{}
+	}
+	if i > 0 && m.adj(i-1) && m.toks[i-1].kind != kPunct {
+		return cand{}
+	}
+	end := i + 2
+	year := ""
+	k := end
+	if m.isP(k, '/') && m.adj(k-1) && m.adj(k) {
+		k++ // "Q3/2022"
+	}
+	if y, ok := m.yearNum(k); ok && m.sameSent(i, k) {
+		year, end = fmtYear(y), k+1
+	}
+	if year == "" {
+		// Alone, "H1" is as often a chip or a visa, and "Q3" after a
+		// name a car ("Audi Q3"): a half needs its year, a quarter a
+		// lower-case word or a sentence start before it.
+		if !m.hasAnchor || half || i > 0 && m.sameSent(i-1, i) && (m.cap(i-1) || m.isP(i-1, '\'')) {
+			return cand{}
+		}
+		year = m.yearVal(0)
+		cur := (m.anchor.m-1)/3 + 1
+		if half {
+			cur = (m.anchor.m-1)/6 + 1
+		}
+		if (!half && ord >= cur+2 || half && ord > cur) && m.direction(i, end) != tFuture {
+			year = m.yearVal(-1)
+		}
+	}
+	code := "-Q"
+	if half {
+		code = "-H"
+	}
+	return cand{end: end, typ: article.Date, val: year + code + strconv.Itoa(ord)}
 }
 
 // boundaryOf reads "the end of the year", "the beginning of March", "the

@@ -213,6 +213,9 @@ func (m *matcher) matchAt(i int) cand {
 	if l.hol {
 		try(m.holidayStart(i, tNone))
 	}
+	if l.qcode {
+		try(m.quarterCode(i))
+	}
 	if l.ord > 0 && m.isP(i+1, '-') {
 		try(m.partOfYear(i, i))
 	}
