@@ -70,12 +70,7 @@ var orgHeads = set(
 	"abc", "cbs", "fox", "bbc", "sputnik", "ria", "interfax", "xinhua", "politico", "breitbart",
 	"magazine", "gazette", "daily", "weekly", "review", "register", "radio", "tv", "television",
 	"poll", "caucus", "politifact", "mission", "delegation", "embassy", "consulate",
-	// companies: "Acme Securities", "Nordic Steel Holdings", "Acme Ltd"
-	"securities", "holdings", "partners", "capital", "investments", "industries", "motors",
-	"airlines", "airways", "systems", "technologies", "bancorp", "ltd", "plc", "llc", "gmbh",
-	"trust", "exchange", "petroleum", "chemicals", "insurance", "financial", "associates",
-	"enterprises", "laboratories", "pharmaceuticals", "brokerage", "bourse", "stores", "mills",
-	"community", "secretariat", "directorate", "ministries", "parliamentarians",
+	"community", "secretariat", "directorate", "ministries", "parliamentarians", "bourse",
 	// armed forces' units: "Western Theatre Command", "Marine Corps"
 	"command", "corps", "brigade", "regiment", "battalion", "fleet", "division", "inspectorate",
 	// bodies, places and events that are no one's name: "the Paris
@@ -86,6 +81,24 @@ var orgHeads = set(
 	// Arabiya", "Yonhap"
 	"jazeera", "arabiya", "yonhap", "kyodo", "bloomberg", "afp", "dpa", "ansa", "efe", "pti", "nhk",
 	"cgtn", "cctv", "tass", "ria", "novosti", "anadolu", "bernama", "antara", "irna", "wafa",
+)
+
+// companyHeads end the names of companies: "Acme Securities", "Nordic
+// Steel Holdings", "Northline Rail". They are organisation heads too; "the
+// company said" looks for a name ending in one.
+var companyHeads = set(
+	"securities", "holdings", "partners", "capital", "investments", "industries", "motors",
+	"airlines", "airways", "systems", "technologies", "bancorp", "ltd", "plc", "llc", "gmbh",
+	"trust", "exchange", "petroleum", "chemicals", "insurance", "financial", "associates",
+	"enterprises", "laboratories", "pharmaceuticals", "brokerage", "stores", "mills",
+	"corporation", "corp", "inc", "company", "co", "group", "bank",
+	// a trade as the last word ("Power" and "Steel" are surnames too,
+	// and stay out)
+	"rail", "railway", "railways", "energy", "oil", "gas", "mining", "foods", "media", "telecom",
+	"telecoms", "communications", "electric", "electronics", "pharma", "healthcare", "logistics",
+	"shipping", "automotive", "aerospace", "resources", "solutions", "software", "labs", "studios",
+	"entertainment", "brands", "retail", "realty", "properties", "ventures", "networks", "wireless",
+	"semiconductor", "semiconductors", "construction", "engineering", "therapeutics", "biotech",
 )
 
 // capStop are capitalised words that open sentences or quotes but never
@@ -332,7 +345,8 @@ var (
 	gazLex       = text.NewLexicon(gazIndex)
 	lexIndexLex  = text.NewLexicon(lexIndex)
 	titleLex     = text.NewLexicon(titleWords)
-	orgHeadLex   = text.NewLexicon(orgHeads)
+	orgHeadLex   = text.NewLexicon(merge(orgHeads, companyHeads))
+	companyLex   = text.NewLexicon(companyHeads)
 	capStopLex   = text.NewLexicon(capStop)
 	honorificLex = text.NewLexicon(honorifics)
 	connectorLex = text.NewLexicon(connectors)
@@ -354,6 +368,20 @@ func IsTitleWord(w string) bool { return inSet(titleLex, w) }
 
 // IsOrgHead reports whether w is a word that marks an organisation name.
 func IsOrgHead(w string) bool { return inSet(orgHeadLex, w) }
+
+// IsCompanyHead reports whether w ends company names: "Holdings", "Rail".
+func IsCompanyHead(w string) bool { return inSet(companyLex, w) }
+
+// merge returns the union of word sets.
+func merge(sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range sets {
+		for w, ok := range s {
+			m[w] = m[w] || ok
+		}
+	}
+	return m
+}
 
 // IsCapStop reports whether w is a capitalised function word that never
 // begins a name. All-capital acronyms ("US") are not function words.
@@ -418,6 +446,7 @@ var lexIndex = func() map[string]wordInfo {
 	}
 	add(titleWords, wTitle)
 	add(orgHeads, wOrgHead)
+	add(companyHeads, wOrgHead)
 	add(capStop, wCapStop)
 	add(honorifics, wHonorific)
 	for w, e := range gazIndex {

@@ -397,6 +397,11 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 		if single && ri.allCapsWords && fullMonth(surface) {
 			return f, false
 		}
+		// A company's head word alone opening a sentence ("Energy prices
+		// rose", "Shipping firms said") is a common noun, no name.
+		if single && !ri.allCapsWords && IsCompanyHead(surface) && sentenceStart(body, toks, a) {
+			return f, false
+		}
 		if affil == "" {
 			for k := a; k < b; k++ {
 				if c, ok := Demonym(toks[k].Text(body)); ok {

@@ -318,11 +318,16 @@ func (d *doc) quoteNoCue(u unit) {
 	if firstQ < 0 || quoted < 3 {
 		return
 	}
-	// Dash signature after the closing quote.
-	if lastQ+1 < u.t1 {
+	// Dash signature after the closing quote: a capitalised name ("The
+	// network licenses “X” -- which was nominated … -- from Ora" is no
+	// signature).
+	if lastQ+2 < u.t1 {
 		dash := d.word(lastQ + 1)
-		if dash == "―" || dash == "—" || dash == "–" || dash == "-" {
-			s0 := lastQ + 2
+		s0 := lastQ + 2
+		if dash == "-" && d.word(s0) == "-" {
+			s0++ // "--"
+		}
+		if (dash == "―" || dash == "—" || dash == "–" || dash == "-") && s0 < u.t1 && isCap(d.word(s0)) {
 			s1 := s0
 			for s1 < u.t1 && (d.toks[s1].Kind == text.Word || d.word(s1) == "-") {
 				s1++
@@ -332,7 +337,10 @@ func (d *doc) quoteNoCue(u unit) {
 			if s1 > s0 && s1+1 < u.t1 && d.word(s1) == "," && (d.toks[s1+1].Kind == text.Number || d.timexAt(d.toks[s1+1].Span[0]) || meta.MonthByName(d.word(s1+1)) != 0) {
 				return
 			}
-			if s1 > s0 {
+			// the name ends the unit, or a comma follows it ("― Jane
+			// Roe, 42, a nurse"); "-- and Fred Goldberg, …" is no
+			// signature (nor is a name in a running sentence)
+			if s1 > s0 && (s1 >= u.t1-1 || d.word(s1) == ",") {
 				sp, key, surf := d.resolve([2]int{s0, s1}, u)
 				if sp.Name == "" {
 					sp = article.Actor{Name: d.body[d.toks[s0].Span[0]:d.toks[s1-1].Span[1]]}

@@ -733,7 +733,7 @@ func TestOtherHouseStyles(t *testing.T) {
 		{"Kelly Harrington spoke.\n\n\"It's absolutely disgusting,\" she fumed.", "Kelly Harrington", "disgusting"},
 		{"Her neighbour, pensioner Derek Moss, 74, raged: \"They could not organise anything.\"", "Derek Moss", "organise"},
 		{"Judge Caroline Hale spoke.\n\n\"You were entrusted with the public good,\" the judge told him.", "Caroline Hale", "entrusted"},
-		{"Harbourline Energy, Inc. (NYSE: HBLE) today announced that it has entered into a definitive agreement.", "Harbourline Energy Inc.", "definitive agreement"},
+		{"Harbourline Energy, Inc. (NYSE: HBLE) today announced that it has entered into a definitive agreement.", "Harbourline Energy", "definitive agreement"},
 		{"The central bank kept its key rate unchanged but said it was likely to cut rates in June.", "The central bank", "likely to cut rates"},
 		{"Norway's central bank kept its key rate unchanged but said it was likely to cut rates in June.", "Norway central bank", "likely to cut rates"},
 	} {
@@ -793,6 +793,18 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Adel Qasimi", "support for the talks"}, {"Adel Qasimi", "continue its efforts"}}},
 		{"asked whether", "Sara Holm spoke in the square.\n\nAsked whether she would call for protests, Holm said: \"The people will decide.\"",
 			[][2]string{{"Sara Holm", "people will decide"}}},
+		{"a company named by its trade", "Northline Rail said the claims were baseless.\n\nThe company said it had made a fair offer.",
+			[][2]string{{"Northline Rail", "claims were baseless"}, {"Northline Rail", "fair offer"}}},
+		{"a document speaks for who issued it", "Northline Rail made an offer on Monday.\n\nA statement from the company read: \"We have made a fair offer.\"",
+			[][2]string{{"Northline Rail", "fair offer"}}},
+		{"the company that spoke, not the broker", "Nordic Steel Holdings said it would cut output.\n\n\"Demand is weak,\" said analyst Tom Lee at Acme Securities.\n\nThe company said the plant would close.",
+			[][2]string{{"Nordic Steel Holdings", "cut output"}, {"Tom Lee", "Demand is weak"}, {"Nordic Steel Holdings", "plant would close"}}},
+		{"a trade word opening a sentence is no name", "Energy prices rose sharply, analysts said.",
+			[][2]string{{"analysts", "Energy prices rose"}}},
+		{"a dash in a running sentence is no signature", "The network licenses \"Politicking\" and \"Larry Now\" -- which was nominated for an award -- from Ora.",
+			nil},
+		{"a dash signature", "\"We are tired of waiting for the council.\" -- Maria Lopez.",
+			[][2]string{{"Maria Lopez", "tired of waiting"}}},
 	} {
 		out := an.Analyze(context.Background(), Input{Body: c.body})
 		checkSpans(t, c.body, out)

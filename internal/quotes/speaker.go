@@ -129,6 +129,21 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			return act, act.Name, surf
 		}
 	}
+	// "A statement from the company read", "a letter by the ministry
+	// said": a document speaks for whoever issued it, when the text
+	// names who that is.
+	if k := a; b-a >= 3 {
+		if inLex(determinersLex, d.lower(k)) {
+			k++
+		}
+		if k+2 < b && docNouns[d.lower(k)] {
+			if p := d.lower(k + 1); p == "from" || p == "by" || p == "of" {
+				if act, key, surf := d.resolve([2]int{k + 2, b}, u); act.Kind != "" {
+					return act, key, surf
+				}
+			}
+		}
+	}
 	// "the 46-year-old added": an age stands for the person the report
 	// is about, the last person who spoke (else the last one named).
 	if d.ageDescriptor(a, b) {
@@ -390,9 +405,11 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 	}
 	var heads []string
 	kind := article.Org
+	company := false
 	switch string(buf[:len(mod)]) {
 	case "company", "firm", "corporate":
 		heads = []string{"corp", "corporation", "inc", "company", "co", "ltd", "plc", "group", "holdings", "industries", "llc", "gmbh", "bank", "airlines", "motors"}
+		company = true // or a name ending in a company's head (actors.IsCompanyHead)
 	case "bank":
 		heads = []string{"bank", "bancorp"}
 	case "ministry", "department", "agency", "embassy", "commission", "committee", "party", "union":
@@ -402,6 +419,11 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 	default:
 		return -1, false
 	}
+	// The latest body of the kind named before pos; for a company, the
+	// latest one that has spoken comes first, then the one named most
+	// often: "the company" is the one the report is about, not the
+	// broker whose analyst it quoted or the fund that bid for it.
+	best, bestN := actors.ID(-1), 0
 	for i := len(d.found) - 1; i >= 0; i-- {
 		f := d.found[i]
 		if f.Span[0] >= pos || f.ID < 0 || d.book.Kind(f.ID) != kind {
@@ -410,16 +432,59 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 		if kind == article.GPE {
 			return f.ID, true
 		}
-		ws := strings.Fields(strings.ToLower(d.book.Name(f.ID)))
-		for _, w := range ws {
-			for _, h := range heads {
-				if strings.TrimSuffix(w, ".") == h {
-					return f.ID, true
-				}
+		if !d.companyNamed(f.ID, heads, company) {
+			continue
+		}
+		if !company || d.hasSpoken(f.ID) {
+			return f.ID, true
+		}
+		if n := d.timesNamed(f.ID, pos); n > bestN {
+			best, bestN = f.ID, n
+		}
+	}
+	return best, best >= 0
+}
+
+// timesNamed counts the mentions of id before pos.
+func (d *doc) timesNamed(id actors.ID, pos int) int {
+	n := 0
+	for _, f := range d.found {
+		if f.Span[0] >= pos {
+			break
+		}
+		if f.ID == id {
+			n++
+		}
+	}
+	return n
+}
+
+// companyNamed reports whether the name of body id holds one of heads
+// ("Nordic Steel Holdings"), or, when company is set, ends in a
+// company's head ("Northline Rail").
+func (d *doc) companyNamed(id actors.ID, heads []string, company bool) bool {
+	ws := strings.Fields(strings.ToLower(d.book.Name(id)))
+	if company && len(ws) > 1 && actors.IsCompanyHead(strings.TrimSuffix(ws[len(ws)-1], ".")) {
+		return true
+	}
+	for _, w := range ws {
+		for _, h := range heads {
+			if strings.TrimSuffix(w, ".") == h {
+				return true
 			}
 		}
 	}
-	return -1, false
+	return false
+}
+
+// hasSpoken reports whether id has been resolved as a speaker before.
+func (d *doc) hasSpoken(id actors.ID) bool {
+	for _, sp := range d.spoke {
+		if sp.id == id {
+			return true
+		}
+	}
+	return false
 }
 
 // pronounActor returns actor id as the speaker a pronoun stands for;
