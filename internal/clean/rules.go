@@ -504,18 +504,21 @@ func isEndMark(s string) bool {
 	if strings.Trim(s, "#*=-_ ") == "" && len(s) >= 3 {
 		return true
 	}
-	// Initials slugs: two to four letters, slash, two to four letters.
+	// Initials slugs: two to four letters, slash, two to four letters;
+	// AFP's open with the bureau's ("bur-jh/lth").
 	parts := strings.Split(t, "/")
 	if len(parts) < 2 || len(parts) > 4 {
 		return false
 	}
 	for _, p := range parts {
-		if len(p) < 2 || len(p) > 4 {
-			return false
-		}
-		for i := 0; i < len(p); i++ {
-			if p[i] < 'a' || p[i] > 'z' {
+		for _, g := range strings.Split(p, "-") {
+			if len(g) < 2 || len(g) > 4 {
 				return false
+			}
+			for i := 0; i < len(g); i++ {
+				if g[i] < 'a' || g[i] > 'z' {
+					return false
+				}
 			}
 		}
 	}

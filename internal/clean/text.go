@@ -133,7 +133,7 @@ func Text(raw string) Result {
 	res.Dateline = dl
 	headline := pickHeadline(paras, start)
 	if headline >= 0 {
-		res.Headline = paras[headline].text
+		res.Headline = wireSlugOff(paras[headline].text)
 		// A repeated headline (the title and the page's h1) is one headline.
 		key := paras[headline].key
 		for i := range paras {
@@ -524,4 +524,30 @@ func unescapeEntities(s string) string {
 		}
 	}
 	return s
+}
+
+// wireSlugOff drops the wire's handling slug before a headline: "UPDATE
+// 2-Central bank holds rates", "RPT-…", "REFILE-…", "CORRECTED-…". They
+// say which version of the story this is, not what it reports; labels of
+// the story's kind ("EXCLUSIVE-", "ANALYSIS-") are the headline's own.
+func wireSlugOff(h string) string {
+	i := strings.IndexByte(h, '-')
+	if i < 3 || i > 12 || i+1 >= len(h) || h[i+1] == ' ' {
+		return h
+	}
+	slug := h[:i]
+	if j := strings.IndexByte(slug, ' '); j > 0 {
+		// "UPDATE 2", "WRAPUP 1": a number after the word
+		for _, c := range slug[j+1:] {
+			if c < '0' || c > '9' {
+				return h
+			}
+		}
+		slug = slug[:j]
+	}
+	switch slug {
+	case "UPDATE", "RPT", "REFILE", "CORRECTED", "WRAPUP", "CORRECTION", "REPEAT":
+		return h[i+1:]
+	}
+	return h
 }

@@ -405,6 +405,7 @@ func TestOtherSignOffs(t *testing.T) {
 	for _, c := range []struct{ tail, outlet, stamp, gone string }{
 		{"==Kyodo", "Kyodo", "", "Kyodo"},
 		{"PTI AB RT", "PTI", "", "PTI"},
+		{"--SPA", "SPA", "", "SPA"},
 		{"SOURCE: AL JAZEERA AND NEWS AGENCIES", "Al Jazeera", "", "SOURCE"},
 		{"Published in Dawn, September 9th, 2031", "Dawn", "2031-09-09", "Published"},
 	} {
@@ -423,5 +424,33 @@ func TestOtherSignOffs(t *testing.T) {
 	r := Text(lead[:len(lead)-2] + " Enditem\n")
 	if strings.Contains(r.Body, "Enditem") || !strings.HasSuffix(r.Body, "into the night.") {
 		t.Errorf("glued end mark: %q", r.Body)
+	}
+}
+
+// AFP's initials slug opens with the bureau's ("bur-jh/lth"); it is no
+// part of the body.
+func TestAFPSlug(t *testing.T) {
+	r := Text("Farmers keep up blockade\n\nParis (AFP) - Farmers will keep blocking roads, their union said.\n\nThe minister is due to meet them on Monday.\n\nbur-jh/lth\n")
+	if strings.Contains(r.Body, "bur-jh") || !strings.HasSuffix(r.Body, "on Monday.") {
+		t.Errorf("body %q", r.Body)
+	}
+	if isEndMark("Sept/Oct") || isEndMark("a/b") || isEndMark("re-elected/x") {
+		t.Error("words with a slash are no slug")
+	}
+}
+
+// The wire's handling slug is no part of the headline; a label of the
+// story's kind is.
+func TestWireSlugOff(t *testing.T) {
+	for in, want := range map[string]string{
+		"UPDATE 2-Central bank holds rates":   "Central bank holds rates",
+		"RPT-Central bank holds rates":        "Central bank holds rates",
+		"EXCLUSIVE-Central bank weighs a cut": "EXCLUSIVE-Central bank weighs a cut",
+		"Anti-war protest in Oslo":            "Anti-war protest in Oslo",
+		"UPDATE - talks resume":               "UPDATE - talks resume",
+	} {
+		if got := wireSlugOff(in); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
 	}
 }

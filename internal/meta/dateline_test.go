@@ -29,6 +29,7 @@ func TestParseDateline(t *testing.T) {
 		{in: "NAIROBI, Kenya (AP) _ Bombs", place: "Nairobi", region: "Kenya", outlet: "AP", rest: "Bombs"},
 		{in: "KYIV, Ukraine — Officials", place: "Kyiv", region: "Ukraine", rest: "Officials"},
 		{in: "TOKYO, Feb. 24 Kyodo - Japan will", place: "Tokyo", outlet: "Kyodo", month: 2, day: 24, rest: "Japan"},
+		{in: "Riyadh, January 12, 2031, SPA -- The minister", place: "Riyadh", outlet: "SPA", month: 1, day: 12, year: 2031, rest: "The"},
 		{in: "(CNN) - Ukrainian and Russian delegations", outlet: "CNN", rest: "Ukrainian"},
 		{in: "New Delhi, Mar 3 (PTI) External Affairs Minister", place: "New Delhi", outlet: "PTI", month: 3, day: 3, rest: "External"},
 		{in: "Geneva (Unknown Wire) The talks", notADateline: true},

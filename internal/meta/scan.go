@@ -376,9 +376,14 @@ func scanDateline(s string) (Dateline, bool) {
 	sc.i = beforeClose
 
 	// A wire service named without brackets: "TOKYO, Feb. 24 Kyodo -",
-	// "SEOUL, March 3 Yonhap --". Only a known service, so that a sentence
-	// with a dash after its first words is never read as a dateline.
+	// "SEOUL, March 3 Yonhap --", "Riyadh, January 12, 2023, SPA --".
+	// Only a known service, so that a sentence with a dash after its
+	// first words is never read as a dateline.
 	sc.spaces()
+	if sc.peek() == ',' && d.HasDate() {
+		sc.next()
+		sc.spaces()
+	}
 	if name, ok := sc.bareOutlet(); ok {
 		sc.spaces()
 		if n := sc.dashes(false); n > 0 && n <= 2 && sc.spaces() > 0 {
