@@ -73,13 +73,18 @@ func Paragraphs(raw string) Result {
 		}
 	}
 	lines = kept
-	if !wrapped(lines) {
+	// Paragraphs that open with an indent and go on at the margin are
+	// wrapped whatever the other tests say: a short report has too few
+	// line pairs for them ("Claire" / "Dorval." is no lower-case
+	// continuation, and a break after it is not forced by the width).
+	indents := indentStyle(lines)
+	if !indents && !wrapped(lines) {
 		// One paragraph a line; a line broken in mid-sentence (a lower-case
 		// continuation after a line without end punctuation) still joins.
 		res.Paragraphs = join(lines, 0, false, false)
 		return res
 	}
-	res.Paragraphs = join(lines, width(lines), true, indentStyle(lines))
+	res.Paragraphs = join(lines, width(lines), true, indents)
 	return res
 }
 

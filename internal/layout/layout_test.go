@@ -201,3 +201,26 @@ func TestSentenceALineNotWrapped(t *testing.T) {
 		t.Errorf("got %d paragraphs, want 4: %q", len(got), got)
 	}
 }
+
+// A short report in the indented layout, whose breaks fall before
+// capitals ("Claire" / "Dorval."): the indent alone tells the paragraphs.
+func TestShortIndentedReport(t *testing.T) {
+	in := "Farmers keep up blockade\n" +
+		"    Paris (AFP) - Farmers will keep blocking roads around Paris\n" +
+		"until the government meets their demands, their union said,\n" +
+		"rejecting a package of measures announced by Prime Minister Claire\n" +
+		"Dorval.\n" +
+		"    \"The announcements are not enough,\" union head Luc Perrin said.\n" +
+		"\"We will stay as long as it takes.\"\n" +
+		"    Agriculture Minister Paul Ravel is due to meet union leaders on\n" +
+		"Monday, his office said.\n"
+	want := []string{
+		"Farmers keep up blockade",
+		"Paris (AFP) - Farmers will keep blocking roads around Paris until the government meets their demands, their union said, rejecting a package of measures announced by Prime Minister Claire Dorval.",
+		"\"The announcements are not enough,\" union head Luc Perrin said. \"We will stay as long as it takes.\"",
+		"Agriculture Minister Paul Ravel is due to meet union leaders on Monday, his office said.",
+	}
+	if got := Paragraphs(in).Paragraphs; !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
