@@ -183,15 +183,20 @@ func (e *Extractor) Extract(ctx context.Context, raw []byte, pageURL string) (*P
 	}
 	if paras == nil {
 		res, err := e.runTrafilatura(doc, base)
-		if err != nil {
+		switch {
+		case err == nil:
+			tm = res.Metadata
+			paras = paragraphs(res.ContentNode)
+		case countWords(meta.ldBody) >= minBodyWords:
+			// the page's HTML holds no article (a script fills it in);
+			// its JSON-LD does
+		default:
 			e.log.Debug("htmlpage: trafilatura found nothing", "url", pageURL, "charset", enc, "err", err)
 			if errors.Is(err, ErrExtractor) {
 				return nil, err
 			}
 			return nil, ErrNoArticle
 		}
-		tm = res.Metadata
-		paras = paragraphs(res.ContentNode)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -250,6 +255,15 @@ func (e *Extractor) Extract(ctx context.Context, raw []byte, pageURL string) (*P
 		p.Standfirst = ""
 	}
 	p.Body = joinParagraphs(paras)
+	if ld := ldParagraphs(meta.ldBody); ld != "" && (countWords(p.Body)*10 < countWords(ld)*4 ||
+		strings.Count(ld, "\n\n") > strings.Count(p.Body, "\n\n") && cleanSpace(p.Body) == cleanSpace(ld)) {
+		// Pages rendered by script carry a teaser or nothing in their
+		// HTML and the whole text in the JSON-LD's articleBody: when what
+		// the HTML gave is under 40% of it, the JSON-LD is the article.
+		// (trafilatura's baseline falls back on the same text with its
+		// paragraphs run together: the JSON-LD's line breaks are kept.)
+		p.Body = ld
+	}
 	if p.Language == "" {
 		// A guess from the text (whatlanggo, as trafilatura makes it) only
 		// for pages that declare no language.
@@ -376,4 +390,54 @@ func isHostName(name, host, pageURL string) bool {
 		return name == strings.ToLower(strings.TrimPrefix(u.Hostname(), "www."))
 	}
 	return false
+}
+
+// ldParagraphs turns a JSON-LD articleBody into paragraphs separated by
+// blank lines: its own line breaks end paragraphs, markup some sites
+// leave in it is dropped, white space is folded. "" when it is shorter
+// than an article.
+func ldParagraphs(s string) string {
+	if countWords(s) < minBodyWords {
+		return ""
+	}
+	if strings.IndexByte(s, '<') >= 0 {
+		s = stripTags(s)
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		line = cleanSpace(line)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// stripTags removes markup from a text: "<p>" and "<br>" end a line,
+// other tags go; entities are decoded.
+func stripTags(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		tag := strings.ToLower(strings.TrimLeft(s[i+1:i+j], "/ "))
+		if strings.HasPrefix(tag, "p") || strings.HasPrefix(tag, "br") || strings.HasPrefix(tag, "div") || strings.HasPrefix(tag, "h") || strings.HasPrefix(tag, "li") {
+			b.WriteByte('\n')
+		}
+		s = s[i+j+1:]
+	}
+	return html.UnescapeString(b.String())
 }

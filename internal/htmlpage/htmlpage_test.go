@@ -530,6 +530,39 @@ func TestReadMetaJSONLD(t *testing.T) {
 	}
 }
 
+// A page whose HTML a script fills in carries its text in the JSON-LD's
+// articleBody: with no article in the HTML, or only a teaser, that is the
+// body; a full body in the HTML stays.
+func TestJSONLDArticleBody(t *testing.T) {
+	body := "Negotiators from the two blocs met again on Tuesday to discuss the quota on cold-rolled steel, the chief negotiator said.\n" +
+		"\"We are not there yet,\" she told reporters after the session, adding that both sides had agreed to meet again next week in Geneva.\n" +
+		"The talks, the fourth round this year, are meant to settle the quota before the current agreement runs out at the end of June."
+	ld, _ := json.Marshal(map[string]any{"@type": "NewsArticle", "headline": "Steel talks resume", "datePublished": "2031-03-04", "articleBody": body})
+	head := `<html lang="en"><head><title>Steel talks resume</title><script type="application/ld+json">` + string(ld) + `</script></head>`
+	e := New(nil)
+	for _, c := range []struct {
+		name, html string
+		wantLD     bool
+	}{
+		{"empty shell", head + `<body><div id="root"></div><script>render()</script></body></html>`, true},
+		{"teaser", head + `<body><article><h1>Steel talks resume</h1><p>Negotiators met again on Tuesday to discuss the steel quota, officials said after the meeting ended.</p><p>Read more in our app.</p></article></body></html>`, true},
+		{"full body in the page", head + `<body><article><h1>Steel talks resume</h1><p>` + strings.ReplaceAll(body, "\n", "</p><p>") + `</p><p>Diplomats said a deal was possible.</p></article></body></html>`, false},
+	} {
+		p, err := e.Extract(context.Background(), []byte(c.html), "https://x.example/a")
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		gotLD := strings.Count(p.Body, "\n\n") == 2 && strings.HasSuffix(p.Body, "end of June.")
+		if gotLD != c.wantLD || !strings.Contains(p.Body, "cold-rolled steel") && c.name != "teaser" {
+			t.Errorf("%s: body %q", c.name, p.Body)
+		}
+	}
+	if got := ldParagraphs("<p>One two three four five six seven eight nine ten &amp; eleven twelve.</p><p>Thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.</p>"); got != "One two three four five six seven eight nine ten & eleven twelve.\n\nThirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty." {
+		t.Errorf("ldParagraphs: %q", got)
+	}
+}
+
 // BenchmarkExtractLarge runs a 200 KB page (the size of a news page with
 // its scripts and menus): the news page with its body paragraphs repeated
 // and a large inline script, as real pages carry.

@@ -16,8 +16,12 @@ import (
 type pageMeta struct {
 	title, description, outlet, author, url, language string
 	titles                                            []string // every headline variant, for finding the headline repeated in the body
-	published                                         time.Time
-	publishedHasTime                                  bool
+	// ldBody is the article's text as the JSON-LD gives it (articleBody):
+	// the body of last resort, for pages whose HTML is filled in by
+	// script.
+	ldBody           string
+	published        time.Time
+	publishedHasTime bool
 }
 
 // rawMeta is the first pass: everything collected from one walk of the tree.
@@ -86,6 +90,7 @@ func readMeta(doc *html.Node, base *nurl.URL) pageMeta {
 		// article:publisher and some publisher tags hold a Facebook page URL, not a name.
 		m.outlet = ""
 	}
+	m.ldBody = ld.body
 	m.author = firstNonEmpty(ld.author, pick(r.meta, metaAuthorKeys))
 	if looksLikeURL(m.author) {
 		m.author = ""
@@ -204,6 +209,7 @@ func collectMeta(n *html.Node, r *rawMeta, depth int) {
 // ldFields is what we take from JSON-LD.
 type ldFields struct {
 	published, headline, description, publisher, author, url, language string
+	body                                                               string
 }
 
 // articleTypes are the schema.org types whose properties describe the
@@ -274,6 +280,7 @@ func parseJSONLD(blocks []string) ldFields {
 		f.author = ldName(best["author"], byID)
 		f.url = firstNonEmpty(ldString(best["url"]), ldID(best["mainEntityOfPage"]))
 		f.language = ldString(best["inLanguage"])
+		f.body = ldString(best["articleBody"])
 	}
 	if f.published == "" {
 		// Any object with a datePublished (some sites put it on a WebPage
