@@ -362,6 +362,19 @@ func (d *doc) npBack(u unit, k int) int {
 					continue
 				}
 			}
+			// "the energy ministers of Norland and Kestrel": two parties
+			// after the "of" of a plural noun for people
+			if w == "and" && j > u.t0+2 && j < k && d.mention[j-1] >= 0 && d.mention[j+1] >= 0 && d.mention[j-1] != d.mention[j+1] {
+				o := d.found[d.mention[j-1]].Tok0 - 1
+				if o > u.t0 && d.lower(o) == "the" {
+					o--
+				}
+				if o > u.t0 && o < j && d.lower(o) == "of" && isPluralSpeakerNoun(d.lower(o-1)) {
+					n += j - o + 1
+					j = o - 1
+					continue
+				}
+			}
 			if inLex(npStopLex, w) && !(capped && d.mention[j] >= 0) {
 				return j + 1
 			}
@@ -515,9 +528,15 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	// "said earlier that", "said in a statement that", "told reporters
 	// after the meeting that": adverbs and a short prepositional phrase
 	// before "that" belong to the reporting clause.
-	for t := afterStart; t < u.t1 && t < afterStart+7; t++ {
+	// ("said in an interview with the Morning Post that": up to ten
+	// tokens when no comma stands between)
+	sawComma := false
+	for t := afterStart; t < u.t1 && (t < afterStart+7 || !sawComma && t < afterStart+10); t++ {
 		if d.inQ[t] || d.toks[t].Kind == text.Quote || (d.toks[t].Kind == text.Punct && d.word(t) != ",") {
 			break
+		}
+		if d.word(t) == "," && !(t+1 < u.t1 && (d.lower(t+1) == "that" || d.mention[t+1] >= 0 && d.found[d.mention[t+1]].Type == article.GPE)) {
+			sawComma = true // ", Ohio, that" is a place's
 		}
 		// "said at a news conference announcing that …": the "that"
 		// belongs to the participle, not to the verb of saying.
@@ -559,7 +578,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	// Verbs whose content is their object, not a clause ("expressed its
 	// dissatisfaction", "called on NATO to …"): the content keeps the verb
 	// and the auxiliaries before it.
-	if npObjectVerbs[w0] && afterStart < u.t1 && d.lower(afterStart) != "that" && d.toks[afterStart].Kind != text.Quote {
+	if npObjectVerbs[w0] && d.lower(h.t1-1) != "saying" && afterStart < u.t1 && d.lower(afterStart) != "that" && d.toks[afterStart].Kind != text.Quote {
 		// ("Zhao on Thursday urged …": the day is no part of it)
 		afterStart = d.skipTime(k+1, h.t0)
 	}
@@ -866,6 +885,13 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		if s > k {
 			return c, false
 		}
+		// "A diplomat who attended the meeting said": a restrictive
+		// relative clause between the subject and the verb; the noun it
+		// follows speaks, not the clause's object.
+		if a, ok := d.relativeAntecedent(u, s); ok {
+			c.relative = [2]int{a[1], k + 1}
+			return withSubject(a, a[0])
+		}
 		// "Harbourline Energy, Inc. (NYSE: HBLE) announced": the
 		// company's suffix after a comma belongs to its name
 		if s == k && companySuffixes[strings.TrimSuffix(d.lower(k), ".")] && s-2 >= u.t0 && d.word(s-1) == "," && d.toks[s-2].Kind == text.Word {
@@ -974,7 +1000,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 					if f, ok := d.chainPerson(u, k); ok && !rel && !participle && f.Tok1 <= hs && d.hasPerson(app0, app1) {
 						return withSubject([2]int{f.Tok0, f.Tok1}, f.Tok0)
 					}
-					if !rel && !participle && d.hasPerson(app0, app1) && !d.hasPerson(hs, hk+1) {
+					if !rel && !participle && d.hasPerson(app0, app1) && !d.hasPersonHead(hs, hk+1) {
 						subj = [2]int{app0, app1}
 						// "The Russian ambassador to the UK, Andrei Kelin":
 						// the phrase before the name runs over its
@@ -1006,6 +1032,42 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		}
 	}
 	return c, false
+}
+
+// relativeAntecedent finds the subject before a restrictive relative
+// clause that ends just before the cue: "A diplomat who attended the
+// meeting said", "Officials who briefed reporters said". s is where the
+// noun phrase before the cue starts. The antecedent must open the unit
+// (or follow a comma, as after an opening phrase) and be a plausible
+// speaker; the clause holds no comma or quote.
+func (d *doc) relativeAntecedent(u unit, s int) ([2]int, bool) {
+	for w := s - 1; w > u.t0 && s-w < 12; w-- {
+		if d.inQ[w] || d.toks[w].Kind != text.Word {
+			return [2]int{}, false
+		}
+		lw := d.lower(w)
+		if lw != "who" && lw != "that" {
+			continue
+		}
+		if w+1 >= s || d.toks[w-1].Kind != text.Word {
+			return [2]int{}, false
+		}
+		a := d.npBack(u, w-1)
+		if a > w-1 || (a > u.t0 && d.word(a-1) != ",") {
+			return [2]int{}, false
+		}
+		subj := [2]int{a, w}
+		// "that": only after a noun for people ("officials that
+		// attended"), never a clause's "that" ("said that the man").
+		if lw == "that" && !d.hasPerson(a, w) && !personHead(d.lower(w-1)) && !isPluralSpeakerNoun(d.lower(w-1)) {
+			return [2]int{}, false
+		}
+		if !d.plausibleSpeaker(subj) {
+			return [2]int{}, false
+		}
+		return subj, true
+	}
+	return [2]int{}, false
 }
 
 // partyTagBefore reports whether the group between the comma at m and

@@ -63,8 +63,21 @@ func (d *doc) findCues(u unit) []cueHit {
 				}
 			}
 			continue
-		case "quoted":
-			// "the ministry's statement quoted X as saying".
+		case "reported", "understood", "said", "believed":
+			// "The minister is reported to have said privately that …",
+			// "was understood to have told": the subject spoke, by
+			// hearsay; the infinitive's verb is the cue's end.
+			if i > u.t0 && i+3 < u.t1 && beForms[d.lower(i-1)] && d.lower(i+1) == "to" && d.lower(i+2) == "have" {
+				if cs := cuesOf(d.lower(i + 3)); len(cs) > 0 && cs[0].past {
+					hits = append(hits, cueHit{t0: i, t1: i + 4, kind: 'v', class: speech})
+					i += 3
+					continue
+				}
+			}
+		case "quoted", "cited":
+			// "the ministry's statement quoted X as saying", "was cited
+			// by the paper as saying".
+			found := false
 			for k := i + 1; k+1 < u.t1 && k < i+10; k++ {
 				if d.lower(k) == "as" && d.lower(k+1) == "saying" {
 					// "The minister was quoted by Interfax as saying …":
@@ -73,6 +86,7 @@ func (d *doc) findCues(u unit) []cueHit {
 						switch d.lower(i - 1) {
 						case "was", "were", "is", "are", "been", "being", "be":
 							hits = append(hits, cueHit{t0: i, t1: k + 2, kind: 'v', class: speech})
+							found = true
 							k = u.t1
 							continue
 						}
@@ -80,10 +94,14 @@ func (d *doc) findCues(u unit) []cueHit {
 					if k > i+1 {
 						hits = append(hits, cueHit{t0: i, t1: k + 2, kind: 'q', class: speech, subj: [2]int{i + 1, k}})
 					}
+					found = true
 					break
 				}
 			}
-			continue
+			if found || w == "quoted" {
+				continue
+			}
+			// "cited the report": an ordinary verb of the lexicon
 		}
 		if !maybeVerbForm(w) {
 			continue
@@ -336,3 +354,6 @@ func maybeVerbForm(w string) bool {
 	a, z := w[0]-'a', w[len(w)-1]-'a'
 	return a < 26 && z < 26 && verbShape[a][z]&(1<<len(w)) != 0
 }
+
+// beForms are the forms of "be" before a passive reporting verb.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "be": true, "being": true}

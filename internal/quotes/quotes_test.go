@@ -803,6 +803,18 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"analysts", "Energy prices rose"}}},
 		{"a dash in a running sentence is no signature", "The network licenses \"Politicking\" and \"Larry Now\" -- which was nominated for an award -- from Ora.",
 			nil},
+		{"a relative clause before the verb", "A diplomat who attended the meeting said the mood was grim.",
+			[][2]string{{"A diplomat", "mood was grim"}}},
+		{"a named apposition after a possessive", "Daria Volk spoke first.\n\nVolk's spokesman, Ivan Petrenko, said the minister would travel in the spring.",
+			[][2]string{{"Ivan Petrenko", "would travel"}}},
+		{"people of two parties", "The energy ministers of Norland and Kestrel said on Monday that the pipeline would be completed by 2027.",
+			[][2]string{{"The energy ministers of Norland and Kestrel", "completed by 2027"}}},
+		{"an interview with a paper", "Finance Minister Ruth Adler said in an interview with the Morning Post that spending cuts were unavoidable.",
+			[][2]string{{"Ruth Adler", "^spending cuts were unavoidable."}}},
+		{"cited as saying", "Her predecessor, Tomas Berg, was cited as saying by the Evening Standard that the cuts went too far.",
+			[][2]string{{"Tomas Berg", "^the cuts went too far."}}},
+		{"reported to have said", "Ruth Adler is reported to have said privately that she had no choice.",
+			[][2]string{{"Ruth Adler", "she had no choice"}}},
 		{"a dash signature", "\"We are tired of waiting for the council.\" -- Maria Lopez.",
 			[][2]string{{"Maria Lopez", "tired of waiting"}}},
 	} {
@@ -814,7 +826,12 @@ func TestWireConstructions(t *testing.T) {
 		}
 		ok := len(got) == len(c.want)
 		for i := 0; ok && i < len(got); i++ {
-			ok = got[i][0] == c.want[i][0] && strings.Contains(got[i][1], c.want[i][1])
+			// a fragment opening with "^" must open the text
+			if f, prefix := strings.CutPrefix(c.want[i][1], "^"); prefix {
+				ok = got[i][0] == c.want[i][0] && strings.HasPrefix(got[i][1], f)
+			} else {
+				ok = got[i][0] == c.want[i][0] && strings.Contains(got[i][1], f)
+			}
 		}
 		if !ok {
 			t.Errorf("%s: got %q; want %q", c.name, got, c.want)

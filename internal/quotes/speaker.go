@@ -29,6 +29,22 @@ func (d *doc) namelike(a, b int) bool {
 	return d.plausibleSpeaker([2]int{a, b})
 }
 
+// hasPersonHead is hasPerson without the names in the possessive: in
+// "Volk's spokesman" Volk modifies the head, the spokesman is no one
+// named.
+func (d *doc) hasPersonHead(a, b int) bool {
+	for t := a; t < b; t++ {
+		if m := d.mention[t]; m >= 0 && d.found[m].Type == article.Person {
+			if e := d.found[m].Tok1; e < len(d.toks) && d.toks[e].Kind == text.Possessive {
+				t = e
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) hasPerson(a, b int) bool {
 	for t := a; t < b; t++ {
 		if m := d.mention[t]; m >= 0 && d.found[m].Type == article.Person {
@@ -46,6 +62,21 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		return article.Actor{}, "", ""
 	}
 	pos := d.toks[a].Span[0]
+	// "The energy ministers of Norland and Kestrel": people of two
+	// parties speak together; the group is the speaker, neither party
+	// alone.
+	for t := a + 1; t+2 < b; t++ {
+		if d.lower(t) != "of" || !isPluralSpeakerNoun(d.lower(t-1)) {
+			continue
+		}
+		for j := t + 2; j < b; j++ {
+			if d.lower(j) == "and" && d.mention[j-1] >= 0 && d.mention[j+1] >= 0 && d.mention[j-1] != d.mention[j+1] {
+				name := d.body[d.toks[a].Span[0]:d.toks[b-1].Span[1]]
+				return article.Actor{Name: name}, strings.ToLower(name), ""
+			}
+		}
+		break
+	}
 	// A name in the phrase: the last mention that ends the phrase or is
 	// followed only by lower-case role words after a comma.
 	best := -1
