@@ -269,6 +269,9 @@ func (m *matcher) theStart(i int) cand {
 		w == "day" || w == "night" {
 		try(m.thatStart(i, j))
 	}
+	if lj.mod == mSame {
+		try(m.sameAgo(i, j))
+	}
 	if lj.mod > mNone && lj.mod != mThe && lj.mod != mThat {
 		switch lj.mod {
 		case mEarly, mLate, mMid:
@@ -278,6 +281,61 @@ func (m *matcher) theStart(i int) cand {
 		}
 	}
 	return best
+}
+
+// sameAgo reads "the same month a year ago", "the same period last
+// year", "the same quarter a year earlier": the period of the last date
+// written with that precision ("in January, compared to the same month a
+// year ago" is January of the year before), a year back. Without a year
+// back ("the same month") it is left to thatStart. i is "the", j "same".
+func (m *matcher) sameAgo(i, j int) cand {
+	k := j + 1
+	var want func(v string) bool
+	switch m.lowerWord(k) {
+	case "month":
+		want = func(v string) bool { return len(v) == 7 && v[4] == '-' && v[5] != 'Q' && v[5] != 'H' && v[5] != 'W' }
+	case "quarter":
+		want = func(v string) bool { return len(v) == 7 && v[4] == '-' && v[5] == 'Q' }
+	case "period", "time":
+		want = func(v string) bool { return len(v) >= 7 && v[4] == '-' }
+	case "day", "date":
+		want = func(v string) bool { return len(v) == 10 && v[4] == '-' && v[7] == '-' }
+	default:
+		return cand{}
+	}
+	end := m.yearBack(k + 1)
+	if end == 0 || !m.sameSent(i, end-1) {
+		return cand{}
+	}
+	for n := len(m.out) - 1; n >= 0; n-- {
+		v := m.out[n].Value
+		if m.out[n].Type != article.Date || len(v) < 7 || !allDigits(v[:4]) || !want(v) {
+			continue
+		}
+		y, _ := strconv.Atoi(v[:4])
+		return cand{end: end, typ: article.Date, val: fmtYear(y-1) + v[4:]}
+	}
+	return cand{}
+}
+
+// yearBack reads "a year ago", "a year earlier", "one year before", "last
+// year", "of last year", "the previous year", "the year before" at i and
+// returns its end, 0 when there is none.
+func (m *matcher) yearBack(i int) int {
+	if m.isW(i, "of") {
+		i++
+	}
+	switch {
+	case (m.isW(i, "a") || m.isW(i, "one")) && m.isW(i+1, "year") && (m.isW(i+2, "ago") || m.isW(i+2, "earlier") || m.isW(i+2, "before")):
+		return i + 3
+	case m.isW(i, "last") && m.isW(i+1, "year"):
+		return i + 2
+	case m.isW(i, "the") && (m.isW(i+1, "previous") || m.isW(i+1, "prior")) && m.isW(i+2, "year"):
+		return i + 3
+	case m.isW(i, "the") && m.isW(i+1, "year") && (m.isW(i+2, "before") || m.isW(i+2, "earlier")):
+		return i + 3
+	}
+	return 0
 }
 
 // theOrdinalDay reads "on the 16th" after a date: the day of the month
