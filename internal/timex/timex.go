@@ -373,12 +373,20 @@ func (m *matcher) tenseAt(k int) int {
 			return tNone
 		case m.isW(k, "won") && m.isP(k+1, '\'') && m.isW(k+2, "t"):
 			return tFuture
-		case m.isW(k, "could") && (m.isW(k+1, "not") || m.isW(k+1, "n")):
-			return tPast // "could not be reached for comment Friday"
+		case m.isW(k, "could") && (m.isW(k+1, "not") || m.isW(k+1, "n") || m.negatedBefore(k)):
+			return tPast // "could not be reached for comment Friday", "neither … could be located Wednesday"
 		case m.isW(k, "may") && tk.cap:
 			return tNone // the month
 		case (m.isW(k, "until") || m.isW(k, "till")) && !m.sameSent(k-1, k):
 			return tPast // "Until Thursday, they had not ..."
+		}
+		// "could be held Friday": after "be" an irregular participle is
+		// passive and the auxiliary before it carries the tense
+		if l.tense == tPast {
+			switch m.lowerWord(k - 1) {
+			case "be", "been", "being":
+				return tNone
+			}
 		}
 		// "the ministers are to travel on Wednesday": a plan
 		if (m.isW(k, "is") || m.isW(k, "are")) && m.isW(k+1, "to") {
@@ -418,6 +426,19 @@ func (m *matcher) tenseAt(k int) int {
 		}
 	}
 	return tNone
+}
+
+// negatedBefore reports a negative subject shortly before token k, in
+// its sentence: "Neither he nor his lawyer could be located Wednesday",
+// "nobody could".
+func (m *matcher) negatedBefore(k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 12 && m.sameSent(j, k); j-- {
+		switch m.lowerWord(j) {
+		case "neither", "nor", "nobody", "none":
+			return true
+		}
+	}
+	return false
 }
 
 // intentVerbs are past forms that announce a plan when "to" follows.

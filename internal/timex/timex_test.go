@@ -54,6 +54,8 @@ func TestTag(t *testing.T) {
 		{"last month", wed, "The proposal was sent last month.", []want{{"last month", "2021-12", "DATE"}}},
 		{"the same month a year ago", wed, "Sales fell in December, compared to the same month a year ago.", []want{{"December", "2021-12", ""}, {"the same month a year ago", "2020-12", "DATE"}}},
 		{"the same period last year", wed, "Profit rose in the fourth quarter from the same period last year.", []want{{"the fourth quarter", "2021-Q4", ""}, {"the same period last year", "2020-Q4", "DATE"}}},
+		{"neither could", wed, "Neither he nor his lawyer could be located Monday in their home town.", []want{{"Monday", "2022-01-24", ""}}},
+		{"could ahead", wed, "The vote could be held Friday.", []want{{"Friday", "2022-01-28", ""}}},
 		{"quarter code", wed, "Sales in Q3 beat forecasts, and H1 2021 was weak.", []want{{"Q3", "2021-Q3", "DATE"}, {"H1 2021", "2021-H1", "DATE"}}},
 		{"quarter code ahead", wed, "The plant will open in Q2.", []want{{"Q2", "2022-Q2", "DATE"}}},
 		{"codes that are no quarters", wed, "The new Audi Q3 has an H1 chip; H1N1 spread.", nil},
