@@ -127,6 +127,7 @@ func TestNotDatelines(t *testing.T) {
 		"Rep. Trey Gowdy (R-S.C.) said that claim smacked of hypocrisy",
 		"However, Rep. Stephen Lynch (D-Mass.) said the law does not require it",
 		"Rep. Jane Doe (D-Calif.) - who chairs the panel - said",
+		"ORLOV (through translator): The deal is not dead.",
 	} {
 		if d, ok := ParseDateline(s); ok {
 			t.Errorf("ParseDateline(%q) = %+v, want none", s, d)

@@ -349,7 +349,9 @@ func scanDateline(s string) (Dateline, bool) {
 	sc.spaces()
 	if sc.peek() == '(' {
 		sc.next()
-		if name, ok := sc.outletUntil(')'); ok && !partyStateTag(name) {
+		// The name is a known service ("(dpa)") or opens with a capital:
+		// "ORLOV (through translator): …" is a transcript's label.
+		if name, ok := sc.outletUntil(')'); ok && !partyStateTag(name) && bracketOutlet(name) {
 			sc.spaces()
 			n := sc.dashes(true)
 			if n == 0 && sc.peek() == ':' {
@@ -485,3 +487,14 @@ func partyStateTag(s string) bool {
 }
 
 func monthOf(m int) time.Month { return time.Month(m) }
+
+// bracketOutlet reports whether a bracketed name after a dateline's place
+// can be an outlet: a known one, or a name opening with a capital.
+func bracketOutlet(name string) bool {
+	name = strings.TrimSpace(name)
+	if _, ok := KnownOutlet(name); ok {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	return unicode.IsUpper(r)
+}

@@ -965,12 +965,25 @@ func (d *doc) transcript(u unit) bool {
 		sp := d.book.Actor(id)
 		return d.turn(u, sp, sp.Name, t, [2]int{s0, t})
 	}
-	if t == s0 || t >= u.t1 || d.word(t) != ":" || !allCapsWord(d.word(s0)) || furnitureLabels[d.lower(s0)] {
+	// "ORLOV (through translator):", "LEE (voice-over):": a note in
+	// brackets between the label and its colon
+	colon := t
+	if t < u.t1 && d.word(t) == "(" {
+		for j := t + 1; j < u.t1 && j < t+8; j++ {
+			if d.word(j) == ")" {
+				if j+1 < u.t1 && d.word(j+1) == ":" {
+					colon = j + 1
+				}
+				break
+			}
+		}
+	}
+	if t == s0 || colon >= u.t1 || d.word(colon) != ":" || !allCapsWord(d.word(s0)) || furnitureLabels[d.lower(s0)] {
 		return false
 	}
 	// "STEALTH OVER HEALTH: CLINTON WAS HEADED TO ER": a headline in
 	// capitals, not a speaker's turn (a turn is spoken in mixed case).
-	if capsAfter := d.capsWords(t+1, u.t1, 6); capsAfter >= 3 {
+	if capsAfter := d.capsWords(colon+1, u.t1, 6); capsAfter >= 3 {
 		return false
 	}
 	// A reporter's question is no party's statement: the line is passed
@@ -996,7 +1009,7 @@ func (d *doc) transcript(u unit) bool {
 	if surf != "" && surf != sp.Name {
 		sp.Aliases = append(sp.Aliases, surf)
 	}
-	return d.turn(u, sp, key, t, [2]int{s0, t})
+	return d.turn(u, sp, key, colon, [2]int{s0, t})
 }
 
 // turn emits a transcript turn of speaker sp whose label ends at token t

@@ -175,6 +175,15 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			}
 		}
 	}
+	// "According to the statement, …", "the letter said": the speaker
+	// of the latest statement reported as made in such a document ("X
+	// said in a statement", "a statement from X"), a few paragraphs back
+	// at most.
+	if b-a == 2 && d.lower(a) == "the" && docNouns[d.lower(a+1)] {
+		if sp, ok := d.documentSpeaker(d.lower(a + 1)); ok {
+			return sp, strings.ToLower(sp.Name), ""
+		}
+	}
 	// "the 46-year-old added": an age stands for the person the report
 	// is about, the last person who spoke (else the last one named).
 	if d.ageDescriptor(a, b) {
@@ -406,6 +415,40 @@ func personHead(w string) bool {
 		return true
 	}
 	return actors.IsRoleNoun(w)
+}
+
+// documentSpeaker returns the speaker of the latest statement, within
+// the last four units, whose reporting clause names the document noun
+// ("said in a statement", "a statement from the company read").
+func (d *doc) documentSpeaker(noun string) (article.Actor, bool) {
+	for i := len(d.out) - 1; i >= 0 && i >= len(d.out)-6; i-- {
+		st := d.out[i]
+		if d.ui >= 0 && d.unitOf(st.Span[0]) < d.ui-4 {
+			break
+		}
+		if st.Speaker.Name == "" || containsFold(st.Speaker.Name, noun) {
+			continue
+		}
+		for _, r := range [2]article.Span{{st.Span[0], st.TextSpan[0]}, {st.TextSpan[1], st.Span[1]}} {
+			if r[0] < r[1] && r[1] <= len(d.body) && containsFold(d.body[r[0]:r[1]], noun) {
+				sp := st.Speaker
+				sp.Aliases = append([]string(nil), sp.Aliases...)
+				return sp, true
+			}
+		}
+	}
+	return article.Actor{}, false
+}
+
+// containsFold reports whether s holds word w (lower case, ASCII) in any
+// case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // unitOf returns the index of the unit holding byte offset p, -1 if none.
@@ -821,6 +864,12 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	if speakerNouns[lw] || actors.IsRoleNoun(lw) || actors.IsTitleWord(lw) {
 		return true
 	}
+	// "the federation said it regretted …": a body's head noun (not a
+	// trade word, "chemicals", "wireless", nor an event or a place,
+	// "conference", "airport"), before a verb that is no noun
+	if actors.IsOrgHead(lw) && !actors.IsCompanyHead(lw) && !eventHeads[lw] && !d.cueAmbig {
+		return true
+	}
 	sg := strings.TrimSuffix(lw, "s")
 	if strings.HasSuffix(lw, "ies") {
 		sg = strings.TrimSuffix(lw, "ies") + "y"
@@ -834,6 +883,16 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 		}
 	}
 	return false
+}
+
+// eventHeads end the names of events, documents and places, which
+// organisation names share ("Munich Security Conference"): as a bare
+// noun before a verb they name no speaker.
+var eventHeads = map[string]bool{
+	"agreement": true, "treaty": true, "accord": true, "convention": true, "protocol": true,
+	"conference": true, "summit": true, "forum": true, "control": true, "hospital": true,
+	"airport": true, "museum": true, "programme": true, "program": true, "campaign": true,
+	"center": true, "centre": true, "exchange": true, "poll": true, "channel": true,
 }
 
 // chainPerson looks back from the comma at k across comma-separated
