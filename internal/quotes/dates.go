@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/text"
 )
 
 // timexAt reports whether byte offset p lies in a time expression.
@@ -41,6 +42,7 @@ var undated = dated{basis: article.DateNone}
 //     day's event it is not placed at).
 func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 	first := sort.Search(len(d.timexes), func(i int) bool { return d.timexes[i].Span[0] >= u.span[0] })
+	var weekly dated
 	for _, tx := range d.timexes[first:] {
 		if tx.Span[0] >= u.span[1] {
 			break
@@ -53,6 +55,13 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 			continue
 		}
 		inContent := c.content.Contains(tx.Span)
+		// "said the 2019 talks had failed": a date that modifies a noun
+		// of the content is the content's ("said at a Nov. 6 event" is
+		// the occasion of saying)
+		if inContent && ti > 0 && d.toks[ti-1].Kind == text.Word && (inLex(determinersLex, d.lower(ti-1)) || pronouns[d.lower(ti-1)] != "") &&
+			!(ti > 1 && (d.lower(ti-2) == "at" || d.lower(ti-2) == "during")) {
+			continue
+		}
 		nearCue := ti >= h.t1 && ti-h.t1 <= 3
 		if !nearCue && ti >= h.t1 && ti-h.t1 <= 7 {
 			nearCue = d.adjunctAfterCue(h.t1, ti)
@@ -63,11 +72,25 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 		}
 		if v := cutValue(tx.Value); v != "" {
 			dt := dated{v, timexBasis(tx.Text)}
+			// "last week", "this weekend" date the saying only by their
+			// month or year: a day that also governs the cue is better
+			if isWeek(tx.Value) {
+				if weekly.v == "" {
+					weekly = dt
+				}
+				continue
+			}
 			if key != "" {
 				d.lastDate[key] = dt
 			}
 			return dt
 		}
+	}
+	if weekly.v != "" {
+		if key != "" {
+			d.lastDate[key] = weekly
+		}
+		return weekly
 	}
 	// "earlier", "previously", "repeatedly" before the cue or in the
 	// reporting clause: not of the day.
@@ -285,6 +308,40 @@ func cutValue(v string) string {
 		return v[:7]
 	case len(v) == 4 && digits(v):
 		return v
+	case len(v) >= 7 && digits(v[:4]) && v[4] == '-' && v[5] == 'W':
+		return weekValue(v)
+	}
+	return ""
+}
+
+// weekValue cuts an ISO week ("2023-W10", "2023-W10-WE": "last week",
+// "this weekend") to the month all its days lie in, else to its year,
+// else "": the contract dates a statement by day, month or year.
+func weekValue(v string) string {
+	y, w, rest := 0, 0, ""
+	i := 6
+	for ; i < len(v) && v[i] >= '0' && v[i] <= '9'; i++ {
+		w = w*10 + int(v[i]-'0')
+	}
+	rest = v[i:]
+	for k := 0; k < 4; k++ {
+		y = y*10 + int(v[k]-'0')
+	}
+	if w < 1 || w > 53 || (rest != "" && rest != "-WE") {
+		return ""
+	}
+	// Monday of ISO week 1 is the Monday on or before January 4.
+	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+	mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+(w-1)*7)
+	first, last := mon, mon.AddDate(0, 0, 6)
+	if rest == "-WE" {
+		first = mon.AddDate(0, 0, 5)
+	}
+	switch {
+	case first.Year() == last.Year() && first.Month() == last.Month():
+		return first.Format("2006-01")
+	case first.Year() == last.Year():
+		return first.Format("2006")
 	}
 	return ""
 }
@@ -347,3 +404,7 @@ func (d *doc) leadDate(paras []article.Span, sameDay bool) dated {
 	}
 	return undated
 }
+
+
+// isWeek reports an ISO week value ("2023-W10", "2023-W10-WE").
+func isWeek(v string) bool { return len(v) >= 7 && v[4] == '-' && v[5] == 'W' }

@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -169,6 +170,7 @@ func score(t *testing.T, gold, name string, docs []predDoc) {
 var (
 	weekdayRe  = regexp.MustCompile(`\b(?:on |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?\b`)
 	monthRelRe = regexp.MustCompile(`\b(?:[Ee]arlier |[Ll]ater )?(last|this|next) (month|year)\b`)
+	weekRelRe  = regexp.MustCompile(`\b([Ll]ast|[Tt]his) week\b`)
 	monthDayRe = regexp.MustCompile(`\b(?:[Oo]n )?(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})(?:, (\d{4}))?\b`)
 )
 
@@ -203,6 +205,14 @@ func miniTimex(body string, pub time.Time) []article.Timex {
 			v = d.Format("2006")
 		}
 		out = append(out, article.Timex{Text: body[m[0]:m[1]], Type: article.Date, Value: v, Span: article.Span{m[0], m[1]}})
+	}
+	for _, m := range weekRelRe.FindAllStringSubmatchIndex(body, -1) {
+		d := pub
+		if strings.EqualFold(body[m[2]:m[3]], "last") {
+			d = d.AddDate(0, 0, -7)
+		}
+		y, w := d.ISOWeek()
+		out = append(out, article.Timex{Text: body[m[0]:m[1]], Type: article.Date, Value: fmt.Sprintf("%d-W%02d", y, w), Span: article.Span{m[0], m[1]}})
 	}
 	for _, m := range monthDayRe.FindAllStringSubmatchIndex(body, -1) {
 		mon, _ := time.Parse("January", body[m[2]:m[3]])

@@ -215,6 +215,10 @@ func TestDateBasis(t *testing.T) {
 		{"a person at an earlier day's event", "OSLO, March 15. The two delegations met on Monday for six hours of talks on the fishing quota, the first round since the autumn, and agreed to meet again soon.\n\nAnna Berg said the quota could not be raised.", false, false, "said", "2023-03-13", article.DateEvent},
 		{"a ministry's statement after an earlier day's event", "OSLO, March 15. The two delegations met on Monday for six hours of talks on the fishing quota, the first round since the autumn, and agreed to meet again soon.\n\nThe Fisheries Ministry said the quota could not be raised.", false, false, "said", "", article.DateNone},
 		{"a ministry's statement at the event", "OSLO, March 15. The two delegations met on Monday for six hours of talks on the fishing quota, the first round since the autumn, and agreed to meet again soon.\n\nAccording to the ministry, Norway stressed at the meeting that the quota was final.", false, false, "According to", "2023-03-13", article.DateEvent},
+		{"last week dates by its month", "Last week, Anna Berg had warned that the talks could collapse.", false, false, "warned", "2023-03", article.DateRelative},
+		{"a day beats the week", "This week Anna Berg said on Monday that the talks could collapse.", false, false, "said", "2023-03-13", article.DateRelative},
+		{"a date modifying the content", "Anna Berg said the March 6 talks had failed.", true, false, "said", "2023-03-15", article.DatePublication},
+		{"a day of the occasion", "Anna Berg said at a March 6 event in Oslo the talks had failed.", false, false, "said", "2023-03-06", article.DateStated},
 		{"opening participle tied to an earlier sentence", "The ministry received the written response last month.\n\nCommenting on the response, Anna Berg said it ignored the key proposals.", false, false, "said", "2023-02", article.DateEvent},
 	}
 	for _, c := range cases {
@@ -843,6 +847,27 @@ func TestWireConstructions(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("%s: got %q; want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// An ISO week dates a statement by the month all its days lie in, else
+// by its year.
+func TestWeekValue(t *testing.T) {
+	for in, want := range map[string]string{
+		"2023-W10":    "2023-03", // March 6-12
+		"2023-W09":    "",        // Feb 27 - Mar 5: two months of one year
+		"2023-W9":     "",
+		"2023-W13-WE": "2023-04", // April 1-2
+		"2023-W13":    "2023",    // March 27 - April 2
+		"2020-W53":    "",        // Dec 28 2020 - Jan 3 2021
+		"2023-W60":    "",
+	} {
+		if want == "" && (in == "2023-W09" || in == "2023-W9") {
+			want = "2023"
+		}
+		if got := weekValue(in); got != want {
+			t.Errorf("weekValue(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
