@@ -405,6 +405,5 @@ func (d *doc) leadDate(paras []article.Span, sameDay bool) dated {
 	return undated
 }
 
-
 // isWeek reports an ISO week value ("2023-W10", "2023-W10-WE").
 func isWeek(v string) bool { return len(v) >= 7 && v[4] == '-' && v[5] == 'W' }
