@@ -54,7 +54,12 @@ type Article struct {
 	Pipeline string `json:"pipeline,omitempty"`
 
 	Statements []Statement `json:"statements"`
-	Mentions   []Mention   `json:"mentions"`
+	// HeadlineStatements are the statements the headline makes ("Russia
+	// Received Answers, Senior Diplomat Says"): they have no place in the
+	// body (their spans are zero), so the record keeps only the body's;
+	// the extract contract prints them first, marked "headline": true.
+	HeadlineStatements []Statement `json:"-"`
+	Mentions           []Mention   `json:"mentions"`
 	Timexes    []Timex     `json:"timexes"`
 	Events     []Event     `json:"events"`
 }
@@ -230,11 +235,15 @@ func (a *Article) Contract() any {
 	type plain Article
 	type statement struct {
 		Statement
-		Date *string `json:"date"`
+		Date     *string `json:"date"`
+		Headline bool    `json:"headline,omitempty"`
 	}
-	stmts := make([]statement, len(a.Statements))
-	for i, s := range a.Statements {
-		stmts[i] = statement{Statement: s, Date: nullable(s.Date)}
+	stmts := make([]statement, 0, len(a.HeadlineStatements)+len(a.Statements))
+	for _, s := range a.HeadlineStatements {
+		stmts = append(stmts, statement{Statement: s, Date: nullable(s.Date), Headline: true})
+	}
+	for _, s := range a.Statements {
+		stmts = append(stmts, statement{Statement: s, Date: nullable(s.Date)})
 	}
 	type event struct {
 		Event

@@ -106,31 +106,18 @@ func (a *Article) AppendContractJSON(dst []byte) []byte {
 	dst = append(dst, `,"outlet":`...)
 	dst = appendNullable(dst, a.Outlet)
 	dst = append(dst, `,"statements":[`...)
-	for i := range a.Statements {
+	for i := range a.HeadlineStatements {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		s := &a.Statements[i]
-		dst = append(dst, `{"speaker":`...)
-		dst = appendActor(dst, &s.Speaker)
-		dst = append(dst, `,"kind":`...)
-		dst = appendString(dst, s.Kind)
-		dst = append(dst, `,"text":`...)
-		dst = appendString(dst, s.Text)
-		dst = append(dst, `,"cue":`...)
-		dst = appendString(dst, s.Cue)
-		dst = append(dst, `,"date_basis":`...)
-		dst = appendString(dst, s.DateBasis)
-		dst = append(dst, `,"span":`...)
-		dst = appendSpan(dst, s.Span)
-		dst = append(dst, `,"text_span":`...)
-		dst = appendSpan(dst, s.TextSpan)
-		dst = append(dst, `,"cue_span":`...)
-		dst = appendSpan(dst, s.CueSpan)
-		dst = append(dst, `,"speaker_span":`...)
-		dst = appendSpan(dst, s.SpeakerSpan)
-		dst = append(dst, `,"date":`...)
-		dst = appendNullable(dst, s.Date)
+		dst = appendStatement(dst, &a.HeadlineStatements[i])
+		dst = append(dst, `,"headline":true}`...)
+	}
+	for i := range a.Statements {
+		if i > 0 || len(a.HeadlineStatements) > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendStatement(dst, &a.Statements[i])
 		dst = append(dst, '}')
 	}
 	dst = append(dst, `],"events":[`...)
@@ -279,4 +266,29 @@ func appendString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// appendStatement writes one statement of the contract without its
+// closing brace.
+func appendStatement(dst []byte, s *Statement) []byte {
+	dst = append(dst, `{"speaker":`...)
+	dst = appendActor(dst, &s.Speaker)
+	dst = append(dst, `,"kind":`...)
+	dst = appendString(dst, s.Kind)
+	dst = append(dst, `,"text":`...)
+	dst = appendString(dst, s.Text)
+	dst = append(dst, `,"cue":`...)
+	dst = appendString(dst, s.Cue)
+	dst = append(dst, `,"date_basis":`...)
+	dst = appendString(dst, s.DateBasis)
+	dst = append(dst, `,"span":`...)
+	dst = appendSpan(dst, s.Span)
+	dst = append(dst, `,"text_span":`...)
+	dst = appendSpan(dst, s.TextSpan)
+	dst = append(dst, `,"cue_span":`...)
+	dst = appendSpan(dst, s.CueSpan)
+	dst = append(dst, `,"speaker_span":`...)
+	dst = appendSpan(dst, s.SpeakerSpan)
+	dst = append(dst, `,"date":`...)
+	return appendNullable(dst, s.Date)
 }

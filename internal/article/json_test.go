@@ -49,6 +49,12 @@ func TestAppendContractJSON(t *testing.T) {
 		{"zero", &Article{}},
 		{"empty slices", &Article{Mentions: []Mention{}, Timexes: []Timex{}, Statements: []Statement{}, Events: []Event{}}},
 		{"full", full()},
+		{"headline statements", func() *Article {
+			a := full()
+			a.HeadlineStatements = []Statement{{Speaker: Actor{Name: "A B"}, Kind: Indirect, Text: "h", Cue: "says", Date: "2022-01-26", DateBasis: DateEvent}}
+			return a
+		}()},
+		{"headline statements only", &Article{HeadlineStatements: []Statement{{Kind: Direct}}}},
 		{"negative span", &Article{Mentions: []Mention{{Span: Span{-1, 1 << 40}}}}},
 	}
 	for _, tt := range tests {

@@ -281,12 +281,13 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	}
 	dl, lead := ld.within(3), ld.off
 	sameDay := dl != nil && dl.HasDate()
-	// The headline is not given: statements found in it have no place in
-	// the body, so no span to show them by, and the body's lead reports the
-	// same speech act; the record keeps the body's only, so analysing the
-	// headline as a second document would be work thrown away.
+	// Statements found in the headline have no place in the body, so no
+	// span to show them by, and the body's lead mostly reports the same
+	// speech act: the record keeps the body's only. The extract contract
+	// prints them too (attribution corpora annotate headlines), apart.
 	out := p.quotes.Analyze(ctx, quotes.Input{Body: read, Published: published, SameDay: sameDay,
-		Lead: lead, Timexes: a.Timexes, Text: prep})
+		Lead: lead, Timexes: a.Timexes, Text: prep, Title: a.Title})
+	a.HeadlineStatements = inHeadline(out.Statements)
 	a.Statements = nonNil(inBody(out.Statements))
 	a.Mentions = nonNil(out.Mentions)
 
@@ -363,6 +364,18 @@ func foldWS(s string) string {
 }
 
 // inBody keeps the statements that lie in the body.
+// inHeadline returns a copy of the statements without a span (the
+// headline's); nil when there are none.
+func inHeadline(stmts []article.Statement) []article.Statement {
+	var out []article.Statement
+	for _, s := range stmts {
+		if s.Span[1] <= s.Span[0] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func inBody(stmts []article.Statement) []article.Statement {
 	out := stmts[:0]
 	for _, s := range stmts {

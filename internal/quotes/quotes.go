@@ -29,7 +29,8 @@
 //     else the publication date, else no date.
 //
 // A statement found in the headline (Input.Title) is not in the body: its
-// spans are all zero, and its date is the report's default date (rule 4).
+// spans are all zero, and it is undated (a headline gives no day; the
+// body's report of the same speech act is dated by the rules above).
 package quotes
 
 import (
@@ -343,7 +344,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	// statement was made, so speakers already carry their final names.)
 	var stmts []article.Statement
 	if in.Title != "" && ctx.Err() == nil {
-		stmts = a.headline(in, d.book, sc, d.defaultDate)
+		stmts = a.headline(in, d.book, sc)
 	}
 	if len(d.out) > 0 {
 		stmts = append(make([]article.Statement, 0, len(stmts)+len(d.out)), stmts...)
@@ -380,9 +381,9 @@ func (d *doc) index(qs []article.Span) {
 // Problems, Former Doctor Says", "X says Y"). Headlines are title case,
 // so a capitalised reporting verb counts; only verbs of saying do. The
 // headline is not part of the body: the statement's spans are all zero.
-// Speakers are matched to the body's actors by name or role; the date is
-// the body's default date (the headline tells the day's news).
-func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, date dated) []article.Statement {
+// Speakers are matched to the body's actors by name or role; no date (a
+// headline gives no day).
+func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch) []article.Statement {
 	title := strings.TrimSpace(in.Title)
 	if len(title) < 12 || len(title) > 400 {
 		return nil
@@ -446,8 +447,10 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, date dated
 			}
 		}
 		st.Span, st.TextSpan, st.CueSpan, st.SpeakerSpan = article.Span{}, article.Span{}, article.Span{}, article.Span{}
-		// A headline reports the day's news: the report's default date.
-		st.Date, st.DateBasis = date.v, date.basis
+		// A headline gives no day of its own ("Talks Made No Progress,
+		// Diplomat Says"): undated, as annotators read it; the body's
+		// report of the same speech act carries the date.
+		st.Date, st.DateBasis = undated.v, undated.basis
 		out = append(out, st)
 	}
 	return out
