@@ -60,8 +60,8 @@ type Article struct {
 	// the extract contract prints them first, marked "headline": true.
 	HeadlineStatements []Statement `json:"-"`
 	Mentions           []Mention   `json:"mentions"`
-	Timexes    []Timex     `json:"timexes"`
-	Events     []Event     `json:"events"`
+	Timexes            []Timex     `json:"timexes"`
+	Events             []Event     `json:"events"`
 }
 
 // Ways a publication date was decided, recorded in Article.PublishedBasis.
