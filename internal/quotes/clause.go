@@ -905,7 +905,9 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		// after a verb whose object is the addressee ("told The
 		// Huffington Post"), nor a phrase that opens with a preposition
 		// ("said on Twitter").
-		if h.t1 < u.t1 && !addresseeVerb(w0) && !ppWords[d.lower(h.t1)] {
+		// Verbs whose content is their object ("praised the governor",
+		// "urged restraint") never put their subject after them.
+		if h.t1 < u.t1 && !addresseeVerb(w0) && !ppWords[d.lower(h.t1)] && !(npObjectVerbs[w0] && !invertingVerbs[w0]) {
 			e := d.npForward(u, h.t1)
 			e0 := e // the noun phrase alone
 			// "said Bolden to the crowd", "said the minister at a news

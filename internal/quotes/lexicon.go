@@ -121,6 +121,17 @@ var reportingVerbs = []verbEntry{
 	{base: "grumble", class: speech, clausal: true, forms: []string{"grumbled"}},
 	{base: "whisper", class: speech, clausal: true},
 	{base: "interject", class: speech, clausal: true, forms: []string{"interjected"}},
+	// South Asian and West African house styles: "opined that", "informed
+	// that", "averred", "intimated that", "submitted that"
+	{base: "opine", class: speech},
+	{base: "inform", class: speech, clausal: true},
+	{base: "aver", class: speech, forms: []string{"aver", "avers", "averred", "averring"}},
+	{base: "intimate", class: speech, clausal: true},
+	{base: "posit", class: speech, clausal: true},
+	{base: "submit", class: speech, clausal: true, forms: []string{"submitted"}},
+	{base: "bemoan", class: opinion},
+	{base: "decry", class: opinion, forms: []string{"decry", "decries", "decried", "decrying"}},
+	{base: "commend", class: opinion},
 	{base: "concede", class: speech},
 	{base: "boast", class: speech},
 	{base: "joke", class: speech, nounish: true},
@@ -309,6 +320,7 @@ var npObjectVerbs = map[string]bool{
 	"encouraged": true, "encourages": true, "recommended": true, "accused": true, "accuses": true,
 	"announced": true, "announces": true, "pledged": true, "vowed": true, "promised": true,
 	"affirmed": true, "affirms": true, "reaffirmed": true, "reaffirms": true,
+	"bemoaned": true, "decried": true, "commended": true, "commends": true,
 }
 
 // The word sets the clause and speaker rules consult around every cue,
