@@ -827,7 +827,7 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"HOST", "Is the deal dead?"}, {"ORLOV", "^The deal is not dead."}}},
 		{"the statement", "Northline Rail said in a statement that the claims were baseless.\n\nAccording to the statement, the offer stands.",
 			[][2]string{{"Northline Rail", "claims were baseless"}, {"Northline Rail", "the offer stands"}}},
-		{"house verbs of South Asia", "Minister Rakesh Verma on Monday opined that the bills would help farmers.\n\nVerma informed that eleven rounds of talks had been held. Union leader Balwant Singh averred that the talks were a farce.",
+		{"house verbs of South Asia", "Minister Rakesh Verma opined that the bills would help farmers.\n\nVerma informed that eleven rounds of talks had been held. Union leader Balwant Singh averred that the talks were a farce.",
 			[][2]string{{"Rakesh Verma", "bills would help"}, {"Rakesh Verma", "eleven rounds"}, {"Balwant Singh", "talks were a farce"}}},
 		{"praise after an apposition", "The chairman of the council, Tunde Ajayi, commended the governor for his efforts.",
 			[][2]string{{"Tunde Ajayi", "^commended the governor"}}},
