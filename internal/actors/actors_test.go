@@ -342,7 +342,8 @@ func TestWorldGazetteer(t *testing.T) {
 	// Countries from everywhere, by name, demonym and capital.
 	for in, want := range map[string]string{"Irish": "Ireland", "Kenyan": "Kenya", "Nairobi": "Kenya", "Hanoi": "Vietnam",
 		"Argentine": "Argentina", "Jordanian": "Jordan", "Amman": "Jordan", "Chadian": "Chad", "Nigeria": "Nigeria", "IMF": "International Monetary Fund",
-		"Soviet": "Soviet Union", "USSR": "Soviet Union", "West German": "West Germany", "Bonn": "West Germany", "Yugoslav": "Yugoslavia"} {
+		"Soviet": "Soviet Union", "USSR": "Soviet Union", "West German": "West Germany", "Bonn": "West Germany", "Yugoslav": "Yugoslavia",
+		"Peking": "China", "Rangoon": "Myanmar", "Ceylon": "Sri Lanka", "Formosa": "Taiwan", "Saigon": "South Vietnam", "Dacca": "Bangladesh"} {
 		if c, _, ok := Place(in); !ok || c != want {
 			t.Errorf("Place(%q) = %q, %v; want %q", in, c, ok, want)
 		}
@@ -465,5 +466,32 @@ func TestPortfolioTitles(t *testing.T) {
 	}
 	if names["Mahmoud Esmat"] != "Minister of Electricity" || names["Ann Lee"] != "Agriculture Secretary" {
 		t.Errorf("persons and titles: %v", names)
+	}
+}
+
+// A capital speaks for the state of the article's day: Moscow for the
+// Soviet Union before 26 December 1991, Prague for Czechoslovakia before
+// 1993; after, for today's states.
+func TestCapitalOfTheDay(t *testing.T) {
+	for _, c := range []struct {
+		at            string
+		surface, want string
+	}{
+		{"1985-03-12", "Moscow", "Soviet Union"},
+		{"1991-12-26", "Moscow", "Russia"},
+		{"1980-05-01", "Prague", "Czechoslovakia"},
+		{"2023-03-12", "Prague", "Czech Republic"},
+		{"1970-01-01", "Hanoi", "North Vietnam"},
+		{"1985-03-12", "Russia", "Russia"}, // the name, not the capital
+	} {
+		at, _ := time.Parse("2006-01-02", c.at)
+		b := NewBook(nil, at)
+		name, kind, _ := Place(c.surface)
+		if name == "" {
+			name, kind = c.surface, "GPE"
+		}
+		if got := b.Name(b.Body(name, kind, "", c.surface, 0)); got != c.want {
+			t.Errorf("%s on %s: %q, want %q", c.surface, c.at, got, c.want)
+		}
 	}
 }

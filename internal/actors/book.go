@@ -353,6 +353,7 @@ func (b *Book) Body(name, kind, affiliation, surface string, pos int) ID {
 	if name == "" {
 		return -1
 	}
+	name = eraState(name, surface, b.at)
 	k := b.key(name)
 	id, ok := b.byKey[k]
 	if !ok && kind == article.Org {
@@ -657,4 +658,34 @@ func dictionarySide(name string, at time.Time) string {
 		return ""
 	}
 	return p.Role.Side()
+}
+
+// capitalEras are capitals that stood for another state before a day:
+// "Moscow said" in 1985 is the Soviet Union's word, "Prague" in 1980
+// Czechoslovakia's. The state the gazetteer gives the capital today is
+// replaced by the one of the article's day.
+var capitalEras = []struct {
+	capital, today, then string
+	until                time.Time // the first day of today's state
+}{
+	{"Moscow", "Russia", "Soviet Union", time.Date(1991, 12, 26, 0, 0, 0, 0, time.UTC)},
+	{"Kremlin", "Russia", "Soviet Union", time.Date(1991, 12, 26, 0, 0, 0, 0, time.UTC)},
+	{"Hanoi", "Vietnam", "North Vietnam", time.Date(1976, 7, 2, 0, 0, 0, 0, time.UTC)},
+	{"Prague", "Czech Republic", "Czechoslovakia", time.Date(1993, 1, 1, 0, 0, 0, 0, time.UTC)},
+	{"Belgrade", "Serbia", "Yugoslavia", time.Date(1992, 4, 27, 0, 0, 0, 0, time.UTC)},
+	{"Kinshasa", "Democratic Republic of the Congo", "Zaire", time.Date(1997, 5, 17, 0, 0, 0, 0, time.UTC)},
+}
+
+// eraState returns the state a capital named by surface stood for on day
+// at, when it differs from name (today's).
+func eraState(name, surface string, at time.Time) string {
+	if at.IsZero() || surface == "" {
+		return name
+	}
+	for _, e := range capitalEras {
+		if name == e.today && at.Before(e.until) && strings.EqualFold(surface, e.capital) {
+			return e.then
+		}
+	}
+	return name
 }

@@ -132,6 +132,7 @@ var reportingVerbs = []verbEntry{
 	{base: "bemoan", class: opinion},
 	{base: "decry", class: opinion, forms: []string{"decry", "decries", "decried", "decrying"}},
 	{base: "commend", class: opinion},
+	{base: "denounce", class: opinion},
 	{base: "concede", class: speech},
 	{base: "boast", class: speech},
 	{base: "joke", class: speech, nounish: true},
@@ -320,7 +321,8 @@ var npObjectVerbs = map[string]bool{
 	"encouraged": true, "encourages": true, "recommended": true, "accused": true, "accuses": true,
 	"announced": true, "announces": true, "pledged": true, "vowed": true, "promised": true,
 	"affirmed": true, "affirms": true, "reaffirmed": true, "reaffirms": true,
-	"bemoaned": true, "decried": true, "commended": true, "commends": true,
+	"bemoaned": true, "decried": true, "commended": true, "commends": true, "denounced": true,
+	"denounces": true,
 }
 
 // The word sets the clause and speaker rules consult around every cue,
