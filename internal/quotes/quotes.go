@@ -433,6 +433,11 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch) []article.
 		if st.Cue == "" || !inLower(headlineCues, st.Cue) {
 			continue
 		}
+		// "Helix Said to Weigh Sale of Chip Unit": "said to" is hearsay
+		// about the subject, who said nothing
+		if len(st.Text) > 3 && strings.EqualFold(st.Text[:3], "to ") && strings.EqualFold(st.Cue, "said") {
+			continue
+		}
 		// The body knows the speaker better: "Sanders" → "Bernie Sanders",
 		// "senior diplomat" → the diplomat the body names.
 		if id, ok := book.Surname(lastWord(st.Speaker.Name)); ok && strings.Count(st.Speaker.Name, " ") == 0 {

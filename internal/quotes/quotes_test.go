@@ -345,6 +345,7 @@ func TestHeadline(t *testing.T) {
 		{"Talks Made No Progress, Senior Diplomat Says", "Norwegian Deputy Foreign Minister Lars Eikeland met the press.", "Lars Eikeland"},
 		{"Oslo says the fishing accord is outdated", "The talks went on.", "Norway"},
 		{"Eikeland Warns Of Trade War", "Lars Eikeland spoke on Wednesday.", "Lars Eikeland"},
+		{"Helix Said to Weigh Sale of Chip Unit", "Helix Corp. is exploring a sale of its unit, people familiar with the matter said.", ""},
 	}
 	for _, c := range cases {
 		out := an.Analyze(context.Background(), Input{Title: c.title, Body: c.body, Published: pub})
@@ -356,6 +357,9 @@ func TestHeadline(t *testing.T) {
 			}
 		}
 		want := c.speaker
+		if want == "" && len(got) == 0 {
+			continue // no statement in the headline
+		}
 		if len(got) != 1 || got[0] != want {
 			t.Errorf("%q: headline speakers %v, want [%s]", c.title, got, want)
 		}
