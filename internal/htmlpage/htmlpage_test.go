@@ -589,3 +589,21 @@ func BenchmarkExtractLarge(b *testing.B) {
 		}
 	}
 }
+
+// A page without a site name in its metadata names the site after the
+// headline in its <title>; a title that is not the headline's gives none.
+func TestOutletFromTitle(t *testing.T) {
+	for _, c := range []struct{ page, want string }{
+		{`<html><head><title>Ceasefire talks stall - World News Today</title></head><body><h1>Ceasefire talks stall</h1></body></html>`, "World News Today"},
+		{`<html><head><title>Ceasefire talks stall | Page 2</title></head><body><h1>Ceasefire talks stall</h1></body></html>`, ""},
+		{`<html><head><title>Opinion - Why the talks stall</title></head><body><h1>Ceasefire talks stall</h1></body></html>`, ""},
+	} {
+		doc, err := html.Parse(strings.NewReader(c.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readMeta(doc, nil).outlet; got != c.want {
+			t.Errorf("%s: outlet %q, want %q", c.page, got, c.want)
+		}
+	}
+}

@@ -102,6 +102,17 @@ func readMeta(doc *html.Node, base *nurl.URL) pageMeta {
 	m.titles = append(m.titles, r.h1s...)
 	if t1, t2, ok := splitTitle(r.docTitle); ok {
 		m.titles = append(m.titles, t1, t2)
+		// "Ceasefire talks stall - World News Today" over an <h1>
+		// "Ceasefire talks stall": a page that names no site in its
+		// metadata names it after its headline in the <title>.
+		if m.outlet == "" && len(strings.Fields(t2)) <= 5 && !looksLikeURL(t2) && !strings.ContainsAny(t2, "0123456789") {
+			for _, h := range append([]string{r.meta["og:title"], r.meta["twitter:title"], ld.headline}, r.h1s...) {
+				if h != "" && normKey(h) == normKey(t1) {
+					m.outlet = t2
+					break
+				}
+			}
+		}
 	}
 	m.title = cleanSpace(html.UnescapeString(m.title))
 	m.description = cleanSpace(html.UnescapeString(m.description))
