@@ -495,3 +495,19 @@ func TestCapitalOfTheDay(t *testing.T) {
 		}
 	}
 }
+
+// Rulers and clerics of other traditions are titles before a name.
+func TestRulerAndClericTitles(t *testing.T) {
+	body := "Emir Tamim Salem spoke. Ayatollah Ali Naqvi spoke. Rabbi Dan Levi spoke."
+	toks := text.Tokenize(nil, body, article.Span{0, len(body)})
+	var got []string
+	for _, f := range Find(body, toks, NewBook(nil, time.Time{})) {
+		if f.Type == article.Person {
+			got = append(got, f.Title+"|"+f.Text)
+		}
+	}
+	want := []string{"Emir|Tamim Salem", "Ayatollah|Ali Naqvi", "Rabbi|Dan Levi"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

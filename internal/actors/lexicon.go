@@ -30,6 +30,9 @@ var titleWords = set(
 	"majority", "minority", "house", "senate", "assistant", "under", "undersecretary", "attorney",
 	"judge", "justice", "taoiseach", "tanaiste", "king", "queen", "prince", "princess", "pope", "cardinal", "bishop",
 	"rev", "reverend", "father", "sheikh", "lt", "col", "colonel", "capt", "captain", "sgt",
+	// rulers and clerics of other traditions: "Emir Tamim", "Ayatollah
+	// Ali Sistani", "Rabbi Sacks", "Patriarch Kirill"
+	"emir", "amir", "sultan", "ayatollah", "imam", "mufti", "rabbi", "archbishop", "patriarch",
 	"sergeant", "maj", "major", "adm", "admiral", "commander", "cmdr", "marshal", "chancellor",
 	"premier", "foreign", "affairs", "presidential", "candidate", "nominee", "former", "acting",
 	"executive", "official", "officer", "advisor", "adviser", "security", "national", "counsel",
