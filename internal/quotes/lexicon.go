@@ -133,6 +133,9 @@ var reportingVerbs = []verbEntry{
 	{base: "decry", class: opinion, forms: []string{"decry", "decries", "decried", "decrying"}},
 	{base: "commend", class: opinion},
 	{base: "denounce", class: opinion},
+	// "the court ruled that …": a finding, only with a clause after it
+	// ("ruled out", "ruled the country" report nothing)
+	{base: "rule", class: opinion, clausal: true, forms: []string{"ruled"}},
 	{base: "concede", class: speech},
 	{base: "boast", class: speech},
 	{base: "joke", class: speech, nounish: true},
