@@ -473,6 +473,14 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 				afterStart++
 				continue
 			}
+			// "told CNN's “State of the Union” on Sunday that …": a
+			// programme's quoted title after the possessive
+			if d.toks[afterStart].Kind == text.Possessive && afterStart > h.t1 && afterStart+1 < u.t1 && d.toks[afterStart+1].Kind == text.Quote {
+				if e := d.quotedTitleEnd(u, afterStart+1); e > 0 {
+					afterStart = d.skipTime(e, u.t1)
+					break
+				}
+			}
 			if d.toks[afterStart].Kind != text.Word || !(toldObjects[d.lower(afterStart)] || isCap(d.word(afterStart)) || pronouns[d.lower(afterStart)] != "" || d.lower(afterStart) == "us") {
 				break
 			}
@@ -1071,6 +1079,28 @@ func (d *doc) relativeAntecedent(u unit, s int) ([2]int, bool) {
 	}
 	return [2]int{}, false
 }
+
+// quotedTitleEnd returns the token after a short quoted title of
+// capitalised words opening at quote token q ("“State of the Union”",
+// "“Meet the Press”"), 0 when there is none.
+func (d *doc) quotedTitleEnd(u unit, q int) int {
+	for t := q + 1; t < u.t1 && t <= q+7; t++ {
+		if d.toks[t].Kind == text.Quote {
+			if t > q+1 {
+				return t + 1
+			}
+			return 0
+		}
+		if d.toks[t].Kind != text.Word || !isCap(d.word(t)) && !capStopInTitle[d.lower(t)] {
+			return 0
+		}
+	}
+	return 0
+}
+
+// capStopInTitle are the small words of a title in title case ("Meet
+// the Press", "State of the Union").
+var capStopInTitle = map[string]bool{"of": true, "the": true, "and": true, "a": true, "in": true, "on": true, "for": true, "to": true}
 
 // partyTagBefore reports whether the group between the comma at m and
 // the comma before it is a US party-and-state tag ("D-Fla.", "R-N.Y.",

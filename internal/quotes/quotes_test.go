@@ -835,6 +835,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Rakesh Verma", "bills would help"}, {"Rakesh Verma", "eleven rounds"}, {"Balwant Singh", "talks were a farce"}}},
 		{"praise after an apposition", "The chairman of the council, Tunde Ajayi, commended the governor for his efforts.",
 			[][2]string{{"Tunde Ajayi", "^commended the governor"}}},
+		{"a programme's quoted title", "Ruth Keane told CNN's \"State of the Union\" on Sunday that she had spoken to the White House.",
+			[][2]string{{"Ruth Keane", "^she had spoken"}}},
 		{"a court's ruling", "The Supreme Court ruled that the city had acted lawfully when it closed the road.",
 			[][2]string{{"Supreme Court", "^the city had acted lawfully"}}},
 		{"a rule is no verb", "As a general rule, we like what the new model brings.", nil},
