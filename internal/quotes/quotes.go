@@ -102,6 +102,13 @@ type scratch struct {
 	htoks       []text.Token // the headline's tokens
 	doc         doc          // the body's working state
 	lastDate    map[string]dated
+	// the headline's working state, reused as the body's is
+	hdoc      doc
+	hinQ      []bool
+	hmention  []int
+	hfound    []actors.Found
+	hout      []article.Statement
+	hlastDate map[string]dated
 }
 
 // startsIncrease reports whether the timexes start at strictly increasing
@@ -344,7 +351,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	// statement was made, so speakers already carry their final names.)
 	var stmts []article.Statement
 	if in.Title != "" && ctx.Err() == nil {
-		stmts = a.headline(in, d.book, sc)
+		stmts = a.headline(in, d.book, sc, d.pubDay)
 	}
 	if len(d.out) > 0 {
 		stmts = append(make([]article.Statement, 0, len(stmts)+len(d.out)), stmts...)
@@ -383,7 +390,7 @@ func (d *doc) index(qs []article.Span) {
 // headline is not part of the body: the statement's spans are all zero.
 // Speakers are matched to the body's actors by name or role; no date (a
 // headline gives no day).
-func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch) []article.Statement {
+func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, pubDay string) []article.Statement {
 	title := strings.TrimSpace(in.Title)
 	if len(title) < 12 || len(title) > 400 {
 		return nil
@@ -412,23 +419,36 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch) []article.
 		}
 	}
 	title = string(b)
-	h := &doc{a: a, body: title, pub: in.Published, pubDay: in.Published.Format(time.DateOnly), lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: map[string]dated{}, title: true}
+	// The working state is the scratch's, as the body's: a headline with
+	// a cue in it is common (a third of wire headlines).
+	if sc.hlastDate == nil {
+		sc.hlastDate = map[string]dated{}
+	}
+	clear(sc.hlastDate)
+	h := &sc.hdoc
+	*h = doc{a: a, body: title, pub: in.Published, pubDay: pubDay, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: sc.hlastDate, title: true,
+		out: sc.hout[:0]}
 	h.toks = toks
 	h.lowerTokens("")
-	h.inQ = make([]bool, len(h.toks))
-	paras := []article.Span{{0, len(title)}}
+	h.inQ = grow(sc.hinQ, len(h.toks))
+	clear(h.inQ)
+	sc.hinQ = h.inQ
+	paras := [1]article.Span{{0, len(title)}}
 	if sc.hbook == nil {
 		sc.hbook = actors.NewBook(a.reg, in.Published)
 	} else {
 		sc.hbook.Reset(a.reg, in.Published)
 	}
 	h.book = sc.hbook
-	h.found = actors.Find(title, h.toks, h.book)
-	h.mention = make([]int, len(h.toks))
-	h.index(text.QuoteSpans(title, paras))
+	h.found = actors.AppendFind(sc.hfound[:0], title, h.toks, h.book)
+	sc.hfound = h.found
+	h.mention = grow(sc.hmention, len(h.toks))
+	sc.hmention = h.mention
+	h.index(text.QuoteSpans(title, paras[:]))
 	u := unit{span: paras[0], t0: 0, t1: len(h.toks)}
 	h.analyzeUnit(u)
-	out := h.out[:0]
+	sc.hout = h.out[:0]
+	var out []article.Statement
 	for _, st := range h.out {
 		if st.Cue == "" || !inLower(headlineCues, st.Cue) {
 			continue
@@ -631,4 +651,12 @@ func isRolePhrase(ws []string) bool {
 		return false
 	}
 	return true
+}
+
+// grow returns s resliced to n elements, reallocated when too short.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
