@@ -496,9 +496,10 @@ func TestCapitalOfTheDay(t *testing.T) {
 	}
 }
 
-// Rulers and clerics of other traditions are titles before a name.
+// Rulers and clerics of other traditions are titles before a name; "Per"
+// inside a sentence is a first name, at its start a preposition.
 func TestRulerAndClericTitles(t *testing.T) {
-	body := "Emir Tamim Salem spoke. Ayatollah Ali Naqvi spoke. Rabbi Dan Levi spoke."
+	body := "Emir Tamim Salem spoke. Ayatollah Ali Naqvi spoke. Rabbi Dan Levi spoke. Per Nordic rules, the minister, Per Aune, spoke."
 	toks := text.Tokenize(nil, body, article.Span{0, len(body)})
 	var got []string
 	for _, f := range Find(body, toks, NewBook(nil, time.Time{})) {
@@ -506,7 +507,7 @@ func TestRulerAndClericTitles(t *testing.T) {
 			got = append(got, f.Title+"|"+f.Text)
 		}
 	}
-	want := []string{"Emir|Tamim Salem", "Ayatollah|Ali Naqvi", "Rabbi|Dan Levi"}
+	want := []string{"Emir|Tamim Salem", "Ayatollah|Ali Naqvi", "Rabbi|Dan Levi", "minister|Per Aune"}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -155,6 +155,11 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 			if wa.flags&wCapStop == 0 || wa.flags&wHonorific != 0 {
 				break
 			}
+			// "minister, Per Aune, said": the preposition is never
+			// capitalised inside a sentence; there it is a first name
+			if a+1 < j && toks[a].Text(body) == "Per" && !sentenceStart(body, toks, a) {
+				break
+			}
 			a++
 		}
 		// Drop trailing connectors.
