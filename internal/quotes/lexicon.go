@@ -136,7 +136,7 @@ var reportingVerbs = []verbEntry{
 	// "the court ruled that …": a finding, only with a clause after it
 	// ("ruled out", "ruled the country" report nothing)
 	{base: "rule", class: opinion, clausal: true, forms: []string{"ruled"}},
-	{base: "concede", class: speech},
+	{base: "concede", class: speech, clausal: true}, // "conceded the race" reports nothing
 	{base: "boast", class: speech},
 	{base: "joke", class: speech, nounish: true},
 	{base: "quip", class: speech, forms: []string{"quip", "quips", "quipped", "quipping"}},

@@ -837,6 +837,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Tunde Ajayi", "^commended the governor"}}},
 		{"a programme's quoted title", "Ruth Keane told CNN's \"State of the Union\" on Sunday that she had spoken to the White House.",
 			[][2]string{{"Ruth Keane", "^she had spoken"}}},
+		{"conceding a race is no speech", "Governor Mark Tolliver conceded the race in a brief speech to supporters.", nil},
+		{"conceding a point is", "Governor Mark Tolliver conceded that the race was lost.", [][2]string{{"Mark Tolliver", "^the race was lost"}}},
 		{"a court's ruling", "The Supreme Court ruled that the city had acted lawfully when it closed the road.",
 			[][2]string{{"Supreme Court", "^the city had acted lawfully"}}},
 		{"a rule is no verb", "As a general rule, we like what the new model brings.", nil},
