@@ -73,7 +73,7 @@ func Text(raw string) Result {
 	lay := layout.Paragraphs(raw)
 	paras := make([]para, 0, len(lay.Paragraphs))
 	for _, p := range lay.Paragraphs {
-		if t := normQuotes(normSpace(unescapeEntities(p))); t != "" {
+		if t := headingMarkOff(normQuotes(normSpace(unescapeEntities(p)))); t != "" {
 			paras = append(paras, para{text: t})
 		}
 	}
@@ -550,4 +550,18 @@ func wireSlugOff(h string) string {
 		return h[i+1:]
 	}
 	return h
+}
+
+// headingMarkOff drops a Markdown heading's marks ("# Talks resume", "##
+// Background"): texts exported from notes and newsletters carry them; the
+// words are the heading's.
+func headingMarkOff(s string) string {
+	n := 0
+	for n < len(s) && n < 7 && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n >= len(s) || s[n] != ' ' {
+		return s
+	}
+	return strings.TrimSpace(s[n:])
 }

@@ -454,3 +454,12 @@ func TestWireSlugOff(t *testing.T) {
 		}
 	}
 }
+
+// A Markdown heading's marks are no part of the headline or the text; a
+// hashtag is.
+func TestHeadingMarks(t *testing.T) {
+	r := Text("# Harbour talks resume\n\nNegotiators met again on Thursday to discuss harbour fees, officials said.\n\n## Background\n\nThe talks began in #March2031 and stalled twice.\n")
+	if r.Headline != "Harbour talks resume" || strings.Contains(r.Body, "## ") || !strings.Contains(r.Body, "Background") || !strings.Contains(r.Body, "#March2031") {
+		t.Errorf("headline %q, body %q", r.Headline, r.Body)
+	}
+}
