@@ -635,6 +635,18 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 				cm = t
 				break
 			}
+			// "“A,” he said — “B.”", "-- “B”": a dash before the
+			// quote's second part stands for the comma
+			if isDash(d.word(t)) {
+				e := t
+				if e+1 < u.t1 && d.word(e+1) == "-" {
+					e++
+				}
+				if e+1 < u.t1 && d.toks[e+1].Kind == text.Quote {
+					cm = e
+				}
+				break
+			}
 			if t > c0 && !ppWords[d.lower(c0)] && !d.timexAt(d.toks[c0].Span[0]) {
 				break
 			}

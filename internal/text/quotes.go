@@ -19,6 +19,7 @@ func QuoteSpans(s string, paras []article.Span) []article.Span {
 	out := make([]article.Span, 0, 8)
 	open := -1
 	depth := 0
+	lowOpen := false // the open quote began with „, which “ closes („German style“)
 	for pi, p := range paras {
 		depth = 0
 		if p[0] < 0 || p[1] > len(s) || p[0] > p[1] {
@@ -48,10 +49,14 @@ func QuoteSpans(s string, paras []article.Span) []article.Span {
 					r = '“'
 				}
 			}
+			if r == '“' && open >= 0 && lowOpen && depth == 0 {
+				r = '”'
+			}
 			switch r {
 			case '“', '«', '„':
 				if open < 0 {
 					open = i
+					lowOpen = r == '„'
 				} else if i == p[0] {
 					// continuation mark of a multi-paragraph quote
 				} else if nestedAhead(s, i+n, p[1]) {
@@ -63,6 +68,7 @@ func QuoteSpans(s string, paras []article.Span) []article.Span {
 					// An opening mark inside an open quote: the earlier one
 					// was never closed; restart here.
 					open = i
+					lowOpen = r == '„'
 				}
 			case '”', '»':
 				if depth > 0 {

@@ -83,6 +83,8 @@ func TestQuoteSpans(t *testing.T) {
 		{"“Unclosed quote\n\nNext.", []string{"“Unclosed quote"}},
 		{"“He calls “hell” a place.” ― Jo", []string{"“He calls “hell” a place.”"}},
 		{"“Open “Reopened.”", []string{"“Reopened.”"}},
+		{"„We will not give in“, the chancellor said, „nor now“.", []string{"„We will not give in“", "„nor now“"}},
+		{"„Low and high” marks.", []string{"„Low and high”"}},
 	}
 	for _, c := range cases {
 		got := texts(c.in, QuoteSpans(c.in, Paragraphs(c.in)))
