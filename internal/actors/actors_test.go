@@ -499,7 +499,7 @@ func TestCapitalOfTheDay(t *testing.T) {
 // Rulers and clerics of other traditions are titles before a name; "Per"
 // inside a sentence is a first name, at its start a preposition.
 func TestRulerAndClericTitles(t *testing.T) {
-	body := "Emir Tamim Salem spoke. Ayatollah Ali Naqvi spoke. Rabbi Dan Levi spoke. Per Nordic rules, the minister, Per Aune, spoke."
+	body := "Emir Tamim Salem spoke. Ayatollah Ali Naqvi spoke. Rabbi Dan Levi spoke. Per Nordic rules, the minister, Per Aune, spoke. President Bill Rowe Thursday condemned it."
 	toks := text.Tokenize(nil, body, article.Span{0, len(body)})
 	var got []string
 	for _, f := range Find(body, toks, NewBook(nil, time.Time{})) {
@@ -507,7 +507,7 @@ func TestRulerAndClericTitles(t *testing.T) {
 			got = append(got, f.Title+"|"+f.Text)
 		}
 	}
-	want := []string{"Emir|Tamim Salem", "Ayatollah|Ali Naqvi", "Rabbi|Dan Levi", "minister|Per Aune"}
+	want := []string{"Emir|Tamim Salem", "Ayatollah|Ali Naqvi", "Rabbi|Dan Levi", "minister|Per Aune", "President|Bill Rowe"}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -94,7 +94,10 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 				break
 			}
 			wj := tj.Text(body)
-			if tj.Kind == text.Word && isCap(wj) {
+			// "President Bill Clinton Thursday condemned": a weekday after
+			// a name is the day, not a name word (the American wire
+			// style puts it there)
+			if tj.Kind == text.Word && isCap(wj) && !isWeekday(wj) {
 				j++
 				continue
 			}
@@ -673,6 +676,15 @@ func placeEndsAt(words []string, k int) bool {
 		if _, _, ok := Place(strings.Join(words[k-n:k], " ")); ok {
 			return true
 		}
+	}
+	return false
+}
+
+// isWeekday reports whether w is a weekday's name, capitalised.
+func isWeekday(w string) bool {
+	switch w {
+	case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday":
+		return true
 	}
 	return false
 }

@@ -286,7 +286,7 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	// speech act: the record keeps the body's only. The extract contract
 	// prints them too (attribution corpora annotate headlines), apart.
 	out := p.quotes.Analyze(ctx, quotes.Input{Body: read, Published: published, SameDay: sameDay,
-		Lead: lead, Timexes: a.Timexes, Text: prep, Title: a.Title})
+		Filed: filedDay(dl, published), Lead: lead, Timexes: a.Timexes, Text: prep, Title: a.Title})
 	a.HeadlineStatements = inHeadline(out.Statements)
 	a.Statements = nonNil(inBody(out.Statements))
 	a.Mentions = nonNil(out.Mentions)
@@ -364,6 +364,33 @@ func foldWS(s string) string {
 }
 
 // inBody keeps the statements that lie in the body.
+// filedDay is the day a dateline gives when it is one to three days
+// before the publication date ("GENEVA, March 14 (Reuters)" on a record
+// stamped March 15); zero otherwise. A dateline without a year takes the
+// publication's (the year before, for a December dateline on a January
+// stamp).
+func filedDay(dl *meta.Dateline, published time.Time) time.Time {
+	if dl == nil || !dl.HasDate() || published.IsZero() {
+		return time.Time{}
+	}
+	pub := time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)
+	y := dl.Year
+	if y == 0 {
+		y = pub.Year()
+		if dl.Month > pub.Month() {
+			y--
+		}
+	}
+	d := time.Date(y, dl.Month, dl.Day, 0, 0, 0, 0, time.UTC)
+	if d.Month() != dl.Month { // 31 April
+		return time.Time{}
+	}
+	if days := pub.Sub(d).Hours() / 24; days >= 1 && days <= 3 {
+		return d
+	}
+	return time.Time{}
+}
+
 // inHeadline returns a copy of the statements without a span (the
 // headline's); nil when there are none.
 func inHeadline(stmts []article.Statement) []article.Statement {

@@ -45,6 +45,12 @@ func (d *doc) analyzeUnit(u unit) {
 			if (pass == 0) != (h.class == speech) {
 				continue
 			}
+			// "Iran condemned the bombing, and expressed sympathy …": a
+			// speech verb coordinated after an opinion verb is the second
+			// act; the first is tried first and takes it along.
+			if pass == 0 && d.coordinatedAfterOpinion(u, h, hits) {
+				continue
+			}
 			if d.tryCue(u, h, hits) {
 				n := len(d.out)
 				d.openingParticiple(u, h, hits)
@@ -58,6 +64,35 @@ func (d *doc) analyzeUnit(u unit) {
 		}
 	}
 	d.quoteNoCue(u)
+}
+
+// coordinatedAfterOpinion reports whether speech cue h follows "and" or
+// "but" (an adverb may stand between) after an earlier opinion verb of
+// the unit whose content is its object, outside quotes.
+func (d *doc) coordinatedAfterOpinion(u unit, h cueHit, hits []cueHit) bool {
+	if h.kind != 'v' || d.inQ[h.t0] {
+		return false
+	}
+	p := h.t0 - 1
+	for p > u.t0 && d.toks[p].Kind == text.Word && (isAdverb(d.word(p)) || d.lower(p) == "also") {
+		p--
+	}
+	if p <= u.t0 || (d.lower(p) != "and" && d.lower(p) != "but") {
+		return false
+	}
+	// both in the past, the first one's content its object ("condemned
+	// the bombing"), as coordinated() takes the second along
+	if cs := cuesOf(d.lower(h.t0)); len(cs) == 0 || !cs[0].past {
+		return false
+	}
+	for _, e := range hits {
+		if e.t0 < h.t0 && e.kind == 'v' && e.class == opinion && !d.inQ[e.t0] && npObjectVerbs[d.lower(e.t0)] {
+			if cs := cuesOf(d.lower(e.t0)); len(cs) > 0 && cs[0].past {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inAskedOpening reports whether token t lies in an opening "Asked

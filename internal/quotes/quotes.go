@@ -56,6 +56,11 @@ type Input struct {
 	// 26."): filed the day it reports, so a statement with no time word
 	// was made that day.
 	SameDay bool
+	// Filed is the day the dateline gives when it is one to three days
+	// before Published ("GENEVA, March 14" on a record stamped March 15:
+	// filed the evening before, or in another time zone): a same-day
+	// report's statements were made that day. Zero otherwise.
+	Filed time.Time
 	// Lead is the offset in Body where the report begins after its
 	// dateline ("MOSCOW, January 26. /TASS/. "); 0 when there is none. The
 	// dateline is never part of a statement.
@@ -259,6 +264,9 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 		sort.Slice(d.timexes, func(i, j int) bool { return d.timexes[i].Span[0] < d.timexes[j].Span[0] })
 	}
 	d.defaultDate = d.leadDate(paras, in.SameDay)
+	if d.defaultDate.basis == article.DatePublication && !in.Filed.IsZero() {
+		d.defaultDate.v = in.Filed.Format(time.DateOnly)
+	}
 	if in.Lead > 0 && in.Lead < len(body) {
 		d.lead = in.Lead
 	}

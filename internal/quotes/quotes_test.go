@@ -843,6 +843,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"the leader", "^\"We will fight,\" \"and we will win."}}},
 		{"German quotation marks", "„We will not give in“, the chancellor said on Monday.",
 			[][2]string{{"the chancellor", "^„We will not give in“"}}},
+		{"an opinion verb and a speech verb coordinated", "Iran condemned the bombing of the embassies, and expressed sympathy for the families of the victims.",
+			[][2]string{{"Iran", "^condemned the bombing"}, {"Iran", "sympathy for the families"}}},
 		{"a court's ruling", "The Supreme Court ruled that the city had acted lawfully when it closed the road.",
 			[][2]string{{"Supreme Court", "^the city had acted lawfully"}}},
 		{"a rule is no verb", "As a general rule, we like what the new model brings.", nil},
