@@ -481,8 +481,27 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 					break
 				}
 			}
-			if d.toks[afterStart].Kind != text.Word || !(toldObjects[d.lower(afterStart)] || isCap(d.word(afterStart)) || pronouns[d.lower(afterStart)] != "" || d.lower(afterStart) == "us") {
+			if d.toks[afterStart].Kind != text.Word || !(toldObjects[d.lower(afterStart)] || isCap(d.word(afterStart)) || objectPronoun(d.lower(afterStart))) {
 				break
+			}
+			// "told reporters she was tired": a subject pronoun after the
+			// person told opens the content
+			if afterStart > h.t1 && clausePronoun(d.lower(afterStart)) {
+				break
+			}
+			// "told his advisers to …", "told their radio audience that
+			// …": the nouns after a possessive are the person told
+			if possessiveDeterminer(d.lower(afterStart)) {
+				e := afterStart + 1
+				for e < u.t1 && e <= afterStart+2 && d.toks[e].Kind == text.Word && !d.inQ[e] && !isCap(d.word(e)) &&
+					!ppWords[d.lower(e)] && d.lower(e) != "to" && d.lower(e) != "that" && !inLex(auxVerbsLex, d.lower(e)) &&
+					!isAdverb(d.word(e)) && d.lower(e) != "never" && d.lower(e) != "not" {
+					e++
+				}
+				if e > afterStart+1 {
+					afterStart = e
+					break
+				}
 			}
 			// "told reporters the bill would pass": once the person told
 			// is read, a determiner opens the content.
@@ -1482,4 +1501,35 @@ func (d *doc) skipTime(t, end int) int {
 		break
 	}
 	return t
+}
+
+// objectPronoun reports a pronoun that can be, or open, the person told:
+// "told him", "told her", "told us", "told his advisers".
+func objectPronoun(w string) bool {
+	switch w {
+	case "him", "her", "them", "us", "me", "you",
+		"his", "their", "its", "our", "my", "your": // "told his advisers"
+		return true
+	}
+	return false
+}
+
+// clausePronoun reports a subject pronoun, which opens a clause: "told
+// reporters she was tired".
+func clausePronoun(w string) bool {
+	switch w {
+	case "he", "she", "they", "we", "i", "it":
+		return true
+	}
+	return false
+}
+
+// possessiveDeterminer reports "his", "their" and the like, which open a
+// noun phrase.
+func possessiveDeterminer(w string) bool {
+	switch w {
+	case "his", "their", "its", "our", "my", "your":
+		return true
+	}
+	return false
 }
