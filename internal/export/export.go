@@ -300,6 +300,9 @@ func (r *Reader) parse(line []byte) (Record, error) {
 		if err := json.Unmarshal(line, &a); err != nil {
 			return rec, fmt.Errorf("line %d: %w: %w", r.line, ErrBadRecord, err)
 		}
+		if err := splitHeadline(line, &a); err != nil {
+			return rec, fmt.Errorf("line %d: %w: %w", r.line, ErrBadRecord, err)
+		}
 		rec.Type, rec.Article = TypeArticle, &ArticleRecord{Type: TypeArticle, Article: &a}
 		return rec, nil
 	}
@@ -387,3 +390,34 @@ func Validate(a *article.Article) error {
 // allArticles is a pipeline version no article has: StaleArticles with it
 // lists every current article. (No NUL in it: PostgreSQL text refuses one.)
 const allArticles = "(every version)"
+
+// splitHeadline moves the statements extract output marks "headline":
+// true (the headline's, with no place in the body) out of a.Statements
+// into a.HeadlineStatements, as the pipeline keeps them: the record
+// stores the body's only.
+func splitHeadline(line []byte, a *article.Article) error {
+	if !bytes.Contains(line, []byte(`"headline":true`)) {
+		return nil
+	}
+	var flags struct {
+		Statements []struct {
+			Headline bool `json:"headline"`
+		} `json:"statements"`
+	}
+	if err := json.Unmarshal(line, &flags); err != nil {
+		return err
+	}
+	if len(flags.Statements) != len(a.Statements) {
+		return nil
+	}
+	body := a.Statements[:0:0]
+	for i, s := range a.Statements {
+		if flags.Statements[i].Headline {
+			a.HeadlineStatements = append(a.HeadlineStatements, s)
+		} else {
+			body = append(body, s)
+		}
+	}
+	a.Statements = body
+	return nil
+}

@@ -290,3 +290,21 @@ func TestPLOVER(t *testing.T) {
 		t.Errorf("PLOVER record\n got %s\nwant %s", got, want)
 	}
 }
+
+// Extract output marks the headline's statements: read back, they are
+// kept apart from the body's, as the pipeline keeps them.
+func TestAnalysedHeadlineStatements(t *testing.T) {
+	a := &article.Article{Source: "a.txt", Title: "Talks fail, envoy says", Body: "The envoy said the talks had failed.",
+		HeadlineStatements: []article.Statement{{Speaker: article.Actor{Name: "envoy"}, Kind: article.Indirect, Text: "Talks fail", Cue: "says"}},
+		Statements:         []article.Statement{{Speaker: article.Actor{Name: "envoy"}, Kind: article.Indirect, Text: "the talks had failed.", Cue: "said", Span: article.Span{0, 36}}}}
+	line := a.AppendContractJSON(nil)
+	rd := export.NewReader(bytes.NewReader(append(line, '\n')))
+	rec, err := rd.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rec.Article.Article
+	if len(got.Statements) != 1 || got.Statements[0].Cue != "said" || len(got.HeadlineStatements) != 1 || got.HeadlineStatements[0].Cue != "says" {
+		t.Errorf("statements %+v, headline %+v", got.Statements, got.HeadlineStatements)
+	}
+}
