@@ -113,6 +113,8 @@ type scratch struct {
 	hmention  []int
 	hfound    []actors.Found
 	hout      []article.Statement
+	houtKey   []string
+	hhits     []cueHit
 	hlastDate map[string]dated
 }
 
@@ -435,7 +437,7 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, pubDay str
 	clear(sc.hlastDate)
 	h := &sc.hdoc
 	*h = doc{a: a, body: title, pub: in.Published, pubDay: pubDay, lastSpeaker: -1, lastPerson: -1, ui: -1, lastDate: sc.hlastDate, title: true,
-		out: sc.hout[:0]}
+		out: sc.hout[:0], outKey: sc.houtKey[:0], hitBuf: sc.hhits[:0]}
 	h.toks = toks
 	h.lowerTokens("")
 	h.inQ = grow(sc.hinQ, len(h.toks))
@@ -455,7 +457,7 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, pubDay str
 	h.index(text.QuoteSpans(title, paras[:]))
 	u := unit{span: paras[0], t0: 0, t1: len(h.toks)}
 	h.analyzeUnit(u)
-	sc.hout = h.out[:0]
+	sc.hout, sc.houtKey, sc.hhits = h.out[:0], h.outKey[:0], h.hitBuf[:0]
 	var out []article.Statement
 	for _, st := range h.out {
 		if st.Cue == "" || !inLower(headlineCues, st.Cue) {

@@ -382,11 +382,8 @@ func (m *matcher) tenseAt(k int) int {
 		}
 		// "could be held Friday": after "be" an irregular participle is
 		// passive and the auxiliary before it carries the tense
-		if l.tense == tPast {
-			switch m.lowerWord(k - 1) {
-			case "be", "been", "being":
-				return tNone
-			}
+		if l.tense == tPast && (m.isW(k-1, "be") || m.isW(k-1, "been") || m.isW(k-1, "being")) {
+			return tNone
 		}
 		// "the ministers are to travel on Wednesday": a plan
 		if (m.isW(k, "is") || m.isW(k, "are")) && m.isW(k+1, "to") {
@@ -433,8 +430,7 @@ func (m *matcher) tenseAt(k int) int {
 // "nobody could".
 func (m *matcher) negatedBefore(k int) bool {
 	for j := k - 1; j >= 0 && k-j <= 12 && m.sameSent(j, k); j-- {
-		switch m.lowerWord(j) {
-		case "neither", "nor", "nobody", "none":
+		if m.isW(j, "neither") || m.isW(j, "nor") || m.isW(j, "nobody") || m.isW(j, "none") {
 			return true
 		}
 	}
