@@ -31,6 +31,11 @@ func furniture(p para, script string, counts map[string]int) string {
 			return "cross-link or form: " + p
 		}
 	}
+	// "Copyright 1998 The Associated Press. All rights reserved.",
+	// "(c) 2021 Reuters": a copyright notice with its year.
+	if copyrightNotice(key) {
+		return "copyright notice"
+	}
 	// A byline: "By Jane Doe", "By JANE DOE, Associated Press Writer",
 	// "By Jane Doe and John Roe | Reuters". Safe: a short line that opens
 	// with "By" and a name; prose that opens with "By" ("By Tuesday, the
@@ -596,4 +601,26 @@ func bylineOutlet(s string) string {
 		return c
 	}
 	return ""
+}
+
+// copyrightNotice reports a line that opens with "copyright" or "(c)" and
+// a year: "copyright 1998 the associated press. all rights reserved."
+// (key is lower case). "Copyright law is …" has no year.
+func copyrightNotice(key string) bool {
+	rest, ok := strings.CutPrefix(key, "copyright")
+	if !ok {
+		if rest, ok = strings.CutPrefix(key, "(c)"); !ok {
+			return false
+		}
+	}
+	rest = strings.TrimLeft(rest, " ©(c)")
+	if len(rest) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if rest[i] < '0' || rest[i] > '9' {
+			return false
+		}
+	}
+	return len(rest) == 4 || rest[4] < '0' || rest[4] > '9'
 }

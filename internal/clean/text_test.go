@@ -463,3 +463,12 @@ func TestHeadingMarks(t *testing.T) {
 		t.Errorf("headline %q, body %q", r.Headline, r.Body)
 	}
 }
+
+// A copyright notice with its year closes old wire copy; prose about
+// copyright stays.
+func TestCopyrightNotice(t *testing.T) {
+	r := Text("Talks resume\n\nNegotiators met again on Thursday to discuss harbour fees, officials said.\n\nCopyright law is being reformed too, officials said.\n\nCopyright 1998 The Associated Press. All rights reserved. This material may not be published.\n")
+	if strings.Contains(r.Body, "Associated Press. All rights") || !strings.Contains(r.Body, "Copyright law is being reformed") {
+		t.Errorf("body %q", r.Body)
+	}
+}

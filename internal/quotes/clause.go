@@ -375,6 +375,13 @@ func (d *doc) npBack(u unit, k int) int {
 					continue
 				}
 			}
+			// "U.S. and Russian negotiators", "French and German
+			// diplomats": two sides' names or demonyms before the noun
+			if w == "and" && j > u.t0 && j+1 < k && d.sideWord(j-1) && d.sideWord(j+1) {
+				j--
+				n++
+				continue
+			}
 			if inLex(npStopLex, w) && !(capped && d.mention[j] >= 0) {
 				return j + 1
 			}
@@ -1532,4 +1539,17 @@ func possessiveDeterminer(w string) bool {
 		return true
 	}
 	return false
+}
+
+// sideWord reports whether token t names a side as an adjective or a
+// name: a demonym ("Russian") or a country's mention ("U.S.").
+func (d *doc) sideWord(t int) bool {
+	if d.toks[t].Kind != text.Word || !isCap(d.word(t)) {
+		return false
+	}
+	if _, ok := actors.Demonym(d.word(t)); ok {
+		return true
+	}
+	m := d.mention[t]
+	return m >= 0 && d.found[m].Type == article.GPE
 }

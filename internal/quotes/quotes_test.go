@@ -849,6 +849,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Karin Aalto", "^she was tired"}}},
 		{"told his advisers", "Karin Aalto told his advisers to prepare a plan for the talks.",
 			[][2]string{{"Karin Aalto", "^to prepare a plan"}}},
+		{"two sides before the noun", "U.S. and Russian negotiators said key issues remained.",
+			[][2]string{{"U.S. and Russian negotiators", "^key issues remained"}}},
 		{"a court's ruling", "The Supreme Court ruled that the city had acted lawfully when it closed the road.",
 			[][2]string{{"Supreme Court", "^the city had acted lawfully"}}},
 		{"a rule is no verb", "As a general rule, we like what the new model brings.", nil},
