@@ -17,6 +17,9 @@ func (d *doc) analyzeUnit(u unit) {
 	if d.transcript(u) {
 		return
 	}
+	if d.tweetSignature(u) {
+		return
+	}
 	hits := d.findCues(u)
 	if len(hits) == 0 {
 		if d.statementIntro(u) {
@@ -93,6 +96,70 @@ func (d *doc) coordinatedAfterOpinion(u unit, h cueHit, hits []cueHit) bool {
 		}
 	}
 	return false
+}
+
+// tweetSignature reads the line an embedded post closes with, "— Jane
+// Roe (@janeroe) March 3, 2021": the paragraph before it is that
+// person's words, posted on that day (a direct statement, "stated").
+func (d *doc) tweetSignature(u unit) bool {
+	t := u.t0
+	if t+4 >= u.t1 || !isDash(d.word(t)) {
+		return false
+	}
+	if d.word(t+1) == "-" {
+		t++ // "--"
+	}
+	n0 := t + 1
+	n1 := n0
+	for n1 < u.t1 && n1-n0 < 5 && d.toks[n1].Kind == text.Word && isCap(d.word(n1)) {
+		n1++
+	}
+	if n1 == n0 || n1+2 >= u.t1 || d.word(n1) != "(" || d.word(n1+1) != "@" {
+		return false
+	}
+	c := n1 + 2
+	for c < u.t1 && c < n1+6 && d.word(c) != ")" {
+		c++
+	}
+	if c >= u.t1 || d.word(c) != ")" || c+1 >= u.t1 {
+		return false
+	}
+	// the day it was posted closes the line
+	date := ""
+	for _, tx := range d.timexes {
+		if tx.Span[0] >= d.toks[c+1].Span[0] && tx.Span[1] <= u.span[1] {
+			date = cutValue(tx.Value)
+			break
+		}
+	}
+	if date == "" || d.ui <= 0 {
+		return false
+	}
+	// the paragraph before: its units, none of them a statement's
+	prev := d.unitList[d.ui-1]
+	span := prev.span
+	for k := d.ui - 2; k >= 0 && d.unitList[k].para == prev.para; k-- {
+		span[0] = d.unitList[k].span[0]
+	}
+	if prev.para != u.para-1 || (len(d.out) > 0 && d.out[len(d.out)-1].Span[1] > span[0]) {
+		return false
+	}
+	sp, key, surf := d.resolve([2]int{n0, n1}, u)
+	if sp.Name == "" {
+		return false
+	}
+	if surf != "" && surf != sp.Name {
+		sp.Aliases = append(sp.Aliases, surf)
+	}
+	n := len(d.out)
+	d.emit(u, sp, key, span, d.toks[u.t0].Span, [2]int{n0, n1})
+	if len(d.out) > n {
+		st := &d.out[n]
+		st.Kind = article.Direct
+		st.Span = article.Span{span[0], u.span[1]}
+		st.Date, st.DateBasis = date, article.DateStated
+	}
+	return true
 }
 
 // inAskedOpening reports whether token t lies in an opening "Asked

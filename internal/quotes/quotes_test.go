@@ -898,3 +898,20 @@ func TestWeekValue(t *testing.T) {
 		}
 	}
 }
+
+// An embedded post closes with "— Name (@handle) Month D, YYYY": the
+// paragraph before it is that person's, posted that day.
+func TestEmbeddedPost(t *testing.T) {
+	an, _ := New(nil, nil)
+	pub := time.Date(2021, 3, 5, 0, 0, 0, 0, time.UTC)
+	body := "Officials said the vote was delayed.\n\nWe are disappointed by the decision. The people deserve better.\n\n— Jane Roe (@janeroe) March 3, 2021\n\nThe party said it would appeal."
+	out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
+	checkSpans(t, body, out)
+	if len(out.Statements) != 3 {
+		t.Fatalf("got %+v", out.Statements)
+	}
+	s := out.Statements[1]
+	if s.Speaker.Name != "Jane Roe" || !strings.HasPrefix(s.Text, "We are disappointed") || s.Kind != article.Direct || s.Date != "2021-03-03" || s.DateBasis != article.DateStated {
+		t.Errorf("got %+v", s)
+	}
+}
