@@ -363,7 +363,6 @@ func foldWS(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// inBody keeps the statements that lie in the body.
 // filedDay is the day a dateline gives when it is one to three days
 // before the publication date ("GENEVA, March 14 (Reuters)" on a record
 // stamped March 15); zero otherwise. A dateline without a year takes the
@@ -403,6 +402,7 @@ func inHeadline(stmts []article.Statement) []article.Statement {
 	return out
 }
 
+// inBody keeps the statements that lie in the body.
 func inBody(stmts []article.Statement) []article.Statement {
 	out := stmts[:0]
 	for _, s := range stmts {
