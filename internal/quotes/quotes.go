@@ -326,8 +326,14 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 			if units[prevStmtUnit].para == u.para {
 				last.Span[1] = u.span[1]
 				if last.TextSpan[1] >= last.Span[0] && last.TextSpan[0] < last.TextSpan[1] {
+					if last.CueSpan[1] > last.CueSpan[0] && last.TextSpan[1] <= last.CueSpan[0] {
+						// "“A,” Ashby said. “B.”": the two quoted parts,
+						// without the reporting clause between them
+						last.Text = last.Text + " " + strings.TrimSpace(body[u.span[0]:u.span[1]])
+					} else {
+						last.Text = body[last.TextSpan[0]:u.span[1]]
+					}
 					last.TextSpan[1] = u.span[1]
-					last.Text = body[last.TextSpan[0]:last.TextSpan[1]]
 					if last.Kind == article.Indirect {
 						last.Kind = article.Mixed
 					}

@@ -849,6 +849,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Karin Aalto", "^she was tired"}}},
 		{"told his advisers", "Karin Aalto told his advisers to prepare a plan for the talks.",
 			[][2]string{{"Karin Aalto", "^to prepare a plan"}}},
+		{"a quote interrupted between sentences", "\"The lads showed real heart,\" Ashby told reporters. \"We kept going.\"",
+			[][2]string{{"Ashby", "^\"The lads showed real heart,\" \"We kept going.\""}}},
 		{"two sides before the noun", "U.S. and Russian negotiators said key issues remained.",
 			[][2]string{{"U.S. and Russian negotiators", "^key issues remained"}}},
 		{"a court's ruling", "The Supreme Court ruled that the city had acted lawfully when it closed the road.",
