@@ -172,6 +172,13 @@ func init() {
 		dd := int8(d)
 		addLex(weekdayNames[d], func(l *lex) { l.wd = dd })
 	}
+	// Weekday abbreviations of American wire copy ("on Tues."), with
+	// their dot only; "Sun." is as often the newspaper.
+	for w, d := range map[string]int8{"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4,
+		"thurs": 4, "fri": 5, "sat": 6} {
+		dd := d
+		addLex(w, func(l *lex) { l.wd = dd; l.abbr = true })
+	}
 	units := []struct {
 		s, p string
 		u    int8

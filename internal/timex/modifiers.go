@@ -35,7 +35,17 @@ func (m *matcher) relUnitStart(i int, withThe bool) cand {
 	if l == nil || l.mod == mNone {
 		return cand{}
 	}
-	mod := int(l.mod)
+	// "this past weekend", "this past Monday": the last one
+	if l.mod == mThis && m.isW(i+1, "past") && m.sameSent(i, i+2) {
+		if c := m.relUnitMod(i+1, mLast, false); c.end > 0 && c.typ == article.Date {
+			return c
+		}
+	}
+	return m.relUnitMod(i, int(l.mod), withThe)
+}
+
+// relUnitMod is relUnitStart for modifier mod at token i.
+func (m *matcher) relUnitMod(i, mod int, withThe bool) cand {
 	j := i + 1
 	lj := m.lx(j)
 	if lj == nil && !m.isNum(j) {
@@ -46,7 +56,7 @@ func (m *matcher) relUnitStart(i int, withThe bool) cand {
 	}
 	if lj != nil {
 		switch {
-		case lj.wd > 0 && m.cap(j) && mod != mRecent && mod != mPast:
+		case lj.wd > 0 && m.cap(j) && mod != mRecent && mod != mPast && (!lj.abbr || m.isP(j+1, '.')):
 			return m.weekdayWith(i, j+1, int(lj.wd), mod)
 		case lj.month > 0 && !lj.abbr && m.cap(j) && mod != mRecent:
 			k := j + 1
@@ -679,7 +689,7 @@ func (m *matcher) everyStart(i int) cand {
 			return cand{end: j + 1, typ: article.Set, val: "XXXX-XX-XXTNI"}
 		}
 		return cand{end: j + 1, typ: article.Set, val: durationValue(mult, l.unit)}
-	case l.wd > 0 && m.cap(j):
+	case l.wd > 0 && m.cap(j) && (!l.abbr || m.isP(j+1, '.')):
 		return cand{end: j + 1, typ: article.Set, val: "XXXX-WXX-" + strconv.Itoa(int(l.wd))}
 	case l.pod >= pMorning && l.pod <= pNight:
 		return cand{end: j + 1, typ: article.Set, val: "XXXX-XX-XX" + podCodes[l.pod]}

@@ -155,8 +155,8 @@ func (m *matcher) numberStart(i int) cand {
 		if l := m.lx(j); l != nil && l.month > 0 && m.cap(j) {
 			mo := int(l.month)
 			k := j + 1
-			if m.isP(k, '.') && m.adj(j) {
-				k++
+			if l.abbr && m.isP(k, '.') && m.adj(j) {
+				k++ // "17 Dec."; a full name's dot ends the sentence
 			}
 			k2 := k
 			if m.isP(k2, ',') {
@@ -436,6 +436,12 @@ func (m *matcher) weekdayStart(i int) cand {
 		return cand{}
 	}
 	j := i + 1
+	if l.abbr {
+		if !m.isP(j, '.') || !m.adj(i) {
+			return cand{} // "Wed" the verb, "Sat" the verb
+		}
+		j++
+	}
 	// "Monday, Oct. 26", "Friday 17 December"
 	k := j
 	if m.isP(k, ',') {
@@ -476,7 +482,29 @@ func (m *matcher) weekdayWith(start, j, wd, mod int) cand {
 			}
 		}
 	}
-	return cand{end: j, typ: article.Date, val: m.resolveWeekday(wd, mod, dir)}
+	return cand{end: j, typ: article.Date, val: m.rangeEnd(start, m.resolveWeekday(wd, mod, dir))}
+}
+
+// rangeEnd keeps the second day of a range ("from Monday to Wednesday",
+// "Monday through Friday") on or after the first: a day value that the
+// tense put before the day just read moves a week on.
+func (m *matcher) rangeEnd(start int, val string) string {
+	if mod := start - 1; !(m.isW(mod, "to") || m.isW(mod, "through") || m.isW(mod, "until") || m.isW(mod, "till") || m.isP(mod, '-')) {
+		return val
+	}
+	if len(m.out) == 0 || len(m.outTok) == 0 {
+		return val
+	}
+	last := len(m.out) - 1
+	if pe := m.outTok[last][1]; pe < start-2 || pe > start-1 || !m.sameSent(m.outTok[last][0], start) {
+		return val
+	}
+	first, ok1 := parseDay(m.out[last].Value)
+	d, ok2 := parseDay(val)
+	if !ok1 || !ok2 || !d.before(first) {
+		return val
+	}
+	return fmtDate(d.addDays(7))
 }
 
 // ---- "today", "now" ----
