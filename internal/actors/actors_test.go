@@ -512,3 +512,24 @@ func TestRulerAndClericTitles(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// Names of other traditions: the Arabic article joined by a hyphen, a
+// long name with a particle after a title, and the family names alone
+// after the full name.
+func TestLongAndCompoundNames(t *testing.T) {
+	body := "President Abdel Fattah al-Sisi spoke. Sisi left. President Luiz Inacio Lula da Silva spoke. " +
+		"President Andres Manuel Lopez Obrador spoke. Lopez Obrador left. Democrat Hillary Clinton spoke. Hillary Clinton left."
+	toks := text.Tokenize(nil, body, article.Span{0, len(body)})
+	var got []string
+	for _, f := range Find(body, toks, NewBook(nil, time.Time{})) {
+		if f.Type == article.Person {
+			got = append(got, f.Text+"="+f.Actor)
+		}
+	}
+	want := []string{"Abdel Fattah al-Sisi=Abdel Fattah al-Sisi", "Sisi=Abdel Fattah al-Sisi", "Luiz Inacio Lula da Silva=Luiz Inacio Lula da Silva",
+		"Andres Manuel Lopez Obrador=Andres Manuel Lopez Obrador", "Lopez Obrador=Andres Manuel Lopez Obrador",
+		"Hillary Clinton=Hillary Clinton", "Hillary Clinton=Hillary Clinton"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -212,7 +212,7 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 		return -1
 	}
 	firstW, lastW, multi := nameEnds(name)
-	lastK := b.key(lastW)
+	lastK := b.key(articleOff(lastW))
 	firstK := ""
 	if multi && !nameParticles[strings.ToLower(firstW)] {
 		// ("Von der Leyen": a family name with its particles, no first
@@ -234,7 +234,9 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 			if e.actor.Kind != article.Person || e.last != lastK {
 				continue
 			}
-			if firstK != "" && e.first != "" && e.first != firstK {
+			// "Lopez Obrador" after "Andres Manuel Lopez Obrador": the
+			// family names alone
+			if firstK != "" && e.first != "" && e.first != firstK && !wordSuffix(e.actor.Name, name) {
 				continue
 			}
 			if b.better(i, best) {
@@ -688,4 +690,19 @@ func eraState(name, surface string, at time.Time) string {
 		}
 	}
 	return name
+}
+
+// articleOff drops the Arabic article of a family name, "al-Sisi" →
+// "Sisi": the name is used alone without it.
+func articleOff(w string) string {
+	if articleName(w) {
+		return w[strings.IndexByte(w, '-')+1:]
+	}
+	return w
+}
+
+// wordSuffix reports whether name ends with the words of part: "Lopez
+// Obrador" of "Andres Manuel Lopez Obrador".
+func wordSuffix(name, part string) bool {
+	return len(part) < len(name) && strings.HasSuffix(name, part) && name[len(name)-len(part)-1] == ' '
 }

@@ -38,7 +38,7 @@ var titleWords = set(
 	"executive", "official", "officer", "advisor", "adviser", "security", "national", "counsel",
 	"campaign", "manager", "chairperson", "commissioner", "economy", "trade", "energy",
 	"health", "education", "labor", "treasury", "homeland", "intelligence", "staff", "joint",
-	"chiefs", "democratic", "republican", "gop", "libertarian", "green", "party", "independent",
+	"chiefs", "democratic", "democrat", "republican", "gop", "libertarian", "green", "party", "independent",
 	"white", "supreme", "court", "federal", "u.s", "us", "un", "eu", "nato", "european",
 	"international", "russian", "american", "defense", "military", "army", "navy", "air", "force",
 	"sec", "atty", "lieutenant", "brig", "brigadier", "corporal", "private", "emeritus",

@@ -101,6 +101,12 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 				j++
 				continue
 			}
+			// "Abdel Fattah al-Sisi", "Ali el-Masri": the article joined to
+			// a family name by a hyphen
+			if tj.Kind == text.Word && j > i && articleName(wj) {
+				j++
+				continue
+			}
 			// "and" joins the words of one body when an organisation
 			// head follows: "Citizenship and Immigration Services",
 			// "Securities and Exchange Commission".
@@ -359,7 +365,9 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 	if ri.nNameWords > 0 && !ri.nameHasOrg && !ri.allCapsName {
 		isPerson := false
 		switch n := ri.nNameWords; {
-		case ri.realTitle && n <= 4:
+		case ri.realTitle && (n <= 4 || n <= 6 && hasParticle(nameWordsOf(ri))):
+			// "President Luiz Inacio Lula da Silva": a long name with a
+			// particle after a title
 			isPerson = true
 		case n >= 2 && n <= 4 && !ri.hasOrgHead:
 			isPerson = true
@@ -685,6 +693,33 @@ func isWeekday(w string) bool {
 	switch w {
 	case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday":
 		return true
+	}
+	return false
+}
+
+// articleName reports an Arabic family name written with its article
+// and a hyphen: "al-Sisi", "el-Masri", "ad-Din".
+func articleName(w string) bool {
+	i := strings.IndexByte(w, '-')
+	if i < 2 || i > 3 || i+1 >= len(w) || w[i+1] < 'A' || w[i+1] > 'Z' {
+		return false
+	}
+	switch w[:i] {
+	case "al", "el", "ad", "as", "at", "az", "an", "ar", "ash", "ibn":
+		return true
+	}
+	return false
+}
+
+// nameWordsOf returns the words of a run's name.
+func nameWordsOf(ri runInfo) []string { return strings.Fields(ri.name) }
+
+// hasParticle reports whether a name holds a particle ("da", "von", "bin").
+func hasParticle(ws []string) bool {
+	for _, w := range ws {
+		if nameParticles[w] {
+			return true
+		}
 	}
 	return false
 }
