@@ -20,6 +20,9 @@ func (d *doc) analyzeUnit(u unit) {
 	if d.tweetSignature(u) {
 		return
 	}
+	if d.verdictOf(u) {
+		return
+	}
 	hits := d.findCues(u)
 	if len(hits) == 0 {
 		if d.statementIntro(u) {
@@ -159,6 +162,104 @@ func (d *doc) tweetSignature(u unit) bool {
 		st.Span = article.Span{span[0], u.span[1]}
 		st.Date, st.DateBasis = date, article.DateStated
 	}
+	return true
+}
+
+// verdictNouns name what a quotation was when a phrase after it says
+// whose: "That was the message from X", "…,” was the verdict of X".
+var verdictNouns = map[string]bool{
+	"message": true, "verdict": true, "view": true, "warning": true, "response": true, "reaction": true,
+	"word": true, "words": true, "assessment": true, "answer": true, "advice": true, "plea": true,
+	"promise": true, "pledge": true, "reply": true, "retort": true, "conclusion": true,
+}
+
+// verdictOf reads a quotation whose speaker a phrase after it names:
+// "“We are ready to sign.” That was the message from Ana Costa on
+// Monday." (the quotation just before is hers) and "“Nothing is
+// agreed,” was the verdict of one veteran diplomat." (the unit's own).
+func (d *doc) verdictOf(u unit) bool {
+	t := u.t0
+	own := false
+	if d.toks[t].Kind == text.Quote && d.inQ[t+1] {
+		// the unit opens with its quotation: the phrase follows it
+		q := t + 1
+		for q < u.t1 && d.toks[q].Kind != text.Quote {
+			q++
+		}
+		if q+2 >= u.t1 {
+			return false
+		}
+		t, own = q+1, true
+		if d.word(t) == "," {
+			t++ // "…,” was the verdict"
+		}
+	} else {
+		switch d.lower(t) {
+		case "that", "this", "such":
+			t++
+		default:
+			return false
+		}
+	}
+	switch d.lower(t) {
+	case "was", "were", "is", "came":
+		t++
+	default:
+		return false
+	}
+	if t < u.t1 && (d.lower(t) == "the" || d.lower(t) == "a") {
+		t++
+	}
+	for t < u.t1 && t-u.t0 < 40 && d.toks[t].Kind == text.Word && !verdictNouns[d.lower(t)] && !isCap(d.word(t)) {
+		t++ // "the blunt message", "the stark warning"
+	}
+	if t+2 >= u.t1 || !verdictNouns[d.lower(t)] || (d.lower(t+1) != "from" && d.lower(t+1) != "of") {
+		return false
+	}
+	s0 := t + 2
+	s1 := d.npForward(u, s0)
+	if s1 <= s0 {
+		return false
+	}
+	sp, key, surf := d.resolve([2]int{s0, s1}, u)
+	// a named actor, or a phrase headed by a noun for a person ("one
+	// veteran diplomat")
+	if sp.Name == "" || sp.Kind == "" && !personHead(d.lower(s1-1)) && !speakerNouns[d.lower(s1-1)] {
+		return false
+	}
+	if surf != "" && surf != sp.Name {
+		sp.Aliases = append(sp.Aliases, surf)
+	}
+	cue := article.Span{d.toks[t].Span[0], d.toks[t+1].Span[1]}
+	if own {
+		n := len(d.out)
+		d.emit(u, sp, key, article.Span{u.span[0], d.toks[u.t0].Span[0]}, cue, [2]int{s0, s1})
+		if len(d.out) == n {
+			// the quotation is the content: from its opening mark to its close
+			q := u.t0 + 1
+			for q < u.t1 && d.toks[q].Kind != text.Quote {
+				q++
+			}
+			d.emit(u, sp, key, article.Span{d.toks[u.t0].Span[0], d.toks[q].Span[1]}, cue, [2]int{s0, s1})
+		}
+		if len(d.out) > n {
+			d.out[n].Kind = article.Direct
+		}
+		return len(d.out) > n
+	}
+	// the quotation just before, in the unit before: its speaker is this one
+	if len(d.out) == 0 || d.ui < 1 {
+		return false
+	}
+	last := &d.out[len(d.out)-1]
+	prev := d.unitList[d.ui-1]
+	if last.Span[0] < prev.span[0] || last.Span[1] > u.span[0] || last.Kind != article.Direct {
+		return false
+	}
+	last.Speaker, last.Cue, last.CueSpan = sp, d.body[cue[0]:cue[1]], cue
+	last.SpeakerSpan = article.Span{d.toks[s0].Span[0], d.toks[s1-1].Span[1]}
+	last.Span[1] = u.span[1]
+	d.outKey[len(d.outKey)-1] = key
 	return true
 }
 
