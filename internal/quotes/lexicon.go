@@ -132,6 +132,12 @@ var reportingVerbs = []verbEntry{
 	{base: "bemoan", class: opinion},
 	{base: "decry", class: opinion, forms: []string{"decry", "decries", "decried", "decrying"}},
 	{base: "commend", class: opinion},
+	// translated Spanish and Portuguese copy: "regretted that …",
+	// "detailed that …" (with a clause only: "regretted the decision"
+	// is an act; "considered that" is left out: "What Trump considers
+	// “smart”" reports no one)
+	{base: "regret", class: opinion, clausal: true, forms: []string{"regretted", "regrets"}},
+	{base: "detail", class: speech, clausal: true, forms: []string{"detailed"}},
 	{base: "denounce", class: opinion},
 	// "the court ruled that …": a finding, only with a clause after it
 	// ("ruled out", "ruled the country" report nothing)

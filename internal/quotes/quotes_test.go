@@ -855,6 +855,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"The minister", "talks had stalled"}, {"Ana Costa", "^\"We are ready to sign.\""}}},
 		{"the verdict of", "\"Nothing is agreed until everything is agreed,\" was the verdict of one veteran diplomat.",
 			[][2]string{{"one veteran diplomat", "^\"Nothing is agreed"}}},
+		{"regretted that", "The president regretted that the talks had failed.", [][2]string{{"The president", "^the talks had failed"}}},
+		{"regretting a decision is an act", "The union regretted the decision.", nil},
 		{"two sides before the noun", "U.S. and Russian negotiators said key issues remained.",
 			[][2]string{{"U.S. and Russian negotiators", "^key issues remained"}}},
 		{"a court's ruling", "The Supreme Court ruled that the city had acted lawfully when it closed the road.",
