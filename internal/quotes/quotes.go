@@ -411,6 +411,12 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, pubDay str
 	if len(title) < 12 || len(title) > 400 {
 		return nil
 	}
+	// "Hong Kong chaos: China deploys troops and warns …": a kicker of a
+	// few words before a colon is the section's label, not the subject
+	if i := strings.Index(title, ": "); i > 0 && i < 40 && !strings.ContainsAny(title[:i], "\"'“”‘’") &&
+		strings.Count(title[:i], " ") < 4 && strings.Count(title[i+2:], " ") >= 3 {
+		title = title[i+2:]
+	}
 	// Title-case reporting verbs are lower-cased (same bytes, same
 	// offsets) so that "Moscow Says" is a place and a verb, not a name.
 	toks := text.Tokenize(sc.htoks[:0], title, article.Span{0, len(title)})

@@ -345,6 +345,7 @@ func TestHeadline(t *testing.T) {
 		{"Talks Made No Progress, Senior Diplomat Says", "Norwegian Deputy Foreign Minister Lars Eikeland met the press.", "Lars Eikeland"},
 		{"Oslo says the fishing accord is outdated", "The talks went on.", "Norway"},
 		{"Eikeland Warns Of Trade War", "Lars Eikeland spoke on Wednesday.", "Lars Eikeland"},
+		{"Hong Kong chaos: Canada deploys ships and warns blockade is only option", "The protests went on.", "Canada"},
 		{"Helix Said to Weigh Sale of Chip Unit", "Helix Corp. is exploring a sale of its unit, people familiar with the matter said.", ""},
 	}
 	for _, c := range cases {
