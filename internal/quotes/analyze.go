@@ -327,6 +327,9 @@ func (d *doc) coordinated(u unit, first cueHit, hits []cueHit) {
 		if from < u.t1 && d.word(from) == ":" {
 			from++
 		}
+		if npObjectVerbs[d.lower(h.t0)] && from < u.t1 && d.lower(from) != "that" && d.toks[from].Kind != text.Quote {
+			from = h.t0 // "and expressed sympathy for …": the verb is the content's, as alone
+		}
 		if from >= u.t1 {
 			continue
 		}
