@@ -178,6 +178,10 @@ var verdictNouns = map[string]bool{
 // Monday." (the quotation just before is hers) and "“Nothing is
 // agreed,” was the verdict of one veteran diplomat." (the unit's own).
 func (d *doc) verdictOf(u unit) bool {
+	// the shortest is six tokens: "That was the message from X"
+	if u.t1-u.t0 < 6 {
+		return false
+	}
 	t := u.t0
 	own := false
 	if d.toks[t].Kind == text.Quote && d.inQ[t+1] {
