@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parley-news/parley/internal/actors"
@@ -395,8 +396,13 @@ func (d *doc) roleSpeakerBefore(pos int, g byte) (article.Actor, bool) {
 		return article.Actor{}, false
 	}
 	// a person named in the speaker's phrase or since the statement
-	for _, f := range d.found {
-		if f.Type == article.Person && f.Span[0] >= ss[0] && f.Span[0] < pos && (f.Span[0] < ss[1] || f.Span[0] >= last.Span[1]) && !d.inQ[f.Tok0] {
+	// (the mentions are sorted by where they start)
+	i := sort.Search(len(d.found), func(i int) bool { return d.found[i].Span[0] >= ss[0] })
+	for _, f := range d.found[i:] {
+		if f.Span[0] >= pos {
+			break
+		}
+		if f.Type == article.Person && (f.Span[0] < ss[1] || f.Span[0] >= last.Span[1]) && !d.inQ[f.Tok0] {
 			return article.Actor{}, false
 		}
 	}
@@ -498,6 +504,8 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 	// often: "the company" is the one the report is about, not the
 	// broker whose analyst it quoted or the fund that bid for it.
 	best, bestN := actors.ID(-1), 0
+	var spoke map[actors.ID]bool // who has spoken; made on the first company seen
+	var named map[actors.ID]int  // how often each was named before pos
 	for i := len(d.found) - 1; i >= 0; i-- {
 		f := d.found[i]
 		if f.Span[0] >= pos || f.ID < 0 || d.book.Kind(f.ID) != kind {
@@ -509,28 +517,28 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 		if !d.companyNamed(f.ID, heads, company) {
 			continue
 		}
-		if !company || d.hasSpoken(f.ID) {
+		if !company {
 			return f.ID, true
 		}
-		if n := d.timesNamed(f.ID, pos); n > bestN {
+		if spoke == nil {
+			spoke, named = make(map[actors.ID]bool, len(d.spoke)), make(map[actors.ID]int, 8)
+			for _, sp := range d.spoke {
+				spoke[sp.id] = true
+			}
+			for _, g := range d.found[:i+1] {
+				if g.ID >= 0 && g.Span[0] < pos {
+					named[g.ID]++
+				}
+			}
+		}
+		if spoke[f.ID] {
+			return f.ID, true
+		}
+		if n := named[f.ID]; n > bestN {
 			best, bestN = f.ID, n
 		}
 	}
 	return best, best >= 0
-}
-
-// timesNamed counts the mentions of id before pos.
-func (d *doc) timesNamed(id actors.ID, pos int) int {
-	n := 0
-	for _, f := range d.found {
-		if f.Span[0] >= pos {
-			break
-		}
-		if f.ID == id {
-			n++
-		}
-	}
-	return n
 }
 
 // companyNamed reports whether the name of body id holds one of heads
@@ -546,16 +554,6 @@ func (d *doc) companyNamed(id actors.ID, heads []string, company bool) bool {
 			if strings.TrimSuffix(w, ".") == h {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// hasSpoken reports whether id has been resolved as a speaker before.
-func (d *doc) hasSpoken(id actors.ID) bool {
-	for _, sp := range d.spoke {
-		if sp.id == id {
-			return true
 		}
 	}
 	return false
