@@ -1524,11 +1524,7 @@ func objectPronoun(w string) bool {
 // clausePronoun reports a subject pronoun, which opens a clause: "told
 // reporters she was tired".
 func clausePronoun(w string) bool {
-	switch w {
-	case "he", "she", "they", "we", "i", "it":
-		return true
-	}
-	return false
+	return subjectPronoun(w) || w == "we" || w == "i" || w == "it"
 }
 
 // possessiveDeterminer reports "his", "their" and the like, which open a
