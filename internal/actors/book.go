@@ -403,7 +403,7 @@ func (b *Book) LastSeenBefore(id ID, pos int) int { return b.get(id).seenBefore(
 
 // Surname finds a person already known by this one-token name.
 func (b *Book) Surname(tok string) (ID, bool) {
-	k := b.key(tok)
+	k := b.key(articleOff(tok)) // "al-Ansari" is filed under "ansari"
 	best := -1
 	for _, ids := range [2][]ID{b.byLast[k], b.byFirst[k]} {
 		for _, i := range ids {

@@ -250,6 +250,13 @@ func placeEntry(name string) (gazEntry, bool) {
 	return lookup(gazLex, name)
 }
 
+// IsDemonym reports whether word is a demonym ("Russian"), not the name
+// of a place.
+func IsDemonym(word string) bool {
+	e, ok := lookup(gazLex, word)
+	return ok && e.role == 'd'
+}
+
 // Demonym returns the country of a demonym ("Russian" → Russia).
 func Demonym(word string) (string, bool) {
 	e, ok := lookup(gazLex, word)

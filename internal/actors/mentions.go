@@ -76,7 +76,7 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 			continue
 		}
 		t := &toks[i]
-		if t.Kind != text.Word || !isCap(body[t.Span[0]:t.Span[1]]) {
+		if t.Kind != text.Word || !isCap(body[t.Span[0]:t.Span[1]]) && !knownArticleName(body[t.Span[0]:t.Span[1]], book) {
 			i++
 			continue
 		}
@@ -90,6 +90,10 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 		j := i + 1
 		for j < n {
 			tj := toks[j]
+			if tj.Kind == text.Possessive && possessiveName(body, toks, i, j, book) {
+				j++
+				continue
+			}
 			if tj.Break || !tj.Space {
 				break
 			}
@@ -605,6 +609,10 @@ func personBefore(body string, toks []text.Token, i, j int) bool {
 	return true
 }
 
+// IsRegion reports whether name is a state or province ("Calif.",
+// "Ontario"): a place that is no party.
+func IsRegion(name string) bool { _, ok := text.LookupLower(regions, name); return ok }
+
 // regions are states and provinces: places that are not parties. Single
 // words that are also a country or capital (Georgia, Washington) or common
 // given names (Virginia) are left out.
@@ -709,6 +717,68 @@ func articleName(w string) bool {
 		return true
 	}
 	return false
+}
+
+// possessiveName reports whether the possessive toks[j] lies inside the
+// name of a body: "Scottish Fishermen's Federation", "Prime Minister's
+// Office", "Workers' Party" (a common noun before it, capitalised words
+// ending in an organisation's head after it), not "Russia's Foreign
+// Ministry" or "Holm's Office" (a place or a person owns the body named
+// after them).
+func possessiveName(body string, toks []text.Token, i, j int, book *Book) bool {
+	if j == i || j+1 >= len(toks) || !toks[j+1].Space || toks[j+1].Break || toks[j-1].Kind != text.Word {
+		return false
+	}
+	owner := toks[j-1].Text(body)
+	if !isCap(owner) || IsOrgHead(owner) {
+		return false
+	}
+	if _, _, ok := Place(owner); ok {
+		return false
+	}
+	if _, ok := book.Surname(owner); ok {
+		return false
+	}
+	if infoOf(owner).flags&wCapStop != 0 {
+		return false
+	}
+	// The owner must be a common noun: a title ("Minister") or a word
+	// that is no name (plural nouns such as "Fishermen", "Workers").
+	if !IsTitleWord(owner) && !IsRoleNoun(owner) && !pluralNoun(owner) {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k < j+4; k++ {
+		w := toks[k].Text(body)
+		if toks[k].Kind != text.Word || !isCap(w) || (k > j+1 && (!toks[k].Space || toks[k].Break)) {
+			return false
+		}
+		if IsOrgHead(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralNoun reports whether a capitalised word looks like a plural
+// common noun owning a body's name: "Fishermen", "Workers", "Veterans",
+// "Children", "People", "Women".
+func pluralNoun(w string) bool {
+	switch w {
+	case "People", "Children", "Women", "Men", "Fishermen", "Seamen", "Peoples":
+		return true
+	}
+	return len(w) > 4 && (strings.HasSuffix(w, "ers") || strings.HasSuffix(w, "ists") || strings.HasSuffix(w, "ans"))
+}
+
+// knownArticleName reports whether w is the family name with its article
+// ("al-Ansari") of a person named before: after "Majed al-Ansari", a
+// sentence's "al-Ansari said" names him though it starts in lower case.
+func knownArticleName(w string, book *Book) bool {
+	if !articleName(w) {
+		return false
+	}
+	_, ok := book.Surname(w)
+	return ok
 }
 
 // nameWordsOf returns the words of a run's name.

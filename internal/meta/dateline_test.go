@@ -31,6 +31,16 @@ func TestParseDateline(t *testing.T) {
 		{in: "TOKYO, Feb. 24 Kyodo - Japan will", place: "Tokyo", outlet: "Kyodo", month: 2, day: 24, rest: "Japan"},
 		{in: "Riyadh, January 12, 2031, SPA -- The minister", place: "Riyadh", outlet: "SPA", month: 1, day: 12, year: 2031, rest: "The"},
 		{in: "(CNN) - Ukrainian and Russian delegations", outlet: "CNN", rest: "Ukrainian"},
+		// title case with a country or state after the city, or a capital
+		{in: "Doha, Qatar - Mediators said", place: "Doha", region: "Qatar", rest: "Mediators"},
+		{in: "Kabul, Afghanistan — The talks", place: "Kabul", region: "Afghanistan", rest: "The talks"},
+		{in: "Doha – Mediators said", place: "Doha", rest: "Mediators"},
+		{in: "Nairobi, Oct. 3 — Bombs", place: "Nairobi", month: 10, day: 3, rest: "Bombs"},
+		{in: "Russia - which has the largest", notADateline: true},
+		{in: "Berlin, Russian - has said", notADateline: true},
+		// a known place in capitals alone on its line
+		{in: "ANKARA", place: "Ankara", rest: ""},
+		{in: "RUSSIAN", notADateline: true},
 		{in: "New Delhi, Mar 3 (PTI) External Affairs Minister", place: "New Delhi", outlet: "PTI", month: 3, day: 3, rest: "External"},
 		{in: "Geneva (Unknown Wire) The talks", notADateline: true},
 		{in: "(AP) — The Senate voted on Tuesday", outlet: "AP", rest: "The Senate"},

@@ -412,10 +412,24 @@ func scanDateline(s string) (Dateline, bool) {
 		sc.i = beforeClose
 	}
 
+	// A known place in capitals alone on its line, above the report, as
+	// Anadolu and other agencies print it: "ANKARA".
+	if isCaps(place) && d.Region == "" && !d.HasDate() && knownPlace(d.Place) {
+		sc.spaces()
+		if sc.i == len(sc.s) {
+			d.Len = sc.i
+			return d, true
+		}
+		sc.i = beforeClose
+	}
+
 	// Plain American style: "WASHINGTON —", "KYIV, Ukraine --"; and the
 	// colon of South Asian papers, "NEW DELHI: …", "ISLAMABAD, Oct 13: …".
-	// Only with the place in capitals (see capsDateline).
-	if !isCaps(place) {
+	// Only with the place in capitals (see capsDateline), or in title case
+	// when the words cannot open a sentence: a city and its country
+	// ("Doha, Qatar - ", "Kabul, Afghanistan — ") or a capital alone
+	// ("Doha - "); never a country alone ("Russia - which …").
+	if !isCaps(place) && !titleDateline(d) {
 		return Dateline{}, false
 	}
 	sc.spaces()
@@ -433,8 +447,25 @@ func scanDateline(s string) (Dateline, bool) {
 	if n == 0 || n > 2 || sc.spaces() == 0 {
 		return Dateline{}, false
 	}
+	// In title case the report must open with a capital after the dash:
+	// "Moscow — and Washington — disagree" is a sentence.
+	if !isCaps(place) && !unicode.IsUpper(sc.peek()) {
+		return Dateline{}, false
+	}
 	d.Len = sc.i
 	return d, true
+}
+
+// titleDateline reports whether a place written in title case is a
+// dateline's: a known city with its country or state, or a known capital
+// (not a country, whose name may open a sentence).
+func titleDateline(d Dateline) bool {
+	if d.Region != "" {
+		_, kind, ok := actors.Place(d.Region)
+		return ok && kind == "GPE" && !actors.IsDemonym(d.Region) || actors.IsRegion(d.Region)
+	}
+	c, _, ok := actors.Place(d.Place)
+	return ok && knownPlace(d.Place) && (c != d.Place || d.HasDate())
 }
 
 // knownPlace reports whether name is a country or a capital of the

@@ -1175,6 +1175,18 @@ func (d *doc) transcript(u unit) bool {
 		sp := d.book.Actor(id)
 		return d.turn(u, sp, sp.Name, t, [2]int{s0, t})
 	}
+	// "Spokesperson Lin Hao: …", "Secretary Rusk: …": a briefing's
+	// transcript labels its turns with a title and a name in mixed case.
+	if name, colon, ok := d.titledLabel(u, s0); ok {
+		sp, key, surf := d.resolve(name, u)
+		if sp.Name == "" {
+			return false
+		}
+		if surf != "" && surf != sp.Name {
+			sp.Aliases = append(sp.Aliases, surf)
+		}
+		return d.turn(u, sp, key, colon, name)
+	}
 	// "ORLOV (through translator):", "LEE (voice-over):": a note in
 	// brackets between the label and its colon
 	colon := t
@@ -1319,6 +1331,37 @@ func (d *doc) hansardLabel(u unit, s0 int) ([2]int, int, bool) {
 		}
 	}
 	return [2]int{}, 0, false
+}
+
+// titledLabel reads a turn's label that opens a paragraph: title words,
+// then a name of one to three capitalised words, then a colon, then the
+// words spoken in mixed case ("Spokesperson Lin Hao: We will release
+// information in due course."). It returns the label's tokens and its
+// colon. A headline's "Minister Quits: …" has no name after the title; a
+// kicker in capitals is left to the capitals' rules.
+func (d *doc) titledLabel(u unit, s0 int) ([2]int, int, bool) {
+	if s0 != u.t0 || (d.ui > 0 && d.unitList[d.ui-1].para == u.para) || allCapsWord(d.word(s0)) {
+		return [2]int{}, 0, false
+	}
+	t := s0
+	for t < u.t1 && t < s0+3 && d.toks[t].Kind == text.Word && (actors.IsTitleWord(d.word(t)) || actors.IsRoleNoun(d.word(t))) && isCap(d.word(t)) && !actors.IsCapStop(d.word(t)) {
+		t++
+	}
+	if t == s0 {
+		return [2]int{}, 0, false
+	}
+	n0 := t
+	for t < u.t1 && t < n0+3 && d.toks[t].Kind == text.Word && isCap(d.word(t)) && !actors.IsTitleWord(d.word(t)) {
+		t++
+	}
+	if t == n0 || t+3 >= u.t1 || d.word(t) != ":" || allCapsWord(d.word(n0)) && len(d.word(n0)) > 1 && d.capsWords(t+1, u.t1, 6) >= 3 {
+		return [2]int{}, 0, false
+	}
+	// The name must be a person's: one the mentions found.
+	if m := d.mention[n0]; m < 0 || d.found[m].Type != article.Person {
+		return [2]int{}, 0, false
+	}
+	return [2]int{s0, t}, t, true
 }
 
 var hansardHonorifics = map[string]bool{

@@ -771,7 +771,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 				continue
 			}
 			if d.mention[t] >= 0 && d.found[d.mention[t]].ID >= 0 && !shouted(d.found[d.mention[t]].Text) {
-				f := d.found[d.mention[t]]
+				f := d.found[d.headPerson(d.mention[t], k)]
 				s0 = t
 				c.subj = [2]int{f.Tok0, f.Tok1}
 				break
@@ -1548,4 +1548,35 @@ func (d *doc) sideWord(t int) bool {
 	}
 	m := d.mention[t]
 	return m >= 0 && d.found[m].Type == article.GPE
+}
+
+// headPerson returns the mention a unit's first mention m modifies when
+// a role and a person's name follow it in one noun phrase: "White House
+// press secretary Karen Lowell declined …, telling …" is Lowell's, not
+// the White House's. Otherwise m.
+func (d *doc) headPerson(m, end int) int {
+	f := d.found[m]
+	if f.Type == article.Person {
+		return m
+	}
+	role := false
+	for t := f.Tok1; t < end && t < f.Tok1+6; t++ {
+		if n := d.mention[t]; n >= 0 && n != m {
+			if role && d.found[n].Type == article.Person && d.found[n].ID >= 0 {
+				return n
+			}
+			return m
+		}
+		w := d.word(t)
+		if d.toks[t].Kind != text.Word {
+			return m
+		}
+		switch {
+		case actors.IsRoleNoun(w) || actors.IsTitleWord(w):
+			role = true
+		case isCap(w):
+			return m
+		}
+	}
+	return m
 }

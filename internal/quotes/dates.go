@@ -58,8 +58,12 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 		// "said the 2019 talks had failed": a date that modifies a noun
 		// of the content is the content's ("said at a Nov. 6 event" is
 		// the occasion of saying)
-		if inContent && ti > 0 && d.toks[ti-1].Kind == text.Word && (inLex(determinersLex, d.lower(ti-1)) || pronouns[d.lower(ti-1)] != "") &&
-			!(ti > 1 && (d.lower(ti-2) == "at" || d.lower(ti-2) == "during")) {
+		// So does one in a phrase after the cue that is not the
+		// occasion: "…," Karimi said, referring to the 2015 nuclear deal
+		// (but "said in a 2015 interview").
+		if (inContent || ti >= h.t1) && ti > 0 && d.toks[ti-1].Kind == text.Word && (inLex(determinersLex, d.lower(ti-1)) || pronouns[d.lower(ti-1)] != "") &&
+			!(ti > 1 && (d.lower(ti-2) == "at" || d.lower(ti-2) == "during" || !inContent && d.lower(ti-2) == "in")) &&
+			!(!inContent && d.occasionAfter(tx.Span[1])) {
 			continue
 		}
 		nearCue := ti >= h.t1 && ti-h.t1 <= 3
@@ -128,6 +132,18 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 		return dated{d.pubDay, article.DatePublication}
 	}
 	return d.defaultDate
+}
+
+// occasionAfter reports whether the word after byte offset p names a
+// document or an occasion of saying, which a date before it dates:
+// "according to a 2018 survey", "an April 2nd report".
+func (d *doc) occasionAfter(p int) bool {
+	t := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Span[0] >= p })
+	if t >= len(d.toks) || d.toks[t].Kind != text.Word {
+		return false
+	}
+	w := d.lower(t)
+	return docNouns[w] || w == "interview" || w == "survey" || w == "study" || w == "poll" || w == "remarks" || w == "briefing"
 }
 
 // adjunctAfterCue reports whether the tokens between the cue's end and a

@@ -219,6 +219,8 @@ func TestDateBasis(t *testing.T) {
 		{"a day beats the week", "This week Anna Berg said on Monday that the talks could collapse.", false, false, "said", "2023-03-13", article.DateRelative},
 		{"a date modifying the content", "Anna Berg said the March 6 talks had failed.", true, false, "said", "2023-03-15", article.DatePublication},
 		{"a day of the occasion", "Anna Berg said at a March 6 event in Oslo the talks had failed.", false, false, "said", "2023-03-06", article.DateStated},
+		{"a date in a phrase after the cue", "\"The ball is in their court,\" Anna Berg said, referring to the March 6 talks.", true, false, "said", "2023-03-15", article.DatePublication},
+		{"a date of the document after the cue", "According to a March 6 report by Anna Berg, the talks had failed.", true, false, "According to", "2023-03-06", article.DateStated},
 		{"opening participle tied to an earlier sentence", "The ministry received the written response last month.\n\nCommenting on the response, Anna Berg said it ignored the key proposals.", false, false, "said", "2023-02", article.DateEvent},
 	}
 	for _, c := range cases {
@@ -865,6 +867,18 @@ func TestWireConstructions(t *testing.T) {
 		{"a rule is no verb", "As a general rule, we like what the new model brings.", nil},
 		{"a dash signature", "\"We are tired of waiting for the council.\" -- Maria Lopez.",
 			[][2]string{{"Maria Lopez", "tired of waiting"}}},
+		{"a government official after a venue and a target", "WASHINGTON - The administration is weighing sanctions against Kestrel as talks in Geneva stall, a senior administration official said.",
+			[][2]string{{"United States", "weighing sanctions"}}},
+		{"a role and a name after the first mention", "White House press secretary Karen Lowell declined to give details, telling reporters at the briefing only that \"all options remain open.\"",
+			[][2]string{{"Karen Lowell", "all options remain open"}}},
+		{"a family name with its article opening a sentence", "Majed al-Ansari spoke in Doha.\n\n\"We are working day and night,\" al-Ansari said.",
+			[][2]string{{"Majed al-Ansari", "working day and night"}}},
+		{"a body's name with a possessive inside", "The Scottish Fishermen's Federation said the deal was a bitter pill.\n\nThe Prime Minister's Office said it would not comment.",
+			[][2]string{{"Scottish Fishermen's Federation", "bitter pill"}, {"Prime Minister's Office", "not comment"}}},
+		{"a place owns the body after its possessive", "Russia's Foreign Ministry said the talks would resume.",
+			[][2]string{{"Foreign Ministry", "talks would resume"}}},
+		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
+			[][2]string{{"Lin Hao", "release information"}}},
 	} {
 		out := an.Analyze(context.Background(), Input{Body: c.body})
 		checkSpans(t, c.body, out)

@@ -512,6 +512,9 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 			continue
 		}
 		if kind == article.GPE {
+			if d.venue(f) {
+				continue
+			}
 			return f.ID, true
 		}
 		if !d.companyNamed(f.ID, heads, company) {
@@ -1029,4 +1032,22 @@ func introPhrase(sp article.Actor) string {
 		return sp.Aliases[n-1]
 	}
 	return sp.Name
+}
+
+// venue reports whether GPE mention f names a place acted on, not the
+// state that acts: a city where something happens ("talks in Vienna", "a
+// summit at Camp David"; a country's own name, "in Iran", still counts),
+// or the target of a measure ("sanctions against Iran"). "A government
+// official" after either is no official of that place.
+func (d *doc) venue(f actors.Found) bool {
+	if f.Tok0 <= 0 || f.Tok0 > len(d.toks) {
+		return false
+	}
+	switch d.lower(f.Tok0 - 1) {
+	case "in", "at":
+		return f.Text != d.book.Name(f.ID)
+	case "against":
+		return true
+	}
+	return false
 }
