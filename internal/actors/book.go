@@ -459,6 +459,17 @@ func (b *Book) GiveTitle(id ID, title string, pos int) {
 	}
 }
 
+// GiveSide records the side an apposition names for person id ("the
+// Soviet party leader"), when the text gave them none.
+func (b *Book) GiveSide(id ID, side string) {
+	if id < 0 || id >= len(b.entries) || side == "" {
+		return
+	}
+	if e := b.entries[id]; e.actor.Kind == article.Person && e.actor.Affiliation == "" {
+		e.actor.Affiliation = side
+	}
+}
+
 // roleHeads maps role nouns used without a name ("the minister", "the
 // senior diplomat") to title words that an actor's title must contain for
 // the noun to refer to that actor. A diplomat is anyone in foreign
@@ -573,6 +584,11 @@ func (b *Book) ByRole(words []string, pos int) (ID, bool) {
 		}
 		if phrase != "" && strings.Contains(t, phrase) {
 			score = 2
+		}
+		// "the Soviet leader": one known to be Soviet before one whose
+		// side is unknown
+		if affil != "" && e.actor.Affiliation == affil {
+			score += 2
 		}
 		if score > bestScore || (score == bestScore && seen > bestSeen) {
 			best, bestScore, bestSeen = i, score, seen

@@ -38,6 +38,8 @@ func TestParseDateline(t *testing.T) {
 		{in: "Nairobi, Oct. 3 — Bombs", place: "Nairobi", month: 10, day: 3, rest: "Bombs"},
 		{in: "Russia - which has the largest", notADateline: true},
 		{in: "Berlin, Russian - has said", notADateline: true},
+		{in: "LONDON/DUBAI, Oct 2 (Reuters) - OPEC+ is", place: "London", outlet: "Reuters", month: 10, day: 2, rest: "OPEC+"},
+		{in: "NEW YORK/LONDON (Reuters) - Oil", place: "New York", outlet: "Reuters", rest: "Oil"},
 		// a known place in capitals alone on its line
 		{in: "ANKARA", place: "Ankara", rest: ""},
 		{in: "RUSSIAN", notADateline: true},

@@ -281,6 +281,17 @@ func scanDateline(s string) (Dateline, bool) {
 		return d, false
 	}
 	d.Place = normPlace(place)
+	// Reuters' joint datelines, "LONDON/DUBAI, Oct 2 (Reuters) -": the
+	// first place is the dateline's, the others are read over. Not
+	// "MOSCOW/TASS/": a word closed by a slash is an outlet.
+	for sc.peek() == '/' && sc.i+1 < len(sc.s) && unicode.IsUpper(rune(sc.s[sc.i+1])) {
+		save := sc.i
+		sc.next()
+		if sc.place() == "" || sc.peek() == '/' && !unicode.IsUpper(sc.peekAt(sc.i+1)) {
+			sc.i = save
+			break
+		}
+	}
 	afterPlace := sc.i
 
 	// "Moscow-." — a dash glued to a full stop right after the place.

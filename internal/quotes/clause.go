@@ -375,6 +375,13 @@ func (d *doc) npBack(u unit, k int) int {
 					continue
 				}
 			}
+			// "Commerce and Industry Minister Piyush Rao": "and" inside a
+			// title, between two capitalised words that name no one
+			if w == "and" && j > u.t0 && j < k && isCap(d.word(j-1)) && isCap(d.word(j+1)) && d.mention[j-1] < 0 && d.mention[j+1] < 0 && !d.inQ[j-1] {
+				j--
+				n++
+				continue
+			}
 			// "U.S. and Russian negotiators", "French and German
 			// diplomats": two sides' names or demonyms before the noun
 			if w == "and" && j > u.t0 && j+1 < k && d.sideWord(j-1) && d.sideWord(j+1) {
@@ -626,6 +633,11 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	// start at token s.
 	sides := func(s int) {
 		c.content = after()
+		// "Commerce and Industry Minister Piyush Rao": the title's
+		// first words before its "and" are the subject's too
+		for s-2 >= u.t0 && d.lower(s-1) == "and" && isCap(d.word(s-2)) && d.mention[s-2] < 0 && !d.inQ[s-2] && d.toks[s-2].Kind == text.Word {
+			s -= 2
+		}
 		if s <= u.t0 {
 			return
 		}
@@ -928,6 +940,11 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		if _, ok := pronouns[d.lower(k)]; ok && d.lower(k) != "her" && d.lower(k) != "his" && d.lower(k) != "its" && d.lower(k) != "their" {
 			s = k
 		}
+		// So is "another" opening the sentence ("Another said …"; see
+		// plausibleSpeaker).
+		if k == u.t0 && d.lower(k) == "another" {
+			s = k
+		}
 		if s > k {
 			return c, false
 		}
@@ -983,6 +1000,25 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 					// where they work
 					c.subj = [2]int{h.t1, e0}
 					c.around = [2]int{e0, e}
+				}
+				// "…,” said the chief negotiator, Assistant Secretary
+				// James Whitlock.": a name in apposition to a role is the
+				// speaker; the role says what they are.
+				if !occasion && e == e0 && e+1 < u.t1 && d.word(e) == "," && !d.hasPerson(h.t1, e0) && isCap(d.word(e+1)) {
+					f := e + 1
+					for f < u.t1 && !d.inQ[f] && d.toks[f].Kind != text.Quote && d.toks[f].Kind != text.Punct {
+						f++
+					}
+					if f-(e+1) <= 8 && (f >= u.t1 || d.word(f) == "," || d.word(f) == ".") && d.hasPerson(e+1, f) {
+						c.subj = [2]int{e + 1, f}
+						c.around = [2]int{h.t1, e0}
+						c.content = article.Span{u.span[0], kt.Span[1]}
+						if kt.Text(d.body) == "," {
+							c.content[1] = kt.Span[0]
+						}
+						c.rep = [2]int{k, u.t1}
+						return c, true
+					}
 				}
 				if c.around[1] <= c.around[0] && e+1 < u.t1 && d.word(e) == "," && inLex(determinersLex, d.lower(e+1)) {
 					// "…,” said Lars Holm, the Danish negotiator.": the

@@ -133,7 +133,7 @@ func (d *doc) findCues(u unit) []cueHit {
 		// After a determiner the word is a noun: "the real unemployment
 		// rate", "a statement"; after "of", part of a name ("secretary of
 		// state").
-		if i > u.t0 && (inLex(determinersLex, d.lower(i-1)) || d.lower(i-1) == "of") {
+		if i > u.t0 && (inLex(determinersLex, d.lower(i-1)) && !d.anotherSubject(u, i) || d.lower(i-1) == "of") {
 			continue
 		}
 		// "a greater say in how …", "no say": the noun
@@ -148,6 +148,15 @@ func (d *doc) findCues(u unit) []cueHit {
 		}
 		// "Florida state records show …": the noun after a name
 		if w == "state" && i > u.t0 && isCap(d.word(i-1)) && d.toks[i-1].Kind == text.Word {
+			continue
+		}
+		// "In a statement posted on Telegram, the group said …": the
+		// participle describes the medium of the verb that follows.
+		if strings.HasSuffix(w, "ed") && i-3 >= u.t0 && docNouns[d.lower(i-1)] && inLex(determinersLex, d.lower(i-2)) && (d.lower(i-3) == "in" || d.lower(i-3) == "through") {
+			continue
+		}
+		// "The group attacked a convoy": an armed attack, not words.
+		if strings.HasPrefix(w, "attack") && d.armedAttack(u, i) {
 			continue
 		}
 		// "who asked not to be named", "requested anonymity": a source's
@@ -207,7 +216,7 @@ func (d *doc) findCues(u unit) []cueHit {
 				}
 			}
 			// A verb right after a determiner is a noun: "the report".
-			if i > u.t0 && inLex(determinersLex, d.lower(i-1)) {
+			if i > u.t0 && inLex(determinersLex, d.lower(i-1)) && !d.anotherSubject(u, i) {
 				continue
 			}
 			hits = append(hits, cueHit{t0: i, t1: t1, kind: 'v', class: c.class})
@@ -357,3 +366,49 @@ func maybeVerbForm(w string) bool {
 
 // beForms are the forms of "be" before a passive reporting verb.
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "be": true, "being": true}
+
+// anotherSubject reports whether the verb at token i has "Another"
+// opening the sentence as its subject: "One of the sources said …. Another
+// said …".
+func (d *doc) anotherSubject(u unit, i int) bool {
+	return i-1 == u.t0 && d.lower(i-1) == "another" && isPastCue(d.lower(i))
+}
+
+// armedAttack reports whether "attacked" at token i is an armed attack: an
+// armed subject ("militants", "troops") before it or a physical target
+// ("a convoy", "army positions") or weapons after it.
+func (d *doc) armedAttack(u unit, i int) bool {
+	for t := i - 1; t >= u.t0 && t >= i-5; t-- {
+		if armedWords[strings.TrimSuffix(d.lower(t), "s")] {
+			return true
+		}
+	}
+	for t := i + 1; t < u.t1 && t <= i+6 && !d.inQ[t]; t++ {
+		if w := d.lower(t); targetWords[strings.TrimSuffix(w, "s")] {
+			return true
+		}
+		if d.word(t) == "," || d.lower(t) == "that" {
+			break
+		}
+	}
+	return false
+}
+
+// armedWords are who attacks with arms (singular forms).
+var armedWords = map[string]bool{
+	"militant": true, "rebel": true, "fighter": true, "gunman": true, "gunmen": true, "troop": true,
+	"force": true, "army": true, "insurgent": true, "drone": true, "jet": true, "soldier": true,
+	"militia": true, "terrorist": true, "warship": true, "bomber": true, "missile": true, "mob": true,
+}
+
+// targetWords are what an armed attack hits, or what it uses (singular
+// forms).
+var targetWords = map[string]bool{
+	"convoy": true, "base": true, "town": true, "village": true, "position": true, "troop": true,
+	"soldier": true, "vehicle": true, "ship": true, "tanker": true, "checkpoint": true, "camp": true,
+	"patrol": true, "airport": true, "embassy": true, "hospital": true, "school": true, "building": true,
+	"infrastructure": true, "pipeline": true, "facility": true, "compound": true, "outpost": true,
+	"drone": true, "missile": true, "rocket": true, "artillery": true, "gunfire": true, "knife": true,
+	"police": true, "station": true, "plant": true, "refinery": true, "port": true, "city": true,
+	"civilian": true, "vessel": true, "barracks": true, "headquarter": true, "mosque": true, "church": true,
+}

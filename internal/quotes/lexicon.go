@@ -89,7 +89,7 @@ var reportingVerbs = []verbEntry{
 	{base: "repeat", class: speech, clausal: true},
 	{base: "underline", class: speech},
 	{base: "underscore", class: speech},
-	{base: "specify", class: speech, forms: []string{"specify", "specifies", "specified", "specifying"}},
+	{base: "specify", class: speech, clausal: true, forms: []string{"specify", "specifies", "specified", "specifying"}}, // not "did not specify the date"
 	{base: "clarify", class: speech, forms: []string{"clarify", "clarifies", "clarified", "clarifying"}},
 	{base: "caution", class: speech},
 	{base: "contend", class: speech},

@@ -257,6 +257,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	d.found = sc.found
 	d.mention = sc.mention[:n]
 	d.index(qs)
+	d.appositionTitles()
 	d.timexes = in.Timexes
 	if !startsIncrease(in.Timexes) {
 		// Sorted on a copy; strictly increasing starts (the tagger's
@@ -396,6 +397,54 @@ func (d *doc) index(qs []article.Span) {
 	for fi, f := range d.found {
 		for t := f.Tok0; t < f.Tok1 && t < len(d.mention); t++ {
 			d.mention[t] = fi
+		}
+	}
+}
+
+// appositionTitles gives a person named with a role in apposition
+// anywhere ("President Nixon and Leonid I. Brezhnev, the Soviet Communist
+// party leader, signed …") that role and its side, so that a later role
+// phrase ("the Soviet leader said") finds them; a statement's own subject
+// is not needed.
+func (d *doc) appositionTitles() {
+	for _, f := range d.found {
+		if f.Type != article.Person || f.ID < 0 || f.Tok1+3 >= len(d.toks) || d.word(f.Tok1) != "," || d.inQ[f.Tok1] {
+			continue
+		}
+		a := f.Tok1 + 1
+		switch d.lower(a) {
+		case "the", "a", "an":
+		default:
+			continue
+		}
+		b := a + 1
+		for b < len(d.toks) && b < a+7 && d.toks[b].Kind == text.Word && !d.inQ[b] {
+			b++
+		}
+		if b >= len(d.toks) || (d.word(b) != "," && d.word(b) != ".") || !actors.IsRoleNoun(d.word(b-1)) {
+			continue
+		}
+		t := a + 1
+		for t < b-1 {
+			if _, ok := actors.Demonym(d.word(t)); !ok {
+				break
+			}
+			t++
+		}
+		// a possessive or a preposition makes it someone else's role
+		// ("the minister's adviser" is told by appositionTitle)
+		plain := true
+		for k := t; k < b; k++ {
+			if w := d.lower(k); w == "of" || w == "for" || w == "at" || d.toks[k].Kind != text.Word {
+				plain = false
+			}
+		}
+		if !plain {
+			continue
+		}
+		d.book.GiveTitle(f.ID, d.body[d.toks[t].Span[0]:d.toks[b-1].Span[1]], d.toks[a].Span[0])
+		if side := d.phraseSide([2]int{a, b}); side != "" {
+			d.book.GiveSide(f.ID, side)
 		}
 	}
 }

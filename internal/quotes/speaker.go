@@ -825,6 +825,16 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	if d.ageDescriptor(a, b) {
 		return true
 	}
+	// "One of the sources said …. Another said …": "another" after a
+	// speaker counted as one of a group is one more of them.
+	if b-a == 1 && d.lower(a) == "another" {
+		for i := len(d.out) - 1; i >= 0 && i >= len(d.out)-3; i-- {
+			if n := d.out[i].Speaker.Name; len(n) > 4 && strings.EqualFold(n[:4], "one ") {
+				return true
+			}
+		}
+		return false
+	}
 	// the head: last word of the phrase (before "of" if any)
 	h := b - 1
 	for t := a; t < b; t++ {

@@ -455,6 +455,13 @@ func (m *matcher) direction(a, b int) int {
 	for k := a - 1; k >= 0 && a-k <= reach && m.toks[k].sent == sent && !m.quoteMark(k); k-- {
 		if t := m.tenseAt(k); t != tNone {
 			best, dist = t, a-k
+			// "told reporters in Oslo on Tuesday the deal would …": a
+			// day after a verb of saying and its adjuncts only (no
+			// noun phrase of the content, no "that") is the day of
+			// saying, whatever verb the content has.
+			if t == tPast && sayingVerbs[m.lowerWord(k)] && m.adjunctsOnly(k+1, a) {
+				return best
+			}
 			break
 		}
 	}
@@ -474,6 +481,33 @@ func (m *matcher) direction(a, b int) int {
 		return tNone
 	}
 	return best
+}
+
+// sayingVerbs are the past forms of the verbs of saying whose day is the
+// day after them (see direction).
+var sayingVerbs = map[string]bool{
+	"said": true, "told": true, "announced": true, "added": true, "stated": true, "declared": true,
+	"warned": true, "wrote": true, "insisted": true, "noted": true, "explained": true, "confirmed": true,
+	"stressed": true, "reiterated": true, "argued": true, "acknowledged": true, "admitted": true,
+}
+
+// adjunctsOnly reports whether tokens [a, b) are at most six words of an
+// addressee and a place ("reporters in Oslo on"), with no determiner that
+// opens a noun phrase of the content and no "that".
+func (m *matcher) adjunctsOnly(a, b int) bool {
+	if b-a > 6 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if m.toks[k].kind != kWord {
+			return false
+		}
+		switch m.lowerWord(k) {
+		case "the", "a", "an", "that", "his", "her", "its", "their", "this", "these", "those", "some", "any", "no":
+			return false
+		}
+	}
+	return true
 }
 
 // quoteMark reports a quotation boundary: a double quote, a backtick or
