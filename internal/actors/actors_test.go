@@ -533,3 +533,20 @@ func TestLongAndCompoundNames(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// Names that open a sentence in lower case, possessives inside a body's
+// name and the workplace of a role.
+func TestNameEdges(t *testing.T) {
+	body := "Majed al-Ansari spoke. Later al-Ansari left. The Scottish Fishermen's Federation met the Prime Minister's Office. " +
+		"Russia's Foreign Ministry replied. A senior official at Cheong Wa Dae spoke."
+	toks := text.Tokenize(nil, body, article.Span{0, len(body)})
+	var got []string
+	for _, f := range Find(body, toks, NewBook(nil, time.Time{})) {
+		got = append(got, f.Text+"/"+f.Type)
+	}
+	want := []string{"Majed al-Ansari/PERSON", "al-Ansari/PERSON", "Scottish Fishermen's Federation/ORG", "Prime Minister's Office/ORG",
+		"Russia/GPE", "Foreign Ministry/ORG", "Cheong Wa Dae/OTHER"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

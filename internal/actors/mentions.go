@@ -388,6 +388,11 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 		if ri.namePlace && ri.nameStart == 0 {
 			isPerson = false
 		}
+		// "a senior official at Cheong Wa Dae", "an economist at Capital
+		// Partners": where a role works is a body, not a person.
+		if isPerson && ri.nameStart == 0 && a >= 2 && toks[a-1].Text(body) == "at" && IsRoleNoun(toks[a-2].Text(body)) {
+			isPerson = false
+		}
 		if isPerson {
 			var tbuf [12]string
 			tw := tbuf[:0]
