@@ -535,7 +535,8 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, pubDay str
 			surf := st.Speaker.Name
 			st.Speaker = book.Actor(id)
 			st.Speaker.Aliases = append(st.Speaker.Aliases, surf)
-		} else if st.Speaker.Kind == "" || isRolePhrase(strings.Fields(st.Speaker.Name)) {
+		} else if st.Speaker.Kind == "" || isRolePhrase(strings.Fields(st.Speaker.Name)) || shouted(st.Speaker.Name) {
+			// (a headline in capitals reads "HONG KONG LEADER" as a body)
 			if ws := strings.Fields(st.Speaker.Name); len(ws) > 0 && actors.IsRoleNoun(ws[len(ws)-1]) {
 				if id, ok := book.ByRole(ws, len(in.Body)+1); ok {
 					st.Speaker = book.Actor(id)
