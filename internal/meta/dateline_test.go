@@ -40,6 +40,8 @@ func TestParseDateline(t *testing.T) {
 		{in: "Berlin, Russian - has said", notADateline: true},
 		{in: "LONDON/DUBAI, Oct 2 (Reuters) - OPEC+ is", place: "London", outlet: "Reuters", month: 10, day: 2, rest: "OPEC+"},
 		{in: "NEW YORK/LONDON (Reuters) - Oil", place: "New York", outlet: "Reuters", rest: "Oil"},
+		{in: "Madrid, Apr 7 (EFE).- Spain and Morocco", place: "Madrid", outlet: "EFE", month: 4, day: 7, rest: "Spain"},
+		{in: "PARIS, July 10.--Foreign Minister", place: "Paris", month: 7, day: 10, rest: "Foreign"},
 		// a known place in capitals alone on its line
 		{in: "ANKARA", place: "Ankara", rest: ""},
 		{in: "RUSSIAN", notADateline: true},

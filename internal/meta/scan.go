@@ -231,6 +231,20 @@ func (sc *scanner) dashes(under bool) int {
 	return n
 }
 
+// dotBeforeDash moves past a full stop that a dash follows: the old
+// papers' "July 10.--" and EFE's "(EFE).-". It reports whether it did.
+func (sc *scanner) dotBeforeDash() bool {
+	if sc.peek() != '.' || sc.i+1 >= len(sc.s) {
+		return false
+	}
+	switch r := sc.peekAt(sc.i + 1); r {
+	case '-', '\u2013', '\u2014':
+		sc.next()
+		return true
+	}
+	return false
+}
+
 // outletUntil reads an outlet's name up to the closing byte c: 1 to 41
 // characters, starting with a letter.
 func (sc *scanner) outletUntil(c byte) (string, bool) {
@@ -364,6 +378,7 @@ func scanDateline(s string) (Dateline, bool) {
 		// "ORLOV (through translator): …" is a transcript's label.
 		if name, ok := sc.outletUntil(')'); ok && !partyStateTag(name) && bracketOutlet(name) {
 			sc.spaces()
+			sc.dotBeforeDash() // EFE's "(EFE).- "
 			n := sc.dashes(true)
 			if n == 0 && sc.peek() == ':' {
 				sc.next()
@@ -444,6 +459,7 @@ func scanDateline(s string) (Dateline, bool) {
 		return Dateline{}, false
 	}
 	sc.spaces()
+	dotted := sc.dotBeforeDash() // "PARIS, July 10.--Foreign Minister …"
 	n := sc.dashes(false)
 	if n == 0 && sc.peek() == ':' {
 		// A capitalised word and a colon is as often a label ("BREAKING:",
@@ -455,7 +471,7 @@ func scanDateline(s string) (Dateline, bool) {
 		sc.next()
 		n = 1
 	}
-	if n == 0 || n > 2 || sc.spaces() == 0 {
+	if n == 0 || n > 2 || sc.spaces() == 0 && !(dotted && unicode.IsUpper(sc.peek())) {
 		return Dateline{}, false
 	}
 	// In title case the report must open with a capital after the dash:

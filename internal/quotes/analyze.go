@@ -23,6 +23,9 @@ func (d *doc) analyzeUnit(u unit) {
 	if d.verdictOf(u) {
 		return
 	}
+	if d.putIt(u) {
+		return
+	}
 	hits := d.findCues(u)
 	if len(hits) == 0 {
 		if d.statementIntro(u) {
@@ -264,6 +267,81 @@ func (d *doc) verdictOf(u unit) bool {
 	last.SpeakerSpan = article.Span{d.toks[s0].Span[0], d.toks[s1-1].Span[1]}
 	last.Span[1] = u.span[1]
 	d.outKey[len(d.outKey)-1] = key
+	return true
+}
+
+// putIt reads "That is how X put it" after a quotation standing alone:
+// "“We will not back down.” That is how union leader Maria Costa put it
+// on Thursday …" (the quotation is hers, said that day).
+func (d *doc) putIt(u unit) bool {
+	t := u.t0
+	if u.t1-t < 5 || d.ui < 1 {
+		return false
+	}
+	switch d.lower(t) {
+	case "that", "this":
+	default:
+		return false
+	}
+	t++
+	if d.toks[t].Kind == text.Possessive || d.lower(t) == "is" || d.lower(t) == "was" {
+		t++ // "That's how", "That is how", "That was how"
+	}
+	if t >= u.t1 || d.lower(t) != "how" {
+		return false
+	}
+	s0 := t + 1
+	k := s0
+	for k < u.t1 && k < s0+12 && d.toks[k].Kind == text.Word && !d.inQ[k] {
+		w := d.lower(k)
+		if (w == "put" || w == "described" || w == "summed" || w == "phrased") && k+1 < u.t1 && d.lower(k+1) == "it" {
+			break
+		}
+		k++
+	}
+	if k == s0 || k+1 >= u.t1 || d.lower(k+1) != "it" {
+		return false
+	}
+	sp, key, surf := d.resolve([2]int{s0, k}, u)
+	if sp.Name == "" || sp.Kind == "" && !personHead(d.lower(k-1)) && !speakerNouns[d.lower(k-1)] {
+		return false
+	}
+	if surf != "" && surf != sp.Name {
+		sp.Aliases = append(sp.Aliases, surf)
+	}
+	// the unit before is one quotation
+	prev := d.unitList[d.ui-1]
+	if prev.para+1 < u.para || d.toks[prev.t0].Kind != text.Quote {
+		return false
+	}
+	q := prev.t0 + 1
+	for q < prev.t1 && d.toks[q].Kind != text.Quote {
+		q++
+	}
+	if q < prev.t1-2 || q >= prev.t1 {
+		return false
+	}
+	cue := article.Span{d.toks[k].Span[0], d.toks[k+1].Span[1]}
+	h := cueHit{t0: k, t1: k + 2, kind: 'v'}
+	c := clause{subj: [2]int{s0, k}, rep: [2]int{u.t0, u.t1}, content: prev.span}
+	dt := d.date(u, h, c, key)
+	if n := len(d.out); n > 0 && d.out[n-1].Span[0] >= prev.span[0] && d.out[n-1].Span[1] <= u.span[0] {
+		last := &d.out[n-1]
+		last.Speaker, last.Cue, last.CueSpan = sp, d.body[cue[0]:cue[1]], cue
+		last.SpeakerSpan = article.Span{d.toks[s0].Span[0], d.toks[k-1].Span[1]}
+		last.Span[1] = u.span[1]
+		last.Date, last.DateBasis = dt.v, dt.basis
+		d.outKey[n-1] = key
+		return true
+	}
+	n := len(d.out)
+	d.emit(prev, sp, key, article.Span{d.toks[prev.t0].Span[0], d.toks[q].Span[1]}, cue, [2]int{s0, k})
+	if len(d.out) == n {
+		return false
+	}
+	d.out[n].Kind = article.Direct
+	d.out[n].Span[1] = u.span[1]
+	d.out[n].Date, d.out[n].DateBasis = dt.v, dt.basis
 	return true
 }
 

@@ -495,7 +495,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 					break
 				}
 			}
-			if d.toks[afterStart].Kind != text.Word || !(toldObjects[d.lower(afterStart)] || isCap(d.word(afterStart)) || objectPronoun(d.lower(afterStart))) {
+			if d.toks[afterStart].Kind != text.Word || !(toldObjects[d.lower(afterStart)] || isCap(d.word(afterStart)) || objectPronoun(d.lower(afterStart)) || d.mediaAdjective(afterStart, u)) {
 				break
 			}
 			// "told reporters she was tired": a subject pronoun after the
@@ -1615,4 +1615,14 @@ func (d *doc) headPerson(m, end int) int {
 		}
 	}
 	return m
+}
+
+// mediaAdjective reports whether token t qualifies the medium told: "told
+// state television", "told local media", "told foreign journalists".
+func (d *doc) mediaAdjective(t int, u unit) bool {
+	switch d.lower(t) {
+	case "state", "public", "national", "local", "foreign", "official", "private", "independent", "regional", "international":
+		return t+1 < u.t1 && toldObjects[d.lower(t+1)] && !inLex(determinersLex, d.lower(t+1))
+	}
+	return false
 }

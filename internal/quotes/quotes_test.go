@@ -891,6 +891,12 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"the group", "^its fighters"}}},
 		{"a leader named by an apposition", "Opposition leader Anna Holm and Ivan Petrov, the Soviet party leader, signed the treaty.\n\nHolm left for home.\n\nThe Soviet leader said he hoped for more.",
 			[][2]string{{"Ivan Petrov", "hoped for more"}}},
+		{"a person with knowledge of", "A person with knowledge of the discussions said the session would resume after midnight.",
+			[][2]string{{"A person with knowledge of the discussions", "^the session would resume"}}},
+		{"that is how X put it", "\"We will not back down.\" That is how union leader Maria Costa put it on Thursday as the strike entered its third week.",
+			[][2]string{{"Maria Costa", "^\"We will not back down.\""}}},
+		{"told state television", "Foreign Minister Sameh Khalil told state television: \"We are in the final stage.\"",
+			[][2]string{{"Sameh Khalil", "^\"We are in the final stage"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {

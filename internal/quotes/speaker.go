@@ -838,7 +838,7 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	// the head: last word of the phrase (before "of" if any)
 	h := b - 1
 	for t := a; t < b; t++ {
-		if (d.lower(t) == "of" || sourceAdjectives[d.lower(t)]) && t > a {
+		if (d.lower(t) == "of" || sourceAdjectives[d.lower(t)] || d.lower(t) == "with" && t+1 < b && d.lower(t+1) == "knowledge") && t > a {
 			// "officials of …", "diplomats familiar with …"
 			h = t - 1
 			break
