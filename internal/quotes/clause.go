@@ -1276,6 +1276,7 @@ var docNouns = map[string]bool{
 	"statement": true, "letter": true, "tweet": true, "post": true, "memo": true, "release": true,
 	"message": true, "email": true, "e-mail": true, "note": true, "op-ed": true, "essay": true,
 	"column": true, "video": true, "ad": true, "advertisement": true, "speech": true, "report": true,
+	"readout": true, "transcript": true, "communique": true, "communiqué": true, "declaration": true,
 }
 
 // gerundPrep are prepositions a speech gerund may follow and still report
@@ -1539,6 +1540,12 @@ func (d *doc) skipTime(t, end int) int {
 		}
 		if t+1 < end && (d.lower(t) == "on" || d.lower(t) == "in" || d.lower(t) == "at") && d.timexAt(d.toks[t+1].Span[0]) {
 			t += 2
+			continue
+		}
+		// "said late on Sunday", "early Monday"
+		if t+1 < end && (d.lower(t) == "late" || d.lower(t) == "early") && (d.timexAt(d.toks[t+1].Span[0]) ||
+			t+2 < end && (d.lower(t+1) == "on" || d.lower(t+1) == "in") && d.timexAt(d.toks[t+2].Span[0])) {
+			t++
 			continue
 		}
 		break

@@ -220,6 +220,7 @@ func TestDateBasis(t *testing.T) {
 		{"a date modifying the content", "Anna Berg said the March 6 talks had failed.", true, false, "said", "2023-03-15", article.DatePublication},
 		{"a day of the occasion", "Anna Berg said at a March 6 event in Oslo the talks had failed.", false, false, "said", "2023-03-06", article.DateStated},
 		{"a date in a phrase after the cue", "\"The ball is in their court,\" Anna Berg said, referring to the March 6 talks.", true, false, "said", "2023-03-15", article.DatePublication},
+		{"late on a day belongs to the reporting clause", "Anna Berg said late on Monday that the deal was dead.", false, false, "said", "2023-03-13", article.DateRelative},
 		{"a date of the document after the cue", "According to a March 6 report by Anna Berg, the talks had failed.", true, false, "According to", "2023-03-06", article.DateStated},
 		{"opening participle tied to an earlier sentence", "The ministry received the written response last month.\n\nCommenting on the response, Anna Berg said it ignored the key proposals.", false, false, "said", "2023-02", article.DateEvent},
 	}
@@ -897,6 +898,14 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Maria Costa", "^\"We will not back down.\""}}},
 		{"told state television", "Foreign Minister Sameh Khalil told state television: \"We are in the final stage.\"",
 			[][2]string{{"Sameh Khalil", "^\"We are in the final stage"}}},
+		{"a readout speaks for who released it", "The White House said in a readout of the call that the leaders spoke.\n\nHolm \"emphasized the importance of peace,\" the readout said.",
+			[][2]string{{"United States", "leaders spoke"}, {"United States", "^Holm \"emphasized"}}},
+		{"a readout released by a side", "The two leaders agreed to meet again, according to a readout released by the Japanese side.",
+			[][2]string{{"the Japanese side", "^The two leaders agreed"}}},
+		{"an envoy for a place", "The U.N. envoy for Yemen said that peace talks could resume.",
+			[][2]string{{"The U.N. envoy for Yemen", "^peace talks could resume"}}},
+		{"a role owned by a movement", "The U.N. envoy, Hans Lindgren, said talks could resume.\n\nThe Houthi movement's chief negotiator said the group was ready.",
+			[][2]string{{"Hans Lindgren", "talks could resume"}, {"The Houthi movement chief negotiator", "^the group was ready"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {

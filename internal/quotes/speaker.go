@@ -128,6 +128,11 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		if t > a && (d.lower(t) == "in" || d.lower(t) == "at") && d.mention[t-1] < 0 && actors.IsOrgHead(d.lower(t-1)) {
 			best = -1
 		}
+		// "the U.N. envoy for Yemen", "the ambassador to Kenya": the
+		// place a role is charged with does not speak.
+		if best >= 0 && t > a && (d.lower(t) == "for" || d.lower(t) == "to") && d.found[best].Type == article.GPE && d.mention[t-1] < 0 && actors.IsRoleNoun(d.word(t-1)) {
+			best = -1
+		}
 	}
 	if best >= 0 {
 		// "Jane Roe of the Virgin Islands", "Tom Lee at Acme
@@ -171,6 +176,12 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		if k+2 < b && docNouns[d.lower(k)] {
 			if p := d.lower(k + 1); p == "from" || p == "by" || p == "of" {
 				if act, key, surf := d.resolve([2]int{k + 2, b}, u); act.Kind != "" {
+					return act, key, surf
+				}
+			}
+			// "a readout released by the Japanese side"
+			if p := d.lower(k + 1); k+3 < b && (p == "released" || p == "issued" || p == "published" || p == "posted") && d.lower(k+2) == "by" {
+				if act, key, surf := d.resolve([2]int{k + 3, b}, u); act.Kind != "" || act.Affiliation != "" {
 					return act, key, surf
 				}
 			}
@@ -274,7 +285,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	if w := words[0]; strings.EqualFold(w, "a") || strings.EqualFold(w, "an") || strings.EqualFold(w, "one") || strings.EqualFold(w, "another") {
 		indef = true
 	}
-	if actors.IsRoleNoun(lw) && !indef && !d.unnamedSource(b) {
+	if actors.IsRoleNoun(lw) && !indef && !d.unnamedSource(b) && !d.ownedByOther(a, b) {
 		if id, ok := d.book.ByRole(words, pos); ok {
 			d.remember(id)
 			a := d.book.Actor(id)
@@ -752,7 +763,7 @@ var speakerNouns = map[string]bool{
 	"source": true, "expert": true, "critic": true, "people": true, "person": true, "man": true,
 	"woman": true, "men": true, "women": true, "lawmaker": true, "leader": true, "member": true,
 	"candidate": true, "nominee": true, "campaign": true, "poll": true, "survey": true, "study": true,
-	"report": true, "statement": true, "letter": true, "document": true, "data": true, "research": true,
+	"report": true, "statement": true, "readout": true, "letter": true, "document": true, "data": true, "research": true,
 	"authorities": true, "police": true, "lawyer": true, "attorney": true, "judge": true, "court": true,
 	"group": true, "organization": true, "committee": true, "agency": true, "department": true,
 	"administration": true, "government": true, "company": true, "firm": true, "ministry": true,
@@ -1057,6 +1068,28 @@ func (d *doc) venue(f actors.Found) bool {
 	case "in", "at":
 		return f.Text != d.book.Name(f.ID)
 	case "against":
+		return true
+	}
+	return false
+}
+
+// ownedByOther reports whether the role phrase [a, b) names its owner
+// with a possessive that is no country: "the Houthi movement's chief
+// negotiator" is the movement's, whoever else negotiates in the report
+// ("Russia's foreign minister" still finds the Russian minister).
+func (d *doc) ownedByOther(a, b int) bool {
+	for p := a + 1; p < b; p++ {
+		if d.toks[p].Kind != text.Possessive {
+			continue
+		}
+		for t := a; t < p; t++ {
+			if _, _, ok := actors.Place(d.word(t)); ok {
+				return false
+			}
+			if m := d.mention[t]; m >= 0 && d.found[m].Type == article.GPE {
+				return false
+			}
+		}
 		return true
 	}
 	return false
