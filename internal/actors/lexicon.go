@@ -33,6 +33,8 @@ var titleWords = set(
 	// rulers and clerics of other traditions: "Emir Tamim", "Ayatollah
 	// Ali Sistani", "Rabbi Sacks", "Patriarch Kirill"
 	"emir", "amir", "sultan", "ayatollah", "imam", "mufti", "rabbi", "archbishop", "patriarch",
+	// local government: "Councilwoman Deb Alvarez", "Alderman Joe Moore"
+	"councilman", "councilwoman", "councilmember", "councillor", "councilor", "alderman", "alderwoman", "sheriff",
 	"sergeant", "maj", "major", "adm", "admiral", "commander", "cmdr", "marshal", "chancellor",
 	"premier", "foreign", "affairs", "presidential", "candidate", "nominee", "former", "acting",
 	"executive", "official", "officer", "advisor", "adviser", "security", "national", "counsel",

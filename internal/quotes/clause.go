@@ -505,6 +505,11 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			}
 			// "told his advisers to …", "told their radio audience that
 			// …": the nouns after a possessive are the person told
+			if possessiveDeterminer(d.lower(afterStart)) && afterStart > h.t1 && !objectPronoun(d.lower(afterStart-1)) && d.toks[afterStart-1].Kind == text.Word && !inLex(determinersLex, d.lower(afterStart-1)) {
+				// "told the council his department would …": once the
+				// person told is read, a possessive opens the content
+				break
+			}
 			if possessiveDeterminer(d.lower(afterStart)) {
 				e := afterStart + 1
 				for e < u.t1 && e <= afterStart+2 && d.toks[e].Kind == text.Word && !d.inQ[e] && !isCap(d.word(e)) &&

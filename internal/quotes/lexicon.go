@@ -314,6 +314,9 @@ var toldObjects = map[string]bool{
 	"students": true, "rally": true, "meeting": true, "forum": true, "investors": true, "analysts": true,
 	"diplomats": true, "interviewer": true, "parliament": true, "visitors": true, "workers": true,
 	"programme": true, "program": true, "show": true, "podcast": true,
+	// "told the council his department would …"
+	"council": true, "assembly": true, "senate": true, "chamber": true, "court": true, "jury": true,
+	"board": true, "summit": true, "congress": true, "commission": true, "convention": true,
 }
 
 // npObjectVerbs report through their object rather than a clause:

@@ -906,6 +906,12 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"The U.N. envoy for Yemen", "^peace talks could resume"}}},
 		{"a role owned by a movement", "The U.N. envoy, Hans Lindgren, said talks could resume.\n\nThe Houthi movement's chief negotiator said the group was ready.",
 			[][2]string{{"Hans Lindgren", "talks could resume"}, {"The Houthi movement chief negotiator", "^the group was ready"}}},
+		{"lawyers for a party", "Lawyers for the plaintiffs called the decision \"a victory for the rule of law.\"",
+			[][2]string{{"Lawyers for the plaintiffs", "a victory"}}},
+		{"a possessive after the body told opens the content", "Fire Chief Ron Becker told the council his department would leave two posts unfilled.",
+			[][2]string{{"Ron Becker", "^his department would"}}},
+		{"a local title", "Councilwoman Deb Alvarez said the plan kicks the can down the road.",
+			[][2]string{{"Deb Alvarez", "^the plan kicks"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {

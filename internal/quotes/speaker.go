@@ -849,7 +849,9 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	// the head: last word of the phrase (before "of" if any)
 	h := b - 1
 	for t := a; t < b; t++ {
-		if (d.lower(t) == "of" || sourceAdjectives[d.lower(t)] || d.lower(t) == "with" && t+1 < b && d.lower(t+1) == "knowledge") && t > a {
+		// ("lawyers for the plaintiffs": the noun before "for")
+		forSpeaker := d.lower(t) == "for" && t > a && (speakerNouns[strings.TrimSuffix(d.lower(t-1), "s")] || speakerNouns[d.lower(t-1)])
+		if (d.lower(t) == "of" || sourceAdjectives[d.lower(t)] || d.lower(t) == "with" && t+1 < b && d.lower(t+1) == "knowledge" || forSpeaker) && t > a {
 			// "officials of …", "diplomats familiar with …"
 			h = t - 1
 			break
