@@ -576,18 +576,100 @@ const stampReach = 4
 // ("Updated", "Published:", "Last updated") and a figure, in a short line.
 func isStampLine(s string) bool {
 	w := strings.Fields(s)
-	if len(w) < 2 || len(w) > 15 || !strings.ContainsAny(s, "0123456789") {
+	if len(w) == 0 || len(w) > 15 || !strings.ContainsAny(s, "0123456789") {
 		return false
+	}
+	if len(w) == 1 {
+		return isDateLine(w) // "2023-11-14T09:12:00Z"
 	}
 	first := strings.ToLower(strings.TrimRight(w[0], ":"))
 	if !stampWords[first] {
-		return false
+		return isDateLine(w)
 	}
 	if first == "last" || first == "first" {
 		second := strings.ToLower(strings.TrimRight(w[1], ":"))
 		return second == "updated" || second == "published" || second == "modified"
 	}
 	return true
+}
+
+// isDateLine reports whether the words w are a date alone, as sites print
+// it under the headline: "Tuesday, 14 November 2023 15:30 GMT", "Nov 14
+// 2023 at 3:45 PM", "14.11.2023, 09:12", "2023-11-14T09:12:00Z",
+// "November 14th, 2023". Safe: every word is a weekday, a month, a
+// figure, a time zone or "at"; a sentence has other words.
+func isDateLine(w []string) bool {
+	if len(w) > 10 {
+		return false
+	}
+	year, month := false, false
+	for _, x := range w {
+		x = strings.Trim(x, ",|·•()")
+		lx := strings.ToLower(strings.TrimSuffix(x, "."))
+		switch {
+		case lx == "":
+		case weekdays[lx] || shortWeekdays[lx]:
+		case meta.MonthByName(x) != 0:
+			month = true
+		case lx == "at" || lx == "on" || lx == "am" || lx == "pm" || lx == "a.m" || lx == "p.m" || timeZones[lx]:
+		case dateFigure(lx):
+			if hasYear(lx) {
+				year = true
+			}
+			if strings.ContainsAny(lx, "./-") && len(lx) >= 8 {
+				month = true // 14.11.2023, 2023-11-14
+			}
+		default:
+			return false
+		}
+	}
+	return year && month
+}
+
+var shortWeekdays = map[string]bool{"mon": true, "tue": true, "tues": true, "wed": true, "thu": true,
+	"thur": true, "thurs": true, "fri": true, "sat": true, "sun": true}
+
+// timeZones are the zones a site prints after a time (lower case).
+var timeZones = map[string]bool{"gmt": true, "utc": true, "et": true, "est": true, "edt": true, "ct": true,
+	"cst": true, "cdt": true, "pt": true, "pst": true, "pdt": true, "bst": true, "cet": true, "cest": true,
+	"ist": true, "msk": true, "jst": true, "kst": true, "aest": true, "aedt": true, "hkt": true, "sgt": true,
+	"eet": true, "eest": true, "wib": true, "pkt": true, "z": true}
+
+// dateFigure reports a figure of a date or a time: "14", "14th",
+// "2023", "15:30", "10.02", "14.11.2023", "2023-11-14T09:12:00Z".
+func dateFigure(s string) bool {
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		// an ordinal: "14th", "1st", "2nd", "3rd"
+		if digits > 0 && digits <= 2 && (s[i:] == "th" || s[i:] == "st" || s[i:] == "nd" || s[i:] == "rd") {
+			return true
+		}
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' || c == ':' || c == '-' || c == '/' || c == '+' || c == 't' || c == 'z':
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// hasYear reports a four-digit year 1900–2199 among the figures of s.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 && (s[i-4] == '1' && s[i-3] == '9' || s[i-4] == '2' && (s[i-3] == '0' || s[i-3] == '1')) {
+			return true
+		}
+		run = 0
+	}
+	return false
 }
 
 // bylineOutlet returns the known outlet a byline names ("By Jane Doe,

@@ -101,6 +101,33 @@ func TestStampsDatePublication(t *testing.T) {
 	}
 }
 
+// A date printed alone under the headline, in the forms sites use, dates
+// the article and leaves the body; a line with other words stays.
+func TestDateLineUnderHeadline(t *testing.T) {
+	for line, want := range map[string]string{
+		"Published: 14/11/2031":                     "2031-11-14",
+		"Tuesday, 14 November 2031 15:30 GMT":       "2031-11-14",
+		"Nov 14 2031 at 3:45 PM":                    "2031-11-14",
+		"14.11.2031, 09:12":                         "2031-11-14",
+		"2031-11-14T09:12:00Z":                      "2031-11-14",
+		"November 14th, 2031":                       "2031-11-14",
+		"Tue 14 Nov 2031 10.02 GMT":                 "2031-11-14",
+		"Updated: 11/14/2031 9:12 AM":               "2031-11-14",
+		"Published 03/04/2031":                      "", // day or month first: unknown
+		"Talks resumed on 14 November 2031 in Oslo": "",
+	} {
+		in := "Harbour talks collapse in Oslo\n\n" + line + "\n\nThe talks collapsed on Tuesday, officials said.\n"
+		r := Text(in)
+		d := meta.Decide(meta.Evidence{Dateline: r.Dateline, Stamps: r.Stamps})
+		if d.Published != want {
+			t.Errorf("%q: published %q, want %q", line, d.Published, want)
+		}
+		if want != "" && strings.Contains(r.Body, line) {
+			t.Errorf("%q: the date line stayed in the body", line)
+		}
+	}
+}
+
 func TestEmptyAndOdd(t *testing.T) {
 	for _, in := range []string{"", "\n\n\n", "\uFEFF", "one line", "\r\nA\r\n\r\nB\r\n", strings.Repeat("word ", 10000)} {
 		r := Text(in)

@@ -2,6 +2,7 @@ package meta
 
 import (
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/parley-news/parley/internal/article"
@@ -133,7 +134,7 @@ func latestBefore(ts []time.Time, limit time.Time) (time.Time, bool) {
 
 // stampRe finds site date stamps: "20.02.2022" (day first, as European sites
 // print them) and ISO "2022-02-20".
-var stampRe = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
+var stampRe = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\b|T)`)
 
 // DateStamps returns the dates stamped in a furniture line.
 func DateStamps(line string) []time.Time {
@@ -142,6 +143,17 @@ func DateStamps(line string) []time.Time {
 		var y, mo, d int
 		if m[3] != "" {
 			d, mo, y = atoi(m[1]), atoi(m[2]), atoi(m[3])
+			if strings.Contains(m[0], "/") {
+				// "14/11/2023" is day first, "11/14/2023" (American)
+				// month first; "03/04/2023" could be either: no stamp.
+				switch {
+				case d > 12 && mo <= 12:
+				case mo > 12 && d <= 12:
+					d, mo = mo, d
+				default:
+					continue
+				}
+			}
 		} else {
 			y, mo, d = atoi(m[4]), atoi(m[5]), atoi(m[6])
 		}
@@ -154,7 +166,7 @@ func DateStamps(line string) []time.Time {
 
 // fullDateRe finds dates written out with their year: "December 17, 2021",
 // "Dec. 17, 2021", "17 December 2021".
-var fullDateRe = regexp.MustCompile(`\b` + reMonth + `\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b|\b(\d{1,2})\s+` + reMonth + `,?\s+((?:19|20)\d\d)\b`)
+var fullDateRe = regexp.MustCompile(`\b` + reMonth + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + reMonth + `,?\s+((?:19|20)\d\d)\b`)
 
 // TextDates returns the full dates (with day, month and year) written in text.
 // The pattern runs only on the few bytes before each four-digit year, found
