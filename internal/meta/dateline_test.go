@@ -42,6 +42,11 @@ func TestParseDateline(t *testing.T) {
 		{in: "NEW YORK/LONDON (Reuters) - Oil", place: "New York", outlet: "Reuters", rest: "Oil"},
 		{in: "Madrid, Apr 7 (EFE).- Spain and Morocco", place: "Madrid", outlet: "EFE", month: 4, day: 7, rest: "Spain"},
 		{in: "PARIS, July 10.--Foreign Minister", place: "Paris", month: 7, day: 10, rest: "Foreign"},
+		{in: "Nov 14 (Reuters) - Oil prices rose", outlet: "Reuters", month: 11, day: 14, rest: "Oil"},
+		{in: "May 3 (Unknown Wire) - Oil", notADateline: true},
+		{in: "AUGUSTA, Ga. (AP) — Officials", place: "Augusta", region: "Ga", outlet: "AP", rest: "Officials"},
+		{in: "MARSEILLE, France (AFP) - Officials", place: "Marseille", region: "France", outlet: "AFP", rest: "Officials"},
+		{in: "May Day marchers (Reuters) - said", notADateline: true},
 		// a known place in capitals alone on its line
 		{in: "ANKARA", place: "Ankara", rest: ""},
 		{in: "RUSSIAN", notADateline: true},

@@ -290,6 +290,27 @@ func scanDateline(s string) (Dateline, bool) {
 		}
 		return d, false
 	}
+	// Reuters' business wire names no place: "Nov 14 (Reuters) - Oil
+	// prices rose …". A date, then a known service in brackets.
+	if sc.monthWord() != 0 {
+		sc.i = 0
+		if sc.date(&d) {
+			sc.spaces()
+			if sc.peek() == '(' {
+				sc.next()
+				if name, ok := sc.outletUntil(')'); ok {
+					if c, known := KnownOutlet(name); known {
+						sc.spaces()
+						if n := sc.dashes(true); n > 0 && n <= 2 && sc.spaces() > 0 {
+							d.Outlet, d.Len = c, sc.i
+							return d, true
+						}
+					}
+				}
+			}
+		}
+		return Dateline{}, false
+	}
 	place := sc.place()
 	if place == "" {
 		return d, false
