@@ -481,7 +481,11 @@ func scanDateline(s string) (Dateline, bool) {
 	}
 	sc.spaces()
 	dotted := sc.dotBeforeDash() // "PARIS, July 10.--Foreign Minister …"
+	dashAt := sc.i
 	n := sc.dashes(false)
+	// the old papers' "GENEVA, May 20--Premier …": a double hyphen (or a
+	// dash) glued to the report
+	glued := dotted || n == 2 && sc.s[dashAt] == '-' || n == 1 && sc.s[dashAt] != '-'
 	if n == 0 && sc.peek() == ':' {
 		// A capitalised word and a colon is as often a label ("BREAKING:",
 		// a transcript's "PRICE:"): the place must be a known country or
@@ -492,7 +496,7 @@ func scanDateline(s string) (Dateline, bool) {
 		sc.next()
 		n = 1
 	}
-	if n == 0 || n > 2 || sc.spaces() == 0 && !(dotted && unicode.IsUpper(sc.peek())) {
+	if n == 0 || n > 2 || sc.spaces() == 0 && !(glued && isCaps(place) && unicode.IsUpper(sc.peek())) {
 		return Dateline{}, false
 	}
 	// In title case the report must open with a capital after the dash:
