@@ -244,6 +244,9 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	// read cased as the rest of the text writes its words
 	// (text.CaseCapsLines): in capitals every word would read as a name.
 	read = text.CaseCapsLines(read)
+	// A text all in capitals (telex and teletype copy) is read cased from
+	// an English word list (text.CaseTelex).
+	read = text.CaseTelex(read)
 	a.Pipeline = Version
 	published, _ := a.PublishedTime()
 
