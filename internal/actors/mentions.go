@@ -779,7 +779,7 @@ func pluralNoun(w string) bool {
 // ("al-Ansari") of a person named before: after "Majed al-Ansari", a
 // sentence's "al-Ansari said" names him though it starts in lower case.
 func knownArticleName(w string, book *Book) bool {
-	if !articleName(w) {
+	if len(w) < 4 || w[2] != '-' && w[3] != '-' || !articleName(w) {
 		return false
 	}
 	_, ok := book.Surname(w)

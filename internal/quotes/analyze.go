@@ -1421,6 +1421,16 @@ func (d *doc) titledLabel(u unit, s0 int) ([2]int, int, bool) {
 	if s0 != u.t0 || (d.ui > 0 && d.unitList[d.ui-1].para == u.para) || allCapsWord(d.word(s0)) {
 		return [2]int{}, 0, false
 	}
+	colon := false // a colon among the first words, before any lookup
+	for t := s0 + 1; t < u.t1 && t <= s0+6; t++ {
+		if d.toks[t].Kind == text.Punct && d.word(t) == ":" {
+			colon = true
+			break
+		}
+	}
+	if !colon {
+		return [2]int{}, 0, false
+	}
 	t := s0
 	for t < u.t1 && t < s0+3 && d.toks[t].Kind == text.Word && (actors.IsTitleWord(d.word(t)) || actors.IsRoleNoun(d.word(t))) && isCap(d.word(t)) && !actors.IsCapStop(d.word(t)) {
 		t++

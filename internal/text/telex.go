@@ -39,6 +39,13 @@ func CaseTelex(s string) string {
 			up++
 		case c >= 'a' && c <= 'z':
 			lo++
+			// A telex is in capitals throughout: a text whose first few
+			// hundred letters are mostly lower case is no telex (most
+			// texts are told here, without reading them whole; a
+			// headline in mixed case above a telex is shorter).
+			if lo >= 200 && lo*20 > up {
+				return s
+			}
 		}
 	}
 	if up < 60 || lo*20 > up {
