@@ -1009,6 +1009,7 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 		return false
 	}
 	d.clauseAfter = false
+	d.saidClause = false
 	d.cueAmbig = false
 	if cs := cuesOf(d.lower(h.t0)); len(cs) > 0 && cs[0].ambig {
 		d.cueAmbig = true
@@ -1016,6 +1017,11 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	if h.t1 < u.t1 {
 		nt := d.toks[h.t1]
 		d.clauseAfter = nt.Kind == text.Quote || d.lower(h.t1) == "that" || d.word(h.t1) == ":"
+		// "said they had …", "said the talks …": "said" and a clause
+		switch d.lower(h.t0) {
+		case "said", "says", "say":
+			d.saidClause = nt.Kind == text.Word && (pronouns[d.lower(h.t1)] != "" || inLex(determinersLex, d.lower(h.t1)))
+		}
 	}
 	if h.kind == 'v' && !c.trusted && !d.plausibleSpeaker(c.subj) {
 		return false

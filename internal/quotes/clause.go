@@ -120,6 +120,13 @@ func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
 	if h.kind == 'a' && h.t0 > u.t0 && d.word(h.t0-1) == "," && d.words(before) >= 4 && !d.inQ[h.t0-1] {
 		c.content = before
 	}
+	// "The talks, according to two diplomats, have stalled …": the
+	// subject before the phrase and the clause after it are one content,
+	// read whole (the phrase inside it).
+	if h.kind == 'a' && h.t0 > u.t0 && d.word(h.t0-1) == "," && d.words(before) >= 1 && d.words(before) < 4 && !d.inQ[h.t0-1] &&
+		inLex(determinersLex, d.lower(u.t0)) && d.words(after) >= 3 {
+		c.content = text.TrimSpan(d.body, u.span)
+	}
 	c.rep = [2]int{h.t0, h.subj[1]}
 	if dataSource || seen {
 		return c, true

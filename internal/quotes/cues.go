@@ -332,6 +332,8 @@ var ppWords = map[string]bool{
 	"while": true, "as": true, "when": true, "from": true, "with": true, "for": true, "of": true,
 	"by": true, "via": true, "through": true, "earlier": true, "later": true, "last": true,
 	"this": true, "yesterday": true, "today": true, "recently": true, "afterward": true, "again": true,
+	// "said at a news conference following talks with …"
+	"following": true, "ahead": true, "amid": true, "despite": true,
 }
 
 // progAux make an -ing form a finite verb: "is saying", "He’s claiming".

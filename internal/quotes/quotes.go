@@ -175,6 +175,9 @@ type doc struct {
 	// clauseAfter: the cue being tried is followed by "that", a colon
 	// or a quote.
 	clauseAfter bool
+	// saidClause: the cue is "said" or "says" and a pronoun or a
+	// determiner opens what follows ("said they had …")
+	saidClause bool
 	cueAmbig    bool // the cue is also a common noun ("claims")
 	title       bool // analysing a headline: title-case verbs count
 

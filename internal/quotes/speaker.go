@@ -591,6 +591,12 @@ func (d *doc) pronounActor(id actors.ID, pos int, kind, pronoun string) (article
 // itPronoun resolves "it" as a speaker: an organisation or a country,
 // never a person — the last one that spoke, else the last one named.
 func (d *doc) itPronoun(pos int, pronoun string) (article.Actor, string, string) {
+	// "The Norland foreign ministry said …. It added …": a body the text
+	// names by a common noun, which spoke last, in this unit or the one
+	// before.
+	if sp, ok := d.unnamedBodyBefore(); ok {
+		return sp, sp.Name, ""
+	}
 	if id := d.lastSpeaker; id >= 0 && d.book.Kind(id) != article.Person {
 		return d.pronounActor(id, pos, "", pronoun)
 	}
@@ -640,7 +646,30 @@ func (d *doc) pluralSpeakerBefore() (article.Actor, bool) {
 	}
 	name := last.Speaker.Name
 	head := strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
-	if !isPluralSpeakerNoun(head) {
+	// ("The rebels said …. They also demanded …": a plural noun after
+	// "the" is a group too)
+	plural := len(head) > 3 && head[len(head)-1] == 's' && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") &&
+		!strings.HasSuffix(head, "is") && len(name) > 4 && strings.EqualFold(name[:4], "the ")
+	if !isPluralSpeakerNoun(head) && !plural {
+		return article.Actor{}, false
+	}
+	return last.Speaker, true
+}
+
+// unnamedBodyBefore returns the speaker of the latest statement when it
+// is a body named by a common noun ("the Norland foreign ministry", "the
+// rebel command") in this unit or the one before.
+func (d *doc) unnamedBodyBefore() (article.Actor, bool) {
+	if len(d.out) == 0 || d.ui < 0 {
+		return article.Actor{}, false
+	}
+	last := d.out[len(d.out)-1]
+	if last.Speaker.Kind != "" || d.unitOf(last.Span[0]) < d.ui-1 {
+		return article.Actor{}, false
+	}
+	name := last.Speaker.Name
+	head := strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
+	if !actors.IsOrgHead(head) && head != "government" && head != "administration" && head != "side" && head != "company" {
 		return article.Actor{}, false
 	}
 	return last.Speaker, true
@@ -881,6 +910,11 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	if inLex(determinersLex, d.lower(a)) && b-a >= 2 && b-a <= 4 && !isCap(w) && !inLex(npStopLex, lw) && !timeNouns[lw] && d.clauseAfter && !d.cueAmbig {
 		return true
 	}
+	// "The rebels said they had been excluded": a plural noun for people
+	// after "the", before "said" and a clause, speaks as a group.
+	if d.saidClause && d.lower(a) == "the" && b-a >= 2 && b-a <= 3 && !isCap(w) && peopleNoun(lw) && !inLex(npStopLex, lw) && !timeNouns[lw] {
+		return true
+	}
 	if isCap(w) {
 		// weekday and month names are not speakers ("Friday said")
 		return !actors.IsCapStop(w)
@@ -1093,6 +1127,21 @@ func (d *doc) ownedByOther(a, b int) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// peopleNoun reports a plural noun that looks like one for people:
+// "rebels", "protesters", "activists", "residents", "negotiators",
+// "civilians".
+func peopleNoun(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, suf := range [...]string{"ers", "ists", "els", "ants", "ents", "ors", "ians"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
 	}
 	return false
 }
