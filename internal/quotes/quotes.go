@@ -178,8 +178,8 @@ type doc struct {
 	// saidClause: the cue is "said" or "says" and a pronoun or a
 	// determiner opens what follows ("said they had …")
 	saidClause bool
-	cueAmbig    bool // the cue is also a common noun ("claims")
-	title       bool // analysing a headline: title-case verbs count
+	cueAmbig   bool // the cue is also a common noun ("claims")
+	title      bool // analysing a headline: title-case verbs count
 
 	lastSpeaker, lastPerson actors.ID
 	// units of the body and the one being analysed (-1: none, as in a
