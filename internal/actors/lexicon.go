@@ -33,6 +33,10 @@ var titleWords = set(
 	// rulers and clerics of other traditions: "Emir Tamim", "Ayatollah
 	// Ali Sistani", "Rabbi Sacks", "Patriarch Kirill"
 	"emir", "amir", "sultan", "ayatollah", "imam", "mufti", "rabbi", "archbishop", "patriarch",
+	// West African and other styles of address: "Hon. Simon Bako", "H.E.
+	// Alhaji Musa Danladi", "Comrade Joe Ajaero", "Engr. Ade Ola"
+	"hon", "honourable", "honorable", "h.e", "alhaji", "alhaja", "hajiya", "comrade", "engr", "barr",
+	"mallam", "pastor", "apostle", "otunba",
 	// local government: "Councilwoman Deb Alvarez", "Alderman Joe Moore"
 	"councilman", "councilwoman", "councilmember", "councillor", "councilor", "alderman", "alderwoman", "sheriff",
 	"sergeant", "maj", "major", "adm", "admiral", "commander", "cmdr", "marshal", "chancellor",

@@ -1600,6 +1600,25 @@ func (d *doc) finalClause(u unit, hits []cueHit) (cueHit, bool) {
 	if h.kind != 'v' || h.class != speech || d.inQ[h.t0] || strings.HasSuffix(d.lower(h.t0), "ing") {
 		return cueHit{}, false
 	}
+	// "China urged …, said Chinese Foreign Ministry spokesperson Wang
+	// Lin at a regular press briefing.": the inverted clause closing the
+	// unit, a speaker and an occasion after the verb.
+	if h.t0-1 > u.t0 && d.word(h.t0-1) == "," && !d.inQ[h.t0-1] && invertingVerbs[d.lower(h.t0)] && h.t1 < u.t1 &&
+		(isCap(d.word(h.t1)) || inLex(determinersLex, d.lower(h.t1))) {
+		n := 0
+		for t := h.t1; t < u.t1; t++ {
+			if d.inQ[t] || d.toks[t].Kind == text.Quote || d.lower(t) == "that" {
+				return cueHit{}, false
+			}
+			if d.toks[t].Kind == text.Word {
+				n++
+			}
+		}
+		if n <= 14 {
+			return h, true
+		}
+		return cueHit{}, false
+	}
 	// after the verb: at most a short time phrase, then the end
 	words := 0
 	for t := h.t1; t < u.t1; t++ {

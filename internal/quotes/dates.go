@@ -51,7 +51,7 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 			continue
 		}
 		ti := d.tokAt(tx.Span[0])
-		if ti < 0 || d.inQ[ti] || (ti >= c.relative[0] && ti < c.relative[1]) {
+		if ti < 0 || d.inQ[ti] || (ti >= c.relative[0] && ti < c.relative[1] && !d.speakingRelative(c.relative)) {
 			continue
 		}
 		inContent := c.content.Contains(tx.Span)
@@ -132,6 +132,24 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 		return dated{d.pubDay, article.DatePublication}
 	}
 	return d.defaultDate
+}
+
+// speakingRelative reports whether a relative clause about the speaker
+// tells the occasion of saying: "Bako, who spoke with journalists in Abuja
+// on Tuesday, said …" (its day is the statement's).
+func (d *doc) speakingRelative(r [2]int) bool {
+	if r[1]-r[0] < 2 || d.lower(r[0]) != "who" {
+		return false
+	}
+	switch d.lower(r[0] + 1) {
+	case "spoke", "addressed", "briefed", "told", "was", "appeared":
+		// ("was speaking", "was addressing", "appeared on")
+		if d.lower(r[0]+1) == "was" {
+			return r[0]+2 < r[1] && (d.lower(r[0]+2) == "speaking" || d.lower(r[0]+2) == "addressing")
+		}
+		return true
+	}
+	return false
 }
 
 // occasionAfter reports whether the word after byte offset p names a

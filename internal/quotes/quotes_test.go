@@ -221,6 +221,7 @@ func TestDateBasis(t *testing.T) {
 		{"a day of the occasion", "Anna Berg said at a March 6 event in Oslo the talks had failed.", false, false, "said", "2023-03-06", article.DateStated},
 		{"a date in a phrase after the cue", "\"The ball is in their court,\" Anna Berg said, referring to the March 6 talks.", true, false, "said", "2023-03-15", article.DatePublication},
 		{"late on a day belongs to the reporting clause", "Anna Berg said late on Monday that the deal was dead.", false, false, "said", "2023-03-13", article.DateRelative},
+		{"the day of a relative clause telling the occasion", "Simon Bako, who spoke with journalists in Oslo on Monday, said the offer was fair.", false, false, "said", "2023-03-13", article.DateRelative},
 		{"a date of the document after the cue", "According to a March 6 report by Anna Berg, the talks had failed.", true, false, "According to", "2023-03-06", article.DateStated},
 		{"opening participle tied to an earlier sentence", "The ministry received the written response last month.\n\nCommenting on the response, Anna Berg said it ignored the key proposals.", false, false, "said", "2023-02", article.DateEvent},
 	}
@@ -920,6 +921,10 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Sergey Lavrov", "^Russia will take measures"}}},
 		{"according to inside the clause", "The talks, according to two diplomats briefed on them, have stalled over the border.",
 			[][2]string{{"two diplomats briefed on them", "^The talks, according to two diplomats briefed on them, have stalled"}}},
+		{"an inverted clause closing the unit after a statement's verb", "China urged Kestrel on Tuesday to stop interfering, said Foreign Ministry spokesperson Wang Lin at a regular press briefing.",
+			[][2]string{{"Wang Lin", "^China urged Kestrel"}}},
+		{"styles of address", "The Minister of Labour, Hon. Simon Bako, has said the strike must end. H.E. Alhaji Musa Danladi urged calm. Comrade Joe Ajaero said the strike would go on.",
+			[][2]string{{"Simon Bako", "^the strike must end"}, {"Musa Danladi", "urged calm"}, {"Joe Ajaero", "^the strike would go on"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {
