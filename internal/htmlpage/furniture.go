@@ -164,6 +164,7 @@ var dateWords = func() map[string]bool {
 		"januari februari maart mei juni juli augustus oktober",
 		"am pm a m p m gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst msk aest et pt ct h hrs",
 		"published updated posted modified last first on at by the of de del da do às as a em um le à el il alle ore",
+		"web story page date", // "Web posted at: 4:12 p.m. EST", old sites' stamps
 		"publicado atualizado actualizado publicada atualizada veröffentlicht aktualisiert publié mis jour pubblicato aggiornato",
 		"reading read time min mins minute minutes tempo leitura minuto minutos lectura lesezeit lecture lettura",
 		"today yesterday ago hours hour",
@@ -190,8 +191,9 @@ type furnitureInput struct {
 // dropFurniture removes from the extracted paragraphs what a news page
 // wraps around the article and trafilatura lets through. dek is the first
 // heading dropped from the article header that is not the headline (the
-// standfirst set as a subheading), "" if none.
-func dropFurniture(ps []para, in furnitureInput) (out []para, dek string) {
+// standfirst set as a subheading), "" if none; stamp is the first date
+// stamp dropped from the lead ("March 3, 1998"), "" if none.
+func dropFurniture(ps []para, in furnitureInput) (out []para, dek, stamp string) {
 	titleKeys := make(map[string]bool, len(in.titles))
 	for _, t := range in.titles {
 		if k := normKey(t); k != "" {
@@ -239,6 +241,10 @@ func dropFurniture(ps []para, in furnitureInput) (out []para, dek string) {
 			cutting = false
 		}
 
+		// (the lead's first stamp line, whichever rule drops it)
+		if stamp == "" && inLead && isStampLine(p.text, words) {
+			stamp = p.text
+		}
 		switch {
 		case on(ruleStubs) && labels[k]:
 			continue
@@ -291,7 +297,7 @@ func dropFurniture(ps []para, in furnitureInput) (out []para, dek string) {
 		}
 		out = append(out, p)
 	}
-	return out, dek
+	return out, dek, stamp
 }
 
 // bodyEnd returns the index after the last paragraph of article text: it

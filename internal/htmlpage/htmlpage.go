@@ -239,12 +239,26 @@ func (e *Extractor) Extract(ctx context.Context, raw []byte, pageURL string) (*P
 	if e.cfg.rules&ruleSplitBody != 0 {
 		paras = restoreSplitBody(doc, paras)
 	}
-	paras, dek := dropFurniture(paras, furnitureInput{
+	// "CNN - Talks resume in Geneva": a <title> that puts the site's name
+	// (or a section's) before the headline, with no metadata to say which
+	// part is which; the part the page prints above the text is the
+	// headline.
+	if seg, ok := titleSegmentInLead(p.Title, paras); ok {
+		p.Title = seg
+	}
+	paras, dek, stamp := dropFurniture(paras, furnitureInput{
 		titles:     append(meta.titles, p.Title, tm.Title),
 		standfirst: p.Standfirst,
 		author:     p.Author,
 		rules:      e.cfg.rules,
 	})
+	if p.Published.IsZero() && stamp != "" {
+		// A page with no date in its metadata (old sites) prints it
+		// above the text: "March 3, 1998", "Published 18 November 2019".
+		if t, ok := stampDate(stamp); ok {
+			p.Published = t
+		}
+	}
 	if p.Standfirst == "" {
 		p.Standfirst = dek
 	}
@@ -440,4 +454,74 @@ func stripTags(s string) string {
 		s = s[i+j+1:]
 	}
 	return html.UnescapeString(b.String())
+}
+
+// stampDate reads the date of a stamp line ("March 3, 1998", "Published
+// 18 November 2019", "Updated: Tue., Nov. 19, 2019"): the first word from
+// which the written-date or the ISO reader takes a plausible date; the
+// day only.
+func stampDate(s string) (time.Time, bool) {
+	if len(s) > 200 {
+		return time.Time{}, false
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i-1] != ' ' && s[i-1] != '\n' {
+			continue
+		}
+		// the longest date from i up to the end of a word ("March 3,
+		// 1998" out of "March 3, 1998 Web posted at: 4:12 p.m.")
+		for j := len(s); j > i; j-- {
+			if j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != ',' {
+				continue
+			}
+			t, _, ok := parseWritten(s[i:j])
+			if !ok {
+				t, _, ok = parseISO(s[i:j])
+			}
+			if ok && plausible(t) {
+				return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// titleSegmentInLead returns the part of title between its separators
+// (" - ", " | ", " :: ") that one of the first paragraphs repeats whole,
+// when title has more than one part.
+func titleSegmentInLead(title string, paras []para) (string, bool) {
+	var segs []string
+	rest := title
+	for {
+		i := -1
+		for _, sep := range []string{" - ", " | ", " :: ", " – ", " — "} {
+			if j := strings.Index(rest, sep); j >= 0 && (i < 0 || j < i) {
+				i = j
+			}
+		}
+		if i < 0 {
+			segs = append(segs, strings.TrimSpace(rest))
+			break
+		}
+		segs = append(segs, strings.TrimSpace(rest[:i]))
+		rest = rest[i+3:]
+		if len(segs) > 4 {
+			return "", false
+		}
+	}
+	if len(segs) < 2 {
+		return "", false
+	}
+	for k, p := range paras {
+		if k >= 8 {
+			break
+		}
+		key := normKey(p.text)
+		for _, sg := range segs {
+			if countWords(sg) >= 3 && key == normKey(sg) {
+				return sg, true
+			}
+		}
+	}
+	return "", false
 }

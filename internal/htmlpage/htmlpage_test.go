@@ -306,7 +306,7 @@ func TestFurnitureRules(t *testing.T) {
 			[]string{long, long + " Two.", long + " Three."}},
 	}
 	for _, c := range cases {
-		got, _ := dropFurniture(c.in, furnitureInput{titles: []string{"Talks resume in Vienna"}, rules: allRules})
+		got, _, _ := dropFurniture(c.in, furnitureInput{titles: []string{"Talks resume in Vienna"}, rules: allRules})
 		var texts []string
 		for _, p := range got {
 			texts = append(texts, p.text)
@@ -326,7 +326,7 @@ func TestLinkTail(t *testing.T) {
 		{text: "Fleets stay in port for a third week", letters: 28},
 		{text: "Fish prices climb", letters: 15, linked: 15},
 	}
-	got, _ := dropFurniture(ps, furnitureInput{rules: allRules})
+	got, _, _ := dropFurniture(ps, furnitureInput{rules: allRules})
 	if len(got) != 2 {
 		t.Errorf("kept %d paragraphs, want the 2 of text: %+v", len(got), got)
 	}
@@ -605,5 +605,31 @@ func TestOutletFromTitle(t *testing.T) {
 		if got := readMeta(doc, nil).outlet; got != c.want {
 			t.Errorf("%s: outlet %q, want %q", c.page, got, c.want)
 		}
+	}
+}
+
+// An old page with no metadata: the headline is the part of the <title>
+// the page prints above the text, the date the stamp under it.
+func TestOldPageTitleAndStamp(t *testing.T) {
+	page := `<HTML><HEAD><TITLE>WIRE - Harbour talks resume in Oslo - March 3, 1998</TITLE></HEAD><BODY>
+<TABLE><TR><TD><A HREF="/">Home</A><BR><A HREF="/world">World</A></TD><TD>
+<FONT SIZE=5><B>Harbour talks resume in Oslo</B></FONT><BR>
+<FONT SIZE=2>March 3, 1998<BR>Web posted at: 4:12 p.m. EST (2112 GMT)</FONT>
+<P>OSLO -- Negotiators from the two harbours resumed talks on Tuesday after a three-month break, officials said.
+<P>"We are here to make progress," the chief negotiator, Anna Berg, told reporters outside the hall on the quay.
+<P>Her counterpart, Ivo Marek, said he expected the talks to last at least a week, and that both sides had narrowed their differences.
+</TD></TR></TABLE></BODY></HTML>`
+	p, err := New(nil).Extract(context.Background(), []byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "Harbour talks resume in Oslo" {
+		t.Errorf("title %q", p.Title)
+	}
+	if got := p.Published.Format("2006-01-02"); got != "1998-03-03" {
+		t.Errorf("published %s, want 1998-03-03", got)
+	}
+	if strings.Contains(p.Body, "Web posted") || strings.HasPrefix(p.Body, "Harbour talks") {
+		t.Errorf("body keeps the page's header: %q", p.Body[:80])
 	}
 }

@@ -334,6 +334,8 @@ var ppWords = map[string]bool{
 	"this": true, "yesterday": true, "today": true, "recently": true, "afterward": true, "again": true,
 	// "said at a news conference following talks with …"
 	"following": true, "ahead": true, "amid": true, "despite": true,
+	// "told reporters outside the conference hall"
+	"outside": true, "inside": true, "near": true, "aboard": true, "upon": true,
 }
 
 // progAux make an -ing form a finite verb: "is saying", "He’s claiming".

@@ -925,6 +925,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Wang Lin", "^China urged Kestrel"}}},
 		{"styles of address", "The Minister of Labour, Hon. Simon Bako, has said the strike must end. H.E. Alhaji Musa Danladi urged calm. Comrade Joe Ajaero said the strike would go on.",
 			[][2]string{{"Simon Bako", "^the strike must end"}, {"Musa Danladi", "urged calm"}, {"Joe Ajaero", "^the strike would go on"}}},
+		{"told reporters outside a hall", "\"We are here to make progress,\" the chief negotiator, Anna Berg, told reporters outside the conference hall.",
+			[][2]string{{"Anna Berg", "^\"We are here to make progress"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {
