@@ -37,11 +37,13 @@ import (
 	nurl "net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/RadhiFadlillah/whatlanggo"
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // ErrNoArticle is returned when a page carries no article text: an empty
@@ -186,7 +188,8 @@ func (e *Extractor) Extract(ctx context.Context, raw []byte, pageURL string) (*P
 		switch {
 		case err == nil:
 			tm = res.Metadata
-			paras = paragraphs(res.ContentNode)
+			paras = dropBaselineRepeat(paragraphs(res.ContentNode))
+			paras = splitBaseline(doc, paras)
 		case countWords(meta.ldBody) >= minBodyWords:
 			// the page's HTML holds no article (a script fills it in);
 			// its JSON-LD does
@@ -524,4 +527,75 @@ func titleSegmentInLead(title string, paras []para) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// splitBaseline gives back their paragraphs to the text of a short page
+// that trafilatura's baseline rescue returned as one block run together
+// ("… on the shore of the lake.More talks are planned …"): the page's own
+// block elements, when together they are that text.
+func splitBaseline(doc *html.Node, ps []para) []para {
+	if len(ps) != 1 || len(ps[0].text) > 2000 {
+		return ps
+	}
+	body := findElement(doc, atom.Body, 0)
+	if body == nil {
+		return ps
+	}
+	all := paragraphs(body)
+	if len(all) < 2 {
+		return ps
+	}
+	var b strings.Builder
+	for _, p := range all {
+		b.WriteString(squashSpace(p.text))
+	}
+	if b.String() != squashSpace(ps[0].text) {
+		return ps
+	}
+	return all
+}
+
+// findElement returns the first element a under n, depth first.
+func findElement(n *html.Node, a atom.Atom, depth int) *html.Node {
+	if n == nil || depth > maxWalkDepth {
+		return nil
+	}
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElement(c, a, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// squashSpace is s without its white space.
+func squashSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// dropBaselineRepeat drops a last paragraph that is the paragraphs before
+// it run together: on a short page (under trafilatura's minimum size) its
+// baseline rescue adds the whole text again as one block, and the
+// statements would be read twice.
+func dropBaselineRepeat(ps []para) []para {
+	if len(ps) < 3 {
+		return ps
+	}
+	last := squashSpace(ps[len(ps)-1].text)
+	var b strings.Builder
+	for _, p := range ps[:len(ps)-1] {
+		b.WriteString(squashSpace(p.text))
+	}
+	if last != "" && last == b.String() {
+		return ps[:len(ps)-1]
+	}
+	return ps
 }

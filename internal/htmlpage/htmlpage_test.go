@@ -633,3 +633,18 @@ func TestOldPageTitleAndStamp(t *testing.T) {
 		t.Errorf("body keeps the page's header: %q", p.Body[:80])
 	}
 }
+
+// A short page (under trafilatura's minimum size) keeps its paragraphs,
+// once each: the baseline rescue's run-together copy is not the body.
+func TestShortPageParagraphs(t *testing.T) {
+	page := "<html><body><article><p>The harbour talks collapsed on Tuesday after three days, officials said in Oslo on the quay.</p>" +
+		"<p>More talks are planned for next month, they said.</p></article></body></html>"
+	p, err := New(nil).Extract(context.Background(), []byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The harbour talks collapsed on Tuesday after three days, officials said in Oslo on the quay.\n\nMore talks are planned for next month, they said."
+	if p.Body != want {
+		t.Errorf("body %q, want %q", p.Body, want)
+	}
+}

@@ -321,3 +321,25 @@ func TestParseTimeBareDay(t *testing.T) {
 		}
 	}
 }
+
+// Other dumps' field names and date forms read as ours: news-please's
+// "maintext" and "date_publish", "headline", "body" holding HTML.
+func TestRecordAliases(t *testing.T) {
+	dir := t.TempDir()
+	f := write(t, dir, "other.jsonl", []byte(
+		`{"maintext": "The talks resumed.", "date_publish": "2031-03-03 09:12:00", "title": "T1", "source_domain": "example.org"}`+"\n"+
+			`{"headline": "T2", "body": "<p>The talks resumed.</p><p>More are planned.</p>", "date": "2031/03/04"}`+"\n"+
+			`{"text": "x", "published": "Mar. 5, 2031"}`+"\n"))
+	docs, errs := collect(t, New(DefaultConfig(), nil, nil), f)
+	if len(errs) != 0 || len(docs) != 3 {
+		t.Fatalf("docs %d, errors %v", len(docs), errs)
+	}
+	got := []string{}
+	for _, d := range docs {
+		got = append(got, fmt.Sprintf("%s %s %s %s", d.Title, d.Format, d.Published.Format("2006-01-02"), d.Outlet))
+	}
+	want := []string{"T1 text 2031-03-03 example.org", "T2 html 2031-03-04 ", " text 2031-03-05 "}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

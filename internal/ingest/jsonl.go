@@ -22,6 +22,66 @@ type record struct {
 	Published string  `json:"published"`
 	URL       string  `json:"url"`
 	Outlet    string  `json:"outlet"`
+
+	// Other dumps' names for the same fields (news-please's "maintext"
+	// and "date_publish", "headline", "body", "content", "date", …),
+	// read when the record has none of the names above (see aliases).
+	Maintext     *string `json:"maintext"`
+	Body         *string `json:"body"`
+	Content      *string `json:"content"`
+	ArticleText  *string `json:"article"`
+	Headline     string  `json:"headline"`
+	Date         string  `json:"date"`
+	DatePublish  string  `json:"date_publish"`
+	PublishedAt  string  `json:"published_at"`
+	PubDate      string  `json:"pub_date"`
+	SourceDomain string  `json:"source_domain"`
+	Publisher    string  `json:"publisher"`
+}
+
+// aliases fills the record's fields from other dumps' names for them,
+// where the record has none of its own: a news-please dump
+// ({"maintext": …, "date_publish": "2023-11-14 09:12:00", "source_domain":
+// …}) reads as one of ours.
+func (r *record) aliases() {
+	if r.Text == nil && r.HTML == nil {
+		for _, t := range []*string{r.Maintext, r.Body, r.ArticleText, r.Content} {
+			if t != nil && strings.TrimSpace(*t) != "" {
+				if looksHTML(*t) {
+					r.HTML = t
+				} else {
+					r.Text = t
+				}
+				break
+			}
+		}
+	}
+	if r.Title == "" {
+		r.Title = r.Headline
+	}
+	for _, d := range []string{r.DatePublish, r.PublishedAt, r.PubDate, r.Date} {
+		if r.Published == "" && strings.TrimSpace(d) != "" {
+			r.Published = d
+		}
+	}
+	if r.Outlet == "" {
+		r.Outlet = firstNonBlank(r.SourceDomain, r.Publisher)
+	}
+}
+
+// looksHTML reports a text that is an HTML page or fragment ("<p>…").
+func looksHTML(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "<") && (strings.Contains(s, "</p>") || strings.Contains(s, "</div>") || strings.Contains(s, "<br"))
+}
+
+func firstNonBlank(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // jsonLines reads a JSON Lines dump: one article per line, with "text" or
@@ -99,6 +159,7 @@ func (r *Reader) record(file string, n int, line []byte, yield emit) bool {
 	if err := decodeRecord(line, &rec); err != nil {
 		return fail(yield, source, fmt.Errorf("%w: %w", ErrBadRecord, err))
 	}
+	rec.aliases()
 	if rec.Source != "" {
 		source = rec.Source
 	}
@@ -141,6 +202,19 @@ var timeLayouts = []struct {
 	{"January 2, 2006", false},
 	{"2 January 2006", false},
 	{"Jan 2, 2006", false},
+	// other dumps' forms
+	{"2006-01-02T15:04:05-0700", true},
+	{"2006-01-02T15:04:05.000-0700", true},
+	{"2006-01-02 15:04:05 -0700", true},
+	{"2006-01-02 15:04:05 MST", true},
+	{"2006/01/02 15:04:05", true},
+	{"2006/01/02 15:04", true},
+	{"2006/01/02", false},
+	{"Jan. 2, 2006", false},
+	{"January 2 2006", false},
+	{"Monday, January 2, 2006", false},
+	{"2 Jan 2006", false},
+	{"02.01.2006", false},
 }
 
 // ParseTime reads a date or date-time in the forms inputs use. hasTime is
