@@ -1097,7 +1097,7 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	}
 	st.Kind = kindOf(st.Text)
 	dt := d.date(u, h, c, key)
-	if dt == d.defaultDate && dt.basis == article.DateEvent && dt.v != d.pubDay &&
+	if dt == d.defaultDate && dt.basis == article.DateEvent && dt.v != d.pubDay && dt.v != d.filedDay &&
 		(sp.Kind == article.Org || sp.Kind == article.GPE) && !d.atEvent(h, c) {
 		// A report of an earlier day's event: the event's day dates what
 		// the people at it said; a ministry's or a government's

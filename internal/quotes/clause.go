@@ -432,6 +432,15 @@ func (d *doc) npBack(u unit, k int) int {
 		case text.Possessive, text.Number:
 		case text.Punct:
 			w := d.word(j)
+			// "Foreign Office (FO) spokesperson X", "the Ministry of
+			// External Affairs (MEA)": an acronym in brackets after a
+			// body's name is part of the phrase
+			if w == ")" && j-2 > u.t0 && d.word(j-2) == "(" && d.toks[j-1].Kind == text.Word && shortAcronym(d.word(j-1)) &&
+				d.toks[j-3].Kind == text.Word && isCap(d.word(j-3)) {
+				j -= 3 // (the brackets count for no word of the phrase)
+				n++
+				continue
+			}
 			// a hyphen inside a name joins ("Rolls - Royce" is rare); one
 			// with a space before it is a dash ("10:32 GMT - Zelenskyy
 			// says")
@@ -1644,4 +1653,17 @@ func (d *doc) mediaAdjective(t int, u unit) bool {
 		return t+1 < u.t1 && toldObjects[d.lower(t+1)] && !inLex(determinersLex, d.lower(t+1))
 	}
 	return false
+}
+
+// shortAcronym reports two to six capital letters: "FO", "MEA", "NATO".
+func shortAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }

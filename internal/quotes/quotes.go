@@ -191,9 +191,13 @@ type doc struct {
 	gender      map[actors.ID]byte
 	lastDate    map[string]dated // speaker name → last date
 	defaultDate dated
-	lead        int // where the report begins after its dateline
-	out         []article.Statement
-	outKey      []string // speaker key per statement
+	// filedDay is the day the dateline says the report was filed
+	// ("2006-01-02"; "" when it says none), which a later publication
+	// stamp may follow (see Input.Filed).
+	filedDay string
+	lead     int // where the report begins after its dateline
+	out      []article.Statement
+	outKey   []string // speaker key per statement
 }
 
 // unit is a sentence, or several when a quote runs over them.
@@ -270,6 +274,10 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 		sort.Slice(d.timexes, func(i, j int) bool { return d.timexes[i].Span[0] < d.timexes[j].Span[0] })
 	}
 	d.defaultDate = d.leadDate(paras, in.SameDay)
+	d.filedDay = ""
+	if !in.Filed.IsZero() {
+		d.filedDay = in.Filed.Format(time.DateOnly)
+	}
 	if d.defaultDate.basis == article.DatePublication && !in.Filed.IsZero() {
 		d.defaultDate.v = in.Filed.Format(time.DateOnly)
 	}

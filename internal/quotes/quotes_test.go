@@ -927,6 +927,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Simon Bako", "^the strike must end"}, {"Musa Danladi", "urged calm"}, {"Joe Ajaero", "^the strike would go on"}}},
 		{"told reporters outside a hall", "\"We are here to make progress,\" the chief negotiator, Anna Berg, told reporters outside the conference hall.",
 			[][2]string{{"Anna Berg", "^\"We are here to make progress"}}},
+		{"an acronym in brackets inside the subject", "Pakistan is ready for a dialogue with India, Foreign Office (FO) spokesperson Mumtaz Zahra Baloch said.",
+			[][2]string{{"Mumtaz Zahra Baloch", "^Pakistan is ready"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {
@@ -986,5 +988,18 @@ func TestEmbeddedPost(t *testing.T) {
 	s := out.Statements[1]
 	if s.Speaker.Name != "Jane Roe" || !strings.HasPrefix(s.Text, "We are disappointed") || s.Kind != article.Direct || s.Date != "2021-03-03" || s.DateBasis != article.DateStated {
 		t.Errorf("got %+v", s)
+	}
+}
+
+// A ministry's statement about an event of the day its report was filed
+// is of that day, though the report was stamped two days later.
+func TestBodyStatementOnFiledDay(t *testing.T) {
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC) // a Wednesday
+	filed := time.Date(2023, 3, 13, 0, 0, 0, 0, time.UTC)
+	body := "OSLO, March 13. The two delegations met on Monday for six hours of talks on the fishing quota, the first round since the autumn, and agreed to meet again soon, the Fisheries Ministry said."
+	out := an.Analyze(context.Background(), Input{Body: body, Published: pub, SameDay: true, Filed: filed, Timexes: miniTimex(body, pub)})
+	if len(out.Statements) != 1 || out.Statements[0].Date != "2023-03-13" {
+		t.Fatalf("statements %+v, want one dated 2023-03-13", out.Statements)
 	}
 }
