@@ -550,3 +550,21 @@ func TestNameEdges(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// A generational suffix closes a name whose family name may be a title
+// word; the family name alone finds the person again.
+func TestNameSuffixes(t *testing.T) {
+	body := "Rev. Martin Luther King Jr. spoke. Robert F. Kennedy Jr. spoke. King left. Kennedy left. Apple Computer CEO and co-founder Steve Jobs spoke."
+	toks := text.Tokenize(nil, body, article.Span{0, len(body)})
+	var got []string
+	for _, f := range Find(body, toks, NewBook(nil, time.Time{})) {
+		if f.Type == article.Person {
+			got = append(got, f.Text+"="+f.Actor)
+		}
+	}
+	want := []string{"Martin Luther King Jr.=Martin Luther King Jr.", "Robert F. Kennedy Jr.=Robert F. Kennedy Jr.",
+		"King=Martin Luther King Jr.", "Kennedy=Robert F. Kennedy Jr.", "Steve Jobs=Steve Jobs"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

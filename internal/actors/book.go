@@ -324,6 +324,13 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 // the text are words joined by single spaces; anything else (tabs, runs
 // of spaces) goes through strings.Fields.
 func nameEnds(name string) (first, last string, multi bool) {
+	// "Martin Luther King Jr.", "John Smith III": the family name is the
+	// word before a generational suffix
+	if k := strings.LastIndexByte(name, ' '); k > 0 && nameSuffix(name[k+1:]) {
+		if f, l, m := nameEnds(strings.TrimRight(name[:k], " ,")); m || strings.IndexByte(name[:k], ' ') < 0 {
+			return f, l, true
+		}
+	}
 	i, j, plain := -1, -1, true
 	for k := 0; k < len(name); k++ {
 		switch c := name[k]; {
@@ -347,6 +354,16 @@ func nameEnds(name string) (first, last string, multi bool) {
 	}
 	f := strings.Fields(name)
 	return f[0], f[len(f)-1], len(f) > 1
+}
+
+// nameSuffix reports a generational suffix after a name: "Jr.", "Sr.",
+// "II", "III", "IV".
+func nameSuffix(w string) bool {
+	switch w {
+	case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "jr.", "sr.":
+		return true
+	}
+	return false
 }
 
 // Body records a mention of an organisation or country (kind ORG or GPE)

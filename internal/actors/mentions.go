@@ -261,6 +261,16 @@ func analyzeRun(body string, toks []text.Token, a, b int, wa wordInfo, surface s
 			nameStart--
 			continue
 		}
+		// "Martin Luther King Jr.": a title word before a generational
+		// suffix, or ending a run after two name words, is a family name
+		// (at the end of a run only the titles that are also family names:
+		// "Apple Computer CEO" is no person)
+		if wi.flags&wTitle != 0 && nameStart >= 3 && (nameStart == len(words) && surnameTitles[strings.ToLower(words[nameStart-1])] || allSuffixes(words[nameStart:])) &&
+			infos[nameStart-2].flags&wTitle == 0 && isCap(words[nameStart-2]) && (nameStart < len(words) ||
+			infos[nameStart-3].flags&wTitle == 0 && isCap(words[nameStart-3])) {
+			nameStart--
+			continue
+		}
 		if wi.flags&wTitle != 0 || isConnector(words[nameStart-1]) {
 			break
 		}
@@ -363,6 +373,17 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 		// "Russia’s Foreign Ministry".
 		if c, _, ok := Place(toks[a-2].Text(body)); ok {
 			affil = c
+		}
+	}
+	// "King said" after "Martin Luther King Jr.": a title word alone that
+	// is the family name of a person named before.
+	if ri.nNameWords == 0 && b-a == 1 && wa.flags&wTitle != 0 && isCap(surface) {
+		if id, ok := book.Surname(surface); ok {
+			f.Type = article.Person
+			f.ID = id
+			f.Actor = book.Name(id)
+			book.Touch(id, span[0])
+			return f, true
 		}
 	}
 	// Person: title + name, or a name of two to four words.
@@ -612,6 +633,21 @@ func personBefore(body string, toks []text.Token, i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// surnameTitles are titles that are also family names: "Martin Luther
+// King", "Billie Jean King", "Rev. Amy Bishop".
+var surnameTitles = map[string]bool{"king": true, "bishop": true, "judge": true, "prince": true, "major": true, "marshal": true}
+
+// allSuffixes reports whether every word is a generational suffix
+// ("Jr.", "III").
+func allSuffixes(ws []string) bool {
+	for _, w := range ws {
+		if !nameSuffix(w) {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // IsRegion reports whether name is a state or province ("Calif.",
