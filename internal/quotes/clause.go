@@ -135,6 +135,11 @@ func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {
 	// report by the agency": the document's author speaks.
 	if h.kind == 'a' && h.subj[1]-h.subj[0] >= 3 && docNouns[d.lower(h.subj[0]+1)] && inLex(determinersLex, d.lower(h.subj[0])) {
 		for t := h.subj[0] + 2; t < h.subj[1]; t++ {
+			// ("a study published in the journal BMJ": the journal is
+			// where, not who)
+			if w := d.lower(t); w == "in" || w == "at" || w == "on" {
+				break
+			}
 			if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 && d.found[m].Tok0 == t {
 				f := d.found[m]
 				c.subj = [2]int{f.Tok0, min(f.Tok1, h.subj[1])}

@@ -128,6 +128,23 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		if t > a && (d.lower(t) == "in" || d.lower(t) == "at") && d.mention[t-1] < 0 && actors.IsOrgHead(d.lower(t-1)) {
 			best = -1
 		}
+		// "a study published Wednesday in the journal BMJ": where a
+		// document appeared is not who wrote it
+		// ("a report in the Argus Leader" is the paper's)
+		if best >= 0 && (docNouns[d.lower(a+1)] || dataNouns[d.lower(a+1)]) && inLex(determinersLex, d.lower(a)) && a+2 < b {
+			switch d.lower(a + 2) {
+			case "published", "appeared", "released", "posted":
+				for k := d.found[best].Tok0 - 1; k > a && k >= d.found[best].Tok0-3; k-- {
+					if w := d.lower(k); w == "in" || w == "on" {
+						best = -1
+						break
+					}
+					if isCap(d.word(k)) {
+						break
+					}
+				}
+			}
+		}
 		// "the U.N. envoy for Yemen", "the ambassador to Kenya": the
 		// place a role is charged with does not speak.
 		if best >= 0 && t > a && (d.lower(t) == "for" || d.lower(t) == "to") && d.found[best].Type == article.GPE && d.mention[t-1] < 0 && actors.IsRoleNoun(d.word(t-1)) {

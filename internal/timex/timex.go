@@ -503,8 +503,21 @@ func (m *matcher) adjunctsOnly(a, b int) bool {
 			return false
 		}
 		switch m.lowerWord(k) {
-		case "the", "a", "an", "that", "his", "her", "its", "their", "this", "these", "those", "some", "any", "no":
+		case "that":
 			return false
+		case "the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "some", "any", "no":
+			// a noun phrase right after the verb may be the content's
+			// ("said the vote on Friday would …"); after a preposition it
+			// is the medium or the place ("said in a blog post on
+			// Tuesday")
+			if k == a {
+				return false
+			}
+			switch m.lowerWord(k - 1) {
+			case "in", "at", "on", "during", "to", "with", "for", "from":
+			default:
+				return false
+			}
 		}
 	}
 	return true

@@ -34,6 +34,7 @@ func TestTag(t *testing.T) {
 		{"weekday future", wed, "The delegations will meet again Friday.", []want{{"Friday", "2022-01-28", "DATE"}}},
 		{"weekday said vs will", wed, "She said Tuesday that they will sign the deal.", []want{{"Tuesday", "2022-01-25", ""}}},
 		{"day of telling after a place", wed, "Berg told reporters in Oslo on Tuesday the deal would come into force.", []want{{"Tuesday", "2022-01-25", ""}}},
+		{"day of saying after a medium", wed, "The company said in a blog post on Tuesday that the rules would cost it $1 billion.", []want{{"Tuesday", "2022-01-25", ""}}},
 		{"day inside the content", wed, "Berg said the vote on Friday would be close.", []want{{"Friday", "2022-01-28", ""}}},
 		{"weekday quoted future", wed, `"We will be there Thursday," the spokesman said.`, []want{{"Thursday", "2022-01-27", ""}}},
 		{"last weekday", wed, "The talks collapsed last Wednesday.", []want{{"last Wednesday", "2022-01-19", ""}}},
