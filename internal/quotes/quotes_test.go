@@ -929,8 +929,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Anna Berg", "^\"We are here to make progress"}}},
 		{"an acronym in brackets inside the subject", "Pakistan is ready for a dialogue with India, Foreign Office (FO) spokesperson Mumtaz Zahra Baloch said.",
 			[][2]string{{"Mumtaz Zahra Baloch", "^Pakistan is ready"}}},
-		{"the journal a study appeared in is not its author", "Eating more sugar raises the risk, according to a study published Wednesday in the journal Heartline.",
-			[][2]string{{"a study published Wednesday in the journal Heartline", "^Eating more sugar"}}},
+		{"the journal a study appeared in is not its author", "Eating more sugar raises the risk, according to a study published Wednesday in the journal Nature Medicine.",
+			[][2]string{{"a study published Wednesday in the journal Nature Medicine", "^Eating more sugar"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {
