@@ -148,6 +148,11 @@ func (p *Pipeline) Prepare(ctx context.Context, doc ingest.Document, opt Options
 		if a.Title == "" {
 			a.Title = page.Title
 		}
+		// Text damaged by a wrong decoding ("FranÃ§ois", "â€œ") is read
+		// as it was written (clean.RepairMojibake); the body is the
+		// page's text as extracted, so its offsets still hold.
+		a.Body, _ = clean.RepairMojibake(a.Body)
+		a.Title, _ = clean.RepairMojibake(a.Title)
 		if a.URL == "" {
 			a.URL = page.URL
 		}
@@ -166,7 +171,8 @@ func (p *Pipeline) Prepare(ctx context.Context, doc ingest.Document, opt Options
 		res.lead = findLead(res.read)
 		ev.Dateline = res.lead.within(1)
 	default:
-		c := clean.Text(doc.Text)
+		repaired, _ := clean.RepairMojibake(doc.Text)
+		c := clean.Text(repaired)
 		a.Body, a.Standfirst = c.Body, c.Standfirst
 		if a.Title == "" {
 			a.Title = c.Headline
