@@ -22,6 +22,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parley-news/parley/internal/text"
 )
 
 // Result is the text's paragraphs and the lines left out as page furniture.
@@ -216,7 +218,8 @@ func markPageFurniture(lines []line) []Removed {
 			continue
 		}
 		switch {
-		case nums[i] && (pages > 0 || pageNums >= 3):
+		case nums[i] && (pages > 0 || pageNums >= 3 || pageOf(l.text)):
+			// ("Page 2 of 3" says what it is even once)
 			l.drop = "page number"
 		case counts != nil && keys[i] != "" && counts[keys[i]] >= 3:
 			l.drop = "page header or footer repeated on each page"
@@ -226,6 +229,12 @@ func markPageFurniture(lines []line) []Removed {
 		}
 	}
 	return removed
+}
+
+// pageOf reports a page number written out with its total: "Page 2 of 3".
+func pageOf(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(s, "page ") && strings.Contains(s, " of ")
 }
 
 // isPageNumber reports whether s is only a page number: "12", "- 12 -",
@@ -510,7 +519,13 @@ func dehyphenate(a, b string, lines []line) bool {
 			seenHyph = true
 		}
 	}
-	return seenWhole && !seenHyph
+	if seenWhole || seenHyph {
+		return seenWhole && !seenHyph
+	}
+	// The text says nothing: the word list does. "report-" + "ers" is
+	// "reporters"; "long-" + "range" stays, "longrange" being no word
+	// (where both are words, "e-mail", "pre-war", either reads the same).
+	return text.IsWord(whole)
 }
 
 func lastWord(s string) string {

@@ -224,3 +224,15 @@ func TestShortIndentedReport(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// A word split at a line end that the text never writes whole is joined
+// when the word list knows it ("report-" + "ers"); a compound it does not
+// know keeps its hyphen ("long-" + "range"); "Page 2 of 3" says what it is
+// even once.
+func TestHyphenByWordList(t *testing.T) {
+	in := "The minister told report-\ners that the long-\nrange plan would con-\ntinue.\n\nPage 2 of 3\n\nThe talks ended.\n"
+	want := []string{"The minister told reporters that the long-range plan would continue.", "The talks ended."}
+	if got := Paragraphs(in).Paragraphs; !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}

@@ -321,6 +321,18 @@ var wordsGz []byte
 //go:embed wordlist/names.txt.gz
 var namesGz []byte
 
+// IsWord reports whether the English word list (wordlist/PROVENANCE.md)
+// has w in lower case ("reporters", "continue"); false when the list
+// cannot be read. The list is loaded on the first call.
+func IsWord(w string) bool {
+	lex := telexWords()
+	if lex == nil {
+		return false
+	}
+	_, ok := lex[strings.ToLower(w)]
+	return ok
+}
+
 // telexWords is the word list: 1 for a word written in lower case, 2 for
 // one also written capitalised. Built on the first telex; nil if the
 // embedded data is unreadable.
