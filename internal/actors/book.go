@@ -27,6 +27,8 @@ type Book struct {
 	// first name tokens (ids in increasing order), so that a surname is
 	// found without scanning every entry.
 	byLast, byFirst map[string][]ID
+	// orgs are the organisations' entries in the order made.
+	orgs []ID
 }
 
 // better reports whether entry i beats the current best (-1: none): the
@@ -125,6 +127,7 @@ func (b *Book) Reset(reg *Registry, t time.Time) {
 	}
 	clear(b.byLast)
 	clear(b.byFirst)
+	b.orgs = b.orgs[:0]
 }
 
 // newEntry returns a cleared entry for actor a, a spare one when there is.
@@ -395,6 +398,9 @@ func (b *Book) Body(name, kind, affiliation, surface string, pos int) ID {
 		b.entries = append(b.entries, b.newEntry(article.Actor{Name: name, Kind: kind, Affiliation: affiliation}))
 		id = len(b.entries) - 1
 		b.byKey[k] = id
+		if kind == article.Org {
+			b.orgs = append(b.orgs, id)
+		}
 	}
 	e := b.entries[id]
 	if surface != "" && surface != name {
@@ -661,7 +667,10 @@ func (b *Book) orgVariant(name string) (ID, bool) {
 		return n
 	}
 	sn := strip(name)
-	for i, e := range b.entries {
+	// (the last two hundred organisations named: a long report naming
+	// thousands would otherwise compare each new one with all of them)
+	for _, i := range b.orgs[max(0, len(b.orgs)-200):] {
+		e := b.entries[i]
 		if e.actor.Kind != article.Org {
 			continue
 		}

@@ -230,9 +230,18 @@ func (d *doc) eventTie(u unit) (dated, bool) {
 	for i := ui - 1; i >= 0; i-- {
 		x := d.unitList[i]
 		near := ui-i <= 3
+		if ui-i > 40 {
+			// an act tied to a sentence forty back is no tie: a long
+			// transcript would make every statement read them all
+			break
+		}
 		var best dated
-		for _, tx := range d.timexes {
-			if tx.Span[0] < x.span[0] || tx.Span[1] > x.span[1] {
+		first := sort.Search(len(d.timexes), func(k int) bool { return d.timexes[k].Span[0] >= x.span[0] })
+		for _, tx := range d.timexes[first:] {
+			if tx.Span[0] >= x.span[1] {
+				break
+			}
+			if tx.Span[1] > x.span[1] {
 				continue
 			}
 			if ti := d.tokAt(tx.Span[0]); ti < 0 || d.inQ[ti] {

@@ -320,9 +320,11 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		}
 	}
 	if len(words) <= 4 && (actors.IsOrgHead(lw) || lw == "alliance" || lw == "bloc") {
-		for i := len(d.found) - 1; i >= 0; i-- {
+		// (among the last few hundred mentions before pos: see speaksFor)
+		end := sort.Search(len(d.found), func(i int) bool { return d.found[i].Span[0] >= pos })
+		for i := end - 1; i >= 0 && i >= end-300; i-- {
 			f := d.found[i]
-			if f.Span[0] >= pos || f.ID < 0 || d.book.Kind(f.ID) == article.Person {
+			if f.ID < 0 || d.book.Kind(f.ID) == article.Person {
 				continue
 			}
 			n := strings.ToLower(d.book.Name(f.ID))
@@ -534,9 +536,14 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 	best, bestN := actors.ID(-1), 0
 	var spoke map[actors.ID]bool // who has spoken; made on the first company seen
 	var named map[actors.ID]int  // how often each was named before pos
-	for i := len(d.found) - 1; i >= 0; i-- {
+	// The body meant is among the last few hundred mentions before pos:
+	// a long transcript would otherwise make every "the company" read
+	// all of them, and count them all.
+	end := sort.Search(len(d.found), func(i int) bool { return d.found[i].Span[0] >= pos })
+	lo := max(0, end-300)
+	for i := end - 1; i >= lo; i-- {
 		f := d.found[i]
-		if f.Span[0] >= pos || f.ID < 0 || d.book.Kind(f.ID) != kind {
+		if f.ID < 0 || d.book.Kind(f.ID) != kind {
 			continue
 		}
 		if kind == article.GPE {
@@ -556,7 +563,7 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 			for _, sp := range d.spoke {
 				spoke[sp.id] = true
 			}
-			for _, g := range d.found[:i+1] {
+			for _, g := range d.found[lo : i+1] {
 				if g.ID >= 0 && g.Span[0] < pos {
 					named[g.ID]++
 				}
