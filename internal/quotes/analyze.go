@@ -228,14 +228,9 @@ func (d *doc) verdictOf(u unit) bool {
 	if s1 <= s0 {
 		return false
 	}
-	sp, key, surf := d.resolve([2]int{s0, s1}, u)
-	// a named actor, or a phrase headed by a noun for a person ("one
-	// veteran diplomat")
-	if sp.Name == "" || sp.Kind == "" && !personHead(d.lower(s1-1)) && !speakerNouns[d.lower(s1-1)] {
+	sp, key, ok := d.phraseSpeaker(u, s0, s1)
+	if !ok {
 		return false
-	}
-	if surf != "" && surf != sp.Name {
-		sp.Aliases = append(sp.Aliases, surf)
 	}
 	cue := article.Span{d.toks[t].Span[0], d.toks[t+1].Span[1]}
 	if own {
@@ -270,6 +265,21 @@ func (d *doc) verdictOf(u unit) bool {
 	return true
 }
 
+// phraseSpeaker resolves the speaker a phrase after a quotation names
+// (tokens [s0, s1)): a named actor, or a phrase headed by a noun for a
+// person ("one veteran diplomat"), with the words as written among its
+// aliases.
+func (d *doc) phraseSpeaker(u unit, s0, s1 int) (article.Actor, string, bool) {
+	sp, key, surf := d.resolve([2]int{s0, s1}, u)
+	if sp.Name == "" || sp.Kind == "" && !personHead(d.lower(s1-1)) && !speakerNouns[d.lower(s1-1)] {
+		return article.Actor{}, "", false
+	}
+	if surf != "" && surf != sp.Name {
+		sp.Aliases = append(sp.Aliases, surf)
+	}
+	return sp, key, true
+}
+
 // putIt reads "That is how X put it" after a quotation standing alone:
 // "“We will not back down.” That is how union leader Maria Costa put it
 // on Thursday …" (the quotation is hers, said that day).
@@ -302,12 +312,9 @@ func (d *doc) putIt(u unit) bool {
 	if k == s0 || k+1 >= u.t1 || d.lower(k+1) != "it" {
 		return false
 	}
-	sp, key, surf := d.resolve([2]int{s0, k}, u)
-	if sp.Name == "" || sp.Kind == "" && !personHead(d.lower(k-1)) && !speakerNouns[d.lower(k-1)] {
+	sp, key, ok := d.phraseSpeaker(u, s0, k)
+	if !ok {
 		return false
-	}
-	if surf != "" && surf != sp.Name {
-		sp.Aliases = append(sp.Aliases, surf)
 	}
 	// the unit before is one quotation
 	prev := d.unitList[d.ui-1]

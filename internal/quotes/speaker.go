@@ -661,42 +661,46 @@ func (d *doc) pluralPronoun(pos int, pronoun string) (article.Actor, string, str
 // is an unnamed group ("officials", "Western diplomats") in this unit or
 // the one before.
 func (d *doc) pluralSpeakerBefore() (article.Actor, bool) {
-	if len(d.out) == 0 || d.ui < 0 {
+	sp, head, ok := d.unnamedSpeakerHead()
+	if !ok {
 		return article.Actor{}, false
 	}
-	last := d.out[len(d.out)-1]
-	if last.Speaker.Kind != "" || d.unitOf(last.Span[0]) < d.ui-1 {
-		return article.Actor{}, false
-	}
-	name := last.Speaker.Name
-	head := strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
 	// ("The rebels said …. They also demanded …": a plural noun after
 	// "the" is a group too)
+	name := sp.Name
 	plural := len(head) > 3 && head[len(head)-1] == 's' && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") &&
 		!strings.HasSuffix(head, "is") && len(name) > 4 && strings.EqualFold(name[:4], "the ")
 	if !isPluralSpeakerNoun(head) && !plural {
 		return article.Actor{}, false
 	}
-	return last.Speaker, true
+	return sp, true
+}
+
+// unnamedSpeakerHead returns the speaker of the latest statement, in this
+// unit or the one before, when the text names them by a phrase and no
+// name ("officials", "the ministry"), with the phrase's last word in lower
+// case.
+func (d *doc) unnamedSpeakerHead() (article.Actor, string, bool) {
+	if len(d.out) == 0 || d.ui < 0 {
+		return article.Actor{}, "", false
+	}
+	last := d.out[len(d.out)-1]
+	if last.Speaker.Kind != "" || d.unitOf(last.Span[0]) < d.ui-1 {
+		return article.Actor{}, "", false
+	}
+	name := last.Speaker.Name
+	return last.Speaker, strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:]), true
 }
 
 // unnamedBodyBefore returns the speaker of the latest statement when it
 // is a body named by a common noun ("the Norland foreign ministry", "the
 // rebel command") in this unit or the one before.
 func (d *doc) unnamedBodyBefore() (article.Actor, bool) {
-	if len(d.out) == 0 || d.ui < 0 {
+	sp, head, ok := d.unnamedSpeakerHead()
+	if !ok || !actors.IsOrgHead(head) && head != "government" && head != "administration" && head != "side" && head != "company" {
 		return article.Actor{}, false
 	}
-	last := d.out[len(d.out)-1]
-	if last.Speaker.Kind != "" || d.unitOf(last.Span[0]) < d.ui-1 {
-		return article.Actor{}, false
-	}
-	name := last.Speaker.Name
-	head := strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
-	if !actors.IsOrgHead(head) && head != "government" && head != "administration" && head != "side" && head != "company" {
-		return article.Actor{}, false
-	}
-	return last.Speaker, true
+	return sp, true
 }
 
 // pluralGroup finds the nearest plural group noun phrase before pos, in
