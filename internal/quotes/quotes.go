@@ -379,7 +379,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 	// statement was made, so speakers already carry their final names.)
 	var stmts []article.Statement
 	if in.Title != "" && ctx.Err() == nil {
-		stmts = a.headline(in, d.book, sc, d.pubDay)
+		stmts = a.headline(in, d.book, sc, d.pubDay, d.out)
 	}
 	if len(d.out) > 0 {
 		stmts = append(make([]article.Statement, 0, len(stmts)+len(d.out)), stmts...)
@@ -466,10 +466,15 @@ func (d *doc) appositionTitles() {
 // headline is not part of the body: the statement's spans are all zero.
 // Speakers are matched to the body's actors by name or role; no date (a
 // headline gives no day).
-func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, pubDay string) []article.Statement {
+func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, pubDay string, body []article.Statement) []article.Statement {
 	title := strings.TrimSpace(in.Title)
 	if len(title) < 12 || len(title) > 400 {
 		return nil
+	}
+	// "Lavrov: Russia will respond to NATO expansion", "Moscow expects a
+	// written response - diplomat": the wire's label of who said it.
+	if st, ok := labelledHeadline(title, book, len(in.Body)+1, body); ok {
+		return []article.Statement{st}
 	}
 	// "Hong Kong chaos: China deploys troops and warns …": a kicker of a
 	// few words before a colon is the section's label, not the subject
@@ -562,6 +567,73 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, pubDay str
 		out = append(out, st)
 	}
 	return out
+}
+
+// labelledHeadline reads a headline that labels its speaker instead of
+// using a verb: a person the report names before a colon ("Lavrov:
+// Russia will respond to NATO expansion"; a place or a topic there is a
+// kicker: "Ukraine war: …"), or a speaker after a closing dash, as TASS
+// and Indian agencies write ("Moscow expects a written response -
+// diplomat", "… — Peskov"). The speaker is the body's: the person of that
+// family name, or the holder of that role.
+func labelledHeadline(title string, book *actors.Book, pos int, body []article.Statement) (article.Statement, bool) {
+	var who, what, cue string
+	if i := strings.Index(title, ": "); i > 0 && i < 40 && !strings.ContainsAny(title[:i], "\"'“”‘’") &&
+		strings.Count(title[:i], " ") < 3 && strings.Count(title[i+2:], " ") >= 3 {
+		who, what, cue = title[:i], title[i+2:], ":"
+	} else {
+		for _, dash := range []string{" - ", " — ", " – "} {
+			if i := strings.LastIndex(title, dash); i > 0 && len(title)-i-len(dash) < 30 && strings.Count(title[:i], " ") >= 3 {
+				who, what, cue = title[i+len(dash):], title[:i], strings.TrimSpace(dash)
+				break
+			}
+		}
+	}
+	who = strings.TrimSpace(who)
+	if who == "" || strings.Count(who, " ") > 2 {
+		return article.Statement{}, false
+	}
+	var sp article.Actor
+	ws := strings.Fields(who)
+	last := ws[len(ws)-1]
+	switch {
+	case isCap(last):
+		id, ok := book.Surname(last)
+		// (the family name as the report writes it: "Poll:" is no Paul;
+		// and someone who speaks in the report: "Tennis Podcast:" is a
+		// section, a reporter's name a byline)
+		if !ok || book.Kind(id) != article.Person || !strings.EqualFold(lastWord(book.Name(id)), last) || !speaksIn(body, book.Name(id)) {
+			return article.Statement{}, false
+		}
+		sp = book.Actor(id)
+		if who != sp.Name {
+			sp.Aliases = append(append([]string(nil), sp.Aliases...), who)
+		}
+	case cue != ":" && actors.IsRoleNoun(last):
+		// "- diplomat", "- senior diplomat", "- Kremlin spokesman"
+		if id, ok := book.ByRole(ws, pos); ok {
+			sp = book.Actor(id)
+			sp.Aliases = append(append([]string(nil), sp.Aliases...), who)
+		} else {
+			sp = article.Actor{Name: who}
+		}
+	default:
+		return article.Statement{}, false
+	}
+	what = strings.TrimSpace(what)
+	st := article.Statement{Speaker: sp, Text: what, Cue: cue, Kind: kindOf(what)}
+	st.Date, st.DateBasis = undated.v, undated.basis
+	return st, true
+}
+
+// speaksIn reports whether the person named name speaks in statements.
+func speaksIn(stmts []article.Statement, name string) bool {
+	for _, st := range stmts {
+		if st.Speaker.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // inLower is m[strings.ToLower(w)] without allocating for ASCII words

@@ -351,6 +351,11 @@ func TestHeadline(t *testing.T) {
 		{"Eikeland Warns Of Trade War", "Lars Eikeland spoke on Wednesday.", "Lars Eikeland"},
 		{"Hong Kong chaos: Canada deploys ships and warns blockade is only option", "The protests went on.", "Canada"},
 		{"Helix Said to Weigh Sale of Chip Unit", "Helix Corp. is exploring a sale of its unit, people familiar with the matter said.", ""},
+		// a speaker labelled before a colon or after a closing dash
+		{"Eikeland: Norway will not accept the quota", "Lars Eikeland said the quota was too high.", "Lars Eikeland"},
+		{"Norway will not accept the new quota - diplomat", "Norwegian Deputy Foreign Minister Lars Eikeland said the quota was too high.", "Lars Eikeland"},
+		{"Poll: Voters abandon the governing party", "Paul Eikeland said the poll was wrong.", ""},
+		{"Eikeland: The man who sank the quota", "The court heard that Lars Eikeland sank the quota.", ""},
 	}
 	for _, c := range cases {
 		out := an.Analyze(context.Background(), Input{Title: c.title, Body: c.body, Published: pub})
