@@ -291,6 +291,8 @@ func FuzzQuotes(f *testing.F) {
 		"(\"a\" said) , said , according to",
 		"Mr. X said: \"\n\n\"more\" she said",
 		"\xff\xfe said \"",
+		"Berg: Anna Berg said the deal - diplomat",
+		"x - - — – : :",
 	} {
 		f.Add(s)
 	}

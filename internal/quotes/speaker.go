@@ -131,7 +131,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		// "a study published Wednesday in the journal BMJ": where a
 		// document appeared is not who wrote it
 		// ("a report in the Argus Leader" is the paper's)
-		if best >= 0 && (docNouns[d.lower(a+1)] || dataNouns[d.lower(a+1)]) && inLex(determinersLex, d.lower(a)) && a+2 < b {
+		if best >= 0 && a+2 < b && (docNouns[d.lower(a+1)] || dataNouns[d.lower(a+1)]) && inLex(determinersLex, d.lower(a)) {
 			switch d.lower(a + 2) {
 			case "published", "appeared", "released", "posted":
 				for k := d.found[best].Tok0 - 1; k > a && k >= d.found[best].Tok0-3; k-- {
