@@ -602,7 +602,7 @@ func labelledHeadline(title string, book *actors.Book, pos int, body []article.S
 		// (the family name as the report writes it: "Poll:" is no Paul;
 		// and someone who speaks in the report: "Tennis Podcast:" is a
 		// section, a reporter's name a byline)
-		if !ok || book.Kind(id) != article.Person || !strings.EqualFold(lastWord(book.Name(id)), last) || !speaksIn(body, book.Name(id)) {
+		if !ok || book.Kind(id) != article.Person || !strings.EqualFold(lastWord(book.Name(id)), last) || !saysIn(body, book.Name(id), title[len(who):]) {
 			return article.Statement{}, false
 		}
 		sp = book.Actor(id)
@@ -626,11 +626,30 @@ func labelledHeadline(title string, book *actors.Book, pos int, body []article.S
 	return st, true
 }
 
-// speaksIn reports whether the person named name speaks in statements.
-func speaksIn(stmts []article.Statement, name string) bool {
+// saysIn reports whether the person named name says in statements what
+// the headline gives them: two words of four letters or more of what are
+// in their statements ("Lavrov: Russia will respond to NATO expansion"
+// after his "Russia will take measures in response to NATO's
+// expansion"); a kicker naming the man a story is about says nothing he
+// said.
+func saysIn(stmts []article.Statement, name, what string) bool {
+	var said strings.Builder
 	for _, st := range stmts {
 		if st.Speaker.Name == name {
-			return true
+			said.WriteString(strings.ToLower(st.Text))
+			said.WriteByte(' ')
+		}
+	}
+	if said.Len() == 0 {
+		return false
+	}
+	text := said.String()
+	n := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(what), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 4 && strings.Contains(text, w) {
+			if n++; n >= 2 {
+				return true
+			}
 		}
 	}
 	return false

@@ -354,10 +354,10 @@ func TestHeadline(t *testing.T) {
 		{"Hong Kong chaos: Canada deploys ships and warns blockade is only option", "The protests went on.", "Canada"},
 		{"Helix Said to Weigh Sale of Chip Unit", "Helix Corp. is exploring a sale of its unit, people familiar with the matter said.", ""},
 		// a speaker labelled before a colon or after a closing dash
-		{"Eikeland: Norway will not accept the quota", "Lars Eikeland said the quota was too high.", "Lars Eikeland"},
+		{"Eikeland: Norway will not accept the quota", "Lars Eikeland said Norway could not accept the quota.", "Lars Eikeland"},
 		{"Norway will not accept the new quota - diplomat", "Norwegian Deputy Foreign Minister Lars Eikeland said the quota was too high.", "Lars Eikeland"},
 		{"Poll: Voters abandon the governing party", "Paul Eikeland said the poll was wrong.", ""},
-		{"Eikeland: The man who sank the quota", "The court heard that Lars Eikeland sank the quota.", ""},
+		{"Eikeland: The man who sank the quota", "The court heard that Lars Eikeland sank the quota. Eikeland said he was innocent.", ""},
 	}
 	for _, c := range cases {
 		out := an.Analyze(context.Background(), Input{Title: c.title, Body: c.body, Published: pub})
