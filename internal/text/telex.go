@@ -112,6 +112,7 @@ func CaseTelex(s string) string {
 		return j < len(ws) && i >= 0 && ws[j].s-ws[i].e <= 3 && !ws[j].sentence
 	}
 	nameLike := func(i int) bool { return kind[i] == 2 && !telexPlain[lw[i]] }
+	fromSurname := make([]bool, len(ws)) // capitalised as a family name before a verb of saying
 	for changed, round := true, 0; changed && round < 6; round++ {
 		changed = false
 		for i := range ws {
@@ -122,9 +123,18 @@ func CaseTelex(s string) string {
 			capPrev := near(i-1, i) && form[i-1] == capital && !ws[i-1].sentence
 			titlePrev := near(i-1, i) && telexTitles[lw[i-1]]
 			pair := near(i, i+1) && nameLike(i+1) || near(i-1, i) && nameLike(i-1)
+			// "DEAN RUSK SAID": a plain word after a first name and before
+			// a verb of saying is the family name ("rusk" is a biscuit)
+			// (after a first name the list knows, "Dean", or after a title
+			// and a name, "SPOKESWOMAN JESSICA DITTO SAID"; never a role
+			// or an adverb: "CLINTON CAMP", "OBAMA OFTEN SAYS")
+			surname := kind[i] == 1 && !telexPlain[lw[i]] && !telexTitles[lw[i]] && !strings.HasSuffix(lw[i], "ly") && !telexAdverbs[lw[i]] &&
+				capPrev && !telexTitles[lw[i-1]] && near(i, i+1) && telexSaying[lw[i+1]] &&
+				(kind[i-1] == 2 || i >= 2 && telexTitles[lw[i-2]] && near(i-2, i-1))
 			switch {
-			case nameLike(i) && (capNext || capPrev || titlePrev || pair):
+			case nameLike(i) && (capNext || capPrev || titlePrev || pair), surname:
 				form[i] = capital
+				fromSurname[i] = surname
 			case telexTitles[lw[i]] && (capNext || near(i, i+1) && nameLike(i+1)):
 				form[i] = capital
 			case telexTitles[lw[i]] && i+2 < len(ws) && lw[i+1] == "of" && near(i+1, i+2) && form[i+2] == capital:
@@ -136,10 +146,11 @@ func CaseTelex(s string) string {
 		}
 	}
 	// (only a word that ends its name, a family name: "Bill" of "Bill
-	// Clinton" says nothing of "the bill")
+	// Clinton" says nothing of "the bill"; "Rusk" once read a family name
+	// is one again)
 	named := map[string]bool{}
 	for i := range ws {
-		if form[i] == capital && kind[i] == 2 && !ws[i].sentence && !(near(i, i+1) && form[i+1] == capital) {
+		if form[i] == capital && (kind[i] == 2 || fromSurname[i]) && !ws[i].sentence && !(near(i, i+1) && form[i+1] == capital) {
 			named[lw[i]] = true
 		}
 	}
@@ -191,7 +202,7 @@ func telexSplit(s string) []telexWord {
 				// ("P.", "U.S.", "GEN.") does not end the sentence when a
 				// lower-case-looking word might follow; a line break or
 				// a full stop after a word of three letters or more does
-				sentence = c != '.' || i < 2 || !isASCIILetter(s[i-1]) || (i >= 3 && isASCIILetter(s[i-2]) && isASCIILetter(s[i-3]) && !abbrevBefore(s, i))
+				sentence = c != '.' || i < 2 || !isASCIILetter(s[i-1]) || (isASCIILetter(s[i-2]) && !abbrevBefore(s, i))
 			case ':':
 				sentence = true
 			}
@@ -269,6 +280,15 @@ var telexTitles = setOf("president", "vice", "prime", "minister", "secretary", "
 	"delegate", "negotiator", "commissioner", "director", "president-elect", "marshal", "sheikh",
 	"emir", "sultan", "ayatollah", "cardinal", "bishop", "rev", "father", "sir", "lord", "lady",
 	"assistant", "undersecretary", "attorney", "communist", "soviet")
+
+// telexAdverbs are adverbs that stand between a name and its verb ("OBAMA
+// OFTEN SAYS"), never a family name there.
+var telexAdverbs = setOf("often", "also", "later", "again", "still", "never", "always", "then", "once", "today",
+	"earlier", "first", "last", "too", "yet", "even", "tonight", "yesterday", "soon", "alone", "himself", "herself")
+
+// telexSaying are the verbs of saying after which a telex names its
+// speaker's family name.
+var telexSaying = setOf("said", "says", "told", "added", "declared", "stated", "announced", "warned", "replied")
 
 // telexPlain are words the list also writes as names ("In", "Will",
 // "Bush") that are far more often plain words: never a name by being

@@ -16,6 +16,8 @@ func TestCaseTelex(t *testing.T) {
 			"President Bush and Bill Clinton met NATO leaders. The bill will pass, Bush said. It is good for us."},
 		{"SOVIET FOREIGN MINISTER ANDREI GROMYKO SAID THE US FORCES MUST LEAVE. GEN. JOHN SMITH DISAGREED.",
 			"Soviet Foreign Minister Andrei Gromyko said the US forces must leave. Gen. John Smith disagreed."},
+		{"SECRETARY OF STATE DEAN RUSK SAID TODAY THE TALKS WOULD GO ON. THE RUSK PLAN FAILED.",
+			"Secretary of State Dean Rusk said today the talks would go on. The Rusk plan failed."},
 	} {
 		got := CaseTelex(c.in)
 		if got != c.want {
