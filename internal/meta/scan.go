@@ -231,6 +231,29 @@ func (sc *scanner) dashes(under bool) int {
 	return n
 }
 
+// bracketService reads a known service in brackets and the dash after it
+// ("(Reuters) - ", "(AP) _ ") from a "(" and returns its canonical name;
+// where it stops reading when it is none is of no use to the caller.
+func (sc *scanner) bracketService() (string, bool) {
+	if sc.peek() != '(' {
+		return "", false
+	}
+	sc.next()
+	name, ok := sc.outletUntil(')')
+	if !ok {
+		return "", false
+	}
+	c, known := KnownOutlet(name)
+	if !known {
+		return "", false
+	}
+	sc.spaces()
+	if n := sc.dashes(true); n > 0 && n <= 2 && sc.spaces() > 0 {
+		return c, true
+	}
+	return "", false
+}
+
 // dotBeforeDash moves past a full stop that a dash follows: the old
 // papers' "July 10.--" and EFE's "(EFE).-". It reports whether it did.
 func (sc *scanner) dotBeforeDash() bool {
@@ -279,14 +302,8 @@ func scanDateline(s string) (Dateline, bool) {
 	var d Dateline
 	// A known service in brackets with no place: "(CNN) -", "(AP) —".
 	if sc.peek() == '(' {
-		sc.next()
-		if name, ok := sc.outletUntil(')'); ok {
-			if c, known := KnownOutlet(name); known {
-				sc.spaces()
-				if n := sc.dashes(true); n > 0 && n <= 2 && sc.spaces() > 0 {
-					return Dateline{Outlet: c, Len: sc.i}, true
-				}
-			}
+		if c, ok := sc.bracketService(); ok {
+			return Dateline{Outlet: c, Len: sc.i}, true
 		}
 		return d, false
 	}
@@ -296,17 +313,9 @@ func scanDateline(s string) (Dateline, bool) {
 		sc.i = 0
 		if sc.date(&d) {
 			sc.spaces()
-			if sc.peek() == '(' {
-				sc.next()
-				if name, ok := sc.outletUntil(')'); ok {
-					if c, known := KnownOutlet(name); known {
-						sc.spaces()
-						if n := sc.dashes(true); n > 0 && n <= 2 && sc.spaces() > 0 {
-							d.Outlet, d.Len = c, sc.i
-							return d, true
-						}
-					}
-				}
+			if c, ok := sc.bracketService(); ok {
+				d.Outlet, d.Len = c, sc.i
+				return d, true
 			}
 		}
 		return Dateline{}, false

@@ -270,8 +270,19 @@ func (d *doc) verdictOf(u unit) bool {
 // person ("one veteran diplomat"), with the words as written among its
 // aliases.
 func (d *doc) phraseSpeaker(u unit, s0, s1 int) (article.Actor, string, bool) {
-	sp, key, surf := d.resolve([2]int{s0, s1}, u)
-	if sp.Name == "" || sp.Kind == "" && !personHead(d.lower(s1-1)) && !speakerNouns[d.lower(s1-1)] {
+	sp, key, ok := d.labelSpeaker(u, [2]int{s0, s1})
+	if !ok || sp.Kind == "" && !personHead(d.lower(s1-1)) && !speakerNouns[d.lower(s1-1)] {
+		return article.Actor{}, "", false
+	}
+	return sp, key, true
+}
+
+// labelSpeaker resolves the speaker that tokens r name outside a clause
+// (a transcript's label, a phrase after a quotation), with the words as
+// written among the aliases; false when they name no one.
+func (d *doc) labelSpeaker(u unit, r [2]int) (article.Actor, string, bool) {
+	sp, key, surf := d.resolve(r, u)
+	if sp.Name == "" {
 		return article.Actor{}, "", false
 	}
 	if surf != "" && surf != sp.Name {
@@ -1221,12 +1232,9 @@ func (d *doc) transcript(u unit) bool {
 	// Dunbar (North Harbour) (Con): Will the Minister give way?", "The
 	// Minister for Marine Affairs (Mr Callum Reid): I beg to move …".
 	if name, colon, ok := d.hansardLabel(u, s0); ok {
-		sp, key, surf := d.resolve(name, u)
-		if sp.Name == "" {
+		sp, key, ok := d.labelSpeaker(u, name)
+		if !ok {
 			return false
-		}
-		if surf != "" && surf != sp.Name {
-			sp.Aliases = append(sp.Aliases, surf)
 		}
 		if d.turn(u, sp, key, colon, [2]int{name[0], name[1]}) {
 			d.hansard, d.hansardKey, d.hansardPara = sp, key, u.para
@@ -1269,12 +1277,9 @@ func (d *doc) transcript(u unit) bool {
 	// "Spokesperson Lin Hao: …", "Secretary Rusk: …": a briefing's
 	// transcript labels its turns with a title and a name in mixed case.
 	if name, colon, ok := d.titledLabel(u, s0); ok {
-		sp, key, surf := d.resolve(name, u)
-		if sp.Name == "" {
+		sp, key, ok := d.labelSpeaker(u, name)
+		if !ok {
 			return false
-		}
-		if surf != "" && surf != sp.Name {
-			sp.Aliases = append(sp.Aliases, surf)
 		}
 		return d.turn(u, sp, key, colon, name)
 	}

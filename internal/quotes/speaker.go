@@ -321,7 +321,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	}
 	if len(words) <= 4 && (actors.IsOrgHead(lw) || lw == "alliance" || lw == "bloc") {
 		// (among the last few hundred mentions before pos: see speaksFor)
-		end := sort.Search(len(d.found), func(i int) bool { return d.found[i].Span[0] >= pos })
+		end := d.foundBefore(pos)
 		for i := end - 1; i >= 0 && i >= end-300; i-- {
 			f := d.found[i]
 			if f.ID < 0 || d.book.Kind(f.ID) == article.Person {
@@ -539,7 +539,7 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 	// The body meant is among the last few hundred mentions before pos:
 	// a long transcript would otherwise make every "the company" read
 	// all of them, and count them all.
-	end := sort.Search(len(d.found), func(i int) bool { return d.found[i].Span[0] >= pos })
+	end := d.foundBefore(pos)
 	lo := max(0, end-300)
 	for i := end - 1; i >= lo; i-- {
 		f := d.found[i]
@@ -1117,6 +1117,12 @@ func introPhrase(sp article.Actor) string {
 		return sp.Aliases[n-1]
 	}
 	return sp.Name
+}
+
+// foundBefore returns how many of the mentions start before byte offset
+// pos (they are in text order).
+func (d *doc) foundBefore(pos int) int {
+	return sort.Search(len(d.found), func(i int) bool { return d.found[i].Span[0] >= pos })
 }
 
 // venue reports whether GPE mention f names a place acted on, not the
