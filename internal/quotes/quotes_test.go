@@ -1012,3 +1012,15 @@ func TestBodyStatementOnFiledDay(t *testing.T) {
 		t.Fatalf("statements %+v, want one dated 2023-03-13", out.Statements)
 	}
 }
+
+// "said late on Monday that …": the time word and its "late" belong to
+// the reporting clause, not to what was said.
+func TestLateOnADayIsNoContent(t *testing.T) {
+	an, _ := New(nil, nil)
+	pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+	body := "Anna Berg said late on Monday that the deal was dead."
+	out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
+	if len(out.Statements) != 1 || !strings.HasPrefix(out.Statements[0].Text, "the deal was dead") {
+		t.Fatalf("statements %+v, want one reading \"the deal was dead\"", out.Statements)
+	}
+}
