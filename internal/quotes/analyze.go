@@ -983,6 +983,29 @@ func (d *doc) emit(u unit, sp article.Actor, key string, content, cueSpan articl
 	d.outKey = append(d.outKey, key)
 }
 
+// adjunctStart: words that open a phrase of time, place, topic or a new
+// clause, not a reported clause ("what he said on Monday", "what she said
+// when she resigned", "what they said about the plan").
+func adjunctStart(w string) bool {
+	switch w {
+	case "on", "about", "at", "in", "to", "of", "for", "from", "with", "during", "after", "before", "since",
+		"until", "over", "by", "when", "while", "as", "and", "but", "or", "because", "if", ",", ".", "?", "!", ";", ":":
+		return true
+	}
+	return false
+}
+
+// namingVerb: verbs whose content is a name the speaker gives ("what he
+// called a breach", "what she described as a surrender").
+func namingVerb(w string) bool {
+	switch w {
+	case "call", "calls", "called", "calling", "described", "describes", "describe", "dubbed", "dubs",
+		"termed", "terms", "labelled", "labeled", "branded", "brands":
+		return true
+	}
+	return false
+}
+
 func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	if d.inAskedOpening(u, h.t0) {
 		return false
@@ -999,6 +1022,17 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	}
 	if !ok {
 		return false
+	}
+	// "This is what the minister said on Monday", "What leaders said on
+	// day one": "what" is the object of the verb, so the words after it
+	// are no content but its time and topic; the statement, if any, is
+	// reported elsewhere. A clause after the verb is content still: "what
+	// Trump says his tax plan would do". Verbs of naming keep their content: in
+	// "condemned what he called a \"brazen breach\"" the name is his.
+	if h.kind == 'v' && c.subj[1] > c.subj[0] && c.subj[1] <= h.t0 && c.subj[0] > u.t0 && !namingVerb(d.lower(h.t0)) {
+		if w := d.lower(c.subj[0] - 1); (w == "what" || w == "whatever") && h.t1 < u.t1 && adjunctStart(d.lower(h.t1)) {
+			return false
+		}
 	}
 	// "He said:" at the end of its paragraph: the content is the quote
 	// that follows.
@@ -1023,7 +1057,7 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 			return false
 		}
 	}
-	if c.content[1]-c.content[0] < 8 {
+	if c.content[1]-c.content[0] < 8 && !c.around2 {
 		return false
 	}
 	d.clauseAfter = false

@@ -30,6 +30,10 @@ type clause struct {
 	// what it tells happened apart from the saying, so its time
 	// expressions do not date the statement.
 	relative [2]int
+	// around2: the reporting clause stands inside the content ("Hawaii, as
+	// one adviser pointed out, does not get …"), whose first part may be
+	// a single word.
+	around2 bool
 }
 
 // trimContent drops a leading "that", colon or comma and trailing commas.
@@ -665,6 +669,9 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			s -= 2
 		}
 		if s <= u.t0 {
+			return
+		}
+		if d.asClause(u, h, s, &c) {
 			return
 		}
 		p := d.toks[s-1]
@@ -1671,4 +1678,80 @@ func shortAcronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// asClause reads a reporting clause opened by "as": "As the minister
+// pointed out on Monday, the two sides have not met", "The deal, as the
+// minister said, is not dead". What the speaker said is the main clause
+// around it, not the words after the verb: those run to the clause's
+// comma and are its time, medium or manner ("noted in a report", "put it
+// with a shrug"). The subject starts at token s; it reports whether it
+// set c's content. Verbs of naming keep the name after them ("as the
+// paper called them, “anchors”").
+func (d *doc) asClause(u unit, h cueHit, s int, c *clause) bool {
+	if s-1 < u.t0 || d.lower(s-1) != "as" || d.inQ[s-1] || namingVerb(d.lower(h.t0)) {
+		return false
+	}
+	medial := s-1 > u.t0
+	if medial && (d.word(s-2) != "," || d.inQ[s-2]) {
+		return false
+	}
+	// "Yet, as Mr. Bown observed, …", "If, as I have suggested, …": a
+	// conjunction or sentence adverb before the clause is no content.
+	if medial && s-2 <= u.t0+2 {
+		opener := true
+		for t := u.t0; t < s-2; t++ {
+			if !discourseOpeners[d.lower(t)] && !isAdverb(d.word(t)) {
+				opener = false
+			}
+		}
+		medial = !opener
+	}
+	// The clause ends at its comma; when a quote opens after a later
+	// comma, that one ("as he wrote on his blog Think, Save, Retire,
+	// “…”": commas inside a title).
+	cm := -1
+	for t := h.t1; t < u.t1 && t < h.t1+16; t++ {
+		if d.toks[t].Kind == text.Quote {
+			if t > h.t1 && d.word(t-1) == "," {
+				cm = t - 1
+			}
+			break
+		}
+		if d.inQ[t] {
+			break
+		}
+		if d.word(t) == "," && cm < 0 {
+			cm = t
+		}
+		if d.toks[t].Kind == text.Punct && d.word(t) != "," && !isDash(d.word(t)) && d.word(t) != "(" && d.word(t) != ")" {
+			break
+		}
+	}
+	if cm < 0 || cm+1 >= u.t1 {
+		return false
+	}
+	rest := article.Span{d.toks[cm+1].Span[0], u.span[1]}
+	if d.words(rest) < 3 {
+		return false
+	}
+	c.rep[1] = cm
+	if !medial {
+		c.content = rest
+		return true
+	}
+	c.content = article.Span{u.span[0], d.toks[s-2].Span[0]}
+	c.content2 = rest
+	c.around2 = true
+	return true
+}
+
+// discourseOpeners are words that open a sentence before a comma without
+// being part of what is reported: "Yet, as he said, …".
+var discourseOpeners = map[string]bool{
+	"yet": true, "but": true, "and": true, "so": true, "however": true, "still": true, "indeed": true,
+	"now": true, "then": true, "again": true, "also": true, "moreover": true, "instead": true,
+	"meanwhile": true, "thus": true, "hence": true, "if": true, "and,": true, "or": true, "for": true,
+	"example": true, "instance": true, "in": true, "fact": true, "of": true, "course": true, "after": true,
+	"all": true, "besides": true, "though": true, "although": true, "because": true, "when": true,
 }

@@ -262,6 +262,10 @@ func TestNoStatement(t *testing.T) {
 		"The report listed three demands: \"lower fees, more berths and a new pier.\"",
 		// "state" after a name is the noun
 		"Florida state records show he was fined twice.",
+		// "what" is the object of the verb: the words after it are its
+		// time and topic
+		"This is what the minister said on Monday about the pension plan.",
+		"What the ministers said on day one",
 		// a title cited with its outlet and date
 		"\"Harbour talks resume after a long pause\" — Daily Courier, August 15, 2031",
 	} {
@@ -938,6 +942,18 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Mumtaz Zahra Baloch", "^Pakistan is ready"}}},
 		{"the journal a study appeared in is not its author", "Eating more sugar raises the risk, according to a study published Wednesday in the journal Nature Medicine.",
 			[][2]string{{"a study published Wednesday in the journal Nature Medicine", "^Eating more sugar"}}},
+		{"what X says with a clause after it", "Economists doubt what the minister says the plan would cost.",
+			[][2]string{{"the minister", "^the plan would cost"}}},
+		{"an as-clause before the content", "As the minister pointed out on Monday, the two sides have not met since February.",
+			[][2]string{{"the minister", "^the two sides have not met"}}},
+		{"an as-clause whose medium has commas in its name", "As Jane Holt wrote on her blog Save, Spend, Retire, \"Prices will fall next year.\"",
+			[][2]string{{"Jane Holt", "^\"Prices will fall"}}},
+		{"an as-clause inside the content", "Hawaii, as one adviser pointed out, rarely gets two storms in a row.",
+			[][2]string{{"one adviser", "^Hawaii rarely gets"}}},
+		{"an as-clause after a conjunction", "Yet, as the minister said, the deal is not dead.",
+			[][2]string{{"the minister", "^the deal is not dead"}}},
+		{"an as-clause with a naming verb keeps the name", "The deal was, as the minister called it, \"a surrender dressed up as a compromise.\"",
+			[][2]string{{"the minister", "^called it, \"a surrender"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {
