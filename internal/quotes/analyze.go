@@ -1257,6 +1257,9 @@ func (d *doc) transcript(u unit) bool {
 	t := u.t0
 	if t < u.t1 && d.toks[t].Kind == text.Quote {
 		t++
+	} else if t+1 < u.t1 && listBullet(d.word(t)) {
+		// "- Kenyan President William Ruto: …": a list of reactions
+		t++
 	}
 	s0 := t
 	for t < u.t1 && t-s0 < 3 && d.toks[t].Kind == text.Word && isCap(d.word(t)) {
@@ -1315,7 +1318,15 @@ func (d *doc) transcript(u unit) bool {
 		if !ok {
 			return false
 		}
-		return d.turn(u, sp, key, colon, name)
+		n := len(d.out)
+		d.turn(u, sp, key, colon, name)
+		// "- Kenyan President William Ruto: rich nations must “pay what
+		// they owe”": a list of reactions paraphrases with a quoted
+		// fragment; a turn quoted whole or without marks stays direct.
+		if len(d.out) > n && kindOf(d.out[n].Text) == article.Mixed {
+			d.out[n].Kind = article.Mixed
+		}
+		return true
 	}
 	// "ORLOV (through translator):", "LEE (voice-over):": a note in
 	// brackets between the label and its colon
@@ -1470,7 +1481,7 @@ func (d *doc) hansardLabel(u unit, s0 int) ([2]int, int, bool) {
 // colon. A headline's "Minister Quits: …" has no name after the title; a
 // kicker in capitals is left to the capitals' rules.
 func (d *doc) titledLabel(u unit, s0 int) ([2]int, int, bool) {
-	if s0 != u.t0 || (d.ui > 0 && d.unitList[d.ui-1].para == u.para) || allCapsWord(d.word(s0)) {
+	if s0 != u.t0 && !(s0 == u.t0+1 && listBullet(d.word(u.t0))) || (d.ui > 0 && d.unitList[d.ui-1].para == u.para) || allCapsWord(d.word(s0)) {
 		return [2]int{}, 0, false
 	}
 	colon := false // a colon among the first words, before any lookup
@@ -1484,10 +1495,16 @@ func (d *doc) titledLabel(u unit, s0 int) ([2]int, int, bool) {
 		return [2]int{}, 0, false
 	}
 	t := s0
-	for t < u.t1 && t < s0+3 && d.toks[t].Kind == text.Word && (actors.IsTitleWord(d.word(t)) || actors.IsRoleNoun(d.word(t))) && isCap(d.word(t)) && !actors.IsCapStop(d.word(t)) {
+	// "Kenyan President William Ruto:": a people's adjective before the
+	// title
+	if t+1 < u.t1 && actors.IsDemonym(d.word(t)) {
 		t++
 	}
-	if t == s0 {
+	t1 := t
+	for t < u.t1 && t < t1+3 && d.toks[t].Kind == text.Word && (actors.IsTitleWord(d.word(t)) || actors.IsRoleNoun(d.word(t))) && isCap(d.word(t)) && !actors.IsCapStop(d.word(t)) {
+		t++
+	}
+	if t == t1 {
 		return [2]int{}, 0, false
 	}
 	n0 := t
@@ -1502,6 +1519,15 @@ func (d *doc) titledLabel(u unit, s0 int) ([2]int, int, bool) {
 		return [2]int{}, 0, false
 	}
 	return [2]int{s0, t}, t, true
+}
+
+// listBullet: the marks that open an item of a list.
+func listBullet(w string) bool {
+	switch w {
+	case "-", "*", "•", "–", "—", "·", "‣", "▪", "►":
+		return true
+	}
+	return false
 }
 
 var hansardHonorifics = map[string]bool{

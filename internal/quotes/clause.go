@@ -659,6 +659,14 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		}
 		return article.Span{d.toks[afterStart].Span[0], u.span[1]}
 	}
+	// withContent completes a clause whose reporting clause is the cue
+	// alone, its subject found elsewhere in the sentence.
+	withContent := func(subj [2]int) clause {
+		c.subj = subj
+		c.content = after()
+		c.rep = [2]int{h.t0, h.t1}
+		return c
+	}
 	// sides decides where the content is once the subject is known to
 	// start at token s.
 	sides := func(s int) {
@@ -811,7 +819,14 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			return c, false
 		}
 		s0 := -1
-		for t := u.t0; t < k; t++ {
+		// "Norway's fisheries minister defended the deal, saying …", "The
+		// minister on Tuesday defended the deal, telling lawmakers …": the
+		// noun phrase opening the sentence is the main subject.
+		if subj, ok := d.leadSubject(u, k); ok && d.word(k) == "," && d.clauseParticiple(u, h) {
+			s0 = subj[0]
+			c.subj = subj
+		}
+		for t := u.t0; t < k && s0 < 0; t++ {
 			if d.inQ[t] {
 				continue
 			}
@@ -867,41 +882,21 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 				if f.Tok1 < u.t1 && d.toks[f.Tok1].Kind == text.Possessive {
 					// "Norway's central bank kept …": the noun phrase
 					// after the possessive
-					if t == t0 {
-						if e := d.subjectBeforeVerb(f.Tok1+1, k); e > f.Tok1+1 && d.plausibleSpeaker([2]int{f.Tok0, e}) {
-							c.subj = [2]int{f.Tok0, e}
-							c.content = after()
-							c.rep = [2]int{h.t0, h.t1}
-							return c, true
-						}
+					if subj, ok := d.leadSubject(u, k); ok && t == t0 {
+						return withContent(subj), true
 					}
 					break
 				}
-				c.subj = [2]int{f.Tok0, f.Tok1}
-				c.content = after()
-				c.rep = [2]int{h.t0, h.t1}
-				return c, true
+				return withContent([2]int{f.Tok0, f.Tok1}), true
 			}
 			if _, ok := pronouns[d.lower(t)]; ok && t == u.t0 {
-				c.subj = [2]int{t, t + 1}
-				c.content = after()
-				c.rep = [2]int{h.t0, h.t1}
-				return c, true
+				return withContent([2]int{t, t + 1}), true
 			}
 		}
 		// "The Republican nominee also outlined … and vowed …", "The
 		// central bank kept its rate unchanged but said …"
-		if t0 < k && inLex(determinersLex, d.lower(t0)) {
-			e := d.npForward(u, t0)
-			if v := d.subjectBeforeVerb(t0+1, k); v > t0+1 && v < e {
-				e = v
-			}
-			if e > t0+1 && e < k && d.plausibleSpeaker([2]int{t0, e}) {
-				c.subj = [2]int{t0, e}
-				c.content = after()
-				c.rep = [2]int{h.t0, h.t1}
-				return c, true
-			}
+		if subj, ok := d.leadSubject(u, k); ok {
+			return withContent(subj), true
 		}
 		return c, false
 	}
@@ -1754,4 +1749,61 @@ var discourseOpeners = map[string]bool{
 	"meanwhile": true, "thus": true, "hence": true, "if": true, "and,": true, "or": true, "for": true,
 	"example": true, "instance": true, "in": true, "fact": true, "of": true, "course": true, "after": true,
 	"all": true, "besides": true, "though": true, "although": true, "because": true, "when": true,
+}
+
+// leadSubject finds the subject of a sentence's main clause when it is a
+// noun phrase opening the sentence (after any dateline) and ending before
+// token k: "Norway's central bank kept …", "The Republican nominee
+// outlined …". A name alone is left to the callers.
+func (d *doc) leadSubject(u unit, k int) ([2]int, bool) {
+	t0 := u.t0
+	for t0 < k && d.toks[t0].Span[0] < d.lead {
+		t0++
+	}
+	if t0 >= k || d.inQ[t0] {
+		return [2]int{}, false
+	}
+	if m := d.mention[t0]; m >= 0 {
+		f := d.found[m]
+		if f.ID < 0 || f.Type == article.Other || f.Tok0 != t0 || f.Tok1 >= u.t1 || d.toks[f.Tok1].Kind != text.Possessive {
+			return [2]int{}, false
+		}
+		// ("Norway's fisheries minister on Tuesday defended …": the day
+		// is no part of the subject)
+		if e := d.subjectBeforeVerb(f.Tok1+1, k); e > f.Tok1+1 {
+			if e = d.skipBack(u, e-1) + 1; e > f.Tok1+1 && d.plausibleSpeaker([2]int{f.Tok0, e}) {
+				return [2]int{f.Tok0, e}, true
+			}
+		}
+		return [2]int{}, false
+	}
+	if !inLex(determinersLex, d.lower(t0)) {
+		return [2]int{}, false
+	}
+	e := d.npForward(u, t0)
+	if v := d.subjectBeforeVerb(t0+1, k); v > t0+1 && v < e {
+		e = v
+	}
+	if e > t0+1 && e < k && d.plausibleSpeaker([2]int{t0, e}) {
+		return [2]int{t0, e}, true
+	}
+	return [2]int{}, false
+}
+
+// clauseParticiple reports whether the participle cue h reports speech:
+// a clause or a quote follows it ("…, adding that …"), or it is a verb
+// that reports with any object ("…, saying the talks failed", "…, calling
+// for calm"). "The alliance expanded, adding Greece" reports nothing.
+func (d *doc) clauseParticiple(u unit, h cueHit) bool {
+	if h.t1 < u.t1 && (d.lower(h.t1) == "that" || d.toks[h.t1].Kind == text.Quote) {
+		return true
+	}
+	switch d.lower(h.t0) {
+	case "saying", "telling", "arguing", "insisting", "warning", "noting", "stressing", "explaining",
+		"claiming", "stating", "asserting", "declaring", "maintaining", "acknowledging", "calling", "citing",
+		"urging", "accusing", "decrying", "describing", "predicting", "promising", "vowing", "denying",
+		"demanding", "suggesting", "asking", "pledging", "emphasizing", "emphasising", "complaining", "criticizing", "criticising":
+		return true
+	}
+	return false
 }

@@ -266,6 +266,8 @@ func TestNoStatement(t *testing.T) {
 		// time and topic
 		"This is what the minister said on Monday about the pension plan.",
 		"What the ministers said on day one",
+		// a participle with an object that reports no speech
+		"The alliance has expanded three times before, adding Greece and Turkey in 1952.",
 		// a title cited with its outlet and date
 		"\"Harbour talks resume after a long pause\" — Daily Courier, August 15, 2031",
 	} {
@@ -544,6 +546,19 @@ func TestAgeDescriptorSpeaker(t *testing.T) {
 	body := "Foreign Minister Anna Berg said the talks would go on. The 46-year-old added that the other side had to move."
 	out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
 	if len(out.Statements) != 2 || out.Statements[1].Speaker.Name != "Anna Berg" {
+		t.Errorf("%+v", out.Statements)
+	}
+}
+
+// "Norway's fisheries minister on Tuesday defended the deal, saying …":
+// the participle reports for the noun phrase, without its day.
+func TestParticipleSubjectWithDay(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Norway's fisheries minister on Tuesday defended the agreement, saying the country had secured its core demands."
+	i := strings.Index(body, "Tuesday")
+	tx := []article.Timex{{Text: "Tuesday", Type: article.Date, Value: "2023-03-14", Span: article.Span{i, i + len("Tuesday")}}}
+	out := an.Analyze(context.Background(), Input{Body: body, Published: time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC), Timexes: tx})
+	if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != "Norway fisheries minister" {
 		t.Errorf("%+v", out.Statements)
 	}
 }
@@ -954,6 +969,12 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"the minister", "^the deal is not dead"}}},
 		{"an as-clause with a naming verb keeps the name", "The deal was, as the minister called it, \"a surrender dressed up as a compromise.\"",
 			[][2]string{{"the minister", "^called it, \"a surrender"}}},
+		{"a list of reactions", "Governments reacted on Sunday.\n\n- German Chancellor Olaf Kessler: \"This is a good day for Europe.\"\n\n* Kenyan President William Ruto: rich nations must \"pay what they owe\".",
+			[][2]string{{"Olaf Kessler", "^\"This is a good day"}, {"William Ruto", "^rich nations must"}}},
+		{"a participle reports for the noun phrase opening the sentence", "Norway's fisheries minister defended the agreement, saying the country had secured its core demands.",
+			[][2]string{{"Norway fisheries minister", "^the country had secured"}}},
+		{"a participle after a day between subject and verb", "The minister on Tuesday defended the agreement, telling lawmakers that the country had secured its core demands.",
+			[][2]string{{"The minister", "^the country had secured"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {
@@ -1038,5 +1059,23 @@ func TestLateOnADayIsNoContent(t *testing.T) {
 	out := an.Analyze(context.Background(), Input{Body: body, Published: pub, Timexes: miniTimex(body, pub)})
 	if len(out.Statements) != 1 || !strings.HasPrefix(out.Statements[0].Text, "the deal was dead") {
 		t.Fatalf("statements %+v, want one reading \"the deal was dead\"", out.Statements)
+	}
+}
+
+// A list of reactions quotes some whole and paraphrases others around a
+// quoted fragment: the first are direct, the second mixed.
+func TestReactionListKinds(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Leaders reacted on Monday.\n\n- French President Marie Duval: \"We will hold everyone to their word.\"\n\n- Kenyan President William Ruto: rich nations must \"pay what they owe\"."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	if len(out.Statements) != 2 {
+		t.Fatalf("got %d statements, want 2: %+v", len(out.Statements), out.Statements)
+	}
+	if k := out.Statements[0].Kind; k != article.Direct {
+		t.Errorf("quoted whole: kind %q, want direct", k)
+	}
+	if k := out.Statements[1].Kind; k != article.Mixed {
+		t.Errorf("paraphrase with a fragment: kind %q, want mixed", k)
 	}
 }
