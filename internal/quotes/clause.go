@@ -822,7 +822,7 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		// "Norway's fisheries minister defended the deal, saying …", "The
 		// minister on Tuesday defended the deal, telling lawmakers …": the
 		// noun phrase opening the sentence is the main subject.
-		if subj, ok := d.leadSubject(u, k); ok && d.word(k) == "," && d.clauseParticiple(u, h) {
+		if subj, ok := d.leadSubject(u, k); ok && d.word(k) == "," && d.speechVerb(u, h) {
 			s0 = subj[0]
 			c.subj = subj
 		}
@@ -895,7 +895,9 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		}
 		// "The Republican nominee also outlined … and vowed …", "The
 		// central bank kept its rate unchanged but said …"
-		if subj, ok := d.leadSubject(u, k); ok {
+		// ("Lawyers … and said they …": a bare plural, when the verb
+		// reports speech, not "Reporters … and found broken glass")
+		if subj, ok := d.leadSubject(u, k); ok && (inLex(determinersLex, d.lower(subj[0])) || d.speechVerb(u, h)) {
 			return withContent(subj), true
 		}
 		return c, false
@@ -1416,12 +1418,18 @@ func (d *doc) subjectBeforeVerb(a, k int) int {
 		if d.toks[t].Kind != text.Word || d.inQ[t] {
 			return a
 		}
-		// past forms only: "report" or "statement" may be nouns
-		if w := d.lower(t); (len(w) > 4 && strings.HasSuffix(w, "ed")) || pastForms[w] || isPastCue(w) {
+		if d.pastVerb(t) {
 			return t
 		}
 	}
 	return a
+}
+
+// pastVerb reports whether token t is a verb in the past tense (past
+// forms only: "report" or "statement" may be nouns).
+func (d *doc) pastVerb(t int) bool {
+	w := d.lower(t)
+	return (len(w) > 4 && strings.HasSuffix(w, "ed")) || pastForms[w] || isPastCue(w)
 }
 
 // pastForms are irregular past forms that open a predicate ("The bank
@@ -1778,6 +1786,34 @@ func (d *doc) leadSubject(u unit, k int) ([2]int, bool) {
 		return [2]int{}, false
 	}
 	if !inLex(determinersLex, d.lower(t0)) {
+		// "Analysts in Tokyo were cautious, saying …", "Farmers' groups
+		// in Ireland and Poland …, arguing …": a plural noun for people
+		// opening the sentence, with the place they are in.
+		e := d.npForward(u, t0)
+		if v := d.subjectBeforeVerb(t0+1, k); v < e && d.pastVerb(v) {
+			e = v // "Lawyers met the judge …"
+		}
+		if e <= t0 || e >= k || !isCap(d.word(t0)) || d.toks[e-1].Kind != text.Word {
+			return [2]int{}, false
+		}
+		hw := d.lower(e - 1)
+		if sg := strings.TrimSuffix(hw, "s"); sg == hw || !(peopleNoun(hw) || speakerNouns[sg]) {
+			return [2]int{}, false
+		}
+		if w := d.lower(e); (w == "in" || w == "at" || w == "from") && e+1 < k {
+			for m := d.mention[e+1]; m >= 0 && d.found[m].Tok0 == e+1 && d.found[m].Tok1 < k; m = d.mention[e+1] {
+				e = d.found[m].Tok1
+				if d.lower(e) != "and" || e+1 >= k {
+					break
+				}
+			}
+			if d.lower(e) == "and" {
+				e-- // "… in Ireland and" with no place after it
+			}
+		}
+		if d.plausibleSpeaker([2]int{t0, e}) {
+			return [2]int{t0, e}, true
+		}
 		return [2]int{}, false
 	}
 	e := d.npForward(u, t0)
@@ -1790,16 +1826,17 @@ func (d *doc) leadSubject(u unit, k int) ([2]int, bool) {
 	return [2]int{}, false
 }
 
-// clauseParticiple reports whether the participle cue h reports speech:
-// a clause or a quote follows it ("…, adding that …"), or it is a verb
-// that reports with any object ("…, saying the talks failed", "…, calling
-// for calm"). "The alliance expanded, adding Greece" reports nothing.
-func (d *doc) clauseParticiple(u unit, h cueHit) bool {
+// speechVerb reports whether cue h reports speech whatever follows it:
+// a clause or a quote follows ("…, adding that …"), or the verb reports
+// with any object ("said the talks failed", "calling for calm"). "The
+// alliance expanded, adding Greece" reports nothing.
+func (d *doc) speechVerb(u unit, h cueHit) bool {
 	if h.t1 < u.t1 && (d.lower(h.t1) == "that" || d.toks[h.t1].Kind == text.Quote) {
 		return true
 	}
 	switch d.lower(h.t0) {
-	case "saying", "telling", "arguing", "insisting", "warning", "noting", "stressing", "explaining",
+	case "said", "says", "told", "tells", "added", "adds", "argued", "insisted", "stressed", "noted", "warned", "explained", "claimed", "stated",
+		"saying", "telling", "arguing", "insisting", "warning", "noting", "stressing", "explaining",
 		"claiming", "stating", "asserting", "declaring", "maintaining", "acknowledging", "calling", "citing",
 		"urging", "accusing", "decrying", "describing", "predicting", "promising", "vowing", "denying",
 		"demanding", "suggesting", "asking", "pledging", "emphasizing", "emphasising", "complaining", "criticizing", "criticising":

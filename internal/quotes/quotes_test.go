@@ -266,6 +266,8 @@ func TestNoStatement(t *testing.T) {
 		// time and topic
 		"This is what the minister said on Monday about the pension plan.",
 		"What the ministers said on day one",
+		// a coordinated verb with an object that reports no speech
+		"Reporters reached the embassy at dawn and found broken glass in the hall.",
 		// a participle with an object that reports no speech
 		"The alliance has expanded three times before, adding Greece and Turkey in 1952.",
 		// a title cited with its outlet and date
@@ -975,6 +977,14 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Norway fisheries minister", "^the country had secured"}}},
 		{"a participle after a day between subject and verb", "The minister on Tuesday defended the agreement, telling lawmakers that the country had secured its core demands.",
 			[][2]string{{"The minister", "^the country had secured"}}},
+		{"justices speak as a bench", "The justices said the petitioners had failed to show that the contract was void.",
+			[][2]string{{"The justices", "^the petitioners had failed"}}},
+		{"officials here", "Officials here said privately that the offer was a sign of goodwill.",
+			[][2]string{{"Officials", "^the offer was a sign"}}},
+		{"people by trade where they are speak for themselves", "Analysts in Tokyo were cautious, saying the deal would take years to implement. Farmers' groups in Ireland and Poland voiced concerns, arguing that the deal would hurt them.",
+			[][2]string{{"Analysts in Tokyo", "^the deal would take years"}, {"Farmers groups in Ireland and Poland", "^the deal would hurt"}}},
+		{"a bare plural and a coordinated verb of saying", "Lawyers met the judge on Monday and said they would appeal.",
+			[][2]string{{"Lawyers", "^they would appeal"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {

@@ -128,6 +128,18 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		if t > a && (d.lower(t) == "in" || d.lower(t) == "at") && d.mention[t-1] < 0 && actors.IsOrgHead(d.lower(t-1)) {
 			best = -1
 		}
+		// "Analysts in Tokyo", "Farmers in Ireland and Poland",
+		// "Negotiators in Cairo": people named by their trade where they
+		// are speak for themselves, not for the place.
+		if best >= 0 && d.found[best].Type == article.GPE {
+			p := d.found[best].Tok0 - 1
+			for p > a && d.lower(p) == "and" && d.mention[p-1] >= 0 {
+				p = d.found[d.mention[p-1]].Tok0 - 1
+			}
+			if p > a && (d.lower(p) == "in" || d.lower(p) == "at" || d.lower(p) == "from") && d.mention[p-1] < 0 && (peopleNoun(d.lower(p-1)) || tradeGroups[d.lower(p-1)]) {
+				best = -1
+			}
+		}
 		// "a study published Wednesday in the journal BMJ": where a
 		// document appeared is not who wrote it
 		// ("a report in the Argus Leader" is the paper's)
@@ -821,7 +833,7 @@ var speakerNouns = map[string]bool{
 	"woman": true, "men": true, "women": true, "lawmaker": true, "leader": true, "member": true,
 	"candidate": true, "nominee": true, "campaign": true, "poll": true, "survey": true, "study": true,
 	"report": true, "statement": true, "readout": true, "letter": true, "document": true, "data": true, "research": true,
-	"authorities": true, "police": true, "lawyer": true, "attorney": true, "judge": true, "court": true,
+	"authorities": true, "police": true, "lawyer": true, "attorney": true, "judge": true, "court": true, "justice": true,
 	"group": true, "organization": true, "committee": true, "agency": true, "department": true,
 	"administration": true, "government": true, "company": true, "firm": true, "ministry": true,
 	"diplomat": true, "minister": true, "president": true, "chief": true, "head": true, "side": true,
@@ -1168,6 +1180,13 @@ func (d *doc) ownedByOther(a, b int) bool {
 // peopleNoun reports a plural noun that looks like one for people:
 // "rebels", "protesters", "activists", "residents", "negotiators",
 // "civilians".
+// tradeGroups are plural nouns for people or groups by what they do
+// that peopleNoun's endings miss.
+var tradeGroups = map[string]bool{
+	"analysts": true, "experts": true, "groups": true, "unions": true, "associations": true,
+	"economists": true, "witnesses": true, "locals": true, "families": true, "businesses": true,
+}
+
 func peopleNoun(w string) bool {
 	if len(w) < 6 {
 		return false
