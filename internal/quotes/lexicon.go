@@ -259,7 +259,8 @@ var betweenSubjVerb = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "last": true, "week": true, "night": true, "tonight": true,
 	"initially": true, "originally": true, "once-again": true, "long": true, "consistently": true,
-	"here": true, // "Officials here said" ("there" opens a clause: "said there is …")
+	// "Officials here said" ("there" opens a clause: "said there is …")
+	"here": true,
 	"”":    false,
 }
 
