@@ -691,6 +691,13 @@ func (d *doc) quoteNoCue(u unit) {
 	// attributing it (most such quotes are titles or scare quotes).
 }
 
+// sayingNouns name what someone said: "Her message was simple: “…”".
+var sayingNouns = map[string]bool{
+	"message": true, "reply": true, "response": true, "answer": true, "verdict": true, "view": true,
+	"position": true, "point": true, "argument": true, "warning": true, "advice": true, "conclusion": true,
+	"assessment": true, "words": true, "retort": true, "plea": true, "appeal": true, "demand": true,
+}
+
 // demonstrative reports whether content is only "this" or "these" and a
 // short phrase of medium or time ("this in a statement on Sunday").
 func (d *doc) demonstrative(content article.Span) bool {
@@ -816,6 +823,12 @@ func (d *doc) openingSubject(u unit, end int) ([2]int, bool) {
 	switch d.lower(u.t0) {
 	case "he", "she":
 		return [2]int{u.t0, u.t0 + 1}, true
+	case "his", "her":
+		// "Her message was simple: “…”"
+		if u.t0+1 < end && sayingNouns[d.lower(u.t0+1)] {
+			return [2]int{u.t0, u.t0 + 1}, true
+		}
+		return [2]int{}, false
 	case "the":
 		// "The minister defended …:", "The Russian ambassador replied:"
 		for t := u.t0 + 1; t < end-1 && t <= u.t0+3 && d.toks[t].Kind == text.Word; t++ {
@@ -831,7 +844,15 @@ func (d *doc) openingSubject(u unit, end int) ([2]int, bool) {
 	for t := u.t0; t < end && t < u.t0+4; t++ {
 		if m := d.mention[t]; m >= 0 {
 			f := d.found[m]
-			if f.Type != article.Person || f.Tok1 >= end || d.toks[f.Tok1].Kind == text.Possessive {
+			if f.Type != article.Person || f.Tok1 >= end {
+				return [2]int{}, false
+			}
+			// "Berg's reply was swift: “…”": what the person said,
+			// named by a noun after the possessive
+			if d.toks[f.Tok1].Kind == text.Possessive {
+				if f.Tok1+1 < end && sayingNouns[d.lower(f.Tok1+1)] {
+					return [2]int{u.t0, f.Tok1}, true
+				}
 				return [2]int{}, false
 			}
 			return [2]int{u.t0, f.Tok1}, true

@@ -74,6 +74,13 @@ func (d *doc) findCues(u unit) []cueHit {
 					continue
 				}
 			}
+			// "The minister was reported as saying …", as "was quoted as
+			// saying": the subject spoke.
+			if w == "reported" && i > u.t0 && i+2 < u.t1 && beForms[d.lower(i-1)] && d.lower(i+1) == "as" && d.lower(i+2) == "saying" {
+				hits = append(hits, cueHit{t0: i, t1: i + 3, kind: 'v', class: speech})
+				i += 2
+				continue
+			}
 		case "quoted", "cited":
 			// "the ministry's statement quoted X as saying", "was cited
 			// by the paper as saying".

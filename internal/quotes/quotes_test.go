@@ -985,6 +985,12 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Analysts in Tokyo", "^the deal would take years"}, {"Farmers groups in Ireland and Poland", "^the deal would hurt"}}},
 		{"a bare plural and a coordinated verb of saying", "Lawyers met the judge on Monday and said they would appeal.",
 			[][2]string{{"Lawyers", "^they would appeal"}}},
+		{"reported as saying", "Berg was reported as saying that Norland would not sign.",
+			[][2]string{{"Berg", "^Norland would not sign"}}},
+		{"a pronoun's message opens a quotation after a colon", "Foreign Minister Anna Berg met reporters. Her message was simple: \"We will not sign this text.\"",
+			[][2]string{{"Anna Berg", "^\"We will not sign"}}},
+		{"a name's reply opens a quotation after a colon", "Anna Berg met reporters. Berg's reply was swift: \"We will not sign this text.\"",
+			[][2]string{{"Anna Berg", "^\"We will not sign"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {
