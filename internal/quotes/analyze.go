@@ -1067,6 +1067,9 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	}
 	c.content = text.TrimSpan(d.body, c.content)
 	c.content = trimContent(d.body, c.content)
+	if h.kind == 'v' && c.content2[1] == 0 {
+		c.content = trimReticence(d.body, c.content)
+	}
 	// "Olufemi Soneye, the company's spokesman, disclosed this in a
 	// statement on Sunday": "this" is the paragraph before, when no one
 	// else said it; the statement runs from it to the cue's sentence.

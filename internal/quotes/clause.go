@@ -69,6 +69,32 @@ func trimContent(body string, sp article.Span) article.Span {
 	}
 }
 
+// reticence are the coordinated predicates that tell how a speaker
+// stopped short, not what they said: "said it had new proposals, but gave
+// no details". They belong to the reporting clause.
+var reticence = []string{
+	", but gave no ", ", but gave few ", ", but did not ", ", but didn't ", ", but declined ", ", but refused ",
+	", but offered no ", ", but provided no ", ", but would not ", ", but wouldn't ", ", without giving ",
+	", without elaborating", ", without providing ", ", without offering ", ", without specifying ",
+	" but gave no details", " but did not elaborate", " but declined to elaborate",
+}
+
+// trimReticence ends content before a reticent coordinated predicate
+// (see reticence); the content keeps at least 20 bytes.
+func trimReticence(body string, sp article.Span) article.Span {
+	s := body[sp[0]:sp[1]]
+	cut := len(s)
+	for _, r := range reticence {
+		if i := strings.Index(s, r); i >= 20 && i < cut {
+			cut = i
+		}
+	}
+	if cut == len(s) || strings.Count(s[:cut], "\"")%2 == 1 || strings.Count(s[:cut], "“") != strings.Count(s[:cut], "”") {
+		return sp
+	}
+	return text.TrimSpan(body, article.Span{sp[0], sp[0] + cut})
+}
+
 // parsePhrase handles "according to X, …", "…, according to X", "in his
 // words, …".
 func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {

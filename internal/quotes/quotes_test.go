@@ -1095,3 +1095,20 @@ func TestReactionListKinds(t *testing.T) {
 		t.Errorf("paraphrase with a fragment: kind %q, want mixed", k)
 	}
 }
+
+// "…, but gave no details" tells how the speaker stopped short: it is the
+// reporting clause's, not part of what was said.
+func TestReticenceNotContent(t *testing.T) {
+	an, _ := New(nil, nil)
+	for body, want := range map[string]string{
+		"Anna Berg said the government had new proposals on the crossings, but gave no details.": "the government had new proposals on the crossings",
+		"Anna Berg said the ministry would act soon, but did not say when.":                      "the ministry would act soon",
+		"Anna Berg said the talks would \"go on, but gave no details\" on the timing.":           "the talks would \"go on, but gave no details\" on the timing.",
+		"Anna Berg said the plan, but did not say more.":                                         "the plan, but did not say more.",
+	} {
+		out := an.Analyze(context.Background(), Input{Body: body})
+		if len(out.Statements) != 1 || out.Statements[0].Text != want {
+			t.Errorf("%q: got %+v, want %q", body, out.Statements, want)
+		}
+	}
+}
