@@ -991,6 +991,10 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Anna Berg", "^\"We will not sign"}}},
 		{"a name's reply opens a quotation after a colon", "Anna Berg met reporters. Berg's reply was swift: \"We will not sign this text.\"",
 			[][2]string{{"Anna Berg", "^\"We will not sign"}}},
+		{"an Administration official is American when the report names the United States", "Washington and Moscow met in Geneva. The Soviet Foreign Minister said Moscow was ready.\n\nA senior Administration official said the Russians had dropped their demand.",
+			[][2]string{{"The Soviet Foreign Minister", "Moscow was ready"}, {"United States", "^the Russians had dropped"}}},
+		{"an Administration official is of no country the report names otherwise", "The Soviet Foreign Minister said Moscow was ready.\n\nA senior Administration official said the Russians had dropped their demand.",
+			[][2]string{{"The Soviet Foreign Minister", "Moscow was ready"}, {"A senior Administration official", "^the Russians had dropped"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {

@@ -541,6 +541,13 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 	default:
 		return -1, false
 	}
+	// "A senior Administration official": English-language news calls the
+	// American executive "the Administration" without naming it; when
+	// the report names the United States at all, that is the one meant,
+	// whichever country was named last (often the other side). When it
+	// does not, the official speaks for no country named: the country
+	// named last is as often the other side.
+	admin := string(buf[:len(mod)]) == "administration"
 	// The latest body of the kind named before pos; for a company, the
 	// latest one that has spoken comes first, then the one named most
 	// often: "the company" is the one the report is about, not the
@@ -553,6 +560,14 @@ func (d *doc) speaksFor(mod string, pos int) (actors.ID, bool) {
 	// all of them, and count them all.
 	end := d.foundBefore(pos)
 	lo := max(0, end-300)
+	if admin {
+		for i := end - 1; i >= lo; i-- {
+			if f := d.found[i]; f.ID >= 0 && d.book.Kind(f.ID) == article.GPE && d.book.Name(f.ID) == "United States" {
+				return f.ID, true
+			}
+		}
+		return -1, false
+	}
 	for i := end - 1; i >= lo; i-- {
 		f := d.found[i]
 		if f.ID < 0 || d.book.Kind(f.ID) != kind {
