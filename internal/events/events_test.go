@@ -151,7 +151,9 @@ func TestNoEvent(t *testing.T) {
 		"Peru succeeded by offering nothing.",
 		// What was said about a thing is not the thing done.
 		"Chile warned that the draft did not contain a reply to the main question.",
-		"If Peru deploys troops on the border, talks will end.", // hypothetical
+		"If Peru deploys troops on the border, talks will end.",                // hypothetical
+		"The Chilean ministry declined to comment on the talks.",               // no answer is no refusal
+		"Asked about the French position, the Peruvian minister said nothing.", // a reporter's question
 	} {
 		evs := extract(t, input(body, ""))
 		for _, e := range evs {

@@ -38,6 +38,11 @@ func (d *doc) sentence(s0, s1 int) {
 			// headline ("Mr. Ban", "the Security Council"), not a verb.
 			continue
 		}
+		if i == s0 && d.low[i] == "asked" {
+			// "Asked about the French position, Vieira said …": a
+			// reporter's question, no request between the parties.
+			continue
+		}
 		ids, _ := lex.forms.Get(d.low[i])
 		for _, id := range ids {
 			if w, ok := d.matches(id, i, s0, s1); ok {
