@@ -421,6 +421,26 @@ func TestUnitsAndEventsAreNoPersons(t *testing.T) {
 	}
 }
 
+// Countries and cities the actor dictionary knows beyond this package's
+// table are places, not persons: a country's own name is a party, a
+// city of several words a place of no party; "Jordan" stays out.
+func TestDictionaryPlaces(t *testing.T) {
+	fs, _ := find(t, "Protests spread from Hong Kong to Tel Aviv and São Paulo. Mauritania and Burkina Faso said little. Jordan Lee spoke.")
+	got := map[string]Found{}
+	for _, f := range fs {
+		got[f.Text] = f
+	}
+	for name, party := range map[string]bool{"Hong Kong": true, "Tel Aviv": false, "São Paulo": false, "Mauritania": true, "Burkina Faso": true} {
+		f, ok := got[name]
+		if !ok || f.Type != article.GPE || (f.ID >= 0) != party {
+			t.Errorf("%q: %+v (found %v), want GPE, party %v", name, f, ok, party)
+		}
+	}
+	if f := got["Jordan Lee"]; f.Type != article.Person {
+		t.Errorf("Jordan Lee: %+v", f)
+	}
+}
+
 func TestCapitalMonthIsNoName(t *testing.T) {
 	fs, _ := find(t, "NEW DELHI, OCTOBER 13, 2031\n\nThe talks went on. NATO said little.")
 	var names []string

@@ -3,6 +3,7 @@ package actors
 import (
 	dictionary "github.com/parley-news/parley/internal/gazetteer"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parley-news/parley/internal/article"
@@ -702,6 +703,68 @@ func dictionarySide(name string, at time.Time) string {
 		return ""
 	}
 	return p.Role.Side()
+}
+
+// dictionaryPlace looks up a name run that the gazetteer table of this
+// package does not hold in the actor dictionary's countries: a country's
+// own name ("Mauritania", "Hong Kong", "Burkina Faso") is a party; a
+// name of several words that the dictionary lists under a country ("Tel
+// Aviv", "Sao Paulo", "New York City", "Puerto Rico") is a place in it
+// but no party (a city does not speak for its country). A name the
+// dictionary also knows as a person's is left to the person rules, and
+// so are the names kept out of the table for that reason ("Jordan").
+func dictionaryPlace(surface string) (country string, party, ok bool) {
+	var e dictPlace
+	if plainASCII(surface) {
+		e, ok = dictPlaces().GetLower(surface)
+	} else {
+		e, ok = dictPlaces().Get(dictionary.Normalize(surface))
+	}
+	if !ok || unindexedNames[e.country] {
+		return "", false, false
+	}
+	if e.own {
+		return e.country, true, true
+	}
+	if g, err := dictionary.Load(); err == nil {
+		if _, isPerson := g.Person(surface, time.Time{}); isPerson {
+			return "", false, false
+		}
+	}
+	return e.country, false, true
+}
+
+// dictPlace is a name of dictPlaces: its country and whether it is the
+// country's own name.
+type dictPlace struct {
+	country string
+	own     bool
+}
+
+// dictPlaces holds the actor dictionary's country names and its other
+// names of several words for a country (a single word may be a demonym:
+// "Mauritanian"), normalised; built on first use.
+var dictPlaces = sync.OnceValue(func() *text.Lexicon[dictPlace] {
+	m := map[string]dictPlace{}
+	if g, err := dictionary.Load(); err == nil {
+		g.CountryKeys(func(k string, c dictionary.Country, own bool) {
+			if own || strings.Contains(k, " ") {
+				m[k] = dictPlace{c.Name, own}
+			}
+		})
+	}
+	return text.NewLexicon(m)
+})
+
+// plainASCII reports whether s has only ASCII letters and spaces (so that
+// lower-casing it is its normal form).
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalEras are capitals that stood for another state before a day:

@@ -367,6 +367,19 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 		f.Type = article.GPE
 		return f, true
 	}
+	// Countries and cities the table above does not hold, from the actor
+	// dictionary (see dictionaryPlace); runs in capitals are acronyms.
+	// (A run opening with a title names a person: "Minister Vera Sandoval".)
+	if !ri.allCapsWords && !ri.allCapsName && b-a <= 4 && ri.nameStart == 0 && !ri.realTitle && isCap(surface) {
+		if c, party, ok := dictionaryPlace(surface); ok {
+			f.Type = article.GPE
+			if party {
+				f.Actor = c
+				f.ID = book.Body(c, article.GPE, "", surface, span[0])
+			}
+			return f, true
+		}
+	}
 	affil := ri.titleAffil
 	if affil == "" && a > 0 && toks[a-1].Kind == text.Possessive && a >= 2 {
 		// "Russia's presidential spokesman" style handled by callers; here

@@ -161,6 +161,31 @@ func TestCountryEmbedded(t *testing.T) {
 	}
 }
 
+// CountryKeys lists each country's own name as its own, its other names
+// as not, and no name two countries share.
+func TestCountryKeys(t *testing.T) {
+	g := load(t)
+	got := map[string]string{}
+	own := map[string]bool{}
+	g.CountryKeys(func(k string, c gazetteer.Country, o bool) {
+		got[k] = c.Code
+		own[k] = o
+	})
+	for k, want := range map[string]string{"japan": "JPN", "tokyo": "JPN", "hong kong": "HKG", "united states": "USA"} {
+		if got[k] != want {
+			t.Errorf("%q → %q, want %s", k, got[k], want)
+		}
+	}
+	if !own["japan"] || own["tokyo"] || !own["hong kong"] {
+		t.Errorf("own names: japan %v tokyo %v hong kong %v", own["japan"], own["tokyo"], own["hong kong"])
+	}
+	for k := range got {
+		if c, ok := g.Country(k); !ok || c.Code != got[k] {
+			t.Errorf("%q listed as %s, but Country gives %+v %v", k, got[k], c, ok)
+		}
+	}
+}
+
 func TestOrgEmbedded(t *testing.T) {
 	g := load(t)
 	tests := []struct{ name, wantName, wantCode, wantAff, wantCountry string }{

@@ -252,11 +252,32 @@ func (g *Gazetteer) person(i int32, d int32) Person {
 	return p
 }
 
+// CountryKeys calls fn with each name the dictionary gives a single
+// country under (normalised: lower case, see Normalize) and whether it is
+// the country's own name. Names shared by several countries are left out,
+// as Country leaves them.
+func (g *Gazetteer) CountryKeys(fn func(key string, c Country, own bool)) {
+	mm := &g.countryKeys
+	for _, sl := range mm.slots {
+		if sl.n == 0 || sl.val < 0 {
+			continue
+		}
+		k := string(mm.keys[sl.off : sl.off+sl.n-1])
+		c := g.countries[sl.val]
+		fn(k, c, k == Normalize(c.Name))
+	}
+}
+
 // Country finds a country by name, demonym or other synonym the dictionary gives ("Japan",
 // "Japanese", "Nippon", "Tokyo"). ok is false when unknown or ambiguous.
 func (g *Gazetteer) Country(name string) (Country, bool) {
-	c, err := g.LookupCountry(name)
-	return c, err == nil
+	var one [1]int32
+	// (a miss builds no error value: the mention finder asks for many
+	// names that are none)
+	if ids := g.countryKeys.get(Normalize(name), &one); len(ids) == 1 {
+		return g.countries[ids[0]], true
+	}
+	return Country{}, false
 }
 
 // LookupCountry is Country with the reason for a miss (ErrNotFound, *AmbiguousError).
