@@ -441,6 +441,31 @@ func TestDictionaryPlaces(t *testing.T) {
 	}
 }
 
+// Names of other traditions: "Un" closing a Korean name is no UN; a
+// people's adjective of two words gives the side; a ruler's honorific
+// before the given name and a word inside a long name name the person
+// met before.
+func TestNamesOfOtherTraditions(t *testing.T) {
+	fs, b := find(t, "North Korean leader Ri Chol Un spoke. South Korean President Han Ji-won spoke. "+
+		"Sheikh Hamad bin Khalid Al Nuaimi spoke. Sheikh Hamad left. "+
+		"President Marcos Antonio Tavinho da Costa spoke. Tavinho left.")
+	got := map[string]Found{}
+	for _, f := range fs {
+		got[f.Text] = f
+	}
+	if f := got["Ri Chol Un"]; f.Type != article.Person || b.Actor(f.ID).Affiliation != "North Korea" {
+		t.Errorf("Ri Chol Un: %+v %+v", f, b.Actor(f.ID))
+	}
+	if f := got["Han Ji-won"]; f.Type != article.Person || b.Actor(f.ID).Affiliation != "South Korea" || f.Title != "President" {
+		t.Errorf("Han Ji-won: %+v %+v", f, b.Actor(f.ID))
+	}
+	for short, full := range map[string]string{"Hamad": "Hamad bin Khalid Al Nuaimi", "Tavinho": "Marcos Antonio Tavinho da Costa"} {
+		if f, g := got[short], got[full]; f.ID < 0 || f.ID != g.ID {
+			t.Errorf("%q is %+v, %q is %+v: want one person", short, f, full, g)
+		}
+	}
+}
+
 func TestCapitalMonthIsNoName(t *testing.T) {
 	fs, _ := find(t, "NEW DELHI, OCTOBER 13, 2031\n\nThe talks went on. NATO said little.")
 	var names []string

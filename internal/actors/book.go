@@ -28,6 +28,9 @@ type Book struct {
 	// first name tokens (ids in increasing order), so that a surname is
 	// found without scanning every entry.
 	byLast, byFirst map[string][]ID
+	// byInner indexes the people by the Key of the inner words of names
+	// of three words or more ("Lula" of "Luiz Inacio Lula da Silva").
+	byInner map[string][]ID
 	// orgs are the organisations' entries in the order made.
 	orgs []ID
 }
@@ -128,6 +131,7 @@ func (b *Book) Reset(reg *Registry, t time.Time) {
 	}
 	clear(b.byLast)
 	clear(b.byFirst)
+	clear(b.byInner)
 	b.orgs = b.orgs[:0]
 }
 
@@ -247,6 +251,15 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 				best = i
 			}
 		}
+		if best < 0 && !multi {
+			// "Lula" after "Luiz Inacio Lula da Silva" (see Surname)
+			best = b.only(b.byInner[lastK], func(*entry) bool { return true })
+		}
+		if best < 0 && !multi && royalHonorific(title) {
+			// "Sheikh Mohammed" after "Sheikh Mohammed bin Abdulrahman Al
+			// Thani": a ruler's honorific before the given name.
+			best = b.only(b.byFirst[lastK], func(e *entry) bool { return e.first == lastK })
+		}
 		if best < 0 && !multi && familyFirst[strings.ToLower(lastW)] {
 			// A Chinese or Korean family name is written first and used
 			// alone: "Wang" after "Wang Wenbin", "Ban" after "Ban Ki-moon".
@@ -294,6 +307,9 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 		b.indexFirst(id, e.first)
 	}
 	e := b.entries[id]
+	if ws := strings.Fields(name); len(ws) >= 3 {
+		b.indexInner(id, ws)
+	}
 	if multi && e.first == "" {
 		// The first full name seen becomes the canonical one.
 		b.addAlias(e, e.actor.Name)
@@ -441,6 +457,11 @@ func (b *Book) Surname(tok string) (ID, bool) {
 		}
 	}
 	if best < 0 {
+		// "Lula" after "Luiz Inacio Lula da Silva": a word inside one
+		// person's long name.
+		best = b.only(b.byInner[k], func(*entry) bool { return true })
+	}
+	if best < 0 {
 		// "Lee" after "John Lee Ka-chiu"
 		if _, ff := text.LookupLower(familyFirst, tok); ff {
 			for i, e := range b.entries {
@@ -451,6 +472,50 @@ func (b *Book) Surname(tok string) (ID, bool) {
 		}
 	}
 	return best, best >= 0
+}
+
+// indexInner records the inner words of person id's name ws (not its
+// first or last word, nor a particle or a lower-case word).
+func (b *Book) indexInner(id ID, ws []string) {
+	for _, w := range ws[1 : len(ws)-1] {
+		if nameParticles[strings.ToLower(w)] || !isCap(w) || strings.HasSuffix(w, ".") || len(w) < 3 {
+			continue
+		}
+		if b.byInner == nil {
+			b.byInner = make(map[string][]ID, 8)
+		}
+		k := b.key(articleOff(w))
+		if l := b.byInner[k]; len(l) == 0 || l[len(l)-1] != id {
+			b.byInner[k] = append(l, id)
+		}
+	}
+}
+
+// only returns the one person among ids that ok accepts; -1 when none or
+// several.
+func (b *Book) only(ids []ID, ok func(*entry) bool) ID {
+	one := ID(-1)
+	for _, i := range ids {
+		if e := b.entries[i]; e.actor.Kind == article.Person && ok(e) && i != one {
+			if one >= 0 {
+				return -1
+			}
+			one = i
+		}
+	}
+	return one
+}
+
+// royalHonorific reports whether title ends in an honorific of rulers
+// and their families, before which the Gulf press writes the given name
+// alone ("Sheikh Mohammed", "Prince Faisal").
+func royalHonorific(title string) bool {
+	i := strings.LastIndexByte(title, ' ')
+	switch strings.ToLower(title[i+1:]) {
+	case "sheikh", "sheikha", "prince", "princess", "emir", "sultan", "king", "queen":
+		return true
+	}
+	return false
 }
 
 // englishFirstFamily reports whether name is written "Given Family

@@ -208,7 +208,13 @@ type gazEntry struct {
 	canon string
 	kind  string // GPE, ORG
 	role  byte   // 'n' name, 'd' demonym, 'c' capital/seat
+	// acronym: the table writes the name only in capitals ("UN", "EU"):
+	// it names the body only so written ("Kim Jong Un" names no UN).
+	acronym bool
 }
+
+// matches reports whether the word w as written may stand for the entry.
+func (e gazEntry) matches(w string) bool { return !e.acronym || allUpper(w) }
 
 // gazIndex maps a lower-cased name to its entry; built once at init from
 // the immutable gazetteer table.
@@ -216,16 +222,32 @@ var gazIndex = func() map[string]gazEntry {
 	m := make(map[string]gazEntry, len(gazetteer)*6)
 	for _, p := range gazetteer {
 		if !unindexedNames[p.name] {
-			m[strings.ToLower(p.name)] = gazEntry{p.name, p.kind, 'n'}
+			m[strings.ToLower(p.name)] = gazEntry{canon: p.name, kind: p.kind, role: 'n'}
 		}
 		for _, a := range p.aliases {
-			m[strings.ToLower(a)] = gazEntry{p.name, p.kind, 'n'}
+			m[strings.ToLower(a)] = gazEntry{canon: p.name, kind: p.kind, role: 'n'}
 		}
 		for _, d := range p.demonyms {
-			m[strings.ToLower(d)] = gazEntry{p.name, p.kind, 'd'}
+			m[strings.ToLower(d)] = gazEntry{canon: p.name, kind: p.kind, role: 'd'}
 		}
 		for _, c := range p.capitals {
-			m[strings.ToLower(c)] = gazEntry{p.name, p.kind, 'c'}
+			m[strings.ToLower(c)] = gazEntry{canon: p.name, kind: p.kind, role: 'c'}
+		}
+	}
+	caps, mixed := map[string]bool{}, map[string]bool{}
+	for _, p := range gazetteer {
+		for _, w := range append(append([]string{p.name}, p.aliases...), p.demonyms...) {
+			if len(w) <= 5 && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+				caps[strings.ToLower(w)] = true
+			} else {
+				mixed[strings.ToLower(w)] = true
+			}
+		}
+	}
+	for k := range caps {
+		if e, ok := m[k]; ok && !mixed[k] {
+			e.acronym = true
+			m[k] = e
 		}
 	}
 	return m
@@ -247,7 +269,10 @@ func placeEntry(name string) (gazEntry, bool) {
 		e, ok := gazIndex[strings.ToLower(name)]
 		return e, ok
 	}
-	return lookup(gazLex, name)
+	if e, ok := lookup(gazLex, name); ok && e.matches(strings.TrimSuffix(name, ".")) {
+		return e, true
+	}
+	return gazEntry{}, false
 }
 
 // IsDemonym reports whether word is a demonym ("Russian"), not the name

@@ -517,6 +517,11 @@ func infoOf(w string) wordInfo {
 	if wi.flags&wCapStop != 0 && len(w) >= 2 && allUpper(w) {
 		wi.flags &^= wCapStop
 	}
+	// An acronym names its body (and, before a title, its affiliation:
+	// "UN envoy") only in capitals: "Kim Jong Un" names no UN.
+	if wi.flags&wPlace != 0 && !wi.place.matches(strings.TrimSuffix(w, ".")) {
+		wi.flags &^= wPlace | wTitle
+	}
 	return wi
 }
 

@@ -303,6 +303,13 @@ func analyzeRun(body string, toks []text.Token, a, b int, wa wordInfo, surface s
 			ri.titleAffil = c
 		}
 	}
+	// "South Korean President Yoon": a people's adjective of two words
+	// (neither word alone names a country).
+	for i := 0; ri.titleAffil == "" && i+1 < nameStart; i++ {
+		if c, ok := Demonym(words[i] + " " + words[i+1]); ok {
+			ri.titleAffil = c
+		}
+	}
 	for i, w := range titleWordsHere {
 		if infos[i].flags&wTitle != 0 && infos[i].flags&wCapStop == 0 && !isConnectorFold(w) {
 			ri.realTitle = true
@@ -503,12 +510,24 @@ func allCaps(ws []string) bool {
 // to the affiliation) and leading connectors.
 func cleanTitle(ws []string) string {
 	var keep []string
+	skip := false
 	for i, w := range ws {
+		if skip {
+			skip = false
+			continue
+		}
 		// "Ambassador to the US", "Secretary of State": a place after a
 		// connector is part of the title; elsewhere it is the
 		// affiliation.
 		if _, ok := Demonym(w); ok && !(i > 0 && isConnectorFold(ws[i-1])) {
 			continue
+		}
+		// ("South Korean President": a people's adjective of two words)
+		if i+1 < len(ws) && !(i > 0 && isConnectorFold(ws[i-1])) {
+			if _, ok := Demonym(w + " " + ws[i+1]); ok {
+				skip = true
+				continue
+			}
 		}
 		if len(keep) == 0 && (isConnector(w) || IsCapStop(w)) {
 			continue
@@ -557,6 +576,13 @@ func titleBefore(body string, toks []text.Token, a int, affil string) (string, s
 				}
 			}
 			k = j
+		}
+	}
+	// "North Korean leader Kim": a people's adjective of two words
+	// before the role (each word alone names no country).
+	if affil == "" && k >= 1 && toks[k].Kind == text.Word && toks[k-1].Kind == text.Word && k+1 < end {
+		if c, ok := Demonym(body[toks[k-1].Span[0]:toks[k].Span[1]]); ok && isCap(toks[k-1].Text(body)) {
+			affil = c
 		}
 	}
 	start := k + 1
