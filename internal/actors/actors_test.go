@@ -466,6 +466,26 @@ func TestNamesOfOtherTraditions(t *testing.T) {
 	}
 }
 
+// The side named right before a role in lower case: a seat of
+// government, a people, a movement; never a name across "and".
+func TestSideBeforeLowerCaseRole(t *testing.T) {
+	for body, want := range map[string]string{
+		"Kremlin spokesman Ivan Petrov spoke.":                  "Russia",
+		"White House national security adviser Jane Roe spoke.": "United States",
+		"Israeli government spokesman Dan Levi spoke.":          "Israel",
+		"Vanguard spokesman Omar Said spoke.":                   "Vanguard",
+		"The duo Arne Granby and Feliciano Lopez won.":          "",
+		"They were backed by Mr. Kerr and Mr. Oban, who wrote.": "",
+		"EU foreign policy chief Ana Lopes spoke.":              "European Union",
+	} {
+		fs, b := find(t, body)
+		last := fs[len(fs)-1]
+		if a := b.Actor(last.ID); a.Kind != article.Person || a.Affiliation != want {
+			t.Errorf("%q: %+v, want side %q", body, a, want)
+		}
+	}
+}
+
 func TestCapitalMonthIsNoName(t *testing.T) {
 	fs, _ := find(t, "NEW DELHI, OCTOBER 13, 2031\n\nThe talks went on. NATO said little.")
 	var names []string

@@ -19,7 +19,7 @@ type place struct {
 // "Beijing" for the government far more often than for the city.
 var gazetteer = []place{
 	{"Russia", "GPE", []string{"Russian Federation"}, []string{"Russian", "Russians"}, []string{"Moscow", "Kremlin"}},
-	{"United States", "GPE", []string{"US", "U.S.", "USA", "U.S.A.", "America", "United States of America"}, []string{"American", "Americans"}, []string{"Washington", "White House"}},
+	{"United States", "GPE", []string{"US", "U.S.", "USA", "U.S.A.", "America", "United States of America"}, []string{"American", "Americans"}, []string{"Washington", "White House", "Pentagon"}},
 	{"Ukraine", "GPE", nil, []string{"Ukrainian", "Ukrainians"}, []string{"Kiev", "Kyiv"}},
 	{"China", "GPE", []string{"PRC", "People's Republic of China", "Inner Mongolia", "Red China", "Communist China"}, []string{"Chinese"}, []string{"Beijing", "Peking"}},
 	{"United Kingdom", "GPE", []string{"UK", "U.K.", "Britain", "Great Britain"}, []string{"British"}, []string{"London", "Downing Street"}},

@@ -540,6 +540,48 @@ func cleanTitle(ws []string) string {
 	return strings.Join(keep, " ")
 }
 
+// roleModifiers are lower-case words that stand inside a role phrase
+// without being titles themselves: "government spokesman", "foreign
+// policy chief", "senior official".
+var roleModifiers = map[string]bool{
+	"government": true, "policy": true, "senior": true, "top": true, "movement": true, "group": true,
+	"ministry": true, "office": true, "cabinet": true, "delegation": true, "mission": true,
+}
+
+// lowerRole reports whether ts are the words of a role in lower case
+// ("spokesman", "campaign manager"), not a conjunction.
+func lowerRole(body string, ts []text.Token) bool {
+	for _, t := range ts {
+		w := t.Text(body)
+		if t.Kind != text.Word || isCap(w) || w == "and" || w == "or" {
+			return false
+		}
+	}
+	return true
+}
+
+// sideBefore returns the side named by the capitalised words ending at
+// token k, before a lower-case role: a place or a people of one to three
+// words ("White House", "Israeli"), else a single word naming a body or
+// movement ("Hamas", "Taliban", "PLO"); "" when there is none.
+func sideBefore(body string, toks []text.Token, k int) string {
+	c0 := k
+	for c0 > 0 && k-c0 < 2 && toks[c0-1].Kind == text.Word && isCap(toks[c0-1].Text(body)) && !IsCapStop(toks[c0-1].Text(body)) {
+		c0--
+	}
+	for s := c0; s <= k; s++ {
+		cand := body[toks[s].Span[0]:toks[k].Span[1]]
+		if c, _, ok := Place(cand); ok {
+			return c
+		}
+	}
+	w := toks[k].Text(body)
+	if c0 == k && len(w) >= 3 && !IsCapStop(w) && !IsTitleWord(w) && !IsOrgHead(w) && !strings.HasSuffix(w, ".") {
+		return w
+	}
+	return ""
+}
+
 // titleBefore reads lower-case title words right before token a
 // ("presidential spokesman, Dmitry Peskov": the comma is allowed) and a
 // possessive country before them ("Russia's").
@@ -549,8 +591,16 @@ func titleBefore(body string, toks []text.Token, a int, affil string) (string, s
 		k--
 	}
 	end := k + 1
-	for k >= 0 && toks[k].Kind == text.Word && IsTitleWord(toks[k].Text(body)) && !isConnector(toks[k].Text(body)) {
+	for k >= 0 && toks[k].Kind == text.Word && (IsTitleWord(toks[k].Text(body)) || k+1 < end && roleModifiers[toks[k].Text(body)]) && !isConnector(toks[k].Text(body)) {
 		k--
+	}
+	// "Kremlin spokesman", "Hamas official", "White House national
+	// security adviser", "Israeli government spokesman": a place, a
+	// people or a body named right before the lower-case role is the side.
+	// (Only before a role written in lower case: not across "and",
+	// "Granollers and Feliciano Lopez", nor before "Mr.".)
+	if affil == "" && k+1 < end && k >= 0 && toks[k].Kind == text.Word && isCap(toks[k].Text(body)) && lowerRole(body, toks[k+1:end]) {
+		affil = sideBefore(body, toks, k)
 	}
 	// "China's Foreign Ministry spokeswoman", "the Foreign Ministry's
 	// spokesman": the body the role belongs to, with its country.
@@ -603,6 +653,21 @@ func titleBefore(body string, toks []text.Token, a int, affil string) (string, s
 	for _, w := range ws {
 		if c, ok := Demonym(w); ok && affil == "" {
 			affil = c
+		}
+	}
+	// "Kremlin spokesman", "White House national security adviser": a
+	// seat of government among the title words (not after a connector:
+	// "ambassador to Moscow" names the host).
+	for i := 0; affil == "" && i < len(ws); i++ {
+		if i > 0 && isConnectorFold(ws[i-1]) || !isCap(ws[i]) {
+			continue
+		}
+		if c, _, ok := Place(ws[i]); ok {
+			affil = c
+		} else if i+1 < len(ws) && isCap(ws[i+1]) {
+			if c, _, ok := Place(ws[i] + " " + ws[i+1]); ok {
+				affil = c
+			}
 		}
 	}
 	t := cleanTitle(ws)
