@@ -97,6 +97,8 @@ var uiWords = map[string]bool{
 	"for immediate release": true, "immediate release": true, "press release": true, "news release": true,
 	"media release": true, "ends": true, "- ends -": true, "-ends-": true, "notes to editors": true,
 	"note to editors": true, "editor's note": true, "about us": true,
+	// A newspaper site's marks between and after the story's parts.
+	"continue reading the main story": true, "continue reading": true, "order reprints": true,
 }
 
 // uiPrefixes open cross-links and comment forms.
@@ -106,6 +108,8 @@ var uiPrefixes = []string{
 	"to participate in the discussion", "you must be logged in", "log in to comment",
 	"log in or register to", "follow us on", "sign up for our", "subscribe to our",
 	"click here to", "copyright ©", "all rights reserved", "this article was originally published",
+	// the print edition's note under a newspaper's web story
+	"a version of this article appears in print", "a version of this story appears in print",
 	"we use cookies", "by continuing to use",
 	// Press releases: embargo lines and contact details.
 	"for immediate release", "embargoed until", "embargoed for", "embargo:", "media contact", "press contact",

@@ -65,7 +65,7 @@ func TestKeepsArticleText(t *testing.T) {
 			[]string{"See also", "Floods close", "Leave a Reply", "Your email address", "Great article"}},
 		{"no-dateline.txt",
 			[]string{"The Senate foreign relations panel delayed", "We need more time to read it", "expected next month"},
-			[]string{"Advertisement", "Share this article", "Senate Panel Delays"}},
+			[]string{"Advertisement", "Share this article", "Senate Panel Delays", "Continue reading", "appears in print"}},
 		{"press-release.txt",
 			[]string{"opened a tender", "The quay will double our capacity", "The tender closes on 30 June 2031"},
 			[]string{"FOR IMMEDIATE RELEASE", "ENDS", "Notes to editors", "Media contact"}},

@@ -118,6 +118,8 @@ var creditPrefixes = []string{
 	"editing by", "writing by", "compiled by", "(editing by", "(writing by",
 	"write to ", "reach the reporter", "email the author", "contact the author",
 	"source:", "sources:",
+	// a newspaper's note of the print edition under the web story
+	"a version of this article appears in print", "a version of this story appears in print",
 }
 
 // creditContains are phrases that only occur in credit lines.

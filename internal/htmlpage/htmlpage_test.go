@@ -300,6 +300,7 @@ func TestFurnitureRules(t *testing.T) {
 		{"sentence starting like a prompt kept", mk(long, "Related talks in Geneva ended without agreement on Monday."),
 			[]string{long, "Related talks in Geneva ended without agreement on Monday."}},
 		{"credits", mk(long, "(Reporting by Anna Lind; Editing by Tom Berg)", "Filed under: Talks, Fisheries"), []string{long}},
+		{"print edition note", mk(long, "A version of this article appears in print on March 6, 2031, Section A, Page 8 of the New York edition with the headline: Talks Resume."), []string{long}},
 		{"copyright kept", mk(long, "© 2023 Example News. All rights reserved."), []string{long, "© 2023 Example News. All rights reserved."}},
 		{"contact line", mk(long, "anna.lind@example.com"), []string{long}},
 		{"tail cut", mk(long, long+" Two.", long+" Three.", "You may also like", "Talks stall over quotas", "Fleet stays in port"),
