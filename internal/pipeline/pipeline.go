@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -36,6 +37,11 @@ const Version = "0.4.0"
 
 // ErrNoArticle means the input held no article text.
 var ErrNoArticle = errors.New("no article text")
+
+// ErrInternal marks a document whose analysis hit a bug (a panic in a
+// stage): the document is refused with this error, the stack is logged,
+// and the run goes on with the next one.
+var ErrInternal = errors.New("internal error while analysing")
 
 // Config holds what the user told the pipeline.
 type Config struct {
@@ -224,10 +230,22 @@ func (p *Pipeline) Reanalyze(ctx context.Context, a *article.Article) error {
 // reanalyze is Reanalyze with the lead's dateline search already done
 // (nil: search it here) and the body's reading copy already made ("":
 // make it here).
-func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDateline, read string) error {
+func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDateline, read string) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// A bug in a stage must cost one document, not the run: the panic
+	// becomes this document's error (fuzzing keeps such bugs rare).
+	defer func() {
+		if r := recover(); r != nil {
+			src := ""
+			if a != nil {
+				src = a.Source
+			}
+			p.log.Error("analysis panicked", "source", src, "panic", r, "stack", string(debug.Stack()))
+			err = fmt.Errorf("%w: %v", ErrInternal, r)
+		}
+	}()
 	// The analyses read the body with the line breaks inside its
 	// paragraphs turned into spaces, byte for byte (layout.Soften): a
 	// text kept as given may be hard-wrapped (an archive's JSON Lines

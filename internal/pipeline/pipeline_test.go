@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -254,5 +255,23 @@ func BenchmarkContentHash(b *testing.B) {
 		if len(ContentHash("Talks resume", body)) != 64 {
 			b.Fatal("bad hash")
 		}
+	}
+}
+
+// A panic in a stage costs the document, not the process: it comes back
+// as ErrInternal (a nil article makes the analyses panic).
+func TestPanicBecomesError(t *testing.T) {
+	p, err := New(Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = p.Reanalyze(context.Background(), nil)
+	if !errors.Is(err, ErrInternal) {
+		t.Fatalf("got %v, want ErrInternal", err)
+	}
+	// and the pipeline still works afterwards
+	res, err := p.Analyze(context.Background(), ingest.Document{Source: "a", Format: ingest.FormatText, Text: "Talks resume\n\nAnna Berg said the talks would resume on Monday."}, Options{})
+	if err != nil || len(res.Article.Statements) != 1 {
+		t.Fatalf("after a panic: %v %+v", err, res)
 	}
 }

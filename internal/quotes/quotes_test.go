@@ -270,6 +270,9 @@ func TestNoStatement(t *testing.T) {
 		"Reporters reached the embassy at dawn and found broken glass in the hall.",
 		// a participle with an object that reports no speech
 		"The alliance has expanded three times before, adding Greece and Turkey in 1952.",
+		// a label that is a place or a body at the very start (read
+		// before its first token once: index -1)
+		"Norland Bank: Rates will rise.",
 		// a title cited with its outlet and date
 		"\"Harbour talks resume after a long pause\" — Daily Courier, August 15, 2031",
 	} {
@@ -983,6 +986,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Officials", "^the offer was a sign"}}},
 		{"people by trade where they are speak for themselves", "Analysts in Tokyo were cautious, saying the deal would take years to implement. Farmers' groups in Ireland and Poland voiced concerns, arguing that the deal would hurt them.",
 			[][2]string{{"Analysts in Tokyo", "^the deal would take years"}, {"Farmers groups in Ireland and Poland", "^the deal would hurt"}}},
+		{"people by trade at a body speak for themselves", "Analysts at Capital Partners said in a note that the results were weak. An economist at Capital Partners said rates would rise.",
+			[][2]string{{"Analysts at Capital Partners", "^the results were weak"}, {"An economist at Capital Partners", "^rates would rise"}}},
 		{"a bare plural and a coordinated verb of saying", "Lawyers met the judge on Monday and said they would appeal.",
 			[][2]string{{"Lawyers", "^they would appeal"}}},
 		{"reported as saying", "Berg was reported as saying that Norland would not sign.",

@@ -131,13 +131,21 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		// "Analysts in Tokyo", "Farmers in Ireland and Poland",
 		// "Negotiators in Cairo": people named by their trade where they
 		// are speak for themselves, not for the place.
-		if best >= 0 && d.found[best].Type == article.GPE {
+		// ("Analysts at Capital Partners", "Researchers at Kestrel
+		// University", "an economist at the bank": their own view, not the
+		// body's.)
+		if best >= 0 && (d.found[best].Type == article.GPE || d.found[best].Type == article.Org) {
 			p := d.found[best].Tok0 - 1
+			if p > a && d.lower(p) == "the" {
+				p--
+			}
 			for p > a && d.lower(p) == "and" && d.mention[p-1] >= 0 {
 				p = d.found[d.mention[p-1]].Tok0 - 1
 			}
-			if p > a && (d.lower(p) == "in" || d.lower(p) == "at" || d.lower(p) == "from") && d.mention[p-1] < 0 && (peopleNoun(d.lower(p-1)) || tradeGroups[d.lower(p-1)]) {
-				best = -1
+			if p > a {
+				if w := d.lower(p); (w == "in" || w == "at" || w == "from") && d.mention[p-1] < 0 && (peopleNoun(d.lower(p-1)) || tradeGroups[d.lower(p-1)] || tradeNouns[d.lower(p-1)]) {
+					best = -1
+				}
 			}
 		}
 		// "a study published Wednesday in the journal BMJ": where a
@@ -1200,6 +1208,14 @@ func (d *doc) ownedByOther(a, b int) bool {
 var tradeGroups = map[string]bool{
 	"analysts": true, "experts": true, "groups": true, "unions": true, "associations": true,
 	"economists": true, "witnesses": true, "locals": true, "families": true, "businesses": true,
+}
+
+// tradeNouns are people by a trade whose view is their own, not their
+// employer's ("an analyst at the bank said"), unlike a spokesman's.
+var tradeNouns = map[string]bool{
+	"analyst": true, "economist": true, "researcher": true, "scientist": true, "expert": true,
+	"strategist": true, "professor": true, "scholar": true, "fellow": true, "lecturer": true,
+	"trader": true, "investor": true,
 }
 
 func peopleNoun(w string) bool {
