@@ -324,9 +324,9 @@ var lexicon = []entry{
 	{Forms: "+dispatch +send sent", Type: Accuse, Mode: "investigate", With: "inspectors investigators"},
 
 	// ---- REJECT: refusals, vetoes, defiance ----
-	// "declined to comment", "refused to comment": no answer, no refusal
-	// of anything the other side asked.
-	{Forms: "+decline +refuse", Skip: true, With: "comment"},
+	// "declined to comment", "refused to elaborate", "declined to say
+	// whether": no answer, no refusal of anything the other side asked.
+	{Forms: "+decline +refuse", Skip: true, With: "comment elaborate say specify confirm speculate"},
 	{Forms: "+reject +refuse +decline +dismiss +rebuff +spurn +veto +oppose +renege +repudiate", Type: Reject, Govern: true},
 	// "denied access / the request".
 	{Forms: "deny denies denied denying", Type: Reject, Govern: true},
