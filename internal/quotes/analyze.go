@@ -1055,6 +1055,12 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 			return false
 		}
 	}
+	// (a headline in capitals reads "WHAT LEADERS" as one name)
+	if h.kind == 'v' && c.subj[1]-c.subj[0] > 1 && c.subj[1] <= h.t0 && !namingVerb(d.lower(h.t0)) {
+		if w := d.lower(c.subj[0]); (w == "what" || w == "whatever") && h.t1 < u.t1 && adjunctStart(d.lower(h.t1)) {
+			return false
+		}
+	}
 	// "He said:" at the end of its paragraph: the content is the quote
 	// that follows.
 	colon := false

@@ -993,8 +993,8 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	case kt.Kind == text.Word && !d.inQ[k]:
 		s := d.npBack(u, k)
 		// A pronoun is a whole subject: "the target it pledged".
-		if _, ok := pronouns[d.lower(k)]; ok && d.lower(k) != "her" && d.lower(k) != "his" && d.lower(k) != "its" && d.lower(k) != "their" {
-			s = k
+		if _, ok := pronouns[d.lower(k)]; ok && d.lower(k) != "her" && d.lower(k) != "his" && d.lower(k) != "its" && d.lower(k) != "their" && !(s == k-2 && d.lower(k-1) == "of") {
+			s = k // (but "one of them": see npBack)
 		}
 		// So is "another" opening the sentence ("Another said …"; see
 		// plausibleSpeaker).

@@ -988,6 +988,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Analysts in Tokyo", "^the deal would take years"}, {"Farmers groups in Ireland and Poland", "^the deal would hurt"}}},
 		{"people by trade at a body speak for themselves", "Analysts at Capital Partners said in a note that the results were weak. An economist at Capital Partners said rates would rise.",
 			[][2]string{{"Analysts at Capital Partners", "^the results were weak"}, {"An economist at Capital Partners", "^rates would rise"}}},
+		{"one of a group named before", "Talks collapsed on Tuesday, diplomats said.\n\n\"It is over,\" one of them said.",
+			[][2]string{{"diplomats", "^Talks collapsed"}, {"one of them", "^\"It is over"}}},
 		{"a bare plural and a coordinated verb of saying", "Lawyers met the judge on Monday and said they would appeal.",
 			[][2]string{{"Lawyers", "^they would appeal"}}},
 		{"reported as saying", "Berg was reported as saying that Norland would not sign.",
@@ -1119,5 +1121,15 @@ func TestReticenceNotContent(t *testing.T) {
 		if len(out.Statements) != 1 || out.Statements[0].Text != want {
 			t.Errorf("%q: got %+v, want %q", body, out.Statements, want)
 		}
+	}
+}
+
+// A headline in capitals reads "WHAT LEADERS" as one name: still no
+// statement.
+func TestCapsWhatHeadline(t *testing.T) {
+	an, _ := New(nil, nil)
+	out := an.Analyze(context.Background(), Input{Title: "CLIMATE SUMMIT: WHAT LEADERS SAID ON DAY ONE", Body: "Leaders met on Monday."})
+	if len(out.Statements) != 0 {
+		t.Errorf("got %+v, want none", out.Statements)
 	}
 }

@@ -273,6 +273,19 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			break
 		}
 	}
+	// "one of them said", "some of them said": a member of the group
+	// named before speaks; the phrase names them, the group's side is
+	// theirs.
+	if n := len(words); n >= 3 && strings.EqualFold(words[n-2], "of") && (lw == "them" || lw == "us") && quantifiers[strings.ToLower(words[0])] {
+		phrase := strings.Join(words, " ")
+		sp := article.Actor{Name: phrase}
+		if grp, _, _ := d.pluralPronoun(pos, words[n-1]); grp.Kind == article.GPE || grp.Kind == article.Org {
+			sp.Affiliation = grp.Name
+		} else {
+			sp.Affiliation = grp.Affiliation
+		}
+		return sp, strings.ToLower(phrase), ""
+	}
 	if len(words) == 1 {
 		switch pronouns[lw] {
 		case "m", "f":
