@@ -486,6 +486,20 @@ func TestSideBeforeLowerCaseRole(t *testing.T) {
 	}
 }
 
+// A dotted acronym before a title is the side: "U.S. Secretary of State".
+func TestDottedAcronymSide(t *testing.T) {
+	fs, b := find(t, "U.S. Secretary of State Jane Roe met U.N. envoy Lars Berg.")
+	if len(fs) < 2 {
+		t.Fatalf("mentions %+v", fs)
+	}
+	if a := b.Actor(fs[0].ID); a.Title != "Secretary of State" || a.Affiliation != "United States" {
+		t.Errorf("Jane Roe: %+v", a)
+	}
+	if a := b.Actor(fs[len(fs)-1].ID); a.Affiliation != "United Nations" {
+		t.Errorf("Lars Berg: %+v", a)
+	}
+}
+
 func TestCapitalMonthIsNoName(t *testing.T) {
 	fs, _ := find(t, "NEW DELHI, OCTOBER 13, 2031\n\nThe talks went on. NATO said little.")
 	var names []string

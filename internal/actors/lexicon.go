@@ -364,7 +364,16 @@ var (
 // lookup reports whether w, lower-cased and without a final dot, is in x
 // (as m[strings.ToLower(w)] of x's map).
 func lookup[V any](x *text.Lexicon[V], w string) (V, bool) {
-	return x.GetLower(strings.TrimSuffix(w, "."))
+	return x.GetLower(trimDot(w))
+}
+
+// trimDot drops a word's final dot ("Gen." → "Gen"), except from a dotted
+// acronym, which keeps it ("U.S.", "U.N.": the table writes them so).
+func trimDot(w string) string {
+	if strings.HasSuffix(w, ".") && strings.IndexByte(w[:len(w)-1], '.') < 0 {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 func inSet(x *text.Lexicon[bool], w string) bool { v, _ := lookup(x, w); return v }
@@ -510,7 +519,7 @@ func maybeLex(w string) bool {
 // infoOf looks a word up in lexIndex (case-insensitive, final dot
 // dropped; an all-capital word is never a function word).
 func infoOf(w string) wordInfo {
-	if !maybeLex(strings.TrimSuffix(w, ".")) {
+	if !maybeLex(trimDot(w)) {
 		return wordInfo{}
 	}
 	wi, _ := lookup(lexIndexLex, w)
