@@ -500,6 +500,22 @@ func TestDottedAcronymSide(t *testing.T) {
 	}
 }
 
+// Bodies the actor dictionary knows are organisations; the territories
+// it lists among them are not.
+func TestDictionaryBodies(t *testing.T) {
+	fs, _ := find(t, "Officials said the Hezbollah movement and the Knesset had met, while Greenland stayed away.")
+	got := map[string]string{}
+	for _, f := range fs {
+		got[f.Text] = f.Type
+	}
+	if got["Hezbollah"] != article.Org || got["Knesset"] != article.Org {
+		t.Errorf("bodies: %v", got)
+	}
+	if got["Greenland"] == article.Org {
+		t.Errorf("Greenland read as a body: %v", got)
+	}
+}
+
 func TestCapitalMonthIsNoName(t *testing.T) {
 	fs, _ := find(t, "NEW DELHI, OCTOBER 13, 2031\n\nThe talks went on. NATO said little.")
 	var names []string

@@ -799,6 +799,30 @@ func dictionaryPlace(surface string) (country string, party, ok bool) {
 	return e.country, false, true
 }
 
+// dictionaryOrg looks up a name run in the actor dictionary's bodies and
+// returns the body's display name.
+func dictionaryOrg(surface string) (string, bool) {
+	g, err := dictionary.Load()
+	if err != nil {
+		return "", false
+	}
+	o, ok := g.Org(surface)
+	if !ok || o.Name == "" || !bodySectors[o.Role.Sector] {
+		return "", false
+	}
+	return o.Name, true
+}
+
+// bodySectors are the dictionary's sectors of bodies; the others under
+// its bodies are territories ("Greenland", "Gibraltar") and persons known
+// by one name.
+var bodySectors = map[string]bool{
+	"GOV": true, "MIL": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true, "SPY": true,
+	"MED": true, "EDU": true, "BUS": true, "LAB": true, "LEG": true, "NGO": true, "IGO": true, "MNC": true,
+	"NGM": true, "IMG": true, "SEP": true, "RAD": true, "UAF": true, "INS": true, "AGR": true, "ENV": true,
+	"HLH": true, "REF": true, "CRM": true,
+}
+
 // dictPlace is a name of dictPlaces: its country and whether it is the
 // country's own name.
 type dictPlace struct {

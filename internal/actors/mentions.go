@@ -484,6 +484,17 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 	if ri.nWords == 1 && sentenceStart(body, toks, a) {
 		return f, false
 	}
+	// A body the actor dictionary knows by this name ("Hamas", "Gazprom",
+	// "Hezbollah"): an organisation. (A word opening a sentence was left
+	// above: "Talks", "Exports" may be bodies' names too.)
+	if !ri.allCapsName && b-a <= 5 {
+		if name, ok := dictionaryOrg(surface); ok {
+			f.Type = article.Org
+			f.ID = book.Body(name, article.Org, "", surface, span[0])
+			f.Actor = book.Name(f.ID)
+			return f, true
+		}
+	}
 	f.Type = article.Other
 	return f, true
 }

@@ -514,6 +514,11 @@ func (d *doc) npForward(u unit, k int) int {
 			if d.timexAt(t.Span[0]) {
 				break
 			}
+			// "said Amnesty International on Tuesday": the day's
+			// preposition ends the name
+			if j > k && (w == "on" || w == "late" || w == "early") && j+1 < u.t1 && d.timexAt(d.toks[j+1].Span[0]) {
+				break
+			}
 		}
 		j++
 	}
@@ -1035,6 +1040,13 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 			// name; the clause ends after it.
 			occasion := false
 			if e > h.t1 && e < u.t1 && d.toks[e].Kind == text.Word && invertingVerbs[w0] && d.occasionPP(e, u.t1) {
+				if f := d.phraseEnd(u, e); f >= u.t1 || d.toks[f].Kind == text.Punct {
+					e, occasion = f, true
+				}
+			}
+			// "said Amnesty International on Tuesday, November 19": the
+			// day of saying closes the clause, outside the name.
+			if !occasion && e > h.t1 && e+1 < u.t1 && (d.lower(e) == "on" || d.lower(e) == "late" || d.lower(e) == "early") && d.timexAt(d.toks[e+1].Span[0]) {
 				if f := d.phraseEnd(u, e); f >= u.t1 || d.toks[f].Kind == text.Punct {
 					e, occasion = f, true
 				}

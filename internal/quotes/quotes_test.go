@@ -568,6 +568,19 @@ func TestParticipleSubjectWithDay(t *testing.T) {
 	}
 }
 
+// "…, said Northline Holdings on Tuesday, March 14.": the day closes the
+// inverted clause; it is no part of the speaker's name.
+func TestInvertedSubjectBeforeDay(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "The plant will close in May, said Northline Holdings on Tuesday, March 14."
+	i := strings.Index(body, "Tuesday")
+	tx := []article.Timex{{Text: "Tuesday, March 14", Type: article.Date, Value: "2023-03-14", Span: article.Span{i, i + len("Tuesday, March 14")}}}
+	out := an.Analyze(context.Background(), Input{Body: body, Published: time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC), Timexes: tx})
+	if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != "Northline Holdings" {
+		t.Errorf("%+v", out.Statements)
+	}
+}
+
 func TestDayBetweenSubjectAndVerb(t *testing.T) {
 	// The time tagger's extent is the day alone ("Tuesday"): "on" before
 	// it is still between the subject and the verb.
