@@ -557,6 +557,10 @@ func cleanTitle(ws []string) string {
 var roleModifiers = map[string]bool{
 	"government": true, "policy": true, "senior": true, "top": true, "movement": true, "group": true,
 	"ministry": true, "office": true, "cabinet": true, "delegation": true, "mission": true,
+	// portfolios: "chief nuclear negotiator", "lead climate negotiator"
+	"nuclear": true, "climate": true, "peace": true, "lead": true, "special": true, "economic": true,
+	"energy": true, "intelligence": true, "environment": true, "agriculture": true, "fisheries": true,
+	"transport": true, "labour": true, "labor": true, "health": true, "education": true, "culture": true,
 }
 
 // lowerRole reports whether ts are the words of a role in lower case
