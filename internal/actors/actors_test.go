@@ -516,6 +516,14 @@ func TestDictionaryBodies(t *testing.T) {
 	}
 }
 
+// Portfolio words inside a lower-case role keep the role whole.
+func TestPortfolioInLowerCaseRole(t *testing.T) {
+	fs, b := find(t, "Iran's chief nuclear negotiator Ali Reza spoke.")
+	if a := b.Actor(fs[len(fs)-1].ID); a.Title != "chief nuclear negotiator" || a.Affiliation != "Iran" {
+		t.Errorf("%+v", a)
+	}
+}
+
 func TestCapitalMonthIsNoName(t *testing.T) {
 	fs, _ := find(t, "NEW DELHI, OCTOBER 13, 2031\n\nThe talks went on. NATO said little.")
 	var names []string
