@@ -350,7 +350,7 @@ func mainScript(s string) string {
 func signOff(body []para) (string, []time.Time) {
 	outlet := ""
 	var dates []time.Time
-	for i := len(body) - 1; i >= 1 && i >= len(body)-4; i-- {
+	for i := len(body) - 1; i >= 1 && i >= len(body)-6; i-- {
 		p := &body[i]
 		if p.rule == "publication stamp" {
 			// "Published in Dawn, September 9th, 2025" closing the report
@@ -385,6 +385,12 @@ func signOff(body []para) (string, []time.Time) {
 		}
 		if isCreditLine(p.text) {
 			p.rule = "agency credit line"
+			continue
+		}
+		// "To contact the reporter on this story:" and the line after it,
+		// "Ann Lee in Brussels at alee@example.com"
+		if isContactLine(p.text) {
+			p.rule = "reporter contact line"
 			continue
 		}
 		if isEndMark(p.text) {
@@ -485,12 +491,23 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 var creditPrefixes = []string{
 	"reporting by ", "additional reporting by ", "writing by ", "editing by ", "edited by ",
 	"compiled by ", "reported by ", "written by ", "graphic by ", "research by ", "fact box by ",
+	"with assistance from ", "to contact the reporter", "to contact the editor", "to contact the author",
+}
+
+// isContactLine reports whether s is a short line giving a reporter's or
+// editor's e-mail address ("Ann Lee in Brussels at alee@example.com").
+func isContactLine(s string) bool {
+	if hasWords(s, 16) {
+		return false
+	}
+	at := strings.IndexByte(s, '@')
+	return at > 0 && at+1 < len(s) && strings.IndexByte(s[at:], '.') > 0 && !strings.ContainsAny(s[at:], " \t")
 }
 
 // isCreditLine reports whether s is a wire credit line: "Reporting by Ann
 // Lee in Seoul; Editing by Tom Roe", possibly in parentheses.
 func isCreditLine(s string) bool {
-	t := strings.TrimLeft(s, "([ ")
+	t := strings.TrimLeft(s, "([ -–—")
 	if hasWords(s, 41) {
 		return false
 	}
