@@ -1016,6 +1016,35 @@ func adjunctStart(w string) bool {
 	return false
 }
 
+// sectionLabel returns the byte offset after a short label that opens unit
+// u and ends with a colon ("Why it matters:", "What's next:", "The other
+// side:"), as explainers cut their text; -1 when there is none. A label
+// naming someone ("Lavrov: …", "Spokesperson Lin Hao: …") is a speaker's,
+// read elsewhere.
+func (d *doc) sectionLabel(u unit) int {
+	if u.t0 >= u.t1 || d.toks[u.t0].Kind != text.Word || !isCap(d.word(u.t0)) {
+		return -1
+	}
+	for t := u.t0; t < u.t1 && t <= u.t0+6; t++ {
+		if d.inQ[t] || d.toks[t].Kind == text.Quote {
+			return -1
+		}
+		if m := d.mention[t]; m >= 0 && d.found[m].ID >= 0 {
+			return -1
+		}
+		if d.word(t) == ":" {
+			if t == u.t0+1 && allCapsWord(d.word(u.t0)) {
+				return -1 // "PENCE: …", "Q: …"
+			}
+			return d.toks[t].Span[1]
+		}
+		if d.toks[t].Kind == text.Punct && d.word(t) != "'" && d.word(t) != "’" && d.word(t) != "-" {
+			return -1
+		}
+	}
+	return -1
+}
+
 // namingVerb: verbs whose content is a name the speaker gives ("what he
 // called a breach", "what she described as a surrender").
 func namingVerb(w string) bool {
@@ -1072,6 +1101,13 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 		return false
 	}
 	c.content = text.TrimSpan(d.body, c.content)
+	if c.content[0] == u.span[0] {
+		// "What they're saying: “…,” Bessent said.": a section label
+		// opening the paragraph is no part of what was said.
+		if e := d.sectionLabel(u); e > c.content[0] && e < c.content[1] {
+			c.content[0] = e
+		}
+	}
 	c.content = trimContent(d.body, c.content)
 	if h.kind == 'v' && c.content2[1] == 0 {
 		c.content = trimReticence(d.body, c.content)
