@@ -471,6 +471,10 @@ func (a *Analyzer) headline(in Input, book *actors.Book, sc *scratch, pubDay str
 	if len(title) < 12 || len(title) > 400 {
 		return nil
 	}
+	// A headline in capitals is read cased as its report writes the
+	// words (text.CaseLine): "HAMAS SAYS …" names the body the report
+	// calls Hamas, "EU TRADE CHIEF SAYS …" a role, not an acronym's run.
+	title = text.CaseLine(title, in.Body)
 	// "Lavrov: Russia will respond to NATO expansion", "Moscow expects a
 	// written response - diplomat": the wire's label of who said it.
 	if st, ok := labelledHeadline(title, book, len(in.Body)+1, body); ok {

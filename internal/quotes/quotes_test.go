@@ -1148,3 +1148,20 @@ func TestCapsWhatHeadline(t *testing.T) {
 		t.Errorf("got %+v, want none", out.Statements)
 	}
 }
+
+// A headline in capitals names the body its report names: "NORLAND BANK
+// SAYS …" is Norland Bank's, as written in the body.
+func TestCapsHeadlineCasedByBody(t *testing.T) {
+	an, _ := New(nil, nil)
+	out := an.Analyze(context.Background(), Input{Title: "NORLAND BANK SAYS RATES WILL RISE IN MAY",
+		Body: "Norland Bank said on Monday that rates would rise. Norland Bank gave no figure."})
+	var hl []article.Statement
+	for _, s := range out.Statements {
+		if s.Span[1] <= s.Span[0] { // a headline statement has no span
+			hl = append(hl, s)
+		}
+	}
+	if len(hl) != 1 || hl[0].Speaker.Name != "Norland Bank" {
+		t.Errorf("headline statements %+v", hl)
+	}
+}

@@ -57,13 +57,44 @@ func CaseCapsLines(s string) string {
 	if capsLetters*2 > lower {
 		return s
 	}
-	// How the rest of the text writes each word: lower, Title, UPPER, or
-	// a mixed spelling ("DuVernay", "McCain").
+	forms := wordFormsOf(s, lines)
+	b := []byte(s)
+	for _, ln := range lines {
+		caseSpan(b, s, ln, forms)
+	}
+	return string(b)
+}
+
+// CaseLine returns line, written all in capitals, cased the way body
+// writes its words (as CaseCapsLines does for the lines of a text): a
+// headline in capitals read with its report ("KHRUSHCHEV WARNS WEST ON
+// BERLIN" → "Khrushchev warns West on Berlin"). A line with a lower-case
+// letter, of fewer than three words or eight letters, comes back as it is;
+// so does any line when body is itself mostly in capitals.
+func CaseLine(line, body string) string {
+	if hasLowerASCII(line) {
+		return line
+	}
+	if up, _, words := lineLetters(line); up < 8 || words < 3 {
+		return line
+	}
+	up, lo, _ := lineLetters(body)
+	if up > lo {
+		return line
+	}
+	b := []byte(line)
+	caseSpan(b, line, [2]int{0, len(line)}, wordFormsOf(body, nil))
+	return string(b)
+}
+
+// wordFormsOf counts how s writes each ASCII word outside the spans skip:
+// lower, Title, UPPER, or a mixed spelling ("DuVernay", "McCain").
+func wordFormsOf(s string, skip [][2]int) map[string]*wordForms {
 	forms := make(map[string]*wordForms, 256)
 	li := 0
 	for i := 0; i < len(s); {
-		if li < len(lines) && i >= lines[li][0] {
-			i = lines[li][1]
+		if li < len(skip) && i >= skip[li][0] {
+			i = max(i, skip[li][1])
 			li++
 			continue
 		}
@@ -89,48 +120,51 @@ func CaseCapsLines(s string) string {
 		}
 		i = j
 	}
-	b := []byte(s)
-	for _, ln := range lines {
-		first := true
-		for i := ln[0]; i < ln[1]; {
-			if !isASCIILetter(s[i]) {
-				if s[i] >= 0x80 {
-					first = false // a word of other letters opened the line
-				}
-				i++
-				continue
+	return forms
+}
+
+// caseSpan writes into b the cased letters of the words of s in span ln,
+// each as forms says s writes it elsewhere; the first word keeps its
+// capital.
+func caseSpan(b []byte, s string, ln [2]int, forms map[string]*wordForms) {
+	first := true
+	for i := ln[0]; i < ln[1]; {
+		if !isASCIILetter(s[i]) {
+			if s[i] >= 0x80 {
+				first = false // a word of other letters opened the line
 			}
-			j := i
-			for j < ln[1] && isASCIILetter(s[j]) {
-				j++
-			}
-			form, mixed := capsWordCase(s[i:j], forms)
-			// "TRUMP'S", "DON'T": the letters after an apostrophe
-			if i > ln[0] && (s[i-1] == '\'' || i >= 3 && s[i-3:i] == "\u2019") && j-i <= 2 {
-				form = 0
-			}
-			if first && form == 0 {
-				form = 1
-			}
-			first = false
-			for k := i; k < j; k++ {
-				c := s[k]
-				switch {
-				case form == 3:
-					c = mixed[k-i]
-				case form == 2 || form == 1 && k == i:
-					if c >= 'a' {
-						c -= 'a' - 'A'
-					}
-				case c < 'a':
-					c += 'a' - 'A'
-				}
-				b[k] = c
-			}
-			i = j
+			i++
+			continue
 		}
+		j := i
+		for j < ln[1] && isASCIILetter(s[j]) {
+			j++
+		}
+		form, mixed := capsWordCase(s[i:j], forms)
+		// "TRUMP'S", "DON'T": the letters after an apostrophe
+		if i > ln[0] && (s[i-1] == '\'' || i >= 3 && s[i-3:i] == "\u2019") && j-i <= 2 {
+			form = 0
+		}
+		if first && form == 0 {
+			form = 1
+		}
+		first = false
+		for k := i; k < j; k++ {
+			c := s[k]
+			switch {
+			case form == 3:
+				c = mixed[k-i]
+			case form == 2 || form == 1 && k == i:
+				if c >= 'a' {
+					c -= 'a' - 'A'
+				}
+			case c < 'a':
+				c += 'a' - 'A'
+			}
+			b[k] = c
+		}
+		i = j
 	}
-	return string(b)
 }
 
 // titleCased reports whether every word of four letters or more of line

@@ -51,3 +51,21 @@ func FuzzCaseCapsLines(f *testing.F) {
 		}
 	})
 }
+
+// A headline in capitals is cased as its report writes the words.
+func TestCaseLine(t *testing.T) {
+	body := "Premier Khrushchev warned the West on Tuesday. The Soviet leader spoke on radio about Berlin."
+	for in, want := range map[string]string{
+		"KHRUSHCHEV WARNS WEST ON BERLIN":   "Khrushchev warns West on Berlin",
+		"Khrushchev warns West":             "Khrushchev warns West", // not in capitals
+		"NO":                                "NO",                    // too short
+		"SOVIET LEADER SPEAKS ABOUT BERLIN": "Soviet leader speaks about Berlin",
+	} {
+		if got := CaseLine(in, body); got != want {
+			t.Errorf("CaseLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := CaseLine("KHRUSHCHEV WARNS WEST ON BERLIN", "ALL OF THIS TEXT IS IN CAPITALS, a telex"); got != "KHRUSHCHEV WARNS WEST ON BERLIN" {
+		t.Errorf("telex body: %q", got)
+	}
+}
