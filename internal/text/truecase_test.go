@@ -34,6 +34,19 @@ func FuzzCaseCapsLines(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// CaseLine changes the case of ASCII letters only, as CaseCapsLines
+		{
+			line, _, _ := strings.Cut(s, "\n")
+			got := CaseLine(line, s)
+			if len(got) != len(line) {
+				t.Fatalf("CaseLine: length %d, want %d", len(got), len(line))
+			}
+			for i := 0; i < len(line); i++ {
+				if got[i] != line[i] && !(isASCIILetter(line[i]) && (got[i] == line[i]+'a'-'A' || got[i] == line[i]-'a'+'A')) {
+					t.Fatalf("CaseLine: byte %d: %q became %q", i, line[i], got[i])
+				}
+			}
+		}
 		got := CaseCapsLines(s)
 		if len(got) != len(s) {
 			t.Fatalf("length %d, want %d", len(got), len(s))
