@@ -268,9 +268,20 @@ type wordForms struct {
 // the text writes it in most (lower before Title before UPPER before a
 // mixed spelling on a tie), with that spelling when mixed; lower for a word
 // the text never writes (a name of the headline is named again below it).
+// calendarNames are the English months and weekdays.
+var calendarNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
 func capsWordCase(w string, forms map[string]*wordForms) (int, string) {
 	c := forms[strings.ToLower(w)]
 	if c == nil {
+		// a month or a day the report never writes is still a name
+		if calendarNames[strings.ToLower(w)] {
+			return 1, ""
+		}
 		return 0, ""
 	}
 	best := 0

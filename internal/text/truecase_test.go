@@ -73,6 +73,7 @@ func TestCaseLine(t *testing.T) {
 		"Khrushchev warns West":             "Khrushchev warns West", // not in capitals
 		"NO":                                "NO",                    // too short
 		"SOVIET LEADER SPEAKS ABOUT BERLIN": "Soviet leader speaks about Berlin",
+		"KHRUSHCHEV TO SPEAK AGAIN IN MAY":  "Khrushchev to speak again in May",
 	} {
 		if got := CaseLine(in, body); got != want {
 			t.Errorf("CaseLine(%q) = %q, want %q", in, got, want)
