@@ -307,8 +307,10 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 		b.indexFirst(id, e.first)
 	}
 	e := b.entries[id]
-	if ws := strings.Fields(name); len(ws) >= 3 {
-		b.indexInner(id, ws)
+	if strings.Count(name, " ") >= 2 {
+		if ws := strings.Fields(name); len(ws) >= 3 {
+			b.indexInner(id, ws)
+		}
 	}
 	if multi && e.first == "" {
 		// The first full name seen becomes the canonical one.
