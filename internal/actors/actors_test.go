@@ -133,6 +133,13 @@ func TestByRole(t *testing.T) {
 	if !ok || b.Name(id) != "Kari Holm" {
 		t.Errorf("defence minister → %q %v, want Kari Holm", b.Name(id), ok)
 	}
+	// "the leader" is the head of government by any of its titles
+	body = "Premier Ivan Kulik warned the West on Tuesday. The leader spoke on radio."
+	_, b = find(t, body)
+	id, ok = b.ByRole([]string{"the", "leader"}, strings.Index(body, "The leader"))
+	if !ok || b.Name(id) != "Ivan Kulik" {
+		t.Errorf("leader → %q %v, want Ivan Kulik", b.Name(id), ok)
+	}
 }
 
 // A leader the text names without an office is the "president" of a role

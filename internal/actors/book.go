@@ -579,7 +579,7 @@ var roleHeads = map[string][]string{
 	"representative": {"representative", "envoy", "ambassador"},
 	"chief":          {"chief", "head"},
 	"head":           {"head", "chief", "director"},
-	"leader":         {"leader", "president", "prime minister", "chancellor"},
+	"leader":         {"leader", "president", "prime minister", "premier", "chancellor", "general secretary", "first secretary", "emir", "king"},
 	"premier":        {"premier", "prime minister"},
 	"chancellor":     {"chancellor"},
 	"senator":        {"senator", "sen."},
