@@ -600,6 +600,16 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 	switch w0 {
 	case "warned", "warn", "warns", "warning", "informed", "reminded", "remind", "reminds", "reminding":
 		afterStart = d.thatAfterObject(u, h, afterStart)
+		// "warned the West it would pay a price": the person warned, then
+		// a clause opened by its subject pronoun
+		if afterStart == h.t1 {
+			for t := h.t1 + 1; t < u.t1 && t <= h.t1+3 && !d.inQ[t] && d.toks[t-1].Kind == text.Word; t++ {
+				if clausePronoun(d.lower(t)) && (isCap(d.word(t-1)) || d.mention[t-1] >= 0) {
+					afterStart = t
+					break
+				}
+			}
+		}
 	}
 	// Words after the cue up to the next comma outside quotes ("…,"
 	// Grushko said, adding that …): few means the content came before.

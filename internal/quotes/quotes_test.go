@@ -1017,6 +1017,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"The Soviet Foreign Minister", "Moscow was ready"}, {"A senior Administration official", "^the Russians had dropped"}}},
 		{"an explainer's section label", "What's next: Officials will meet again in the coming weeks, Lars Holm said.\n\nWhat they're saying: \"We share an interest,\" Holm told reporters.",
 			[][2]string{{"Lars Holm", "^Officials will meet"}, {"Lars Holm", "^\"We share an interest"}}},
+		{"the person warned before a clause", "Lena Volkova warned the West it would pay a price.",
+			[][2]string{{"Lena Volkova", "^it would pay a price"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {
