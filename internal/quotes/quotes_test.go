@@ -555,29 +555,22 @@ func TestAgeDescriptorSpeaker(t *testing.T) {
 	}
 }
 
-// "Norway's fisheries minister on Tuesday defended the deal, saying …":
-// the participle reports for the noun phrase, without its day.
-func TestParticipleSubjectWithDay(t *testing.T) {
+// A day near the subject is no part of the speaker's name: "Norway's
+// fisheries minister on Tuesday defended the deal, saying …" (the
+// participle reports for the noun phrase), "…, said Northline Holdings on
+// Tuesday, March 14." (the day closes the inverted clause).
+func TestDayOutsideSpeakerName(t *testing.T) {
 	an, _ := New(nil, nil)
-	body := "Norway's fisheries minister on Tuesday defended the agreement, saying the country had secured its core demands."
-	i := strings.Index(body, "Tuesday")
-	tx := []article.Timex{{Text: "Tuesday", Type: article.Date, Value: "2023-03-14", Span: article.Span{i, i + len("Tuesday")}}}
-	out := an.Analyze(context.Background(), Input{Body: body, Published: time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC), Timexes: tx})
-	if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != "Norway fisheries minister" {
-		t.Errorf("%+v", out.Statements)
-	}
-}
-
-// "…, said Northline Holdings on Tuesday, March 14.": the day closes the
-// inverted clause; it is no part of the speaker's name.
-func TestInvertedSubjectBeforeDay(t *testing.T) {
-	an, _ := New(nil, nil)
-	body := "The plant will close in May, said Northline Holdings on Tuesday, March 14."
-	i := strings.Index(body, "Tuesday")
-	tx := []article.Timex{{Text: "Tuesday, March 14", Type: article.Date, Value: "2023-03-14", Span: article.Span{i, i + len("Tuesday, March 14")}}}
-	out := an.Analyze(context.Background(), Input{Body: body, Published: time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC), Timexes: tx})
-	if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != "Northline Holdings" {
-		t.Errorf("%+v", out.Statements)
+	for _, c := range []struct{ body, day, want string }{
+		{"Norway's fisheries minister on Tuesday defended the agreement, saying the country had secured its core demands.", "Tuesday", "Norway fisheries minister"},
+		{"The plant will close in May, said Northline Holdings on Tuesday, March 14.", "Tuesday, March 14", "Northline Holdings"},
+	} {
+		i := strings.Index(c.body, c.day)
+		tx := []article.Timex{{Text: c.day, Type: article.Date, Value: "2023-03-14", Span: article.Span{i, i + len(c.day)}}}
+		out := an.Analyze(context.Background(), Input{Body: c.body, Published: time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC), Timexes: tx})
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.want {
+			t.Errorf("%q: %+v, want %s", c.body, out.Statements, c.want)
+		}
 	}
 }
 
