@@ -531,6 +531,18 @@ func TestPortfolioInLowerCaseRole(t *testing.T) {
 	}
 }
 
+// Styles of address are no part of the title: "His Royal Highness Prince".
+func TestStylesOfAddress(t *testing.T) {
+	fs, _ := find(t, "His Royal Highness Prince Omar bin Saad spoke. Her Majesty Queen Lina spoke.")
+	titles := map[string]string{}
+	for _, f := range fs {
+		titles[f.Text] = f.Title
+	}
+	if titles["Omar bin Saad"] != "Prince" || titles["Lina"] != "Queen" {
+		t.Errorf("titles %v", titles)
+	}
+}
+
 func TestCapitalMonthIsNoName(t *testing.T) {
 	fs, _ := find(t, "NEW DELHI, OCTOBER 13, 2031\n\nThe talks went on. NATO said little.")
 	var names []string

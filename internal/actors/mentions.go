@@ -543,6 +543,11 @@ func cleanTitle(ws []string) string {
 		if len(keep) == 0 && (isConnector(w) || IsCapStop(w)) {
 			continue
 		}
+		// "His Royal Highness Prince", "Her Majesty Queen": styles of
+		// address, not the office
+		if stylesOfAddress[strings.ToLower(w)] || strings.EqualFold(w, "royal") && i+1 < len(ws) && strings.EqualFold(ws[i+1], "highness") {
+			continue
+		}
 		keep = append(keep, w)
 	}
 	for len(keep) > 0 && isConnector(keep[len(keep)-1]) {
@@ -561,6 +566,12 @@ var roleModifiers = map[string]bool{
 	"nuclear": true, "climate": true, "peace": true, "lead": true, "special": true, "economic": true,
 	"energy": true, "intelligence": true, "environment": true, "agriculture": true, "fisheries": true,
 	"transport": true, "labour": true, "labor": true, "health": true, "education": true, "culture": true,
+}
+
+// stylesOfAddress are the honorifics of royalty, clergy and envoys that
+// stand before a title ("His Highness Sheikh", "His Excellency").
+var stylesOfAddress = map[string]bool{
+	"highness": true, "majesty": true, "excellency": true, "eminence": true, "holiness": true, "beatitude": true,
 }
 
 // lowerRole reports whether ts are the words of a role in lower case
