@@ -60,7 +60,17 @@ func (d *doc) analyzeUnit(u unit) {
 			if pass == 0 && d.coordinatedAfterOpinion(u, h, hits) {
 				continue
 			}
+			d.subCut = -1
 			if d.tryCue(u, h, hits) {
+				if cm := d.subCut; cm >= 0 {
+					// the main clause after the subordinate one
+					for _, m := range hits {
+						if m.t0 > cm && (m.class == speech || m.class == h.class) && d.tryCue(u, m, hits) {
+							break
+						}
+					}
+					return
+				}
 				n := len(d.out)
 				d.openingParticiple(u, h, hits)
 				d.coordinated(u, h, hits)
@@ -1016,6 +1026,26 @@ func adjunctStart(w string) bool {
 	return false
 }
 
+// subordinateEnd returns the comma that closes a subordinate clause
+// opening unit u ("While he acknowledged …, Ham noted …"), -1 when the
+// unit opens otherwise or no comma closes it within 40 tokens.
+func (d *doc) subordinateEnd(u unit) int {
+	switch d.lower(u.t0) {
+	case "while", "although", "though", "whereas", "because", "since", "when", "if", "unless", "once", "even":
+	default:
+		return -1
+	}
+	for t := u.t0 + 1; t < u.t1 && t < u.t0+40; t++ {
+		if d.inQ[t] || d.toks[t].Kind == text.Quote {
+			continue
+		}
+		if d.word(t) == "," {
+			return t
+		}
+	}
+	return -1
+}
+
 // sectionLabel returns the byte offset after a short label that opens unit
 // u and ends with a colon ("Why it matters:", "What's next:", "The other
 // side:"), as explainers cut their text; -1 when there is none. A label
@@ -1111,6 +1141,13 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	c.content = trimContent(d.body, c.content)
 	if h.kind == 'v' && c.content2[1] == 0 {
 		c.content = trimReticence(d.body, c.content)
+		// "While he acknowledged funding was a reason, Ham noted …": a
+		// cue inside an opening subordinate clause reports up to the
+		// clause's comma, not into the main clause.
+		if cm := d.subordinateEnd(u); cm > h.t1 && d.toks[cm].Span[0] > c.content[0] && d.toks[cm].Span[0] < c.content[1] {
+			c.content[1] = d.toks[cm].Span[0]
+			d.subCut = cm
+		}
 	}
 	// "Olufemi Soneye, the company's spokesman, disclosed this in a
 	// statement on Sunday": "this" is the paragraph before, when no one

@@ -160,6 +160,10 @@ type doc struct {
 	colonNext *unit // the unit after one ending in a colon, if quoted
 	nextUnit  unit  // storage for colonNext
 	hitBuf    []cueHit
+	// subCut is the comma closing an opening subordinate clause at which
+	// the last statement's content was cut ("While X acknowledged …, Y
+	// noted …"), -1 when none: the main clause after it is read too.
+	subCut    int
 	colonUsed bool // the statement took colonNext as its content
 	turnEnd   int  // a transcript turn took the units up to this one
 	// interviewee is who answers an interview's "A:" turns (see

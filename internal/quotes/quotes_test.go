@@ -1012,6 +1012,10 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Lars Holm", "^Officials will meet"}, {"Lars Holm", "^\"We share an interest"}}},
 		{"the person warned before a clause", "Lena Volkova warned the West it would pay a price.",
 			[][2]string{{"Lena Volkova", "^it would pay a price"}}},
+		{"a cue inside an opening subordinate clause, then the main clause", "While Anna Berg acknowledged that funding was short, Lars Holm noted several problems remained.",
+			[][2]string{{"Anna Berg", "^funding was short"}, {"Lars Holm", "^several problems remained"}}},
+		{"exhorted", "Senator Ted Ruiz exhorted Republicans to \"vote your conscience\".",
+			[][2]string{{"Ted Ruiz", "^exhorted Republicans"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {
