@@ -508,6 +508,12 @@ func (b *Book) only(ids []ID, ok func(*entry) bool) ID {
 	return one
 }
 
+// IsHonorificTitle reports whether title is only a ruler's or noble's
+// honorific ("Prince", "Sheikh"), not an office.
+func IsHonorificTitle(title string) bool {
+	return !strings.Contains(title, " ") && royalHonorific(title)
+}
+
 // royalHonorific reports whether title ends in an honorific of rulers
 // and their families, before which the Gulf press writes the given name
 // alone ("Sheikh Mohammed", "Prince Faisal").
@@ -541,7 +547,9 @@ func (b *Book) GiveTitle(id ID, title string, pos int) {
 		return
 	}
 	e := b.entries[id]
-	if e.actor.Kind != article.Person || e.actor.Title != "" {
+	// (a ruler's honorific alone, "Prince", gives way to the office the
+	// apposition names: "Prince Faisal, Minister of Foreign Affairs")
+	if e.actor.Kind != article.Person || e.actor.Title != "" && !IsHonorificTitle(e.actor.Title) {
 		return
 	}
 	e.actor.Title = title

@@ -1164,3 +1164,13 @@ func TestCapsHeadlineCasedByBody(t *testing.T) {
 		t.Errorf("headline statements %+v", hl)
 	}
 }
+
+// An apposition's office replaces a ruler's honorific as the title:
+// "Prince Omar bin Saad, the foreign minister, said …".
+func TestOfficeOverHonorific(t *testing.T) {
+	an, _ := New(nil, nil)
+	out := an.Analyze(context.Background(), Input{Body: "Prince Omar bin Saad, the foreign minister, said the talks would resume."})
+	if len(out.Statements) != 1 || out.Statements[0].Speaker.Title != "foreign minister" {
+		t.Errorf("%+v", out.Statements)
+	}
+}
