@@ -1185,7 +1185,7 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	if sp.Name == "" {
 		return false
 	}
-	if sp.Kind == article.Person && (sp.Title == "" || actors.IsHonorificTitle(sp.Title)) && c.around[1] > c.around[0] {
+	if sp.Kind == article.Person && sp.Title == "" && c.around[1] > c.around[0] {
 		// "Anna Berg, the fund's chief executive, said": the apposition
 		// gives the title, for this statement and for the role phrases
 		// that refer back to her.

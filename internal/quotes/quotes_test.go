@@ -1169,8 +1169,8 @@ func TestCapsHeadlineCasedByBody(t *testing.T) {
 // "Prince Omar bin Saad, the foreign minister, said …".
 func TestOfficeOverHonorific(t *testing.T) {
 	an, _ := New(nil, nil)
-	out := an.Analyze(context.Background(), Input{Body: "Prince Omar bin Saad, the foreign minister, said the talks would resume."})
-	if len(out.Statements) != 1 || out.Statements[0].Speaker.Title != "foreign minister" {
+	out := an.Analyze(context.Background(), Input{Body: "Prince Omar bin Saad, the foreign minister, said the talks would resume.\n\nThe foreign minister added that a deal was near."})
+	if len(out.Statements) != 2 || out.Statements[0].Speaker.Title != "foreign minister" || out.Statements[1].Speaker.Name != "Omar bin Saad" {
 		t.Errorf("%+v", out.Statements)
 	}
 }
