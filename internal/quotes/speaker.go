@@ -1086,6 +1086,11 @@ var timeNouns = map[string]bool{
 // space apart, the join is the body's own text, taken without a copy; when
 // they are ASCII too, the lower-cased join is d.low's.
 func joinWords(d *doc, a, b int, words []string) (string, string) {
+	if b-a != len(words) && len(words) > 0 && d.possessivePhrase(a, b) {
+		// "Tehran's top negotiator", as written
+		s, e := d.toks[a].Span[0], d.toks[b-1].Span[1]
+		return d.body[s:e], strings.ToLower(d.body[s:e])
+	}
 	if b-a != len(words) || len(words) == 0 {
 		name := strings.Join(words, " ")
 		return name, strings.ToLower(name)
@@ -1103,6 +1108,29 @@ func joinWords(d *doc, a, b int, words []string) (string, string) {
 		return d.body[s:e], d.low[s:e]
 	}
 	return d.body[s:e], strings.ToLower(d.body[s:e])
+}
+
+// possessivePhrase reports whether tokens [a, b) are words with
+// possessive marks glued to them ("Tehran's top negotiator"), one space
+// between words.
+func (d *doc) possessivePhrase(a, b int) bool {
+	poss := false
+	for t := a; t < b; t++ {
+		switch d.toks[t].Kind {
+		case text.Word:
+			if t > a && d.toks[t].Span[0] != d.toks[t-1].Span[1]+1 {
+				return false
+			}
+		case text.Possessive:
+			if t == a || d.toks[t].Span[0] != d.toks[t-1].Span[1] {
+				return false
+			}
+			poss = true
+		default:
+			return false
+		}
+	}
+	return poss
 }
 
 // quantifiers head a phrase whose real head follows "of": "many of the
