@@ -1016,6 +1016,8 @@ func TestWireConstructions(t *testing.T) {
 			[][2]string{{"Anna Berg", "^funding was short"}, {"Lars Holm", "^several problems remained"}}},
 		{"exhorted", "Senator Ted Ruiz exhorted Republicans to \"vote your conscience\".",
 			[][2]string{{"Ted Ruiz", "^exhorted Republicans"}}},
+		{"the role of the untitled person who spoke last", "Speaking on Monday, Nasser Karimi said the talks had been useful.\n\nThe spokesman further stated that no new proposal had arrived.",
+			[][2]string{{"Nasser Karimi", "^the talks had been useful"}, {"Nasser Karimi", "^no new proposal"}}},
 		{"a briefing's titled labels", "Reporter: Will the minister attend the summit?\n\nSpokesperson Lin Hao: We will release information in due course.\n\nThe Plan Stage: Think and dream.",
 			[][2]string{{"Lin Hao", "release information"}}},
 	} {

@@ -341,6 +341,18 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			a := d.book.Actor(id)
 			return a, a.Name, ""
 		}
+		// "Karimi pointed out …. The spokesman further stated …": no one
+		// holds the role by name, and the person who spoke in the last
+		// paragraphs has no title: the spokesman is them (a spokesman is
+		// named by the briefing he gives; other roles are not guessed).
+		if len(words) == 2 && strings.EqualFold(words[0], "the") && strings.HasPrefix(lw, "spokes") && len(d.out) > 0 {
+			last := d.out[len(d.out)-1]
+			if last.Speaker.Kind == article.Person && last.Speaker.Title == "" && d.unitOf(last.Span[0]) >= d.ui-2 {
+				sp := last.Speaker
+				sp.Aliases = append([]string(nil), sp.Aliases...)
+				return sp, strings.ToLower(sp.Name), ""
+			}
+		}
 	}
 	// "the ministry", "the alliance": the latest organisation whose name
 	// has that head.
