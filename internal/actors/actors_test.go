@@ -518,6 +518,11 @@ func TestDictionaryBodies(t *testing.T) {
 	if got["Hezbollah"] != article.Org || got["Knesset"] != article.Org {
 		t.Errorf("bodies: %v", got)
 	}
+	for _, f := range fs {
+		if f.Text == "Knesset" && f.Actor != "Knesset" {
+			t.Errorf("Knesset named %q, want the text's spelling", f.Actor)
+		}
+	}
 	if got["Greenland"] == article.Org {
 		t.Errorf("Greenland read as a body: %v", got)
 	}

@@ -820,6 +820,11 @@ func dictionaryOrg(surface string) (string, bool) {
 	if !ok || o.Name == "" || !bodySectors[o.Role.Sector] {
 		return "", false
 	}
+	// the text's own spelling of the same name ("U.S. Trade
+	// Representative", not the dictionary's "Us Trade Representative")
+	if dictionary.Normalize(surface) == dictionary.Normalize(o.Name) {
+		return surface, true
+	}
 	return o.Name, true
 }
 
