@@ -1075,6 +1075,8 @@ func (d *doc) sectionLabel(u unit) int {
 	return -1
 }
 
+func whatWord(w string) bool { return w == "what" || w == "whatever" }
+
 // namingVerb: verbs whose content is a name the speaker gives ("what he
 // called a breach", "what she described as a surrender").
 func namingVerb(w string) bool {
@@ -1109,14 +1111,10 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	// reported elsewhere. A clause after the verb is content still: "what
 	// Trump says his tax plan would do". Verbs of naming keep their content: in
 	// "condemned what he called a \"brazen breach\"" the name is his.
-	if h.kind == 'v' && c.subj[1] > c.subj[0] && c.subj[1] <= h.t0 && c.subj[0] > u.t0 && !namingVerb(d.lower(h.t0)) {
-		if w := d.lower(c.subj[0] - 1); (w == "what" || w == "whatever") && h.t1 < u.t1 && adjunctStart(d.lower(h.t1)) {
-			return false
-		}
-	}
-	// (a headline in capitals reads "WHAT LEADERS" as one name)
-	if h.kind == 'v' && c.subj[1]-c.subj[0] > 1 && c.subj[1] <= h.t0 && !namingVerb(d.lower(h.t0)) {
-		if w := d.lower(c.subj[0]); (w == "what" || w == "whatever") && h.t1 < u.t1 && adjunctStart(d.lower(h.t1)) {
+	// (A headline in capitals reads "WHAT LEADERS" as one name: the
+	// "what" may open the subject.)
+	if h.kind == 'v' && c.subj[1] > c.subj[0] && c.subj[1] <= h.t0 && !namingVerb(d.lower(h.t0)) && h.t1 < u.t1 && adjunctStart(d.lower(h.t1)) {
+		if c.subj[0] > u.t0 && whatWord(d.lower(c.subj[0]-1)) || c.subj[1]-c.subj[0] > 1 && whatWord(d.lower(c.subj[0])) {
 			return false
 		}
 	}

@@ -864,36 +864,27 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 		if k < u.t0 || (d.word(k) != "," && !docNouns[d.lower(k)] && !afterPrep) {
 			return c, false
 		}
-		s0 := -1
 		// "Norway's fisheries minister defended the deal, saying …", "The
 		// minister on Tuesday defended the deal, telling lawmakers …": the
 		// noun phrase opening the sentence is the main subject.
-		if subj, ok := d.leadSubject(u, k); ok && d.word(k) == "," && d.speechVerb(u, h) {
-			s0 = subj[0]
-			c.subj = subj
+		if d.word(k) == "," && d.speechVerb(u, h) {
+			if subj, ok := d.leadSubject(u, k); ok {
+				return withContent(subj), true
+			}
 		}
-		for t := u.t0; t < k && s0 < 0; t++ {
+		for t := u.t0; t < k; t++ {
 			if d.inQ[t] {
 				continue
 			}
 			if d.mention[t] >= 0 && d.found[d.mention[t]].ID >= 0 && !shouted(d.found[d.mention[t]].Text) {
 				f := d.found[d.headPerson(d.mention[t], k)]
-				s0 = t
-				c.subj = [2]int{f.Tok0, f.Tok1}
-				break
+				return withContent([2]int{f.Tok0, f.Tok1}), true
 			}
 			if _, ok := pronouns[d.lower(t)]; ok && d.toks[t].Kind == text.Word {
-				s0 = t
-				c.subj = [2]int{t, t + 1}
-				break
+				return withContent([2]int{t, t + 1}), true
 			}
 		}
-		if s0 < 0 {
-			return c, false
-		}
-		c.content = after()
-		c.rep = [2]int{h.t0, h.t1}
-		return c, true
+		return c, false
 	}
 	if k < u.t0 {
 		// Verb first: "Said Ellis: …", "Says diplomat".
