@@ -484,7 +484,7 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 	if ri.nWords == 1 && sentenceStart(body, toks, a) {
 		return f, false
 	}
-	// A body the actor dictionary knows by this name ("Hamas", "Gazprom",
+	// A body the actor dictionary knows by this name ("Hamas", "Knesset",
 	// "Hezbollah"): an organisation. (A word opening a sentence was left
 	// above: "Talks", "Exports" may be bodies' names too.)
 	if !ri.allCapsName && b-a <= 5 {
