@@ -697,3 +697,65 @@ func TestNameSuffixes(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// A place after a title's preposition is where the office is: "Republican
+// of New York" names no person "New York", and in "Representative Charles
+// B. Rangel of New York" the person is named before "of" and the state
+// after it is a place of its own.
+func TestOfficeOfPlace(t *testing.T) {
+	body := "Jack Kemp, Republican of New York, spoke. The Governor of Texas left. " +
+		"Representative Charles B. Rangel of New York agreed. Senator Ann Ray of Ohio did not."
+	fs, _ := find(t, body)
+	types := map[string]string{}
+	for _, f := range fs {
+		types[f.Text] = f.Type
+	}
+	for name, want := range map[string]string{"Jack Kemp": article.Person, "Charles B. Rangel": article.Person,
+		"Ann Ray": article.Person, "New York": article.GPE, "Ohio": article.GPE} {
+		if types[name] != want {
+			t.Errorf("%q is %q, want %q (all: %v)", name, types[name], want, types)
+		}
+	}
+	for name, typ := range types {
+		if typ == article.Person && (name == "New York" || name == "Texas" || name == "Ohio") {
+			t.Errorf("%q read as a person (all: %v)", name, types)
+		}
+	}
+}
+
+// A transcript's labels in capitals: an honorific or title and a name is
+// a person written in ordinary case; a surname alone is the person the
+// report introduced; the transcript's own labels are no mentions; a
+// place before a colon stays a place.
+func TestCapsLabels(t *testing.T) {
+	body := "State Department spokesman Ned Price spoke.\n\nMR. WARD: Good afternoon.\n\nQUESTION: Is there a deadline?\n\n" +
+		"SECRETARY BLINKEN: We will sign it.\n\nPRICE: No.\n\nNEW DELHI: The talks ended."
+	fs, b := find(t, body)
+	got := map[string]string{}
+	for _, f := range fs {
+		name := f.Actor
+		if f.ID >= 0 {
+			name = b.Name(f.ID)
+		}
+		got[f.Text] = f.Type + " " + name + " " + f.Title
+	}
+	want := map[string]string{
+		"WARD":      "PERSON Ward ",
+		"BLINKEN":   "PERSON Blinken Secretary",
+		"PRICE":     "PERSON Ned Price ",
+		"NEW DELHI": "GPE India ",
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%q: got %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	if _, ok := got["QUESTION"]; ok {
+		t.Errorf("QUESTION is a mention: %v", got)
+	}
+	for _, w := range []struct{ in, want string }{{"PRICE", "Price"}, {"O'NEILL", "O'Neill"}, {"AL-SAUD", "Al-Saud"}, {"McCain", "McCain"}} {
+		if g := CasedWord(w.in); g != w.want {
+			t.Errorf("CasedWord(%q) = %q, want %q", w.in, g, w.want)
+		}
+	}
+}

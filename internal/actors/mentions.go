@@ -180,14 +180,135 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 		for b > a && isConnector(toks[b-1].Text(body)) {
 			b--
 		}
+		// A transcript's label in capitals: "MR. PRICE:", "SECRETARY
+		// BLINKEN:", "QUESTION:" (see capsLabel).
+		if a < b && b < n && toks[b].Kind == text.Punct && body[toks[b].Span[0]] == ':' && sentenceStart(body, toks, i) {
+			if f, handled := capsLabel(body, toks, a, b, book); handled {
+				if f.Type != "" {
+					out = append(out, f)
+				}
+				i = j
+				continue
+			}
+		}
 		if a < b {
 			if f, ok := classify(body, toks, a, b, book, wa); ok {
 				out = append(out, f)
+				// "Charles B. Rangel of New York": classify named the
+				// person before the preposition; the place after it is
+				// read on its own.
+				if f.Tok1 < b {
+					j = f.Tok1 + 1
+				}
 			}
 		}
 		i = j
 	}
 	return out
+}
+
+// capsLabel reads a run in capitals before a colon at the start of a
+// sentence: a transcript labels its turns so. "MR. PRICE", "SECRETARY
+// BLINKEN" (an honorific or title, then one or two name words) name a
+// person, written in ordinary case ("Price", title "Secretary"); a single
+// word names the person the report introduced with that surname
+// ("PRICE:"), and one longer than an acronym that names no place or
+// known body is the transcript's own label ("QUESTION:", "MODERATOR:"),
+// no mention. handled is false when the run is none of these (it is
+// then classified as any other: "NEW DELHI:", "NATO:").
+func capsLabel(body string, toks []text.Token, a, b int, book *Book) (f Found, handled bool) {
+	for k := a; k < b; k++ {
+		if toks[k].Kind != text.Word || !CapsWord(toks[k].Text(body)) {
+			return f, false
+		}
+	}
+	k := a
+	for k < b && (IsHonorific(toks[k].Text(body)) || IsTitleWord(toks[k].Text(body))) {
+		k++
+	}
+	span := article.Span{toks[k].Span[0], toks[b-1].Span[1]}
+	if k < b {
+		span[0] = toks[k].Span[0]
+	}
+	switch {
+	case k > a && k < b && b-k <= 2:
+		var title, name []string
+		for x := a; x < b; x++ {
+			w := CasedWord(toks[x].Text(body))
+			if x >= k {
+				name = append(name, w)
+			} else if !courtesyTitle(w) {
+				title = append(title, w)
+			}
+		}
+		last := name[len(name)-1]
+		id, ok := book.Surname(last)
+		if !ok {
+			id = book.Person(strings.Join(name, " "), strings.Join(title, " "), "", toks[a].Span[0])
+		} else {
+			book.Touch(id, toks[a].Span[0])
+		}
+		f = Found{Mention: article.Mention{Text: body[span[0]:span[1]], Span: span, Type: article.Person, Actor: book.Name(id)},
+			ID: id, Tok0: a, Tok1: b, NameTok0: k, Title: strings.Join(title, " ")}
+		return f, true
+	case b-a == 1:
+		w := toks[a].Text(body)
+		if id, ok := book.Surname(CasedWord(w)); ok {
+			book.Touch(id, toks[a].Span[0])
+			f = Found{Mention: article.Mention{Text: w, Span: span, Type: article.Person, Actor: book.Name(id)},
+				ID: id, Tok0: a, Tok1: b, NameTok0: a}
+			return f, true
+		}
+		if len(w) > 5 && infoOf(w).flags&wPlace == 0 && !isDictionaryPlace(w) {
+			if _, ok := dictionaryOrg(w); !ok {
+				return f, true // a label, no mention
+			}
+		}
+	}
+	return f, false
+}
+
+// courtesyTitle reports the forms of address that are no office ("Mr.",
+// "Ms", "Dr"): a person so labelled has no title.
+func courtesyTitle(w string) bool {
+	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+	case "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame":
+		return true
+	}
+	return false
+}
+
+// CapsWord reports whether w has letters and no lower-case one ("MR.",
+// "O'NEILL").
+func CapsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// CasedWord writes a word in capitals as a name is written: "PRICE" →
+// "Price", "O'NEILL" → "O'Neill", "AL-SAUD" → "Al-Saud". A word in
+// mixed case is returned as it is.
+func CasedWord(w string) string {
+	if !CapsWord(w) {
+		return w
+	}
+	b := []rune(strings.ToLower(w))
+	up := true
+	for i, r := range b {
+		if up && unicode.IsLetter(r) {
+			b[i] = unicode.ToUpper(r)
+		}
+		up = r == '\'' || r == '-' || r == '’'
+	}
+	return string(b)
 }
 
 // sentenceStart reports whether token i opens a sentence or a quote.
@@ -428,6 +549,21 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 		}
 		if ri.namePlace && ri.nameStart == 0 {
 			isPerson = false
+		}
+		// "Republican of New York", "the Governor of Texas": a place after
+		// the title's preposition is where the office is, not its holder's
+		// name.
+		if isPerson && ri.nameStart > 0 && isConnectorFold(toks[a+ri.nameStart-1].Text(body)) &&
+			(ri.namePlace || IsRegion(ri.name) || isDictionaryPlace(ri.name)) {
+			isPerson = false
+			// "Representative Charles B. Rangel of New York": the person
+			// is named before the preposition (the caller reads the place
+			// after it on its own).
+			if c := a + ri.nameStart - 1; c-a >= 2 && !IsTitleWord(toks[c-1].Text(body)) && isCap(toks[c-1].Text(body)) {
+				if pf, ok := classify(body, toks, a, c, book, wa); ok && pf.Type == article.Person {
+					return pf, true
+				}
+			}
 		}
 		// "a senior official at Cheong Wa Dae", "an economist at Capital
 		// Partners": where a role works is a body, not a person.
@@ -783,6 +919,10 @@ func allSuffixes(ws []string) bool {
 // IsRegion reports whether name is a state or province ("Calif.",
 // "Ontario"): a place that is no party.
 func IsRegion(name string) bool { _, ok := text.LookupLower(regions, name); return ok }
+
+// isDictionaryPlace reports whether the actor dictionary knows name as a
+// country or city.
+func isDictionaryPlace(name string) bool { _, _, ok := dictionaryPlace(name); return ok }
 
 // regions are states and provinces: places that are not parties. Single
 // words that are also a country or capital (Georgia, Washington) or common

@@ -73,7 +73,7 @@ func Text(raw string) Result {
 	lay := layout.Paragraphs(raw)
 	paras := make([]para, 0, len(lay.Paragraphs))
 	for _, p := range lay.Paragraphs {
-		if t := headingMarkOff(normQuotes(normSpace(unescapeEntities(p)))); t != "" {
+		if t := markdownOff(headingMarkOff(normQuotes(normSpace(unescapeEntities(p))))); t != "" {
 			paras = append(paras, para{text: t})
 		}
 	}

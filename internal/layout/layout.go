@@ -212,6 +212,7 @@ func markPageFurniture(lines []line) []Removed {
 		counts[keys[i]]++
 	}
 	var removed []Removed
+	first := true // no line of text yet
 	for i := range lines {
 		l := &lines[i]
 		if l.blank {
@@ -223,12 +224,46 @@ func markPageFurniture(lines []line) []Removed {
 			l.drop = "page number"
 		case counts != nil && keys[i] != "" && counts[keys[i]] >= 3:
 			l.drop = "page header or footer repeated on each page"
+		case len(l.text) <= 160 && pageNumberTail(l.text) != "":
+			if first {
+				// The first page's header is the document's title: its
+				// words stay, its page number goes.
+				head := pageNumberTail(l.text)
+				removed = append(removed, Removed{strings.TrimSpace(l.text[len(head):]), "page number"})
+				l.text = head
+				l.width = utf8.RuneCountInString(head) + l.indent
+			} else {
+				l.drop = "page header or footer with its page number"
+			}
 		}
+		first = false
 		if l.drop != "" {
 			removed = append(removed, Removed{strings.TrimSpace(l.text), l.drop})
 		}
 	}
 	return removed
+}
+
+// pageNumberTail returns the words of a running header or footer that says what it is
+// even once: a short title, a wide gap of spaces, and a page number ("Arms
+// Talks Report        Page 3", "Council Minutes      12"), as PDF
+// conversion lays a page's header out. Prose has no run of four spaces
+// before its last words. "" when s is no such line.
+func pageNumberTail(s string) string {
+	s = strings.TrimRight(s, " \t")
+	gap := strings.LastIndex(s, "    ")
+	if gap < 0 {
+		gap = strings.LastIndexByte(s, '\t')
+		if gap < 0 {
+			return ""
+		}
+	}
+	head := strings.TrimRight(s[:gap], " \t")
+	tail := strings.TrimSpace(s[gap:])
+	if strings.TrimSpace(head) == "" || endsSentence(head) || !isPageNumber(tail) {
+		return ""
+	}
+	return head
 }
 
 // pageOf reports a page number written out with its total: "Page 2 of 3".

@@ -236,3 +236,36 @@ func TestHyphenByWordList(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// A running header that carries its page number after a wide gap says
+// what it is even once: the first page's header is the title (its
+// number goes), the others go.
+func TestPageNumberTail(t *testing.T) {
+	in := "Council Report on the Arms Talks                Page 3\n\n" +
+		"The delegations met again in Vienna. The verification chapter was\n" +
+		"largely agreed.\n\n" +
+		"Council Report on the Arms Talks                Page 4\n\n" +
+		"Observers were divided.     A table    of figures followed.\n"
+	res := Paragraphs(in)
+	want := []string{
+		"Council Report on the Arms Talks",
+		"The delegations met again in Vienna. The verification chapter was largely agreed.",
+		"Observers were divided.     A table    of figures followed.",
+	}
+	if !reflect.DeepEqual(res.Paragraphs, want) {
+		t.Errorf("got\n%q\nwant\n%q", res.Paragraphs, want)
+	}
+	for _, c := range []struct {
+		in, head string
+	}{
+		{"Arms Talks Report        Page 3", "Arms Talks Report"},
+		{"Council Minutes\t12", "Council Minutes"},
+		{"The talks ended.        3", ""},
+		{"Prices rose to        12 percent", ""},
+		{"        Page 3", ""},
+	} {
+		if got := pageNumberTail(c.in); got != c.head {
+			t.Errorf("pageNumberTail(%q) = %q, want %q", c.in, got, c.head)
+		}
+	}
+}

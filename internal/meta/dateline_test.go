@@ -76,6 +76,10 @@ func TestParseDateline(t *testing.T) {
 		{in: "Moscow, 26 January 2031.", place: "Moscow", month: 1, day: 26, year: 2031, rest: ""},
 		{in: "NEW DELHI, OCTOBER 13, 2031 India said", notADateline: true},
 		{in: "NATO SUMMIT 2031", notADateline: true},
+		// a transcript's heading names no place; an unknown town may
+		{in: "Department Press Briefing, March 9", notADateline: true},
+		{in: "Statement by the President, May 2", notADateline: true},
+		{in: "Kestrelton, 26 January 2031.", place: "Kestrelton", month: 1, day: 26, year: 2031, rest: ""},
 		// the colon of South Asian papers: a known place, or a date
 		{in: "NEW DELHI: India and China agreed", place: "New Delhi", rest: "India"},
 		{in: "ISLAMABAD, Oct 13: Pakistan said", place: "Islamabad", month: 10, day: 13, rest: "Pakistan"},

@@ -455,7 +455,7 @@ func scanDateline(s string) (Dateline, bool) {
 	// A place and its date alone on their line, as Indian and European
 	// sites print them above the report: "NEW DELHI, OCTOBER 13, 2021",
 	// "Moscow, 26 January 2022." The line holds nothing else.
-	if d.HasDate() {
+	if d.HasDate() && (isCaps(place) || plausibleTitlePlace(d)) {
 		sc.spaces()
 		if sc.peek() == '.' {
 			sc.next()
@@ -527,6 +527,27 @@ func titleDateline(d Dateline) bool {
 	}
 	c, _, ok := actors.Place(d.Place)
 	return ok && knownPlace(d.Place) && (c != d.Place || d.HasDate())
+}
+
+// plausibleTitlePlace reports whether a place in title case before a date
+// alone on its line may be a dateline's: a known place, or one or two
+// words that name no body or office. "Department Press Briefing, March 9"
+// and "Statement by the President, May 2" head a transcript; they name
+// no place.
+func plausibleTitlePlace(d Dateline) bool {
+	if knownPlace(d.Place) || actors.IsRegion(d.Place) {
+		return true
+	}
+	ws := strings.Fields(d.Place)
+	if len(ws) > 2 {
+		return false
+	}
+	for _, w := range ws {
+		if actors.IsOrgHead(w) || actors.IsTitleWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // knownPlace reports whether name is a country or a capital of the

@@ -467,6 +467,48 @@ func TestTranscriptTurns(t *testing.T) {
 	}
 }
 
+// A briefing's labels in capitals with an honorific or a title name a
+// person in ordinary case (they read as an organisation "MR. WARD").
+func TestTranscriptCapsTitledLabels(t *testing.T) {
+	body := "Department Press Briefing\n\nMR. WARD: Good afternoon. We support the framework in principle.\n\n" +
+		"QUESTION: Is there a deadline?\n\nMR. WARD: I am not going to put a date on it.\n\n" +
+		"SECRETARY LINDQVIST: We will sign it when it is ready."
+	an, _ := New(nil, nil)
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	var got []string
+	for _, s := range out.Statements {
+		got = append(got, s.Speaker.Name+" | "+s.Speaker.Kind+" | "+s.Speaker.Title+" | "+s.Text)
+	}
+	want := []string{
+		"Ward | PERSON |  | Good afternoon. We support the framework in principle.",
+		"Ward | PERSON |  | I am not going to put a date on it.",
+		"Lindqvist | PERSON | Secretary | We will sign it when it is ready.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A legislator named with the state they represent ("Rangel of New
+// York") is the speaker; the state is no part of the name. An office
+// named for the district it serves speaks for itself.
+func TestSpeakerOfState(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, want string }{
+		{"Representative Charles B. Rangel of New York said the plan was fair.", "Charles B. Rangel"},
+		{"The plan was fair, said Senator Ann Ray of Ohio.", "Ann Ray"},
+		{"Jack Kemp, Republican of New York, said the plan was a trap.", "Jack Kemp"},
+		// a body for the district it serves
+		{"The U.S. Attorney's Office for the Western District of New York said the man pleaded guilty.", "U.S. Attorney's Office"},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.want {
+			t.Errorf("%q: %+v", c.body, out.Statements)
+		}
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)

@@ -180,8 +180,10 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		if t > a && d.lower(t) == "the" {
 			t--
 		}
+		// ("the U.S. Attorney's Office for the Western District of New
+		// York": the office speaks, for the district it serves.)
 		if t > a && invertedPP[d.lower(t)] {
-			if m := d.mention[t-1]; m >= 0 && d.found[m].ID >= 0 && d.found[m].Type == article.Person && d.found[m].Tok0 >= a {
+			if m := d.mention[t-1]; m >= 0 && d.found[m].ID >= 0 && (d.found[m].Type == article.Person || d.lower(t) == "for" && d.found[m].Type == article.Org) && d.found[m].Tok0 >= a {
 				f := d.found[m]
 				d.remember(f.ID)
 				act := d.book.Actor(f.ID)
@@ -195,11 +197,16 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		// or with one document noun after a body's name ("the IMF report
 		// stated": the report speaks for the IMF).
 		docOf := f.Tok1 == b-1 && f.Type != article.Person && docNouns[d.lower(b-1)]
-		if f.Tok1 >= b || !d.lowerTail(f.Tok1, b) || docOf {
+		if f.Tok1 >= b || !d.lowerTail(f.Tok1, b) || docOf || f.Type == article.Person && d.regionTail(f.Tok1, b) {
 			id := f.ID
 			d.remember(id)
 			act := d.book.Actor(id)
 			surf := d.body[d.toks[f.NameTok0].Span[0]:f.Span[1]]
+			if f.Tok1 < b && f.Type == article.Person && d.regionTail(f.Tok1, b) {
+				// the name as the report writes it, with the state:
+				// "Charles B. Rangel of New York"
+				surf = d.body[d.toks[f.NameTok0].Span[0]:d.toks[b-1].Span[1]]
+			}
 			return act, act.Name, surf
 		}
 	}
@@ -926,6 +933,18 @@ var speakerNouns = map[string]bool{
 
 // invertedPP may follow the subject of an inverted verb: "said one
 // source on the panel", "said a spokesman for the ministry".
+// regionTail reports whether tokens [t, b) are "of" or "from" and a
+// place that is no party ("Charles B. Rangel of New York", "Ann Ray from
+// Ohio"): the person before it is the speaker; a state or province named
+// so says whom they represent, not who speaks.
+func (d *doc) regionTail(t, b int) bool {
+	if t+1 >= b || d.lower(t) != "of" && d.lower(t) != "from" {
+		return false
+	}
+	m := d.mention[t+1]
+	return m >= 0 && d.found[m].Type == article.GPE && d.found[m].ID < 0 && d.found[m].Tok1 == b
+}
+
 var invertedPP = map[string]bool{
 	"on": true, "for": true, "of": true, "at": true, "in": true, "with": true, "from": true,
 }
