@@ -1075,6 +1075,69 @@ func (d *doc) sectionLabel(u unit) int {
 	return -1
 }
 
+// liveStamp returns the byte offset after a live blog's time stamp that
+// opens the text at i ("10:42 GMT - ", "9.15am: ", "14:05 – ", "1042 GMT:
+// "), or -1 when there is none.
+func liveStamp(s string, i int) int {
+	j := i
+	digits := func() int {
+		n := 0
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+			n++
+		}
+		return n
+	}
+	n := digits()
+	switch {
+	case (n == 1 || n == 2) && j < len(s) && (s[j] == ':' || s[j] == '.'):
+		j++
+		if digits() != 2 {
+			return -1
+		}
+	case n == 4: // "1042 GMT", with its zone (a year is no stamp)
+	default:
+		return -1
+	}
+	rest := s[j:]
+	for _, z := range [...]string{"am", "pm", " am", " pm", " a.m.", " p.m."} {
+		if strings.HasPrefix(rest, z) {
+			j += len(z)
+			break
+		}
+	}
+	rest = s[j:]
+	zone := false
+	for _, z := range [...]string{" GMT", " UTC", " BST", " CET", " CEST", " EST", " EDT", " ET", " PT", " IST", " local time"} {
+		if strings.HasPrefix(rest, z) {
+			j += len(z)
+			zone = true
+			break
+		}
+	}
+	if n == 4 && !zone {
+		return -1
+	}
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	switch {
+	case strings.HasPrefix(s[j:], "-"), strings.HasPrefix(s[j:], ":"):
+		j++
+	case strings.HasPrefix(s[j:], "–"), strings.HasPrefix(s[j:], "—"):
+		j += len("–")
+	default:
+		return -1
+	}
+	if j >= len(s) || s[j] != ' ' {
+		return -1
+	}
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	return j
+}
+
 func whatWord(w string) bool { return w == "what" || w == "whatever" }
 
 // namingVerb: verbs whose content is a name the speaker gives ("what he
@@ -1133,6 +1196,11 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 		// "What they're saying: “…,” Bessent said.": a section label
 		// opening the paragraph is no part of what was said.
 		if e := d.sectionLabel(u); e > c.content[0] && e < c.content[1] {
+			c.content[0] = e
+		}
+		// "10:15 GMT - “We are not optimistic,” an official said": a
+		// live blog's time stamp opening the entry.
+		if e := liveStamp(d.body, c.content[0]); e > c.content[0] && e < c.content[1] {
 			c.content[0] = e
 		}
 	}

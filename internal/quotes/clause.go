@@ -265,6 +265,20 @@ func agentNoun(w string) bool {
 	return false
 }
 
+// personNoun reports whether w names people by what they are or do: a
+// role, a trade, "woman", "residents".
+func personNoun(w string) bool {
+	pw := strings.TrimSuffix(w, "s")
+	return speakerNouns[w] || speakerNouns[pw] || agentNoun(pw) || peopleNoun(w) || personHead(pw) || groupNouns[w]
+}
+
+// groupNouns are people in numbers that the suffixes of agentNoun and
+// peopleNoun miss.
+var groupNouns = map[string]bool{
+	"troops": true, "police": true, "witnesses": true, "refugees": true, "families": true, "relatives": true,
+	"crowd": true, "crowds": true, "children": true, "youths": true, "survivors": true, "locals": true,
+}
+
 // addresseeVerb reports whether a verb of saying takes the person
 // addressed as its object: "told reporters", "asked the minister".
 func addresseeVerb(w string) bool {
@@ -454,6 +468,14 @@ func (d *doc) npBack(u unit, k int) int {
 						n += 3
 						continue
 					}
+				}
+				// "A woman near the border said", "Farmers outside the
+				// building said": where the speaker stood (resolve leaves
+				// it out of the name).
+				if j-2 >= u.t0 && j < k && locatives[d.lower(j-1)] && d.toks[j-2].Kind == text.Word && !d.inQ[j-2] && personNoun(d.lower(j-2)) {
+					j -= 2
+					n += 2
+					continue
 				}
 				// "a narrator in the Clinton ad", "a spokesman for the
 				// ministry": a person noun with its complement.
@@ -1502,8 +1524,11 @@ func (d *doc) phraseEnd(u unit, e int) int {
 // addressed or the occasion ("to reporters", "during the visit", "in a
 // statement", "at a news conference", "on Twitter").
 func (d *doc) occasionPP(t, end int) bool {
+	if locatives[d.lower(t)] {
+		return true
+	}
 	switch d.lower(t) {
-	case "to", "during", "after", "before", "outside", "via", "following":
+	case "to", "during", "after", "before", "via", "following":
 		return true
 	case "in", "at", "on":
 	default:

@@ -281,6 +281,15 @@ var npStop = map[string]bool{
 	"however": true, "meanwhile": true, "moreover": true, "also": true, "then": true, "not": true,
 	"will": true, "would": true, "can": true, "could": true, "should": true, "may": true, "might": true,
 	"must": true, "do": true, "does": true, "did": true, "it": false,
+	// where the speaker stood: "said a farmer outside the building"
+	"outside": true, "inside": true, "near": true, "beside": true, "behind": true, "amid": true, "opposite": true,
+}
+
+// locatives place a speaker where they spoke: "a farmer outside the
+// building", "a woman near the border", "protesters opposite parliament".
+// They never belong to a speaker's name.
+var locatives = map[string]bool{
+	"outside": true, "inside": true, "near": true, "beside": true, "behind": true, "amid": true, "opposite": true,
 }
 
 // Determiners open a noun phrase: the backward scan includes them and stops.

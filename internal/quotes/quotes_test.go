@@ -509,6 +509,34 @@ func TestSpeakerOfState(t *testing.T) {
 	}
 }
 
+// Where a speaker stood is no part of who they are, before the verb or
+// after it; a live blog's time stamp is no part of what was said.
+func TestSpeakerWhereTheyStood(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, speaker, text string }{
+		{"Farmers outside the building said the deal was bad.", "Farmers", "the deal was bad."},
+		{"A woman near the border said the shelling had stopped.", "A woman", "the shelling had stopped."},
+		{"\"It is a disgrace,\" said one farmer outside the building.", "one farmer", "\"It is a disgrace,\""},
+		{"Troops near the border said they had been shelled.", "Troops", "they had been shelled."},
+		{"10:15 GMT - \"We are not optimistic,\" a senior official told reporters.", "a senior official", "\"We are not optimistic,\""},
+		{"Analysts in Tokyo said the yen would fall.", "Analysts in Tokyo", "the yen would fall."},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.speaker || out.Statements[0].Text != c.text {
+			t.Errorf("%q: %+v", c.body, out.Statements)
+		}
+	}
+	for _, c := range []struct {
+		in   string
+		want int
+	}{{"10:42 GMT - Talks", 12}, {"9.15am: Talks", 8}, {"1042 GMT: x", 10}, {"14:05 – x", 10}, {"10:42 talks", -1}, {"2022 - x", -1}, {"10:4 - x", -1}} {
+		if got := liveStamp(c.in, 0); got != c.want {
+			t.Errorf("liveStamp(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)

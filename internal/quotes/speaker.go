@@ -63,6 +63,14 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		return article.Actor{}, "", ""
 	}
 	pos := d.toks[a].Span[0]
+	// "A woman near the border", "Farmers outside the building": where
+	// the speaker stood is no part of who they are.
+	for t := a + 1; t+1 < b; t++ {
+		if locatives[d.lower(t)] && d.toks[t].Kind == text.Word && personNoun(d.lower(t-1)) {
+			b = t
+			break
+		}
+	}
 	// "The energy ministers of Norland and Kestrel": people of two
 	// parties speak together; the group is the speaker, neither party
 	// alone.
@@ -987,7 +995,7 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	for t := a; t < b; t++ {
 		// ("lawyers for the plaintiffs": the noun before "for")
 		forSpeaker := d.lower(t) == "for" && t > a && (speakerNouns[strings.TrimSuffix(d.lower(t-1), "s")] || speakerNouns[d.lower(t-1)])
-		if (d.lower(t) == "of" || sourceAdjectives[d.lower(t)] || d.lower(t) == "with" && t+1 < b && d.lower(t+1) == "knowledge" || forSpeaker) && t > a {
+		if (d.lower(t) == "of" || sourceAdjectives[d.lower(t)] || d.lower(t) == "with" && t+1 < b && d.lower(t+1) == "knowledge" || forSpeaker || locatives[d.lower(t)]) && t > a {
 			// "officials of …", "diplomats familiar with …"
 			h = t - 1
 			break

@@ -733,7 +733,14 @@ func (m *matcher) attachDates() {
 		// order, so look a few either side (bounded: no quadratic blow-up)
 		day := ""
 		best := 1 << 30
-		for j := max(0, k-8); j < len(m.out) && j <= k+8; j++ {
+		if m.hasAnchor && m.liveStamp(k) {
+			// "10:42 GMT - The ministry said talks would resume on
+			// Tuesday": a live blog's stamp is the time of its entry, on
+			// the day of the page, not of the day the entry reports.
+			best = -1
+			day = fmtDate(m.anchor)
+		}
+		for j := max(0, k-8); best >= 0 && j < len(m.out) && j <= k+8; j++ {
 			if j == k || !m.sameSent(m.outTok[j][0], m.outTok[k][0]) {
 				continue
 			}
@@ -759,6 +766,19 @@ func (m *matcher) attachDates() {
 		}
 		m.out[k].Value = day + v
 	}
+}
+
+// liveStamp reports whether output k opens its line and a dash or a
+// colon follows it: a live blog's entry stamped with its time.
+func (m *matcher) liveStamp(k int) bool {
+	i0, i1 := m.outTok[k][0], m.outTok[k][1]
+	if i0 < 0 || i1 >= len(m.toks) || i0 >= len(m.toks) {
+		return false
+	}
+	if s := m.toks[i0].s; s > 0 && m.text[s-1] != '\n' {
+		return false
+	}
+	return m.toks[i1].kind == kPunct && (m.toks[i1].ch == '-' || m.toks[i1].ch == ':')
 }
 
 // parseDay reads the date of a value that starts with YYYY-MM-DD.

@@ -155,12 +155,21 @@ func titleCase(phrase string, keepAcronym bool) string {
 			words[i] = strings.ToUpper(w)
 		case i > 0 && joining[lw]:
 			words[i] = lw
+		case keepAcronym && orgAcronyms[lw]:
+			words[i] = strings.ToUpper(w)
 		default:
 			words[i] = capWord(w)
 		}
 	}
 	return strings.Join(words, " ")
 }
+
+// orgAcronyms are the acronyms inside bodies' names of several words
+// ("US_SECRETARY_OF_STATE", "UN_SECURITY_COUNCIL", "ASEAN_COUNTRIES"):
+// title-cased they read "Us Secretary of State".
+var orgAcronyms = map[string]bool{"us": true, "usa": true, "un": true, "eu": true, "uk": true, "ussr": true, "uae": true,
+	"nato": true, "asean": true, "ecowas": true, "opec": true, "iaea": true, "osce": true, "imf": true, "wto": true,
+	"fbi": true, "cia": true, "nsa": true, "gcc": true, "unhcr": true, "unicef": true, "unesco": true, "undp": true}
 
 var joining = map[string]bool{"and": true, "of": true, "the": true, "for": true, "in": true, "on": true, "to": true, "de": true, "du": true, "des": true, "la": true, "le": true, "al": true, "el": true, "bin": true, "van": true, "von": true, "der": true, "da": true, "di": true, "del": true}
 

@@ -181,6 +181,9 @@ func TestTitleCase(t *testing.T) {
 		{"BASQUE_FATHERLAND_AND_FREEDOM_(ETA)_", true, "Basque Fatherland and Freedom (ETA)"},
 		{"NATO_", true, "NATO"},
 		{"HAMAS", true, "Hamas"},
+		{"US_SECRETARY_OF_STATE", true, "US Secretary of State"},
+		{"ASEAN_DEFENSE_MINISTERS", true, "ASEAN Defense Ministers"},
+		{"KANG_CHANG_UK", false, "Kang Chang Uk"},
 		{"MANFRED_WÖRNER_", false, "Manfred Wörner"},
 	}
 	for _, tt := range tests {
