@@ -224,3 +224,42 @@ func TestHeadlineCaseInRecord(t *testing.T) {
 		}
 	}
 }
+
+// A record whose text repeats its title above the dateline has the
+// dateline's place; a record whose first paragraph is other prose has
+// none from a later paragraph.
+func TestRecordTitleAboveDateline(t *testing.T) {
+	p, _ := New(Config{}, nil)
+	for _, c := range []struct{ title, text, place string }{
+		{"Talks to resume", "Talks to resume\n\nGENEVA, March 11 - The talks will resume next month, the envoy said.", "Geneva"},
+		{"Talks to resume", "The envoys met twice.\n\nGENEVA, March 11 - The talks will resume next month, the envoy said.", ""},
+	} {
+		res, err := p.Analyze(context.Background(), ingest.Document{Source: "r", Format: ingest.FormatText, Verbatim: true, Title: c.title,
+			Text: c.text, Published: time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC), PublishedBasis: "given"}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Article.Place != c.place || res.Article.Body != c.text {
+			t.Errorf("%q: place %q, want %q", c.text, res.Article.Place, c.place)
+		}
+	}
+}
+
+// A record's text that repeats its title: the title's statement is the
+// headline's, printed once.
+func TestRecordTitleStatementOnce(t *testing.T) {
+	p, _ := New(Config{}, nil)
+	title := "Norland says talks will resume"
+	text := title + "\n\nThe talks will resume next week, Norland's foreign ministry said on Monday."
+	res, err := p.Analyze(context.Background(), ingest.Document{Source: "r", Format: ingest.FormatText, Verbatim: true, Title: title,
+		Text: text, Published: time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC), PublishedBasis: "given"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Article.HeadlineStatements) != 1 || len(res.Article.Statements) != 1 || res.Article.Statements[0].Span[0] < len(title) {
+		t.Errorf("headline %+v\nbody %+v", res.Article.HeadlineStatements, res.Article.Statements)
+	}
+	if titleLine("Talks\n\nMore", "Talks") != 5 || titleLine("Talks resume today.", "Talks") != 0 || titleLine("Talks", "") != 0 {
+		t.Error("titleLine")
+	}
+}

@@ -176,6 +176,11 @@ func (p *Pipeline) Prepare(ctx context.Context, doc ingest.Document, opt Options
 		res.read = layout.Soften(a.Body)
 		res.lead = findLead(res.read)
 		ev.Dateline = res.lead.within(1)
+		// A record whose text repeats its title above the report: the
+		// dateline opens the paragraph after it.
+		if ev.Dateline == nil && res.lead.found && res.lead.para == 1 && doc.Title != "" && strings.HasPrefix(res.read, strings.TrimSpace(doc.Title)) {
+			ev.Dateline = res.lead.within(2)
+		}
 	default:
 		repaired, _ := clean.RepairMojibake(doc.Text)
 		c := clean.Text(repaired)
@@ -315,7 +320,7 @@ func (p *Pipeline) reanalyze(ctx context.Context, a *article.Article, ld *leadDa
 	out := p.quotes.Analyze(ctx, quotes.Input{Body: read, Published: published, SameDay: sameDay,
 		Filed: filedDay(dl, published), Lead: lead, Timexes: a.Timexes, Text: prep, Title: a.Title})
 	a.HeadlineStatements = inHeadline(out.Statements)
-	a.Statements = nonNil(inBody(out.Statements))
+	a.Statements = nonNil(inBody(out.Statements, titleLine(read, a.Title)))
 	a.Mentions = nonNil(out.Mentions)
 
 	// Sides: a speaker the text names without saying whom they speak for
@@ -430,14 +435,32 @@ func inHeadline(stmts []article.Statement) []article.Statement {
 }
 
 // inBody keeps the statements that lie in the body.
-func inBody(stmts []article.Statement) []article.Statement {
+// inBody returns the statements with a span in the body, past the first
+// skip bytes.
+func inBody(stmts []article.Statement, skip int) []article.Statement {
 	out := stmts[:0]
 	for _, s := range stmts {
-		if s.Span[1] > s.Span[0] {
+		if s.Span[1] > s.Span[0] && s.Span[0] >= skip {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// titleLine returns the end of the body's first line when that line is
+// the title, else 0. A record's text often repeats its title above the
+// report; the statements of that line are the headline's, which are
+// read from the title already (they would be printed twice).
+func titleLine(body, title string) int {
+	title = strings.TrimSpace(title)
+	if title == "" || !strings.HasPrefix(body, title) {
+		return 0
+	}
+	rest := body[len(title):]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 && strings.TrimSpace(rest[:i]) == "" {
+		return len(title) + i
+	}
+	return 0
 }
 
 // nonNil makes an empty analysis print as [] rather than null.

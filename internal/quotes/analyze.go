@@ -419,8 +419,11 @@ func (d *doc) coordinated(u unit, first cueHit, hits []cueHit) {
 		if k <= first.t1 || (d.lower(k) != "and" && d.lower(k) != "but") || d.inQ[k] {
 			continue
 		}
-		// "and added" only ever continues the reporting clause.
-		if d.lower(h.t0) != "added" && d.innerVerb(last, k) {
+		// "and added" only ever continues the reporting clause; so does a
+		// verb after a comma that opens its own clause or quotation
+		// ("conceded that progress had been made, but denied that a deal
+		// was close").
+		if d.lower(h.t0) != "added" && !d.commaClause(k, h, u) && d.innerVerb(last, k) {
 			continue
 		}
 		prev := &d.out[len(d.out)-1]
@@ -459,6 +462,15 @@ func (d *doc) coordinated(u unit, first cueHit, hits []cueHit) {
 		d.outKey = append(d.outKey, d.outKey[len(d.outKey)-1])
 		last = h.t1
 	}
+}
+
+// commaClause reports whether the conjunction at k follows a comma and
+// cue h opens a clause with "that", a colon or a quotation.
+func (d *doc) commaClause(k int, h cueHit, u unit) bool {
+	if k < 1 || d.word(k-1) != "," || h.t1 >= u.t1 {
+		return false
+	}
+	return d.lower(h.t1) == "that" || d.word(h.t1) == ":" || d.toks[h.t1].Kind == text.Quote
 }
 
 // innerVerb reports whether the content between tokens a and b holds a

@@ -239,6 +239,10 @@ func inflect(base string) []string {
 	case strings.HasSuffix(base, "ss") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
 		s = base + "es"
 	}
+	if n := len(base); n >= 4 && base[n-1] == 'l' && strings.IndexByte("aeiou", base[n-2]) >= 0 && strings.IndexByte("aeiou", base[n-3]) < 0 {
+		// British spelling doubles the l: "signalled", "signalling"
+		return []string{base, s, ed, ing, base + "led", base + "ling"}
+	}
 	return []string{base, s, ed, ing}
 }
 

@@ -537,6 +537,34 @@ func TestSpeakerWhereTheyStood(t *testing.T) {
 	}
 }
 
+// A verb after a comma and "and" or "but" that opens its own clause is
+// the speaker's second statement, even after a content with a verb of its
+// own; British spellings report as American ones do.
+func TestCoordinatedAfterComma(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct {
+		body string
+		want []string
+	}{
+		{"The envoy conceded progress had been made, but denied that a deal was close.",
+			[]string{"conceded: progress had been made", "denied: a deal was close."}},
+		{"The envoy said the union had rejected the offer and demanded higher pay.",
+			[]string{"said: the union had rejected the offer and demanded higher pay."}},
+		{"The trade minister signalled on Sunday that she might accept a shorter transition.",
+			[]string{"signalled: she might accept a shorter transition."}},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		var got []string
+		for _, s := range out.Statements {
+			got = append(got, s.Cue+": "+s.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q:\ngot  %q\nwant %q", c.body, got, c.want)
+		}
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)

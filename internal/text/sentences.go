@@ -248,9 +248,27 @@ func periodEnds(s string, lo, dot, next, end int) bool {
 	// Dotted abbreviations (U.S., a.m., P.J.) and company suffixes: the
 	// sentence ends only when a usual sentence opener follows.
 	if strings.IndexByte(word, '.') >= 0 || ab&abMaybeFinal != 0 {
-		return sentenceOpeners[nextWord]
+		// (or a quotation opening with a capital: "…, said Jane Roe,
+		// chief executive of Acme Corp. “We are proud …”")
+		return sentenceOpeners[nextWord] || quoteOpensAt(s, next, end)
 	}
 	return true
+}
+
+// quoteOpensAt reports whether an opening quotation mark and a capital
+// letter stand at i.
+func quoteOpensAt(s string, i, end int) bool {
+	var n int
+	switch {
+	case strings.HasPrefix(s[i:end], "\""):
+		n = 1
+	case strings.HasPrefix(s[i:end], "“"):
+		n = len("“")
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+n : end])
+	return unicode.IsUpper(r)
 }
 
 // wordAt returns the run of letters starting at i.
