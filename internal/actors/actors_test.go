@@ -759,3 +759,28 @@ func TestCapsLabels(t *testing.T) {
 		}
 	}
 }
+
+// A given name with a title or an honorific is the person of the report
+// whose full name opens with it ("Dr Tedros", "Prime Minister Srettha");
+// alone it stays apart (a company's name after its product's, read as a
+// person: "Google" after "Google Stadia").
+func TestAddressedGivenName(t *testing.T) {
+	body := "Director-General Tedros Adhanom Ghebreyesus spoke. Dr Tedros added more. " +
+		"Prime Minister Srettha Thavisin spoke. Prime Minister Srettha left. " +
+		"Users of Google Stadia complained. Google said nothing."
+	fs, b := find(t, body)
+	ids := map[string][]ID{}
+	for _, f := range fs {
+		if f.Type == article.Person {
+			ids[b.Name(f.ID)] = append(ids[b.Name(f.ID)], f.ID)
+		}
+	}
+	if len(ids["Tedros Adhanom Ghebreyesus"]) != 2 || len(ids["Srettha Thavisin"]) != 2 {
+		t.Errorf("persons: %v", ids)
+	}
+	for _, f := range fs {
+		if f.Text == "Google" && f.ID >= 0 && b.Name(f.ID) == "Google Stadia" {
+			t.Errorf("Google read as Google Stadia")
+		}
+	}
+}

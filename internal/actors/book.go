@@ -77,6 +77,8 @@ type entry struct {
 	// titleLC caches strings.ToLower(titleOf): ByRole compares titles
 	// lower-case for every role phrase.
 	titleOf, titleLC string
+	// known: the user's actors file knows the person
+	known bool
 }
 
 // lowerTitle returns the actor's title lower-cased.
@@ -215,6 +217,13 @@ func (b *Book) addAlias(e *entry, s string) {
 // empty), and returns the actor. Mentions of one person by full name,
 // surname or a variant spelling ("Sergei"/"Sergey") share one actor.
 func (b *Book) Person(name, title, affiliation string, pos int) ID {
+	return b.person(name, title, affiliation, pos, title != "")
+}
+
+// person is Person; addressed says the name was given with a title or an
+// honorific ("Prime Minister Srettha", "Dr Tedros"), so that a given name
+// alone may be the person who has it first in their full name.
+func (b *Book) person(name, title, affiliation string, pos int, addressed bool) ID {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return -1
@@ -281,12 +290,29 @@ func (b *Book) Person(name, title, affiliation string, pos int) ID {
 				}
 			}
 		}
+		if best < 0 && !multi {
+			// "Dr Tedros" after "Tedros Adhanom Ghebreyesus", "Srettha"
+			// after "Prime Minister Srettha Thavisin", "Hillary" after
+			// "Hillary Clinton": a given name alone is the one person of
+			// the report who has it (no one has it as a family name: that
+			// case was read above), as Ethiopian, Thai and Indonesian
+			// names are used, and as Surname already reads it.
+			// Only for a name given here with a title ("Dr Tedros",
+			// "Prime Minister Srettha") or a person the user's actors file
+			// knows: two capitalised words are as often a company and its
+			// product ("Google Stadia", read as a person), and the
+			// company's name alone is the company's.
+			best = b.only(b.byFirst[lastK], func(e *entry) bool {
+				return e.first == lastK && (e.known || addressed)
+			})
+		}
 		id = best
 	}
 	if id < 0 {
 		e := b.newEntry(article.Actor{Name: name, Kind: article.Person})
 		e.first, e.last = firstK, lastK
 		if k, ok := b.reg.Lookup(name); ok && k.Kind == article.Person {
+			e.known = true
 			e.actor.Name = k.Name
 			if name != k.Name {
 				e.actor.Aliases = append(e.actor.Aliases, name)

@@ -588,7 +588,8 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 			f.Span = article.Span{toks[f.NameTok0].Span[0], span[1]}
 			f.Text = foldSpace(body[f.Span[0]:f.Span[1]])
 			f.Title = title
-			f.ID = book.Person(ri.name, title, affil, span[0])
+			addressed := title != "" || ri.nameStart > 0 && IsHonorific(toks[a+ri.nameStart-1].Text(body)) || a > 0 && IsHonorific(toks[a-1].Text(body))
+			f.ID = book.person(ri.name, title, affil, span[0], addressed)
 			f.Actor = book.Name(f.ID)
 			return f, true
 		}
