@@ -268,6 +268,11 @@ func capsLabel(body string, toks []text.Token, a, b int, book *Book) (f Found, h
 	return f, false
 }
 
+// timeZones are the zones news prints after a clock time.
+var timeZones = map[string]bool{"GMT": true, "UTC": true, "BST": true, "CET": true, "CEST": true, "EET": true, "EEST": true,
+	"EST": true, "EDT": true, "CST": true, "CDT": true, "MST": true, "MDT": true, "PST": true, "PDT": true, "MSK": true,
+	"JST": true, "KST": true, "AEST": true, "AEDT": true, "SGT": true, "HKT": true}
+
 // courtesyTitle reports the forms of address that are no office ("Mr.",
 // "Ms", "Dr"): a person so labelled has no title.
 func courtesyTitle(w string) bool {
@@ -598,6 +603,11 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 		// A month in capitals is a date's ("NEW DELHI, OCTOBER 13"), no
 		// acronym.
 		if single && ri.allCapsWords && fullMonth(surface) {
+			return f, false
+		}
+		// A time zone after a clock time ("10:42 GMT", "9 a.m. EST") is
+		// no body.
+		if single && ri.allCapsWords && timeZones[surface] {
 			return f, false
 		}
 		// A company's head word alone opening a sentence ("Energy prices

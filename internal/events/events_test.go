@@ -444,3 +444,39 @@ func TestConditionalDemand(t *testing.T) {
 		t.Fatalf("got %+v, want one REQUEST by Chile", evs)
 	}
 }
+
+// The actor of an event whose trigger is a statement's cue, or whose
+// subject is the pronoun opening a statement's content, is the statement's
+// speaker as quotes resolved it; a source's terms with the reporter are no
+// request; a time zone is no actor.
+func TestActorsFromStatements(t *testing.T) {
+	q, err := quotes.New(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ body, typ, actor string }{
+		{"Peru's trade minister met the envoy. His Chilean counterpart conceded that some progress had been made.", Concede, "His Chilean counterpart"},
+		{"09:30 GMT - Hamas said in a statement that it had accepted the proposal.", Agree, "Hamas"},
+		{"The trade minister said she might accept a shorter transition period.", Agree, "The trade minister"},
+	} {
+		out := q.Analyze(context.Background(), quotes.Input{Body: c.body})
+		in := Input{Body: c.body, Statements: out.Statements, Mentions: out.Mentions}
+		var got []string
+		ok := false
+		for _, e := range extract(t, in) {
+			got = append(got, e.Type+" by "+e.Actor.Name)
+			if e.Type == c.typ && e.Actor.Name == c.actor {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q: %v, want %s by %s", c.body, got, c.typ, c.actor)
+		}
+	}
+	body := "Soviet officials, who asked not to be identified, said Moscow was ready. A diplomat who requested anonymity said so."
+	for _, e := range extract(t, input(body, "")) {
+		if e.Type == Request {
+			t.Errorf("%q: unexpected %s %q", body, e.Type, e.Text)
+		}
+	}
+}

@@ -286,6 +286,10 @@ var lexicon = []entry{
 	{Forms: "pay pays paid paying", Type: Retreat, With: "compensation reparations"},
 
 	// ---- REQUEST: demands, appeals, calls ----
+	// "asked not to be identified", "requested anonymity", "asked for
+	// anonymity": a source's terms with the reporter, no demand.
+	{Forms: "ask asks asked asking +request", Skip: true, Next: "not", With: "identified named quoted"},
+	{Forms: "ask asks asked asking +request", Skip: true, Next: "anonymity for", With: "anonymity"},
 	{Forms: "+demand +urge +request +insist +plead", Type: Request, Govern: true},
 	{Forms: "appeal appeals appealed appealing", Type: Request, Next: "to for", Govern: true},
 	// "called for", "called on X to": the appeal idiom.

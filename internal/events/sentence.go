@@ -1,6 +1,8 @@
 package events
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -515,7 +517,17 @@ func (d *doc) emit(c trig, e entry, typ, mode string, tense, s0, s1 int) {
 			actor = d.capitalSubject(cs, i)
 		}
 		if actor < 0 {
-			if a, group, ok := d.pronounActor(cs, i, s0); ok {
+			// "His Kestrel counterpart conceded …": the trigger is a
+			// statement's cue, and the statement's speaker (resolved by
+			// quotes: roles, pronouns, titles) did it.
+			if st := d.cueStatement(head); st != nil {
+				a := st.Speaker
+				a.Aliases = nil
+				implicit = &a
+			}
+		}
+		if actor < 0 && implicit == nil {
+			if a, group, ok := d.pronounActor(cs, i, s0, s1); ok {
 				implicit = &a
 				if group && d.lastTarget != nil {
 					t := *d.lastTarget
@@ -640,13 +652,13 @@ func (d *doc) conjunct(m, pos int) int {
 //
 // In a reported clause the pronoun is first the reporting subject: "Baku
 // said it was ready" — it is Baku.
-func (d *doc) pronounActor(cs, i, s0 int) (article.Actor, bool, bool) {
+func (d *doc) pronounActor(cs, i, s0, s1 int) (article.Actor, bool, bool) {
 	fits := func(a article.Actor, w string) bool {
 		switch w {
 		case "they", "we", "group":
 			return true
 		case "he", "she":
-			return a.Kind == article.Person
+			return a.Kind == article.Person || a.Kind == "" && a.Name != ""
 		case "it":
 			return a.Kind != article.Person
 		}
@@ -678,6 +690,15 @@ func (d *doc) pronounActor(cs, i, s0 int) (article.Actor, bool, bool) {
 		default:
 			continue
 		}
+		// "Hamas said in a statement it had accepted the proposal": the
+		// pronoun opening a statement's content is its speaker.
+		if w != "group" && w != "they" && w != "we" {
+			if st := d.contentStatement(s0, s1, d.tk[j].Span[0], d.tk[i].Span); st != nil && fits(st.Speaker, w) {
+				a := st.Speaker
+				a.Aliases = nil
+				return a, false, true
+			}
+		}
 		if cs > s0 && w != "group" {
 			if k := d.subject(d.tk[s0].Span[0], d.tk[cs-1].Span[0]); k >= 0 && fits(d.ments[k].actor, w) {
 				return d.ments[k].actor, false, true
@@ -689,6 +710,44 @@ func (d *doc) pronounActor(cs, i, s0 int) (article.Actor, bool, bool) {
 		return article.Actor{}, false, false
 	}
 	return article.Actor{}, false, false
+}
+
+// cueStatement returns the statement, with a named speaker, whose cue
+// starts at the trigger head; nil when there is none.
+func (d *doc) cueStatement(head article.Span) *article.Statement {
+	lo, _ := slices.BinarySearchFunc(d.cueStarts, head[0], func(c cuePos, p int) int { return cmp.Compare(c.pos, p) })
+	for _, c := range d.cueStarts[lo:] {
+		if c.pos > head[0] {
+			break
+		}
+		if st := &d.stmts[c.i]; st.Speaker.Name != "" {
+			return st
+		}
+	}
+	return nil
+}
+
+// contentStatement returns a statement whose cue is in sentence [s0, s1)
+// (tokens) and whose content opens at the pronoun at pos and holds the
+// trigger head; nil when there is none.
+func (d *doc) contentStatement(s0, s1, pos int, head article.Span) *article.Statement {
+	a, b := d.tk[s0].Span[0], d.tk[s1-1].Span[1]
+	lo, _ := slices.BinarySearchFunc(d.cueStarts, a, func(c cuePos, p int) int { return cmp.Compare(c.pos, p) })
+	for _, c := range d.cueStarts[lo:] {
+		if c.pos >= b {
+			break
+		}
+		st := &d.stmts[c.i]
+		if st.Speaker.Name == "" || head[1] > st.TextSpan[1] || pos < st.TextSpan[0] {
+			continue
+		}
+		// the pronoun is the content's first word (after "that")
+		lead := strings.TrimSpace(d.body[st.TextSpan[0]:pos])
+		if lead == "" || lead == "that" {
+			return st
+		}
+	}
+	return nil
 }
 
 // capitalSubject is the last resort for a subject that the mention finder
