@@ -324,11 +324,21 @@ func (d *doc) inCondition(i, s0 int) bool {
 			return false
 		}
 		switch d.low[j] {
-		case "if", "unless":
+		case "if", "unless", "whether":
+			// ("It was not clear whether the two sides would meet
+			// again": an open question is no event)
 			return true
 		case "case":
 			if j > s0 && d.low[j-1] == "in" {
 				return true
+			}
+		case "when", "how", "why", "where":
+			// "declined to say when an agreement might be signed"
+			if j > s0 {
+				switch d.low[j-1] {
+				case "say", "specify", "confirm", "disclose", "know", "unclear", "clear":
+					return true
+				}
 			}
 		}
 		if d.isBoundary(j) {
