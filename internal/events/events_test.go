@@ -151,11 +151,11 @@ func TestNoEvent(t *testing.T) {
 		"Peru succeeded by offering nothing.",
 		// What was said about a thing is not the thing done.
 		"Chile warned that the draft did not contain a reply to the main question.",
-		"If Peru deploys troops on the border, talks will end.",                // hypothetical
-		"The Chilean ministry declined to comment on the talks.",               // no answer is no refusal
-		"Asked about the French position, the Peruvian minister said nothing.", // a reporter's question
+		"If Peru deploys troops on the border, talks will end.",                 // hypothetical
+		"The Chilean ministry declined to comment on the talks.",                // no answer is no refusal
+		"Asked about the French position, the Peruvian minister said nothing.",  // a reporter's question
 		"It was not immediately clear whether Peru and Chile would meet again.", // an open question
-		"The minister declined to say when Peru would sign the agreement.",       // what was not said
+		"The minister declined to say when Peru would sign the agreement.",      // what was not said
 	} {
 		evs := extract(t, input(body, ""))
 		for _, e := range evs {
