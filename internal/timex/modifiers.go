@@ -13,6 +13,14 @@ func (m *matcher) modStart(i int) cand {
 	l := m.lx(i)
 	switch l.mod {
 	case mThe:
+		// "the day before yesterday", "the day after tomorrow"
+		if m.isW(i+1, "day") && (m.isW(i+2, "before") && m.isW(i+3, "yesterday") || m.isW(i+2, "after") && m.isW(i+3, "tomorrow")) {
+			off := -2
+			if m.isW(i+2, "after") {
+				off = 2
+			}
+			return cand{end: i + 4, typ: article.Date, val: m.dayVal(off)}
+		}
 		return m.theStart(i)
 	case mEarly, mLate, mMid, mEarlier, mLater:
 		return m.fuzzyStart(i)

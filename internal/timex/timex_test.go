@@ -45,6 +45,8 @@ func TestTag(t *testing.T) {
 		{"today yesterday tomorrow", wed, "He spoke yesterday, speaks today and leaves tomorrow.",
 			[]want{{"yesterday", "2022-01-25", ""}, {"today", "2022-01-26", ""}, {"tomorrow", "2022-01-27", ""}}},
 		{"now", wed, "The two sides are now far apart.", []want{{"now", "PRESENT_REF", "DATE"}}},
+		{"the day before yesterday", wed, "He spoke the day before yesterday and leaves the day after tomorrow.",
+			[]want{{"the day before yesterday", "2022-01-24", "DATE"}, {"the day after tomorrow", "2022-01-28", "DATE"}}},
 		{"live blog stamp", wed, "Live updates\n10:42 GMT - The ministry said talks would resume on Friday.\n10:15 GMT: Talks stalled.",
 			[]want{{"10:42 GMT", "2022-01-26T10:42Z", "TIME"}, {"Friday", "2022-01-28", ""}, {"10:15 GMT", "2022-01-26T10:15Z", "TIME"}}},
 		{"clock time in a sentence", wed, "Talks will resume on Friday at 10:42 GMT - or so officials hope.",
