@@ -784,3 +784,34 @@ func TestAddressedGivenName(t *testing.T) {
 		}
 	}
 }
+
+// Seats of government stand for their country, names with a French
+// elision are one name whichever apostrophe they are typed with, and a
+// body the dictionary files under another body's name keeps its own.
+func TestSeatsElisionsAndBodies(t *testing.T) {
+	body := "The Quai d'Orsay spoke. Côte d'Ivoire and Cote d’Ivoire agreed. The Blue House, Itamaraty and Foggy Bottom replied. " +
+		"The Bundestag voted."
+	fs, b := find(t, body)
+	got := map[string]string{}
+	for _, f := range fs {
+		name := f.Actor
+		if f.ID >= 0 {
+			name = b.Name(f.ID)
+		}
+		got[f.Text] = name
+	}
+	for text, want := range map[string]string{"Quai d'Orsay": "France", "Côte d'Ivoire": "Ivory Coast", "Cote d’Ivoire": "Ivory Coast",
+		"Blue House": "South Korea", "Itamaraty": "Brazil", "Foggy Bottom": "United States", "Bundestag": "Bundestag"} {
+		if got[text] != want {
+			t.Errorf("%q: %q, want %q (all: %v)", text, got[text], want, got)
+		}
+	}
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{{"bundestag", "bundesrat", false}, {"hizbollah", "hezbollah", true}, {"abcde", "abcde", true}, {"nato", "nato", false}} {
+		if spellingVariant(c.a, c.b) != c.want {
+			t.Errorf("spellingVariant(%q, %q) != %v", c.a, c.b, c.want)
+		}
+	}
+}

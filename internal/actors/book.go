@@ -848,10 +848,48 @@ func dictionaryOrg(surface string) (string, bool) {
 	}
 	// the text's own spelling of the same name ("U.S. Trade
 	// Representative", not the dictionary's "Us Trade Representative")
-	if dictionary.Normalize(surface) == dictionary.Normalize(o.Name) {
+	ns, nn := dictionary.Normalize(surface), dictionary.Normalize(o.Name)
+	if ns == nn {
+		return surface, true
+	}
+	// The dictionary files bodies under coarse names: "Bundestag" under
+	// "Bundesrat", "CIA" under "US Intelligence Community". The text's
+	// name is kept; only a spelling variant of the dictionary's name
+	// ("Hizbollah" for "Hezbollah") takes it.
+	if !spellingVariant(ns, nn) {
 		return surface, true
 	}
 	return o.Name, true
+}
+
+// spellingVariant reports whether two normalised names of five letters
+// or more differ by at most one edit (two from ten letters on).
+func spellingVariant(a, b string) bool {
+	if len(a) < 5 || len(b) < 5 || len(a)-len(b) > 2 || len(b)-len(a) > 2 || len(a) > 64 || len(b) > 64 {
+		return false
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c = 1 + min(prev[j-1], prev[j], cur[j-1])
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	// ("Bundestag" and "Bundesrat" are two edits apart: short names
+	// allow one)
+	if len(a) < 10 {
+		return prev[len(b)] <= 1
+	}
+	return prev[len(b)] <= 2
 }
 
 // bodySectors are the dictionary's sectors of bodies; the others under

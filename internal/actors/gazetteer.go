@@ -19,18 +19,18 @@ type place struct {
 // "Beijing" for the government far more often than for the city.
 var gazetteer = []place{
 	{"Russia", "GPE", []string{"Russian Federation"}, []string{"Russian", "Russians"}, []string{"Moscow", "Kremlin"}},
-	{"United States", "GPE", []string{"US", "U.S.", "USA", "U.S.A.", "America", "United States of America"}, []string{"American", "Americans"}, []string{"Washington", "White House", "Pentagon"}},
-	{"Ukraine", "GPE", nil, []string{"Ukrainian", "Ukrainians"}, []string{"Kiev", "Kyiv"}},
-	{"China", "GPE", []string{"PRC", "People's Republic of China", "Inner Mongolia", "Red China", "Communist China"}, []string{"Chinese"}, []string{"Beijing", "Peking"}},
-	{"United Kingdom", "GPE", []string{"UK", "U.K.", "Britain", "Great Britain"}, []string{"British"}, []string{"London", "Downing Street"}},
-	{"France", "GPE", nil, []string{"French"}, []string{"Paris", "Elysee", "Élysée"}},
+	{"United States", "GPE", []string{"US", "U.S.", "USA", "U.S.A.", "America", "United States of America"}, []string{"American", "Americans"}, []string{"Washington", "White House", "Pentagon", "Foggy Bottom"}},
+	{"Ukraine", "GPE", nil, []string{"Ukrainian", "Ukrainians"}, []string{"Kiev", "Kyiv", "Bankova"}},
+	{"China", "GPE", []string{"PRC", "People's Republic of China", "Inner Mongolia", "Red China", "Communist China"}, []string{"Chinese"}, []string{"Beijing", "Peking", "Zhongnanhai"}},
+	{"United Kingdom", "GPE", []string{"UK", "U.K.", "Britain", "Great Britain"}, []string{"British"}, []string{"London", "Downing Street", "Number 10", "No 10", "No. 10", "Whitehall"}},
+	{"France", "GPE", nil, []string{"French"}, []string{"Paris", "Elysee", "Élysée", "Quai d'Orsay", "Matignon"}},
 	{"Germany", "GPE", nil, []string{"German", "Germans"}, []string{"Berlin"}},
 	{"Belarus", "GPE", nil, []string{"Belarusian", "Belarusians"}, []string{"Minsk"}},
 	{"Poland", "GPE", nil, []string{"Polish", "Poles"}, []string{"Warsaw"}},
-	{"Italy", "GPE", nil, []string{"Italian", "Italians"}, []string{"Rome"}},
-	{"Spain", "GPE", nil, []string{"Spanish"}, []string{"Madrid"}},
-	{"Japan", "GPE", nil, []string{"Japanese"}, []string{"Tokyo"}},
-	{"India", "GPE", nil, []string{"Indian", "Indians"}, []string{"New Delhi"}},
+	{"Italy", "GPE", nil, []string{"Italian", "Italians"}, []string{"Rome", "Farnesina", "Palazzo Chigi"}},
+	{"Spain", "GPE", nil, []string{"Spanish"}, []string{"Madrid", "Moncloa"}},
+	{"Japan", "GPE", nil, []string{"Japanese"}, []string{"Tokyo", "Kasumigaseki"}},
+	{"India", "GPE", nil, []string{"Indian", "Indians"}, []string{"New Delhi", "South Block"}},
 	{"Iran", "GPE", []string{"Persia"}, []string{"Iranian", "Iranians"}, []string{"Tehran", "Teheran"}},
 	{"Iraq", "GPE", nil, []string{"Iraqi", "Iraqis"}, []string{"Baghdad"}},
 	{"Syria", "GPE", nil, []string{"Syrian", "Syrians"}, []string{"Damascus"}},
@@ -50,9 +50,9 @@ var gazetteer = []place{
 	{"Czech Republic", "GPE", []string{"Czechia"}, []string{"Czech"}, []string{"Prague"}},
 	{"Canada", "GPE", nil, []string{"Canadian", "Canadians"}, []string{"Ottawa"}},
 	{"Mexico", "GPE", nil, []string{"Mexican", "Mexicans"}, []string{"Mexico City"}},
-	{"Brazil", "GPE", nil, []string{"Brazilian"}, []string{"Brasilia", "Brasília"}},
+	{"Brazil", "GPE", nil, []string{"Brazilian"}, []string{"Brasilia", "Brasília", "Itamaraty", "Planalto"}},
 	{"North Korea", "GPE", []string{"DPRK"}, []string{"North Korean"}, []string{"Pyongyang"}},
-	{"South Korea", "GPE", []string{"Republic of Korea"}, []string{"South Korean"}, []string{"Seoul"}},
+	{"South Korea", "GPE", []string{"Republic of Korea"}, []string{"South Korean"}, []string{"Seoul", "Blue House", "Cheong Wa Dae"}},
 	{"Saudi Arabia", "GPE", nil, []string{"Saudi", "Saudis"}, []string{"Riyadh"}},
 	{"Egypt", "GPE", nil, []string{"Egyptian"}, []string{"Cairo"}},
 	{"Afghanistan", "GPE", nil, []string{"Afghan", "Afghans"}, []string{"Kabul"}},
@@ -103,7 +103,7 @@ var gazetteer = []place{
 	{"Malaysia", "GPE", nil, []string{"Malaysian", "Malaysians"}, []string{"Kuala Lumpur"}},
 	{"Singapore", "GPE", nil, []string{"Singaporean", "Singaporeans"}, nil},
 	{"Indonesia", "GPE", nil, []string{"Indonesian", "Indonesians"}, []string{"Jakarta"}},
-	{"Philippines", "GPE", nil, []string{"Filipino", "Filipinos", "Philippine"}, []string{"Manila"}},
+	{"Philippines", "GPE", nil, []string{"Filipino", "Filipinos", "Philippine"}, []string{"Manila", "Malacanang", "Malacañang"}},
 	{"New Zealand", "GPE", nil, []string{"New Zealander", "New Zealanders"}, nil},
 	{"Bangladesh", "GPE", nil, []string{"Bangladeshi"}, []string{"Dhaka", "Dacca"}},
 	{"Sri Lanka", "GPE", []string{"Ceylon"}, []string{"Sri Lankan", "Ceylonese"}, []string{"Colombo"}},
@@ -133,7 +133,7 @@ var gazetteer = []place{
 	{"Burundi", "GPE", nil, []string{"Burundian"}, []string{"Gitega"}},
 	{"Democratic Republic of the Congo", "GPE", []string{"DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo"}, []string{"Congolese"}, []string{"Kinshasa"}},
 	{"Republic of the Congo", "GPE", []string{"Congo-Brazzaville", "Republic of Congo"}, nil, []string{"Brazzaville"}},
-	{"Nigeria", "GPE", nil, []string{"Nigerian", "Nigerians"}, []string{"Abuja"}},
+	{"Nigeria", "GPE", nil, []string{"Nigerian", "Nigerians"}, []string{"Abuja", "Aso Rock"}},
 	{"Ghana", "GPE", nil, []string{"Ghanaian", "Ghanaians"}, []string{"Accra"}},
 	{"Senegal", "GPE", nil, []string{"Senegalese"}, []string{"Dakar"}},
 	{"Mali", "GPE", nil, []string{"Malian", "Malians"}, []string{"Bamako"}},
@@ -153,8 +153,8 @@ var gazetteer = []place{
 	{"Namibia", "GPE", nil, []string{"Namibian", "Namibians"}, []string{"Windhoek"}},
 	{"Botswana", "GPE", nil, []string{"Botswanan"}, []string{"Gaborone"}},
 	{"South Africa", "GPE", nil, []string{"South African", "South Africans"}, []string{"Pretoria"}},
-	{"Argentina", "GPE", nil, []string{"Argentine", "Argentinian", "Argentines"}, []string{"Buenos Aires"}},
-	{"Chile", "GPE", nil, []string{"Chilean", "Chileans"}, nil},
+	{"Argentina", "GPE", nil, []string{"Argentine", "Argentinian", "Argentines"}, []string{"Buenos Aires", "Casa Rosada"}},
+	{"Chile", "GPE", nil, []string{"Chilean", "Chileans"}, []string{"La Moneda", "Palacio de la Moneda"}},
 	{"Peru", "GPE", nil, []string{"Peruvian", "Peruvians"}, nil},
 	{"Colombia", "GPE", nil, []string{"Colombian", "Colombians"}, []string{"Bogota", "Bogotá"}},
 	{"Ecuador", "GPE", nil, []string{"Ecuadorian", "Ecuadoreans"}, []string{"Quito"}},
@@ -264,6 +264,9 @@ func Place(name string) (canon, kind string, ok bool) {
 // role: name, demonym or capital).
 func placeEntry(name string) (gazEntry, bool) {
 	name = strings.TrimPrefix(name, "the ")
+	if strings.Contains(name, "’") {
+		name = strings.ReplaceAll(name, "’", "'") // "Côte d’Ivoire"
+	}
 	if strings.HasSuffix(name, ".") && strings.Count(name, ".") > 1 {
 		// keep acronyms' final dot: "U.S."
 		e, ok := gazIndex[strings.ToLower(name)]

@@ -1030,6 +1030,21 @@ func isWeekday(w string) bool {
 // articleName reports an Arabic family name written with its article
 // and a hyphen: "al-Sisi", "el-Masri", "ad-Din".
 func articleName(w string) bool {
+	// French elision inside a name: "Côte d'Ivoire", "Quai d'Orsay",
+	// "Val d’Oise"
+	if len(w) > 3 && (w[0] == 'd' || w[0] == 'l') {
+		rest := w[1:]
+		if strings.HasPrefix(rest, "'") {
+			rest = rest[1:]
+		} else if strings.HasPrefix(rest, "’") {
+			rest = rest[len("’"):]
+		} else {
+			rest = ""
+		}
+		if rest != "" && isCap(rest) {
+			return true
+		}
+	}
 	i := strings.IndexByte(w, '-')
 	if i < 2 || i > 3 || i+1 >= len(w) || w[i+1] < 'A' || w[i+1] > 'Z' {
 		return false
