@@ -306,9 +306,10 @@ func reportingFollows(s string, i, end int) bool {
 			w := wordAt(s, i, end)
 			if verbsAfterQuote[w] {
 				// only a bare reporting clause: "Clinton said." / "he
-				// asked," — not "Trump said the plan failed".
+				// asked," — not "Trump said the plan failed", nor "He
+				// said: “…”", which introduces the next quotation.
 				e := i + len(w)
-				return e < end && (s[e] == '.' || s[e] == ',' || s[e] == ':')
+				return e < end && (s[e] == '.' || s[e] == ',')
 			}
 			words++
 			i += len(w)

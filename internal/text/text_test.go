@@ -34,6 +34,8 @@ func TestSentences(t *testing.T) {
 			[]string{"The treaty dates from 1997.", "It still holds."}},
 		{"dotted acronym then opener", "He moved to the U.S. The move was hard.",
 			[]string{"He moved to the U.S.", "The move was hard."}},
+		{"a quotation then one introduced by a colon", "He said the text was \"nearly ready.\" He said: \"They told us no.\"",
+			[]string{"He said the text was \"nearly ready.\"", "He said: \"They told us no.\""}},
 		{"company suffix then a quotation", "said Jane Roe, chief executive of Acme Corp. “We are proud.” Talks went on at Acme Corp. today.",
 			[]string{"said Jane Roe, chief executive of Acme Corp.", "“We are proud.”", "Talks went on at Acme Corp. today."}},
 		{"quote then lower case", "\"Is it over?\" he asked. \"No.\"",
