@@ -1578,6 +1578,14 @@ func (d *doc) skipMedium(t, end int) int {
 		k++
 	}
 	if k+1 < end && mediumNouns[d.lower(k)] && d.toks[k+1].Kind == text.Word {
+		// "in an interview published Sunday", "in a video posted on
+		// Monday": when and where the medium appeared
+		switch d.lower(k + 1) {
+		case "published", "aired", "broadcast", "released", "posted", "televised", "carried", "shown":
+			if e := d.skipTime(k+2, end); e > k+2 {
+				return e
+			}
+		}
 		return k + 1
 	}
 	return t
@@ -1638,11 +1646,21 @@ var (
 // skipTime returns the token after the time expressions starting at t,
 // with their prepositions ("on Friday", "late on Monday").
 func (d *doc) skipTime(t, end int) int {
+	run := -1 // first token of the time expression being read
 	for t < end {
 		if d.timexAt(d.toks[t].Span[0]) {
+			if run < 0 {
+				run = t
+			}
+			// "said Friday's meeting had gone well": a day with a
+			// possessive opens the content; it is not the day of saying
+			if t+1 < end && d.toks[t+1].Kind == text.Possessive || d.toks[t].Kind == text.Possessive {
+				return run
+			}
 			t++
 			continue
 		}
+		run = -1
 		if t+1 < end && (d.lower(t) == "on" || d.lower(t) == "in" || d.lower(t) == "at") && d.timexAt(d.toks[t+1].Span[0]) {
 			t += 2
 			continue

@@ -55,6 +55,11 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 			continue
 		}
 		inContent := c.content.Contains(tx.Span)
+		// "said Friday's meeting had gone well": the day of a noun of
+		// the content
+		if e := d.tokAt(tx.Span[1] - 1); inContent && e >= 0 && (e+1 < len(d.toks) && d.toks[e+1].Kind == text.Possessive || d.toks[e].Kind == text.Possessive) {
+			continue
+		}
 		// "said the 2019 talks had failed": a date that modifies a noun
 		// of the content is the content's ("said at a Nov. 6 event" is
 		// the occasion of saying)

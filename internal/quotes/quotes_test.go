@@ -791,6 +791,9 @@ func TestPlaceAndTimeBeforeContent(t *testing.T) {
 		{"Foreign Minister Anna Berg said later the minister would not travel.", "2023-03-15", "the minister would not travel."},
 		{"Foreign Minister Anna Berg on Tuesday urged the two sides to return to talks.", "2023-03-14", "urged the two sides to return to talks."},
 		{"* Norland proposes a neutral port, Anna Berg says.", "2023-03-15", "Norland proposes a neutral port"},
+		// a day with a possessive is the content's; the medium's day is the saying's
+		{"Foreign Minister Anna Berg said Friday's meeting had gone well.", "2023-03-15", "Friday's meeting had gone well."},
+		{"\"We are ready,\" Anna Berg told the Kestrel Times in an interview published Sunday.", "2023-03-12", "\"We are ready,\""},
 	} {
 		out := an.Analyze(context.Background(), Input{Body: c.body, Published: pub, SameDay: true, Timexes: miniTimex(c.body, pub)})
 		checkSpans(t, c.body, out)
