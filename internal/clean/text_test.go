@@ -502,3 +502,13 @@ func TestCopyrightNotice(t *testing.T) {
 		t.Errorf("body %q", r.Body)
 	}
 }
+
+// A share toolbar with its label and a paywall's prompts are furniture
+// in a text dump too.
+func TestShareAndPaywallLines(t *testing.T) {
+	r := Text("Talks resume\n\nNegotiators met again on Thursday to discuss harbour fees, officials said.\n\n" +
+		"Share this article: Facebook Twitter Email\n\nThis article is for subscribers only.\n\nAlready a subscriber? Log in\n")
+	if strings.Contains(r.Body, "Share") || strings.Contains(r.Body, "subscriber") || !strings.Contains(r.Body, "Negotiators") {
+		t.Errorf("body %q", r.Body)
+	}
+}

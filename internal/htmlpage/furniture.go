@@ -103,6 +103,8 @@ var promptPrefixes = []string{
 	"leia também", "leia mais:", "veja também", "lea también", "lee también",
 	"lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi", "leggi anche",
 	"(leggi anche", "like this story?", "have a tip?", "want more", "to read the full story",
+	// a share toolbar with its label, a paywall's log-in prompt
+	"share this article:", "share this story:", "share:", "already a subscriber",
 }
 
 // promptContains are phrases found only in newsletter and subscription
@@ -110,6 +112,9 @@ var promptPrefixes = []string{
 var promptContains = []string{
 	"delivered to your inbox", "straight to your inbox", "in your inbox every",
 	"sign up for our", "subscribe to our", "if you enjoyed this article",
+	// paywalls
+	"is for subscribers only", "for subscribers only.", "already a subscriber", "subscribe now for",
+	"subscribe to continue reading", "you have reached your free article limit", "free articles remaining",
 }
 
 // creditPrefixes start a wire or newspaper credit line.

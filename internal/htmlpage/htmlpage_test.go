@@ -303,6 +303,10 @@ func TestFurnitureRules(t *testing.T) {
 		{"print edition note", mk(long, "A version of this article appears in print on March 6, 2031, Section A, Page 8 of the New York edition with the headline: Talks Resume."), []string{long}},
 		{"copyright kept", mk(long, "© 2023 Example News. All rights reserved."), []string{long, "© 2023 Example News. All rights reserved."}},
 		{"contact line", mk(long, "anna.lind@example.com"), []string{long}},
+		{"paywall and share toolbar", mk(long, "This article is for subscribers only. Subscribe now for full access.", "Already a subscriber? Log in",
+			"Share this article: Facebook Twitter Email", long+" Two."), []string{long, long + " Two."}},
+		{"access in prose kept", mk(long, "Inspectors will have unlimited access to the sites, the minister said."),
+			[]string{long, "Inspectors will have unlimited access to the sites, the minister said."}},
 		{"tail cut", mk(long, long+" Two.", long+" Three.", "You may also like", "Talks stall over quotas", "Fleet stays in port"),
 			[]string{long, long + " Two.", long + " Three."}},
 	}

@@ -78,6 +78,10 @@ func TestParseDateline(t *testing.T) {
 		{in: "NATO SUMMIT 2031", notADateline: true},
 		// a transcript's heading names no place; an unknown town may
 		{in: "Department Press Briefing, March 9", notADateline: true},
+		// a page's dateline paragraph ending in its dash
+		{in: "DOHA, May 6 —", place: "Doha", month: 5, day: 6, rest: ""},
+		{in: "KESTRELTON —", notADateline: true},
+		{in: "BREAKING NEWS —", notADateline: true},
 		{in: "Statement by the President, May 2", notADateline: true},
 		{in: "Kestrelton, 26 January 2031.", place: "Kestrelton", month: 1, day: 26, year: 2031, rest: ""},
 		// the colon of South Asian papers: a known place, or a date

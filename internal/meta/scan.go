@@ -505,7 +505,14 @@ func scanDateline(s string) (Dateline, bool) {
 		sc.next()
 		n = 1
 	}
-	if n == 0 || n > 2 || sc.spaces() == 0 && !(glued && isCaps(place) && unicode.IsUpper(sc.peek())) {
+	sp := sc.spaces()
+	if n > 0 && n <= 2 && sc.i == len(sc.s) && (d.HasDate() || d.Region != "" || knownPlace(d.Place)) {
+		// "DOHA, May 6 —" alone on its line (a page's dateline paragraph
+		// above the report)
+		d.Len = sc.i
+		return d, true
+	}
+	if n == 0 || n > 2 || sp == 0 && !(glued && isCaps(place) && unicode.IsUpper(sc.peek())) {
 		return Dateline{}, false
 	}
 	// In title case the report must open with a capital after the dash:
