@@ -1087,6 +1087,31 @@ func (d *doc) sectionLabel(u unit) int {
 	return -1
 }
 
+// unverified reports a negated verb of checking: "Reuters could not
+// independently confirm the details", "the agency was unable to verify
+// the claim". A reporter's note on what it could not check is no one's
+// statement.
+func (d *doc) unverified(u unit, h cueHit) bool {
+	if h.kind != 'v' {
+		return false
+	}
+	switch d.lower(h.t0) {
+	case "confirm", "verify", "corroborate":
+	default:
+		return false
+	}
+	for t := h.t0 - 1; t >= u.t0 && t >= h.t0-4; t-- {
+		switch w := d.lower(t); {
+		case w == "not" || w == "unable" || w == "cannot" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"):
+			return true
+		case w == "to" || w == "independently" || w == "immediately" || w == "be" || w == "could" || w == "was" || w == "were" || w == "has" || w == "have" || w == "been":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // liveStamp returns the byte offset after a live blog's time stamp that
 // opens the text at i ("10:42 GMT - ", "9.15am: ", "14:05 – ", "1042 GMT:
 // "), or -1 when there is none.
@@ -1164,7 +1189,7 @@ func namingVerb(w string) bool {
 }
 
 func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
-	if d.inAskedOpening(u, h.t0) {
+	if d.inAskedOpening(u, h.t0) || d.unverified(u, h) {
 		return false
 	}
 	var c clause

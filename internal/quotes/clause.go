@@ -265,6 +265,11 @@ func agentNoun(w string) bool {
 	return false
 }
 
+// ingNouns are words in -ing that are no participles.
+var ingNouns = map[string]bool{"nothing": true, "something": true, "everything": true, "anything": true, "during": true,
+	"morning": true, "evening": true, "meeting": true, "building": true, "ceiling": true, "spring": true, "funding": true,
+	"beijing": true, "including": true, "according": true}
+
 // personNoun reports whether w names people by what they are or do: a
 // role, a trade, "woman", "residents".
 func personNoun(w string) bool {
@@ -821,8 +826,14 @@ func (d *doc) parseVerb(u unit, h cueHit) (clause, bool) {
 				}
 			}
 			nt := cm + 1
-			participle := strings.HasSuffix(d.lower(nt), "ing") && cuesOf(d.lower(nt)) != nil
-			if (d.words(b) >= 3 || bq && d.words(b) >= 1) && !participle && (bq || !beforeQuoted) && (beforeQuoted || !d.opensAdverbial(u.t0)) {
+			// "…, an official said Tuesday, speaking on condition of
+			// anonymity": a participle after the clause tells how the
+			// speaker spoke (or, for "adding", is a statement of its own),
+			// never the rest of the content
+			// (a quotation after such an aside goes on: "“A,” Tester
+			// said, referring to the excuse, “B.”")
+			participle := strings.HasSuffix(d.lower(nt), "ing") && (cuesOf(d.lower(nt)) != nil || !bq && len(d.lower(nt)) > 5 && !ingNouns[d.lower(nt)])
+			if (d.words(b) >= 3 || bq && d.words(b) >= 1 || d.words(b) >= 2 && d.words(before)+d.words(b) >= 4) && !participle && (bq || !beforeQuoted) && (beforeQuoted || !d.opensAdverbial(u.t0)) {
 				c.content = before
 				c.content2 = b
 				c.rep[1] = cm

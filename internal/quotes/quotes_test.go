@@ -565,6 +565,33 @@ func TestCoordinatedAfterComma(t *testing.T) {
 	}
 }
 
+// What a reporter could not check is no one's statement; how a speaker
+// spoke, told after the reporting clause, is no part of what they said.
+func TestUnverifiedAndMannerOfSpeaking(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, body := range []string{
+		"The Associated Press could not independently confirm the details.",
+		"Reuters was unable to verify the claim.",
+		"The agency could not immediately confirm that the talks had ended.",
+	} {
+		if out := an.Analyze(context.Background(), Input{Body: body}); len(out.Statements) != 0 {
+			t.Errorf("%q: %+v", body, out.Statements)
+		}
+	}
+	for _, c := range []struct{ body, text string }{
+		{"The two sides are close to a deal, a senior official said Tuesday, speaking on condition of anonymity because he was not authorized to speak.",
+			"The two sides are close to a deal"},
+		{"The deal, a senior official said, is close.", "The deal is close."},
+		{"The ministry confirmed that the talks had ended.", "the talks had ended."},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		if len(out.Statements) != 1 || out.Statements[0].Text != c.text {
+			t.Errorf("%q: %+v", c.body, out.Statements)
+		}
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)
