@@ -815,3 +815,16 @@ func TestSeatsElisionsAndBodies(t *testing.T) {
 		}
 	}
 }
+
+// An American legislator's party-and-state tag names no body.
+func TestPartyStateTags(t *testing.T) {
+	fs, _ := find(t, "Sen. Lindsey Graham, R-S.C., spoke. Rep. Ro Khanna, D-Calif., and Sen. Ted Cruz (R-Texas) agreed with Reuters.")
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Text+"/"+f.Type)
+	}
+	want := []string{"Lindsey Graham/PERSON", "Ro Khanna/PERSON", "Ted Cruz/PERSON", "Reuters/ORG"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -80,6 +80,16 @@ func AppendFind(dst []Found, body string, toks []text.Token, book *Book) []Found
 			i++
 			continue
 		}
+		// An American legislator's party and state after the name
+		// ("Sen. Lindsey Graham, R-S.C.,", "(D-Calif.)") name no body:
+		// the tag and its dotted state are passed over.
+		if i > 0 && (body[toks[i-1].Span[0]] == ',' || body[toks[i-1].Span[0]] == '(') && partyTag(t.Text(body)) {
+			i++
+			for i < n && !toks[i].Space && (toks[i].Kind == text.Punct && body[toks[i].Span[0]] == '.' || toks[i].Kind == text.Word && len(toks[i].Text(body)) <= 3) {
+				i++
+			}
+			continue
+		}
 		// A stock ticker in angle brackets after a company's name
 		// ("Acme Corp <ACME.T>") is a code, not another organisation.
 		if t.Span[0] > 0 && body[t.Span[0]-1] == '<' {
@@ -314,6 +324,12 @@ func CasedWord(w string) string {
 		up = r == '\'' || r == '-' || r == '’'
 	}
 	return string(b)
+}
+
+// partyTag reports an American party-and-state tag: "R-S", "D-Calif",
+// "I-Vt", "R-Texas".
+func partyTag(w string) bool {
+	return len(w) >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
 }
 
 // sentenceStart reports whether token i opens a sentence or a quote.
