@@ -1417,17 +1417,21 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 
 // kindOf classifies content: all quoted → direct; some quoted → mixed.
 func kindOf(s string) string {
-	q := strings.Count(s, "''")
-	for i := 0; i < len(s); i++ {
-		// double quote marks: " (ASCII) and “ ” « » „ (lead bytes E2, C2)
-		switch c := s[i]; {
-		case c == '"':
-			q++
-		case c == 0xE2 || c == 0xC2:
-			r, _ := utf8.DecodeRuneInString(s[i:])
+	// double quote marks: " (ASCII) and “ ” « » „ (lead bytes E2, C2),
+	// counted with the library's byte searches (a loop over every byte
+	// of every statement was 2.6% of an analysis)
+	q := strings.Count(s, "''") + strings.Count(s, "\"")
+	for _, lead := range [...]byte{0xE2, 0xC2} {
+		for i := strings.IndexByte(s, lead); i >= 0; {
+			r, n := utf8.DecodeRuneInString(s[i:])
 			if text.IsDoubleQuote(r) {
 				q++
 			}
+			j := strings.IndexByte(s[i+n:], lead)
+			if j < 0 {
+				break
+			}
+			i += n + j
 		}
 	}
 	if strings.HasPrefix(s, "''") && strings.HasSuffix(strings.TrimRight(s, ".,;: "), "''") {

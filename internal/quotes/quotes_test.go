@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/parley-news/parley/internal/golden"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/parley-news/parley/internal/actors"
 	"github.com/parley-news/parley/internal/article"
+	"github.com/parley-news/parley/internal/text"
 )
 
 // goldenStmt is what a golden file records of a statement.
@@ -1302,5 +1304,43 @@ func TestOfficeOverHonorific(t *testing.T) {
 	out := an.Analyze(context.Background(), Input{Body: "Prince Omar bin Saad, the foreign minister, said the talks would resume.\n\nThe foreign minister added that a deal was near."})
 	if len(out.Statements) != 2 || out.Statements[0].Speaker.Title != "foreign minister" || out.Statements[1].Speaker.Name != "Omar bin Saad" {
 		t.Errorf("%+v", out.Statements)
+	}
+}
+
+// kindOf counts quotation marks with byte searches; the reference reads
+// every byte. Random strings over the marks and their lead bytes.
+func TestKindOfMatchesReference(t *testing.T) {
+	ref := func(s string) string {
+		q := strings.Count(s, "''")
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '"' {
+				q++
+			} else if c == 0xE2 || c == 0xC2 {
+				if r, _ := utf8.DecodeRuneInString(s[i:]); text.IsDoubleQuote(r) {
+					q++
+				}
+			}
+		}
+		if strings.HasPrefix(s, "''") && strings.HasSuffix(strings.TrimRight(s, ".,;: "), "''") {
+			return article.Direct
+		}
+		if q == 0 {
+			return article.Indirect
+		}
+		if r0, r1 := firstLast(s); text.IsDoubleQuote(r0) && text.IsDoubleQuote(r1) {
+			return article.Direct
+		}
+		return article.Mixed
+	}
+	parts := []string{"a", " ", "\"", "“", "”", "«", "»", "„", "''", "'", "é", "—", "\xe2", "\xc2", "x y", "."}
+	r := rand.New(rand.NewSource(1))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := r.Intn(12); k >= 0; k-- {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		if s := b.String(); kindOf(s) != ref(s) {
+			t.Fatalf("kindOf(%q) = %s, reference %s", s, kindOf(s), ref(s))
+		}
 	}
 }
