@@ -15,7 +15,7 @@ import (
 // order; each says what it removes and why it is safe.
 func furniture(p para, script string, counts map[string]int) string {
 	s := p.text
-	key := strings.TrimRight(p.key, ".:!|>»› ")
+	key := strings.TrimRight(p.key, ".,:!|>»› ")
 	// Navigation and interface words on a line of their own ("All news",
 	// "Share", "Advertisement"). Safe: a paragraph that is only one of these
 	// words is never prose.
@@ -46,7 +46,7 @@ func furniture(p para, script string, counts map[string]int) string {
 	// A publication stamp: "Updated 10:32 AM ET, Thu March 3, 2022",
 	// "Published: 3 March 2022 12:00". Safe: a short line that opens with
 	// the stamp word and holds a figure is no sentence of the report.
-	if isStampLine(s) {
+	if isStampLine(s) || agoStamp(s) {
 		return "publication stamp"
 	}
 	// Photo credits and captions (see isCredit).
@@ -99,6 +99,10 @@ var uiWords = map[string]bool{
 	"note to editors": true, "editor's note": true, "about us": true,
 	// A newspaper site's marks between and after the story's parts.
 	"continue reading the main story": true, "continue reading": true, "order reprints": true,
+	// The labels a broadcaster's page leaves in a text dump: the stamp's
+	// word on its own line, and the labels of pictures and video.
+	"published": true, "updated": true, "image caption": true, "media caption": true, "video caption": true,
+	"image source": true,
 }
 
 // uiPrefixes open cross-links and comment forms.
@@ -106,7 +110,7 @@ var uiPrefixes = []string{
 	"see also", "read also", "also read", "read more:", "read more about", "related:", "more:",
 	"your email address will not be published", "required fields are marked",
 	"to participate in the discussion", "you must be logged in", "log in to comment",
-	"log in or register to", "follow us on", "sign up for our", "subscribe to our",
+	"log in or register to", "follow us on", "sign up for our", "subscribe to our", "image source,", "watch:",
 	"share this article:", "share this story:", "already a subscriber", "this article is for subscribers",
 	"click here to", "copyright ©", "all rights reserved", "this article was originally published",
 	// the print edition's note under a newspaper's web story
@@ -259,6 +263,8 @@ var tailMarkers = map[string]bool{
 	"leave a reply": true, "leave a comment": true, "to participate in the discussion": true,
 	"add a comment": true, "post a comment": true, "join the discussion": true, "comments": true,
 	"discussion": true, "reader comments": true, "show comments": true,
+	// a broadcaster's list of topics and links under the story
+	"related topics": true, "more on this story": true, "related internet links": true,
 }
 
 // cutTail marks as furniture everything from the first comment-section
@@ -613,6 +619,35 @@ func isStampLine(s string) bool {
 		return second == "updated" || second == "published" || second == "modified"
 	}
 	return true
+}
+
+// agoStamp reports a page's relative stamp alone on its line: "2 hours
+// ago", "35 minutes ago", "1 day ago".
+func agoStamp(s string) bool {
+	w := strings.Fields(s)
+	if len(w) != 3 || w[2] != "ago" || !strings.ContainsAny(w[0][:1], "0123456789") {
+		return false
+	}
+	switch strings.TrimSuffix(w[1], "s") {
+	case "second", "minute", "min", "hour", "hr", "day", "week", "month":
+		return true
+	}
+	return false
+}
+
+// bylineRole reports the role line a site prints under its byline ("BBC
+// Eastern Europe correspondent", "Diplomatic Editor"): a short line
+// without a full stop ending in a reporter's role.
+func bylineRole(s string) bool {
+	w := strings.Fields(s)
+	if len(w) == 0 || len(w) > 7 || endsSentence(s) {
+		return false
+	}
+	switch strings.ToLower(w[len(w)-1]) {
+	case "correspondent", "reporter", "editor", "writer", "producer", "journalist", "columnist":
+		return true
+	}
+	return false
 }
 
 // isDateLine reports whether the words w are a date alone, as sites print

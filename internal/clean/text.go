@@ -100,6 +100,20 @@ func Text(raw string) Result {
 	for i := range paras {
 		paras[i].rule = furniture(paras[i], script, counts)
 	}
+	// What follows a label of its own: a reporter's role under the byline
+	// ("By Jane Doe" / "BBC Europe correspondent"), the caption under an
+	// "Image caption," label.
+	for i := 1; i < len(paras); i++ {
+		if paras[i].rule != "" {
+			continue
+		}
+		switch prev := paras[i-1]; {
+		case prev.rule == "byline" && bylineRole(paras[i].text):
+			paras[i].rule = "byline"
+		case captionLabel(prev.key) && !hasWords(paras[i].text, 30):
+			paras[i].rule = "photo caption or credit"
+		}
+	}
 
 	// The dateline opens the report; everything above it is the page's
 	// header: headline, standfirst, photos.
@@ -229,6 +243,15 @@ func Text(raw string) Result {
 	}
 	res.Body = b.String()
 	return res
+}
+
+// captionLabel reports a picture's or video's label ("Image caption,").
+func captionLabel(key string) bool {
+	switch strings.TrimRight(key, ",:. ") {
+	case "image caption", "media caption", "video caption", "caption":
+		return true
+	}
+	return false
 }
 
 // pickHeadline chooses the headline among the paragraphs above the dateline

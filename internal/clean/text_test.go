@@ -512,3 +512,32 @@ func TestShareAndPaywallLines(t *testing.T) {
 		t.Errorf("body %q", r.Body)
 	}
 }
+
+// A broadcaster's page dumped as text: its stamp word and relative
+// stamp, the labels of pictures with their captions, the reporter's role
+// under the byline, a "Watch:" link and the topics under the story are
+// furniture; the report stays whole.
+func TestBroadcasterDump(t *testing.T) {
+	in := "Harbour talks resume in Kestrelton\n\nPublished\n2 hours ago\n\nShare\n\nImage source, Kestrel Pictures\nImage caption,\n" +
+		"Fishing boats have been stuck in port for weeks\n\nBy Jane Doe\nKestrel Europe correspondent\n\n" +
+		"Talks on fishing quotas have resumed in Kestrelton, the fisheries ministry says.\n\n" +
+		"Media caption,\nWatch: Boats return to port\n\n" +
+		"\"We hope for a positive result,\" the minister told reporters, adding that the caption of the picture was wrong.\n\n" +
+		"Related Topics\nFisheries\nKestrel\n"
+	r := Text(in)
+	want := "Talks on fishing quotas have resumed in Kestrelton, the fisheries ministry says.\n\n" +
+		"\"We hope for a positive result,\" the minister told reporters, adding that the caption of the picture was wrong."
+	if r.Body != want {
+		t.Errorf("body:\n%s\nwant:\n%s", r.Body, want)
+	}
+	for _, s := range []string{"2 hours ago", "35 mins ago"} {
+		if !agoStamp(s) {
+			t.Errorf("agoStamp(%q) false", s)
+		}
+	}
+	for _, s := range []string{"Two hours ago", "The talks began 2 hours ago", "2 years ago"} {
+		if agoStamp(s) {
+			t.Errorf("agoStamp(%q) true", s)
+		}
+	}
+}
