@@ -270,6 +270,16 @@ var ingNouns = map[string]bool{"nothing": true, "something": true, "everything":
 	"morning": true, "evening": true, "meeting": true, "building": true, "ceiling": true, "spring": true, "funding": true,
 	"beijing": true, "including": true, "according": true}
 
+// numeralDeterminer: the numbers and quantifiers that follow an article
+// ("the two sides", "the few critics").
+func numeralDeterminer(w string) bool {
+	switch w {
+	case "two", "three", "one", "both", "few", "many", "other", "several":
+		return true
+	}
+	return false
+}
+
 // personNoun reports whether w names people by what they are or do: a
 // role, a trade, "woman", "residents".
 func personNoun(w string) bool {
@@ -493,6 +503,11 @@ func (d *doc) npBack(u unit, k int) int {
 							continue
 						}
 					}
+				}
+				// "the two governments", "the three countries": a
+				// numeral after an article is the article's phrase
+				if j > u.t0 && (numeralDeterminer(w)) && inLex(determinersLex, d.lower(j-1)) && !numeralDeterminer(d.lower(j-1)) {
+					return j - 1
 				}
 				return j
 			}

@@ -594,6 +594,28 @@ func TestUnverifiedAndMannerOfSpeaking(t *testing.T) {
 	}
 }
 
+// "the two governments" is one subject (a numeral after an article);
+// "no one" speaks for no one.
+func TestNumeralSubjectsAndNoOne(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, speaker, text string }{
+		{"Norland and Kestrel will resume talks next month, the two governments said in a joint statement.", "the two governments",
+			"Norland and Kestrel will resume talks next month"},
+		{"The two sides said the talks would resume.", "The two sides", "the talks would resume."},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.speaker || out.Statements[0].Text != c.text {
+			t.Errorf("%q: %+v", c.body, out.Statements)
+		}
+	}
+	for _, body := range []string{"No one claimed responsibility for the attack.", "Nobody said the talks had failed."} {
+		if out := an.Analyze(context.Background(), Input{Body: body}); len(out.Statements) != 0 {
+			t.Errorf("%q: %+v", body, out.Statements)
+		}
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)

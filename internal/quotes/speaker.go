@@ -966,6 +966,10 @@ func (d *doc) plausibleSpeaker(subj [2]int) bool {
 	if b <= a {
 		return false
 	}
+	// "No one claimed responsibility", "Nobody said …": no one spoke.
+	if w := d.lower(a); w == "nobody" || w == "none" || w == "no" && a+1 < b && (d.lower(a+1) == "one" || d.lower(a+1) == "group") {
+		return false
+	}
 	// "32% of Republican claims": a phrase opening with "of" or right
 	// after it is a complement, not a subject.
 	if d.lower(a) == "of" || (a > 0 && d.lower(a-1) == "of") {
