@@ -102,7 +102,7 @@ var uiWords = map[string]bool{
 	// The labels a broadcaster's page leaves in a text dump: the stamp's
 	// word on its own line, and the labels of pictures and video.
 	"published": true, "updated": true, "image caption": true, "media caption": true, "video caption": true,
-	"image source": true,
+	"image source": true, "sign up here": true,
 }
 
 // uiPrefixes open cross-links and comment forms.
@@ -110,7 +110,7 @@ var uiPrefixes = []string{
 	"see also", "read also", "also read", "read more:", "read more about", "related:", "more:",
 	"your email address will not be published", "required fields are marked",
 	"to participate in the discussion", "you must be logged in", "log in to comment",
-	"log in or register to", "follow us on", "sign up for our", "subscribe to our", "image source,", "watch:",
+	"log in or register to", "follow us on", "sign up for our", "subscribe to our", "image source,", "watch:", "our standards:",
 	"share this article:", "share this story:", "already a subscriber", "this article is for subscribers",
 	"click here to", "copyright ©", "all rights reserved", "this article was originally published",
 	// the print edition's note under a newspaper's web story
@@ -161,7 +161,7 @@ func isCredit(s string) bool {
 		if end := strings.IndexAny(right, "/,-"); end >= 0 {
 			right = right[:end]
 		}
-		right = strings.TrimSpace(right)
+		right = strings.TrimRight(strings.TrimSpace(right), "])") // "[File: Jane Doe/Reuters]"
 		// A slash credit closes a caption ("… in Adazi. REUTERS/Name/File
 		// Photo") or is the caption; inside prose an agency and a slash name a
 		// poll or a partnership ("the Reuters/Ipsos poll").
@@ -264,7 +264,7 @@ var tailMarkers = map[string]bool{
 	"add a comment": true, "post a comment": true, "join the discussion": true, "comments": true,
 	"discussion": true, "reader comments": true, "show comments": true,
 	// a broadcaster's list of topics and links under the story
-	"related topics": true, "more on this story": true, "related internet links": true,
+	"related topics": true, "more on this story": true, "related internet links": true, "suggested topics": true,
 }
 
 // cutTail marks as furniture everything from the first comment-section

@@ -277,10 +277,14 @@ func pickHeadline(paras []para, dateline int) int {
 	}
 	// Above a dateline: the first short paragraph without a closing full
 	// stop (headlines have none; section blurbs and captions are sentences
-	// or carry credits, which the furniture rules took already).
-	for i := 0; i < dateline; i++ {
-		if short(paras[i]) && !endsSentence(paras[i].text) {
-			return i
+	// or carry credits, which the furniture rules took already) — of three
+	// words or more first: a site's section labels ("World", "Europe")
+	// stand above the headline on lines of their own.
+	for _, min := range [...]int{3, 1} {
+		for i := 0; i < dateline; i++ {
+			if short(paras[i]) && !endsSentence(paras[i].text) && wordCount(paras[i].text) >= min {
+				return i
+			}
 		}
 	}
 	// Some sites end headlines with a full stop: then the first short one.

@@ -541,3 +541,23 @@ func TestBroadcasterDump(t *testing.T) {
 		}
 	}
 }
+
+// A wire site's page dumped as text: section labels above the headline,
+// the sign-up prompt, credit line, standards link and topics under the
+// story; a caption with its credit in brackets.
+func TestWireSiteDump(t *testing.T) {
+	in := "World\nEurope\n\nNorland, Kestrel agree to resume fisheries talks\n\nBy Anna Lind\nMarch 4, 2031 10:32 AM UTC\n\n" +
+		"KESTRELTON, March 4 (Reuters) - Norland and Kestrel agreed on Tuesday to resume talks next month, the two governments said.\n\n" +
+		"Fishing boats in Port Norland [File: Jane Doe/Reuters]\n\n" +
+		"The talks collapsed in January over cod catch limits.\n\nSign up here.\n\nReporting by Anna Lind; Editing by Tom Berg\n\n" +
+		"Our Standards: The Thomson Reuters Trust Principles., opens new tab\n\nSuggested Topics:\nEurope\n"
+	r := Text(in)
+	if r.Headline != "Norland, Kestrel agree to resume fisheries talks" {
+		t.Errorf("headline %q", r.Headline)
+	}
+	want := "KESTRELTON, March 4 (Reuters) - Norland and Kestrel agreed on Tuesday to resume talks next month, the two governments said.\n\n" +
+		"The talks collapsed in January over cod catch limits."
+	if r.Body != want {
+		t.Errorf("body:\n%s\nwant:\n%s", r.Body, want)
+	}
+}
