@@ -103,6 +103,9 @@ var uiWords = map[string]bool{
 	// word on its own line, and the labels of pictures and video.
 	"published": true, "updated": true, "image caption": true, "media caption": true, "video caption": true,
 	"image source": true, "sign up here": true,
+	// a newspaper site's marks around the story
+	"supported by": true, "skip advertisement": true, "share full article": true, "read in app": true,
+	"reuse this content": true, "explore more on these topics": true, "copy link copied": true, "copy link": true,
 }
 
 // uiPrefixes open cross-links and comment forms.
@@ -265,6 +268,7 @@ var tailMarkers = map[string]bool{
 	"discussion": true, "reader comments": true, "show comments": true,
 	// a broadcaster's list of topics and links under the story
 	"related topics": true, "more on this story": true, "related internet links": true, "suggested topics": true,
+	"explore more on these topics": true,
 }
 
 // cutTail marks as furniture everything from the first comment-section
@@ -520,6 +524,40 @@ func isCreditLine(s string) bool {
 	}
 	for _, p := range creditPrefixes {
 		if len(t) >= len(p) && strings.EqualFold(t[:len(p)], p) {
+			return true
+		}
+	}
+	// "Associated Press writer Tom Berg in Kestrelton contributed to this
+	// report.", "Anna Lind is a correspondent covering Northern Europe."
+	low := strings.ToLower(s)
+	for _, c := range [...]string{"contributed to this report", "contributed reporting", "contributed to this story"} {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return authorNote(s)
+}
+
+// authorNote reports the short note on the reporter under a story: a
+// name, "is a(n)", and a reporter's role ("Anna Lind is a correspondent
+// covering Northern Europe.", "Tom Berg is The Herald's diplomatic
+// editor.").
+func authorNote(s string) bool {
+	if hasWords(s, 26) {
+		return false
+	}
+	i := strings.Index(s, " is ")
+	if n := strings.Count(s[:i], " "); i < 3 || n < 1 || n > 3 { // a name of two to four words
+		return false
+	}
+	for _, w := range strings.Fields(s[:i]) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	rest := strings.ToLower(s[i:])
+	for _, r := range [...]string{"correspondent", "reporter", "journalist", "columnist", "editor", "writer", "contributor", "bureau chief"} {
+		if strings.Contains(rest, r) {
 			return true
 		}
 	}

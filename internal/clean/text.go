@@ -194,12 +194,14 @@ func Text(raw string) Result {
 	// byline that names a known outlet says who filed the report, as a
 	// sign-off does.
 	byline := ""
-	lead := true // no paragraph of the report yet
+	lead := true     // no paragraph of the report yet
+	reportParas := 0 // paragraphs of the report read (furniture between them does not count)
 	for i := range paras {
 		if i >= from && paras[i].rule == "" {
 			lead = false
+			reportParas++
 		}
-		if !lead && i >= from+stampReach {
+		if !lead && reportParas > stampReach {
 			break
 		}
 		switch paras[i].rule {

@@ -561,3 +561,28 @@ func TestWireSiteDump(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", r.Body, want)
 	}
 }
+
+// A newspaper site's marks around the story ("Supported by", "SKIP
+// ADVERTISEMENT", "Share full article"), its date under the byline after
+// a standfirst, the contributors' line and the note on the reporter.
+func TestNewspaperSiteDump(t *testing.T) {
+	in := "Supported by\nSKIP ADVERTISEMENT\nNorland and Kestrel Agree to Restart Fishing Talks\n" +
+		"The two countries had broken off negotiations in January over catch limits for cod.\nShare full article\nRead in app\n" +
+		"By Anna Lind\nMarch 4, 2031\n" +
+		"Norland and Kestrel agreed on Tuesday to restart negotiations over fishing quotas, officials from both countries said.\n" +
+		"Tom Berg contributed reporting.\nAnna Lind is a correspondent covering Northern Europe.\n"
+	r := Text(in)
+	if r.Headline != "Norland and Kestrel Agree to Restart Fishing Talks" {
+		t.Errorf("headline %q", r.Headline)
+	}
+	if strings.Contains(r.Body, "contributed") || strings.Contains(r.Body, "correspondent") || strings.Contains(r.Body, "Share") ||
+		!strings.Contains(r.Body, "officials from both countries said.") {
+		t.Errorf("body %q", r.Body)
+	}
+	if len(r.Stamps) == 0 || r.Stamps[0].Format("2006-01-02") != "2031-03-04" {
+		t.Errorf("stamps %v", r.Stamps)
+	}
+	if authorNote("Talks is a word the correspondent used.") || !authorNote("Tom Berg is The Herald's diplomatic editor.") {
+		t.Error("authorNote")
+	}
+}
