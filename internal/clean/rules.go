@@ -547,7 +547,10 @@ func authorNote(s string) bool {
 		return false
 	}
 	i := strings.Index(s, " is ")
-	if n := strings.Count(s[:i], " "); i < 3 || n < 1 || n > 3 { // a name of two to four words
+	if i < 3 {
+		return false
+	}
+	if n := strings.Count(s[:i], " "); n < 1 || n > 3 { // a name of two to four words
 		return false
 	}
 	for _, w := range strings.Fields(s[:i]) {
