@@ -622,6 +622,8 @@ var roleHeads = map[string][]string{
 	"nominee":        {"nominee", "candidate"},
 	"candidate":      {"candidate", "nominee"},
 	"chairman":       {"chair"},
+	"chairwoman":     {"chair"},
+	"chair":          {"chair"},
 	"director":       {"director"},
 	"mayor":          {"mayor"},
 	"negotiator":     {"negotiator", "envoy"},

@@ -571,6 +571,12 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 		if ri.namePlace && ri.nameStart == 0 {
 			isPerson = false
 		}
+		// "the Western District of New York": a judicial or electoral
+		// district is no person ("District Attorney Frank Clark" keeps
+		// the word in his title)
+		if isPerson && ri.nNameWords >= 2 && strings.EqualFold(toks[b-1].Text(body), "District") {
+			isPerson = false
+		}
 		// "Republican of New York", "the Governor of Texas": a place after
 		// the title's preposition is where the office is, not its holder's
 		// name.

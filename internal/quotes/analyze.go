@@ -890,6 +890,23 @@ func (d *doc) openingSubject(u unit, end int) ([2]int, bool) {
 // names: a demonym or a country ("Japanese", "U.S."), or an organisation
 // ("Trade Ministry"); "" when it names none.
 func (d *doc) phraseSide(subj [2]int) string {
+	// "The EU and UK negotiating teams", "U.S. and Russian negotiators":
+	// two sides named together speak for neither alone.
+	// (Only two sides joined by the "and": "the U.S. operation in Iraq
+	// and Syria" speaks for the United States.)
+	first := d.phraseSideFrom(subj)
+	for t := subj[0] + 1; first != "" && t+1 < subj[1] && t+1 < len(d.toks); t++ {
+		if d.lower(t) == "and" && !d.inQ[t] && (d.sideWord(t-1) || d.namedBody(t-1)) && (d.sideWord(t+1) || d.namedBody(t+1)) {
+			if a, b := d.phraseSideFrom([2]int{t - 1, t}), d.phraseSideFrom([2]int{t + 1, t + 2}); a == first && b != "" && a != b {
+				return ""
+			}
+		}
+	}
+	return first
+}
+
+// phraseSideFrom is phraseSide's first side named in subj.
+func (d *doc) phraseSideFrom(subj [2]int) string {
 	for t := subj[0]; t < subj[1] && t < len(d.toks); t++ {
 		// sides are named with capitals: "Japanese", "U.S.", "Trade Ministry"
 		if d.inQ[t] || d.toks[t].Kind != text.Word || d.toks[t].Case == text.CaseLower {

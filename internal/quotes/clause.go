@@ -465,6 +465,13 @@ func (d *doc) npBack(u unit, k int) int {
 				n++
 				continue
 			}
+			// "The G77 and China bloc", "the EU and UK negotiating
+			// teams": two named bodies before the noun of a group
+			if w == "and" && j > u.t0 && j+1 < k && groupHead(d.lower(k)) && d.namedBody(j-1) && d.namedBody(j+1) {
+				j--
+				n++
+				continue
+			}
 			if inLex(npStopLex, w) && !(capped && d.mention[j] >= 0) {
 				return j + 1
 			}
@@ -1740,6 +1747,22 @@ func (d *doc) sideWord(t int) bool {
 	}
 	m := d.mention[t]
 	return m >= 0 && d.found[m].Type == article.GPE
+}
+
+// namedBody reports whether token t is in the mention of a country or an
+// organisation.
+func (d *doc) namedBody(t int) bool {
+	m := d.mention[t]
+	return m >= 0 && (d.found[m].Type == article.GPE || d.found[m].Type == article.Org)
+}
+
+// groupHead: the nouns of a group of parties speaking together.
+func groupHead(w string) bool {
+	switch w {
+	case "bloc", "group", "alliance", "coalition", "teams", "delegations", "governments", "sides", "partners":
+		return true
+	}
+	return false
 }
 
 // headPerson returns the mention a unit's first mention m modifies when

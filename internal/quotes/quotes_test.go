@@ -616,6 +616,30 @@ func TestNumeralSubjectsAndNoOne(t *testing.T) {
 	}
 }
 
+// Two parties named before a group's noun speak together, for neither
+// alone; a role named with a body's possessive after an inverted verb is
+// a speaker ("said the group's chair, Adonia Ayebare").
+func TestJointGroupsAndPossessiveRoles(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, speaker, side string }{
+		{"The EU and UK negotiating teams said the talks would go on.", "The EU and UK negotiating teams", ""},
+		{"U.S. and Russian negotiators said the talks would go on.", "U.S. and Russian negotiators", ""},
+		{"Sean Roe, a spokesman for the U.S. operation in Iraq and Syria, said the claim was false.", "Sean Roe", "United States"},
+		{"\"Anything less is a betrayal,\" said the group's chair, Adonia Ayebare of Uganda.", "Adonia Ayebare", ""},
+		{"\"Anything less is a betrayal,\" said the ministry's spokesman, Ali Khan.", "Ali Khan", ""},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.speaker || c.side != "" && out.Statements[0].Speaker.Affiliation != c.side ||
+			c.side == "" && strings.Contains(c.speaker, " and ") && out.Statements[0].Speaker.Affiliation != "" {
+			t.Errorf("%q: %+v", c.body, out.Statements)
+		}
+	}
+	if out := an.Analyze(context.Background(), Input{Body: "\"It is bad,\" said Trump's plan."}); len(out.Statements) != 0 {
+		t.Errorf("a thing in the possessive spoke: %+v", out.Statements)
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)

@@ -22,8 +22,9 @@ func (d *doc) hasMention(a, b int) bool {
 // subject: no possessives, no clause words, a name or a speaker noun.
 func (d *doc) namelike(a, b int) bool {
 	for t := a; t < b; t++ {
-		// "NBC's Dante Chinni" is a name; "Trump's plan" is not.
-		if d.toks[t].Kind == text.Possessive && !(t+1 < b && isCap(d.word(t+1)) && isCap(d.word(b-1))) {
+		// "NBC's Dante Chinni" is a name; "Trump's plan" is not; "the
+		// group's chair", "the ministry's spokesman" name a role.
+		if d.toks[t].Kind == text.Possessive && !(t+1 < b && isCap(d.word(t+1)) && isCap(d.word(b-1))) && !personHead(d.lower(b-1)) {
 			return false
 		}
 	}
@@ -85,6 +86,16 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 			}
 		}
 		break
+	}
+	// "The EU and UK negotiating teams", "the G77 and China bloc": two
+	// parties named before the noun of a group speak together.
+	if b-a >= 4 && groupHead(d.lower(b-1)) {
+		for t := a + 1; t+1 < b-1; t++ {
+			if d.lower(t) == "and" && d.namedBody(t-1) && d.namedBody(t+1) && d.mention[t-1] != d.mention[t+1] {
+				name := d.body[d.toks[a].Span[0]:d.toks[b-1].Span[1]]
+				return article.Actor{Name: name}, strings.ToLower(name), ""
+			}
+		}
 	}
 	// A name in the phrase: the last mention that ends the phrase or is
 	// followed only by lower-case role words after a comma.
@@ -205,7 +216,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		// or with one document noun after a body's name ("the IMF report
 		// stated": the report speaks for the IMF).
 		docOf := f.Tok1 == b-1 && f.Type != article.Person && docNouns[d.lower(b-1)]
-		if f.Tok1 >= b || !d.lowerTail(f.Tok1, b) || docOf || f.Type == article.Person && d.regionTail(f.Tok1, b) {
+		if f.Tok1 >= b || !d.lowerTail(f.Tok1, b) || docOf || f.Type == article.Person && d.regionTail(f.Tok1, b) || f.Type == article.Org && d.servedTail(f.Tok1, b) {
 			id := f.ID
 			d.remember(id)
 			act := d.book.Actor(id)
@@ -951,6 +962,24 @@ func (d *doc) regionTail(t, b int) bool {
 	}
 	m := d.mention[t+1]
 	return m >= 0 && d.found[m].Type == article.GPE && d.found[m].ID < 0 && d.found[m].Tok1 == b
+}
+
+// servedTail reports whether tokens [t, b) are "for" and the name of what
+// a body serves ("the U.S. Attorney's Office for the Western District of
+// New York"): capitalised words and the joining words of names.
+func (d *doc) servedTail(t, b int) bool {
+	if t+1 >= b || d.lower(t) != "for" {
+		return false
+	}
+	for k := t + 1; k < b; k++ {
+		if d.toks[k].Kind != text.Word {
+			return false
+		}
+		if w := d.lower(k); !isCap(d.word(k)) && w != "the" && w != "of" && w != "and" {
+			return false
+		}
+	}
+	return true
 }
 
 var invertedPP = map[string]bool{
