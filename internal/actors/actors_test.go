@@ -828,3 +828,13 @@ func TestPartyStateTags(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// A group of countries is a body, not a person.
+func TestGroupsOfCountries(t *testing.T) {
+	fs, _ := find(t, "The Least Developed Countries group and the Like-Minded Developing Countries met the Group of Seven Nations.")
+	for _, f := range fs {
+		if f.Type == article.Person {
+			t.Errorf("%q read as a person", f.Text)
+		}
+	}
+}

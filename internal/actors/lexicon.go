@@ -78,7 +78,7 @@ var orgHeads = set(
 	"pentagon", "kremlin", "fbi", "cia", "nsa", "ap", "reuters", "tass", "cnn", "msnbc", "nbc",
 	"abc", "cbs", "fox", "bbc", "sputnik", "ria", "interfax", "xinhua", "politico", "breitbart",
 	"magazine", "gazette", "daily", "weekly", "review", "register", "radio", "tv", "television",
-	"poll", "caucus", "politifact", "mission", "delegation", "embassy", "consulate",
+	"poll", "caucus", "countries", "nations", "politifact", "mission", "delegation", "embassy", "consulate",
 	"community", "secretariat", "directorate", "ministries", "parliamentarians", "bourse",
 	// armed forces' units: "Western Theatre Command", "Marine Corps"
 	"command", "corps", "brigade", "regiment", "battalion", "fleet", "division", "inspectorate",
