@@ -113,7 +113,7 @@ var uiPrefixes = []string{
 	"see also", "read also", "also read", "read more:", "read more about", "related:", "more:",
 	"your email address will not be published", "required fields are marked",
 	"to participate in the discussion", "you must be logged in", "log in to comment",
-	"log in or register to", "follow us on", "sign up for our", "subscribe to our", "image source,", "watch:", "our standards:",
+	"log in or register to", "follow us on", "sign up for our", "subscribe to our", "image source,", "watch:", "our standards:", "you can share this story",
 	"share this article:", "share this story:", "already a subscriber", "this article is for subscribers",
 	"click here to", "copyright ©", "all rights reserved", "this article was originally published",
 	// the print edition's note under a newspaper's web story

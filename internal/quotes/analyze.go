@@ -905,6 +905,16 @@ func (d *doc) phraseSide(subj [2]int) string {
 	return first
 }
 
+// tradeHead reports whether the phrase's last word names people by their
+// trade ("Chinese experts", "a Russian analyst", "Western economists").
+func (d *doc) tradeHead(subj [2]int) bool {
+	if subj[1] <= subj[0] || subj[1] > len(d.toks) {
+		return false
+	}
+	w := d.lower(subj[1] - 1)
+	return tradeNouns[w] || tradeNouns[strings.TrimSuffix(w, "s")]
+}
+
 // phraseSideFrom is phraseSide's first side named in subj.
 func (d *doc) phraseSideFrom(subj [2]int) string {
 	for t := subj[0]; t < subj[1] && t < len(d.toks); t++ {
@@ -1331,8 +1341,14 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	}
 	if sp.Kind == "" && sp.Affiliation == "" {
 		// "the Japanese prime minister", "a U.S. negotiator", "a Trade
-		// Ministry spokesman": the side the phrase names.
-		sp.Affiliation = d.phraseSide(c.subj)
+		// Ministry spokesman": the side the phrase names. ("Chinese
+		// experts", "a Russian analyst" speak for themselves, not for
+		// their country; "NASA's scientists" work for NASA.)
+		side := d.phraseSide(c.subj)
+		if _, kind, ok := actors.Place(side); ok && kind == article.GPE && d.tradeHead(c.subj) {
+			side = ""
+		}
+		sp.Affiliation = side
 	}
 	if surf != "" && surf != sp.Name {
 		has := false

@@ -640,6 +640,23 @@ func TestJointGroupsAndPossessiveRoles(t *testing.T) {
 	}
 }
 
+// People named by their trade and their country speak for themselves;
+// officials named by their country speak for it.
+func TestTradeSides(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, side string }{
+		{"Chinese experts said the tariffs would hurt consumers.", ""},
+		{"A Russian analyst said the tariffs would hurt consumers.", ""},
+		{"Chinese officials said the tariffs would hurt consumers.", "China"},
+		{"A Russian negotiator said the tariffs would hurt consumers.", "Russia"},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Affiliation != c.side {
+			t.Errorf("%q: %+v, want side %q", c.body, out.Statements, c.side)
+		}
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)
