@@ -652,7 +652,94 @@ func (b *Book) ByRole(words []string, pos int) (ID, bool) {
 	if len(words) == 0 {
 		return -1, false
 	}
-	head := strings.ToLower(words[len(words)-1])
+	head, needs, affil, tw, ok := roleQuery(words)
+	if !ok {
+		return -1, false
+	}
+	return b.byRole(head, needs, affil, tw, pos)
+}
+
+// ByRoleAfter resolves a role phrase that names its side ("Turkey's
+// foreign minister", "the Turkish foreign minister") to the one person
+// the text introduces after pos with that title and side ("… Foreign
+// Minister Mevlut Cavusoglu told reporters"): a report may give the role
+// first and the name later. None when no one, or more than one, fits.
+func (b *Book) ByRoleAfter(words []string, side string, pos int) (ID, bool) {
+	if len(words) == 0 {
+		return -1, false
+	}
+	_, needs, affil, tw, ok := roleQuery(words)
+	if !ok {
+		return -1, false
+	}
+	if affil == "" {
+		affil = side
+	}
+	if affil == "" {
+		return -1, false
+	}
+	phrase := strings.Join(tw, " ")
+	found := ID(-1)
+	for i, e := range b.entries {
+		if e.actor.Kind != article.Person || e.actor.Title == "" || e.roleSeen <= pos {
+			continue
+		}
+		if e.actor.Affiliation != affil && !(e.actor.Affiliation == "" && dictionarySide(e.actor.Name, b.at) == affil) {
+			continue
+		}
+		t := e.lowerTitle()
+		fits := phrase != "" && strings.Contains(t, phrase)
+		for _, n := range needs {
+			if n != "" && strings.Contains(t, n) && phrase == "" {
+				fits = true
+			}
+		}
+		if !fits {
+			continue
+		}
+		if found >= 0 {
+			return -1, false
+		}
+		found = i
+	}
+	return found, found >= 0
+}
+
+// portfolioClash reports whether the role words name a portfolio the
+// title lacks while it names another ("defence" for a "foreign
+// minister"; a title "minister" alone clashes with none).
+func portfolioClash(words []string, title string) bool {
+	other := false // the title names a portfolio of its own ("minister" alone names none)
+	for p := range portfolios {
+		if strings.Contains(title, p) {
+			other = true
+			break
+		}
+	}
+	if !other {
+		return false
+	}
+	for _, w := range words {
+		if portfolios[w] && !strings.Contains(title, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// portfolios are the words that say which ministry a minister heads.
+var portfolios = map[string]bool{
+	"foreign": true, "defence": true, "defense": true, "finance": true, "trade": true, "interior": true,
+	"justice": true, "health": true, "energy": true, "economy": true, "agriculture": true, "fisheries": true,
+	"education": true, "transport": true, "environment": true, "labour": true, "labor": true, "culture": true,
+	"commerce": true, "treasury": true, "home": true, "industry": true, "tourism": true, "oil": true, "petroleum": true,
+}
+
+// roleQuery reads a role phrase: its head noun, the title words that
+// head may stand for, the side a people's adjective in it names, and its
+// other words lower-cased (articles and grading words dropped).
+func roleQuery(words []string) (head string, needs []string, affil string, tw []string, ok bool) {
+	head = strings.ToLower(words[len(words)-1])
 	// "the head of the Russian state": the role is the noun before "of".
 	for i, w := range words {
 		// EqualFold is ToLower(x) == y here: no letter of "of" or "head"
@@ -667,12 +754,10 @@ func (b *Book) ByRole(words []string, pos int) (ID, bool) {
 			break
 		}
 	}
-	needs, ok := roleHeads[head]
+	needs, ok = roleHeads[head]
 	if !ok {
-		return -1, false
+		return head, nil, "", nil, false
 	}
-	affil := ""
-	var tw []string
 	for _, w := range words {
 		if c, ok := Demonym(w); ok {
 			affil = c
@@ -685,6 +770,11 @@ func (b *Book) ByRole(words []string, pos int) (ID, bool) {
 		}
 		tw = append(tw, lw)
 	}
+	return head, needs, affil, tw, true
+}
+
+// byRole is ByRole's search once the phrase is read.
+func (b *Book) byRole(head string, needs []string, affil string, tw []string, pos int) (ID, bool) {
 	phrase := strings.Join(tw, " ")
 	best, bestScore, bestSeen := -1, -1, -1
 	for i, e := range b.entries {
@@ -711,6 +801,9 @@ func (b *Book) ByRole(words []string, pos int) (ID, bool) {
 		}
 		if phrase != "" && strings.Contains(t, phrase) {
 			score = 2
+		} else if portfolioClash(tw, t) {
+			// "the defence minister" is not the foreign minister
+			continue
 		}
 		// "the Soviet leader": one known to be Soviet before one whose
 		// side is unknown

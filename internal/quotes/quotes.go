@@ -372,6 +372,7 @@ func (a *Analyzer) Analyze(ctx context.Context, in Input) Output {
 			prevStmtUnit = ui
 		}
 	}
+	d.laterNamedRoles()
 	mentions := make([]article.Mention, len(d.found))
 	for i, f := range d.found {
 		mentions[i] = f.Mention

@@ -657,6 +657,24 @@ func TestTradeSides(t *testing.T) {
 	}
 }
 
+// A role phrase with its side, named later in the report, is the person
+// named; without a side, or with two who fit, it stays a phrase.
+func TestRoleNamedLater(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Turkey's foreign minister said on Monday that the port was ready to host talks. " +
+		"Speaking in the capital, Turkish Foreign Minister Anna Berg told reporters the venue would be the port. " +
+		"The defence minister said the navy would help."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	var got []string
+	for _, s := range out.Statements {
+		got = append(got, s.Speaker.Name)
+	}
+	if strings.Join(got, "|") != "Anna Berg|Anna Berg|The defence minister" {
+		t.Errorf("speakers %q", got)
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)

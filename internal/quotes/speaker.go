@@ -952,6 +952,57 @@ var speakerNouns = map[string]bool{
 
 // invertedPP may follow the subject of an inverted verb: "said one
 // source on the panel", "said a spokesman for the ministry".
+// laterNamedRoles names the speakers left as a role phrase that the report
+// names later: "Turkey's foreign minister said on Monday …. Foreign
+// Minister Mevlut Cavusoglu told reporters …" (the role first, the name
+// after). Only a definite phrase with its side ("the Turkish foreign
+// minister", "Turkey's foreign minister"), and only when one person
+// introduced after it holds that title for that side.
+func (d *doc) laterNamedRoles() {
+	for i := range d.out {
+		st := &d.out[i]
+		sp := st.SpeakerSpan
+		if st.Speaker.Kind != "" || sp[1] <= sp[0] {
+			continue
+		}
+		a := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].Span[0] >= sp[0] })
+		b := a
+		for b < len(d.toks) && d.toks[b].Span[1] <= sp[1] {
+			b++
+		}
+		if b-a < 2 || b-a > 6 || !actors.IsRoleNoun(d.lower(b-1)) {
+			continue
+		}
+		side := ""
+		words := make([]string, 0, b-a)
+		switch first := d.lower(a); {
+		case first == "the":
+		case b-a >= 3 && d.toks[a+1].Kind == text.Possessive:
+			// "Turkey's foreign minister"
+			if c, _, ok := actors.Place(d.word(a)); ok {
+				side = c
+			}
+			a += 2
+		default:
+			continue
+		}
+		for k := a; k < b; k++ {
+			if d.toks[k].Kind == text.Word {
+				words = append(words, d.word(k))
+			}
+		}
+		id, ok := d.book.ByRoleAfter(words, side, sp[0])
+		if !ok {
+			continue
+		}
+		surf := d.body[sp[0]:sp[1]]
+		act := d.book.Actor(id)
+		act.Aliases = append(append([]string(nil), act.Aliases...), surf)
+		st.Speaker = act
+		d.outKey[i] = act.Name
+	}
+}
+
 // regionTail reports whether tokens [t, b) are "of" or "from" and a
 // place that is no party ("Charles B. Rangel of New York", "Ann Ray from
 // Ohio"): the person before it is the speaker; a state or province named
