@@ -709,18 +709,19 @@ func (b *Book) ByRoleAfter(words []string, side string, pos int) (ID, bool) {
 // title lacks while it names another ("defence" for a "foreign
 // minister"; a title "minister" alone clashes with none).
 func portfolioClash(words []string, title string) bool {
-	other := false // the title names a portfolio of its own ("minister" alone names none)
-	for p := range portfolios {
-		if strings.Contains(title, p) {
-			other = true
+	missing := false // a portfolio of the phrase the title lacks
+	for _, w := range words {
+		if portfolios[w] && !strings.Contains(title, w) {
+			missing = true
 			break
 		}
 	}
-	if !other {
+	if !missing {
 		return false
 	}
-	for _, w := range words {
-		if portfolios[w] && !strings.Contains(title, w) {
+	// the title names a portfolio of its own ("minister" alone names none)
+	for _, w := range strings.Fields(title) {
+		if portfolios[w] {
 			return true
 		}
 	}

@@ -57,7 +57,7 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 		inContent := c.content.Contains(tx.Span)
 		// "said Friday's meeting had gone well": the day of a noun of
 		// the content
-		if e := d.tokAt(tx.Span[1] - 1); inContent && e >= 0 && (e+1 < len(d.toks) && d.toks[e+1].Kind == text.Possessive || d.toks[e].Kind == text.Possessive) {
+		if inContent && d.possessiveTimex(tx.Span) {
 			continue
 		}
 		// "said the 2019 talks had failed": a date that modifies a noun
@@ -137,6 +137,13 @@ func (d *doc) date(u unit, h cueHit, c clause, key string) dated {
 		return dated{d.pubDay, article.DatePublication}
 	}
 	return d.defaultDate
+}
+
+// possessiveTimex reports whether the time expression at sp ends in a
+// possessive or stands before one ("Friday's meeting").
+func (d *doc) possessiveTimex(sp article.Span) bool {
+	e := d.tokAt(sp[1] - 1)
+	return e >= 0 && (d.toks[e].Kind == text.Possessive || e+1 < len(d.toks) && d.toks[e+1].Kind == text.Possessive)
 }
 
 // speakingRelative reports whether a relative clause about the speaker

@@ -66,7 +66,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	pos := d.toks[a].Span[0]
 	// "A woman near the border", "Farmers outside the building": where
 	// the speaker stood is no part of who they are.
-	for t := a + 1; t+1 < b; t++ {
+	for t := a + 1; t+1 < b && b-a >= 4; t++ {
 		if locatives[d.lower(t)] && d.toks[t].Kind == text.Word && personNoun(d.lower(t-1)) {
 			b = t
 			break
