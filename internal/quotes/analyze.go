@@ -23,7 +23,7 @@ func (d *doc) analyzeUnit(u unit) {
 	if d.verdictOf(u) {
 		return
 	}
-	if d.putIt(u) {
+	if d.putIt(u) || d.allSaid(u) {
 		return
 	}
 	hits := d.findCues(u)
@@ -299,6 +299,61 @@ func (d *doc) labelSpeaker(u unit, r [2]int) (article.Actor, string, bool) {
 		sp.Aliases = append(sp.Aliases, surf)
 	}
 	return sp, key, true
+}
+
+// allSaid reads a quotation followed by "was all X would say": "“We will
+// see,” was all the minister would say." The quotation is the speaker's,
+// said that day.
+func (d *doc) allSaid(u unit) bool {
+	if u.t1-u.t0 < 7 || d.toks[u.t0].Kind != text.Quote {
+		return false
+	}
+	q := u.t0 + 1
+	for q < u.t1 && d.toks[q].Kind != text.Quote {
+		q++
+	}
+	t := q + 1
+	if t < u.t1 && d.word(t) == "," {
+		t++
+	}
+	if t+3 >= u.t1 || (d.lower(t) != "was" && d.lower(t) != "is") || d.lower(t+1) != "all" {
+		return false
+	}
+	s0 := t + 2
+	k := s0
+	for k < u.t1 && k < s0+10 && d.toks[k].Kind != text.Punct {
+		switch d.lower(k) {
+		case "would", "could", "will", "can", "said", "says":
+		default:
+			k++
+			continue
+		}
+		break
+	}
+	s1 := k
+	if d.lower(k) == "would" || d.lower(k) == "could" || d.lower(k) == "will" || d.lower(k) == "can" {
+		k++
+	}
+	if k >= u.t1 || s1 == s0 {
+		return false
+	}
+	switch d.lower(k) {
+	case "say", "said", "says", "offer", "offered":
+	default:
+		return false
+	}
+	sp, key, ok := d.phraseSpeaker(u, s0, s1)
+	if !ok {
+		return false
+	}
+	cue := article.Span{d.toks[t].Span[0], d.toks[k].Span[1]}
+	n := len(d.out)
+	d.emit(u, sp, key, article.Span{d.toks[u.t0].Span[0], d.toks[q].Span[1]}, cue, [2]int{s0, s1})
+	if len(d.out) == n {
+		return false
+	}
+	d.out[n].Kind = article.Direct
+	return true
 }
 
 // putIt reads "That is how X put it" after a quotation standing alone:

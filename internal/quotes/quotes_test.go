@@ -675,6 +675,23 @@ func TestRoleNamedLater(t *testing.T) {
 	}
 }
 
+// "“We will see,” was all the minister would say": the quotation is the
+// speaker's.
+func TestAllTheySaid(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Foreign Minister Anna Berg met the envoy on Monday.\n\n\"We will see,\" was all she would say.\n\n\"No comment,\" was all Berg said."
+	out := an.Analyze(context.Background(), Input{Body: body})
+	checkSpans(t, body, out)
+	var got []string
+	for _, s := range out.Statements {
+		got = append(got, s.Speaker.Name+": "+s.Text+" ("+s.Kind+")")
+	}
+	want := "Anna Berg: \"We will see,\" (direct)|Anna Berg: \"No comment,\" (direct)"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)
