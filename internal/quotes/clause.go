@@ -349,8 +349,10 @@ func (d *doc) opensAdverbial(t int) bool {
 	case "in", "on", "upon", "by":
 		if t+1 < len(d.toks) {
 			n := d.lower(t + 1)
-			// "In announcing …", "In a statement, …", "On Monday, …"
-			return (len(n) > 5 && strings.HasSuffix(n, "ing")) || inLex(determinersLex, n) || d.timexAt(d.toks[t+1].Span[0])
+			// "In announcing …", "In a statement, …", "On Monday, …",
+			// "In remarks to reporters, …", "In comments broadcast …"
+			return (len(n) > 5 && strings.HasSuffix(n, "ing")) || inLex(determinersLex, n) || d.timexAt(d.toks[t+1].Span[0]) ||
+				mediumNouns[n] || n == "comments" || n == "interviews" || n == "statements"
 		}
 	}
 	return len(w) > 5 && strings.HasSuffix(w, "ing") && cuesOf(w) != nil

@@ -921,6 +921,8 @@ func TestPlaceAndTimeBeforeContent(t *testing.T) {
 		// a day with a possessive is the content's; the medium's day is the saying's
 		{"Foreign Minister Anna Berg said Friday's meeting had gone well.", "2023-03-15", "Friday's meeting had gone well."},
 		{"\"We are ready,\" Anna Berg told the Kestrel Times in an interview published Sunday.", "2023-03-12", "\"We are ready,\""},
+		// a fronted medium is no content
+		{"In remarks broadcast on state television, Foreign Minister Anna Berg said the deal was close.", "2023-03-15", "the deal was close."},
 	} {
 		out := an.Analyze(context.Background(), Input{Body: c.body, Published: pub, SameDay: true, Timexes: miniTimex(c.body, pub)})
 		checkSpans(t, c.body, out)
