@@ -503,6 +503,9 @@ func TestSpeakerOfState(t *testing.T) {
 		{"Jack Kemp, Republican of New York, said the plan was a trap.", "Jack Kemp"},
 		// a body for the district it serves
 		{"The U.S. Attorney's Office for the Western District of New York said the man pleaded guilty.", "U.S. Attorney's Office"},
+		// a person's words in the possessive
+		{"Foreign Minister Anna Berg spoke. Berg's remarks suggested the talks would resume.", "Anna Berg"},
+		{"Foreign Minister Anna Berg spoke. Berg's campaign manager said the talks would resume.", "Berg's campaign manager"},
 	} {
 		out := an.Analyze(context.Background(), Input{Body: c.body})
 		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.want {
@@ -921,6 +924,8 @@ func TestPlaceAndTimeBeforeContent(t *testing.T) {
 		// a day with a possessive is the content's; the medium's day is the saying's
 		{"Foreign Minister Anna Berg said Friday's meeting had gone well.", "2023-03-15", "Friday's meeting had gone well."},
 		{"\"We are ready,\" Anna Berg told the Kestrel Times in an interview published Sunday.", "2023-03-12", "\"We are ready,\""},
+		// a person's words in the possessive are the person's
+		{"Foreign Minister Anna Berg spoke. Berg's remarks, made in Oslo, suggested the talks would resume.", "2023-03-15", "the talks would resume."},
 		// a fronted medium is no content
 		{"In remarks broadcast on state television, Foreign Minister Anna Berg said the deal was close.", "2023-03-15", "the deal was close."},
 	} {

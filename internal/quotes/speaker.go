@@ -100,6 +100,7 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 	// A name in the phrase: the last mention that ends the phrase or is
 	// followed only by lower-case role words after a comma.
 	best := -1
+	ownWords := false // "Berg's remarks": the person's own words
 	paren := 0
 	for t := b - 1; t >= a; t-- {
 		// "Del. Jane Roe (D-Virgin Islands)": a parenthesis qualifies
@@ -123,8 +124,13 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 				continue
 			}
 			// "Trump's campaign manager": a possessive name modifies the
-			// head; it is not the speaker.
+			// head; it is not the speaker. ("Berg's remarks suggested
+			// …", "Berg's statement said …": a person's words are theirs.)
 			if f.Tok1 < b && d.toks[f.Tok1].Kind == text.Possessive {
+				if f.Type == article.Person && f.Tok1+2 == b && (docNouns[d.lower(b-1)] || remarkNouns[d.lower(b-1)]) {
+					best, ownWords = m, true
+					break
+				}
 				continue
 			}
 			// "Harbourline Energy, Inc.": the suffix alone names no one
@@ -216,12 +222,12 @@ func (d *doc) resolve(subj [2]int, u unit) (article.Actor, string, string) {
 		// or with one document noun after a body's name ("the IMF report
 		// stated": the report speaks for the IMF).
 		docOf := f.Tok1 == b-1 && f.Type != article.Person && docNouns[d.lower(b-1)]
-		if f.Tok1 >= b || !d.lowerTail(f.Tok1, b) || docOf || f.Type == article.Person && d.regionTail(f.Tok1, b) || f.Type == article.Org && d.servedTail(f.Tok1, b) {
+		if f.Tok1 >= b || !d.lowerTail(f.Tok1, b) || docOf || ownWords || f.Type == article.Person && d.regionTail(f.Tok1, b) || f.Type == article.Org && d.servedTail(f.Tok1, b) {
 			id := f.ID
 			d.remember(id)
 			act := d.book.Actor(id)
 			surf := d.body[d.toks[f.NameTok0].Span[0]:f.Span[1]]
-			if f.Tok1 < b && f.Type == article.Person && d.regionTail(f.Tok1, b) {
+			if f.Tok1 < b && (ownWords || f.Type == article.Person && d.regionTail(f.Tok1, b)) {
 				// the name as the report writes it, with the state:
 				// "Charles B. Rangel of New York"
 				surf = d.body[d.toks[f.NameTok0].Span[0]:d.toks[b-1].Span[1]]
@@ -1014,6 +1020,9 @@ func (d *doc) regionTail(t, b int) bool {
 	m := d.mention[t+1]
 	return m >= 0 && d.found[m].Type == article.GPE && d.found[m].ID < 0 && d.found[m].Tok1 == b
 }
+
+// remarkNouns are a person's spoken words.
+var remarkNouns = map[string]bool{"remarks": true, "comments": true, "words": true, "testimony": true, "answer": true, "reply": true}
 
 // servedTail reports whether tokens [t, b) are "for" and the name of what
 // a body serves ("the U.S. Attorney's Office for the Western District of
