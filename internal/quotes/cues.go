@@ -181,10 +181,15 @@ func (d *doc) findCues(u unit) []cueHit {
 		for _, c := range cs {
 			t1 := i + 1
 			if c.particle != "" {
-				if i+1 >= u.t1 || d.lower(i+1) != c.particle {
+				// one word ("pointed out") or two ("made it clear")
+				p1, p2, two := strings.Cut(c.particle, " ")
+				if i+1 >= u.t1 || d.lower(i+1) != p1 || two && (i+2 >= u.t1 || d.lower(i+2) != p2) {
 					continue
 				}
 				t1 = i + 2
+				if two {
+					t1 = i + 3
+				}
 			}
 			if c.class == opinion && !d.a.opinion {
 				continue
@@ -196,13 +201,11 @@ func (d *doc) findCues(u unit) []cueHit {
 				// "responded on Telegram that …": the channel stands
 				// between the verb and its clause.
 				t2 := d.skipMedium(t1, u.t1)
-				nt := d.toks[t2]
-				nw := d.lower(t2)
-				if nt.Kind != text.Word {
-					nw = d.word(t2) // lower drops a final dot: "." would read ""
-				}
-				if !(nt.Kind == text.Quote || nw == "that" || nw == ":" || nw == "," || nw == "." || nw == ";" || nw == "—" || d.timexAt(nt.Span[0]) || d.bareClause(t2, u.t1)) {
-					continue
+				if !d.clauseAt(t2, u.t1) {
+					// "made it clear on Tuesday that …": the day too
+					if t3 := d.skipTime(t2, u.t1); t3 == t2 || t3 >= u.t1 || !d.clauseAt(t3, u.t1) {
+						continue
+					}
 				}
 			}
 			// A past participle followed by "by" is passive: "the laws
@@ -422,4 +425,16 @@ var targetWords = map[string]bool{
 	"drone": true, "missile": true, "rocket": true, "artillery": true, "gunfire": true, "knife": true,
 	"police": true, "station": true, "plant": true, "refinery": true, "port": true, "city": true,
 	"civilian": true, "vessel": true, "barracks": true, "headquarter": true, "mosque": true, "church": true,
+}
+
+// clauseAt reports whether what follows a clausal verb at t can be its
+// content: a quotation, "that", a punctuation mark that opens or ends
+// it, a time expression, or a bare clause.
+func (d *doc) clauseAt(t, end int) bool {
+	nt := d.toks[t]
+	nw := d.lower(t)
+	if nt.Kind != text.Word {
+		nw = d.word(t) // lower drops a final dot: "." would read ""
+	}
+	return nt.Kind == text.Quote || nw == "that" || nw == ":" || nw == "," || nw == "." || nw == ";" || nw == "—" || d.timexAt(nt.Span[0]) || d.bareClause(t, end)
 }

@@ -201,6 +201,10 @@ var reportingVerbs = []verbEntry{
 	{base: "exclaim", class: speech},
 	{base: "scream", class: speech},
 	{base: "put", particle: "it", class: speech, forms: []string{"put", "puts", "putting"}},
+	// "made clear that …", "made it clear the quota stays": diplomacy's
+	// firm statement
+	{base: "make", particle: "clear", class: speech, clausal: true, forms: []string{"make", "makes", "made", "making"}},
+	{base: "make", particle: "it clear", class: speech, clausal: true, forms: []string{"make", "makes", "made", "making"}},
 }
 
 // cue is what a lexicon word maps to.

@@ -695,6 +695,27 @@ func TestAllTheySaid(t *testing.T) {
 	}
 }
 
+// "made clear that …", "made it clear on Tuesday that …": diplomacy's
+// firm statements; "The decision made clear the limits" is none.
+func TestMadeClear(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, cue, text string }{
+		{"Foreign Minister Anna Berg made clear that the quota was not negotiable.", "made clear", "the quota was not negotiable."},
+		{"Foreign Minister Anna Berg made it clear on Tuesday that the quota was not negotiable.", "made it clear", "the quota was not negotiable."},
+		{"Foreign Minister Anna Berg made it clear the quota was not negotiable.", "made it clear", "the quota was not negotiable."},
+	} {
+		pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
+		out := an.Analyze(context.Background(), Input{Body: c.body, Published: pub, Timexes: miniTimex(c.body, pub)})
+		checkSpans(t, c.body, out)
+		if len(out.Statements) != 1 || out.Statements[0].Cue != c.cue || out.Statements[0].Text != c.text {
+			t.Errorf("%q: %+v", c.body, out.Statements)
+		}
+	}
+	if out := an.Analyze(context.Background(), Input{Body: "The decision made clear the limits of the deal."}); len(out.Statements) != 0 {
+		t.Errorf("%+v", out.Statements)
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)
