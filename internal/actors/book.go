@@ -964,28 +964,13 @@ func spellingVariant(a, b string) bool {
 	if len(a) < 5 || len(b) < 5 || len(a)-len(b) > 2 || len(b)-len(a) > 2 || len(a) > 64 || len(b) > 64 {
 		return false
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c = 1 + min(prev[j-1], prev[j], cur[j-1])
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
+	d := text.EditDistance(a, b)
 	// ("Bundestag" and "Bundesrat" are two edits apart: short names
 	// allow one)
 	if len(a) < 10 {
-		return prev[len(b)] <= 1
+		return d <= 1
 	}
-	return prev[len(b)] <= 2
+	return d <= 2
 }
 
 // bodySectors are the dictionary's sectors of bodies; the others under

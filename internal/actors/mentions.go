@@ -295,17 +295,20 @@ func courtesyTitle(w string) bool {
 
 // CapsWord reports whether w has letters and no lower-case one ("MR.",
 // "O'NEILL").
-func CapsWord(w string) bool {
+func CapsWord(w string) bool { return capsLetters(w) > 0 }
+
+// capsLetters counts w's letters, or is 0 when one is in lower case.
+func capsLetters(w string) int {
 	letters := 0
 	for _, r := range w {
 		if unicode.IsLower(r) {
-			return false
+			return 0
 		}
 		if unicode.IsLetter(r) {
 			letters++
 		}
 	}
-	return letters > 0
+	return letters
 }
 
 // CasedWord writes a word in capitals as a name is written: "PRICE" →
@@ -670,16 +673,7 @@ func classify(body string, toks []text.Token, a, b int, book *Book, wa wordInfo)
 
 func allCaps(ws []string) bool {
 	for _, w := range ws {
-		letters := 0
-		for _, r := range w {
-			if unicode.IsLower(r) {
-				return false
-			}
-			if unicode.IsLetter(r) {
-				letters++
-			}
-		}
-		if letters < 2 {
+		if capsLetters(w) < 2 {
 			return false
 		}
 	}

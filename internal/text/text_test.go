@@ -242,3 +242,14 @@ func TestLookupLower(t *testing.T) {
 		t.Error("a word longer than the buffer was not found")
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"abc", "", 3}, {"extract", "extarct", 2}, {"bundestag", "bundesrat", 2}, {"hizbollah", "hezbollah", 1}, {"serve", "serve", 0}} {
+		if got := EditDistance(c.a, c.b); got != c.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
