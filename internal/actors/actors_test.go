@@ -409,10 +409,7 @@ func TestUnitsAndEventsAreNoPersons(t *testing.T) {
 	body := "The Western Theatre Command spoke. Troops near the Line of Actual Control stayed. " +
 		"The Harbour Fees Agreement was signed at the Port Lavelle Summit, near Saint Olaf Hospital. Anna Berg spoke."
 	fs, _ := find(t, body)
-	types := map[string]string{}
-	for _, f := range fs {
-		types[f.Text] = f.Type
-	}
+	types := mentionTypes(fs)
 	for _, name := range []string{"Western Theatre Command", "Harbour Fees Agreement", "Saint Olaf Hospital"} {
 		if types[name] != article.Org {
 			t.Errorf("%q is %q, want ORG (all: %v)", name, types[name], types)
@@ -567,10 +564,7 @@ func TestTitledNameOfPlace(t *testing.T) {
 	body := "Mayor Lina Varga of Kestrel spoke. Gov. Earl Ray Tomblin of West Virginia agreed. President Xi of China left. " +
 		"The Bank of England and the Democratic Republic of Congo said nothing."
 	fs, _ := find(t, body)
-	types := map[string]string{}
-	for _, f := range fs {
-		types[f.Text] = f.Type
-	}
+	types := mentionTypes(fs)
 	for name, want := range map[string]string{"Lina Varga": article.Person, "Earl Ray Tomblin": article.Person, "Xi": article.Person,
 		"China": article.GPE, "West Virginia": article.GPE, "Bank of England": article.Org} {
 		if types[name] != want {
@@ -706,10 +700,7 @@ func TestOfficeOfPlace(t *testing.T) {
 	body := "Jack Kemp, Republican of New York, spoke. The Governor of Texas left. " +
 		"Representative Charles B. Rangel of New York agreed. Senator Ann Ray of Ohio did not."
 	fs, _ := find(t, body)
-	types := map[string]string{}
-	for _, f := range fs {
-		types[f.Text] = f.Type
-	}
+	types := mentionTypes(fs)
 	for name, want := range map[string]string{"Jack Kemp": article.Person, "Charles B. Rangel": article.Person,
 		"Ann Ray": article.Person, "New York": article.GPE, "Ohio": article.GPE} {
 		if types[name] != want {
@@ -837,4 +828,13 @@ func TestGroupsOfCountries(t *testing.T) {
 			t.Errorf("%q read as a person", f.Text)
 		}
 	}
+}
+
+// mentionTypes maps each mention's text to its type.
+func mentionTypes(fs []Found) map[string]string {
+	types := map[string]string{}
+	for _, f := range fs {
+		types[f.Text] = f.Type
+	}
+	return types
 }

@@ -21,4 +21,3 @@ func suggest(name string, names []string) []string {
 	}
 	return out
 }
-
