@@ -724,11 +724,7 @@ func TestCapsLabels(t *testing.T) {
 	fs, b := find(t, body)
 	got := map[string]string{}
 	for _, f := range fs {
-		name := f.Actor
-		if f.ID >= 0 {
-			name = b.Name(f.ID)
-		}
-		got[f.Text] = f.Type + " " + name + " " + f.Title
+		got[f.Text] = f.Type + " " + actorName(b, f) + " " + f.Title
 	}
 	want := map[string]string{
 		"WARD":      "PERSON Ward ",
@@ -785,11 +781,7 @@ func TestSeatsElisionsAndBodies(t *testing.T) {
 	fs, b := find(t, body)
 	got := map[string]string{}
 	for _, f := range fs {
-		name := f.Actor
-		if f.ID >= 0 {
-			name = b.Name(f.ID)
-		}
-		got[f.Text] = name
+		got[f.Text] = actorName(b, f)
 	}
 	for text, want := range map[string]string{"Quai d'Orsay": "France", "Côte d'Ivoire": "Ivory Coast", "Cote d’Ivoire": "Ivory Coast",
 		"Blue House": "South Korea", "Itamaraty": "Brazil", "Foggy Bottom": "United States", "Bundestag": "Bundestag"} {
@@ -837,4 +829,12 @@ func mentionTypes(fs []Found) map[string]string {
 		types[f.Text] = f.Type
 	}
 	return types
+}
+
+// actorName is the name of the actor a mention resolved to in b.
+func actorName(b *Book, f Found) string {
+	if f.ID >= 0 {
+		return b.Name(f.ID)
+	}
+	return f.Actor
 }
