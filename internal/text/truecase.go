@@ -282,6 +282,12 @@ func capsWordCase(w string, forms map[string]*wordForms) (int, string) {
 		if calendarNames[strings.ToLower(w)] {
 			return 1, ""
 		}
+		// an acronym the report never writes ("CHINESE FM URGES …",
+		// "PM QUITS"): a known one, or two or three letters that make no
+		// English word
+		if lw := strings.ToLower(w); headlineAcronyms[lw] || telexAcronyms[lw] || len(w) >= 2 && len(w) <= 3 && !telexPlain[lw] && !IsWord(lw) {
+			return 2, ""
+		}
 		return 0, ""
 	}
 	best := 0
@@ -292,3 +298,7 @@ func capsWordCase(w string, forms map[string]*wordForms) (int, string) {
 	}
 	return best, c.mixed
 }
+
+// headlineAcronyms are the acronyms of roles that headlines use and the
+// word list also spells as words.
+var headlineAcronyms = map[string]bool{"fm": true, "pm": true, "mp": true, "mps": true}

@@ -74,6 +74,9 @@ func TestCaseLine(t *testing.T) {
 		"NO":                                "NO",                    // too short
 		"SOVIET LEADER SPEAKS ABOUT BERLIN": "Soviet leader speaks about Berlin",
 		"KHRUSHCHEV TO SPEAK AGAIN IN MAY":  "Khrushchev to speak again in May",
+		// an acronym the report never writes keeps its capitals
+		"SOVIET FM WARNS WEST ON BERLIN": "Soviet FM warns West on Berlin",
+		"SOVIET PM TO SPEAK ON RADIO":    "Soviet PM to speak on radio",
 	} {
 		if got := CaseLine(in, body); got != want {
 			t.Errorf("CaseLine(%q) = %q, want %q", in, got, want)
