@@ -1325,7 +1325,7 @@ func (d *doc) tryCue(u unit, h cueHit, hits []cueHit) bool {
 	}
 	c.content = trimContent(d.body, c.content)
 	if h.kind == 'v' && c.content2[1] == 0 {
-		c.content = trimReticence(d.body, c.content)
+		c.content = trimContrast(d.body, trimReticence(d.body, c.content))
 		// "While he acknowledged funding was a reason, Ham noted …": a
 		// cue inside an opening subordinate clause reports up to the
 		// clause's comma, not into the main clause.

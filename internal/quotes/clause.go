@@ -100,6 +100,66 @@ func trimReticence(body string, sp article.Span) article.Span {
 	return text.TrimSpan(body, article.Span{sp[0], sp[0] + cut})
 }
 
+// trimContrast ends content before a contrasting clause about someone
+// else: "said the deal “sells out our communities,” while its Kestrel
+// counterpart welcomed it" (the counterpart's welcome is no part of what
+// was said). A participle after "while" is the speaker's own ("…, while
+// adding that …"); a cut inside a quotation is none.
+func trimContrast(body string, sp article.Span) article.Span {
+	s := body[sp[0]:sp[1]]
+	if !strings.Contains(s, " while ") && !strings.Contains(s, " whereas ") {
+		return sp
+	}
+	for _, m := range [...]string{", while ", ", whereas ", ",\" while ", ",” while "} {
+		i := strings.Index(s, m)
+		if i < 20 {
+			continue
+		}
+		next := s[i+len(m):]
+		if j := strings.IndexByte(next, ' '); j > 0 && strings.HasSuffix(next[:j], "ing") {
+			continue
+		}
+		cut := i
+		if m[1] != ' ' {
+			cut = i + len(m) - len(" while ") // after the closing mark
+		}
+		if strings.Count(s[:cut], "\"")%2 == 1 || strings.Count(s[:cut], "“") != strings.Count(s[:cut], "”") {
+			continue
+		}
+		// Only another side's stance ("…, while the Cuban government
+		// maintains …", "…, while its counterpart welcomed it"): a clause
+		// of facts ("…, while the lower 95 percent would face little or no
+		// increase") is the speaker's own content.
+		if !stanceClause(next) {
+			continue
+		}
+		return text.TrimSpan(body, article.Span{sp[0], sp[0] + cut})
+	}
+	return sp
+}
+
+// stanceVerbs take a side without being verbs of saying.
+var stanceVerbs = map[string]bool{
+	"welcomed": true, "welcomes": true, "opposed": true, "opposes": true, "rejected": true, "rejects": true,
+	"backed": true, "backs": true, "supported": true, "supports": true, "accepted": true, "accepts": true,
+	"dismissed": true, "dismisses": true, "hailed": true, "hails": true, "objected": true, "objects": true,
+}
+
+// stanceClause reports whether the clause opening s (up to its first
+// stop) holds a verb of saying or of taking a stand.
+func stanceClause(s string) bool {
+	if i := strings.IndexAny(s, ".;:"); i >= 0 {
+		s = s[:i]
+	}
+	for _, w := range strings.Fields(s) {
+		w = strings.ToLower(strings.Trim(w, ",\"“”'’"))
+		if len(w) > 3 && (cuesOf(w) != nil || stanceVerbs[w]) {
+			return true
+		}
+	}
+	return false
+}
+
 // parsePhrase handles "according to X, …", "…, according to X", "in his
 // words, …".
 func (d *doc) parsePhrase(u unit, h cueHit) (clause, bool) {

@@ -716,6 +716,26 @@ func TestMadeClear(t *testing.T) {
 	}
 }
 
+// Another side's stance after ", while" is no part of what was said; a
+// clause of facts after it is.
+func TestContrastClause(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, text string }{
+		{"The Norland Fishermen's Association said the deal \"sells out our coastal communities,\" while its Kestrel counterpart welcomed it.",
+			"the deal \"sells out our coastal communities,\""},
+		{"Relatives in Miami say the boy's mother died to give him freedom, while the government maintains he is being kept from his father.",
+			"the boy's mother died to give him freedom"},
+		{"The Tax Policy Center said the top 1 percent would face higher taxes, while the lower 95 percent would face little or no increase.",
+			"the top 1 percent would face higher taxes, while the lower 95 percent would face little or no increase."},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		if len(out.Statements) != 1 || out.Statements[0].Text != c.text {
+			t.Errorf("%q: %+v", c.body, out.Statements)
+		}
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)
