@@ -1756,8 +1756,8 @@ func (d *doc) skipTime(t, end int) int {
 			continue
 		}
 		run = -1
-		if t+1 < end && (d.lower(t) == "on" || d.lower(t) == "in" || d.lower(t) == "at") && d.timexAt(d.toks[t+1].Span[0]) {
-			t += 2
+		if t+1 < end && (d.lower(t) == "on" || d.lower(t) == "in" || d.lower(t) == "at" || d.lower(t) == "over" || d.lower(t) == "during") && d.timexAt(d.toks[t+1].Span[0]) {
+			t += 2 // ("said over the weekend that …")
 			continue
 		}
 		// "said late on Sunday", "early Monday"

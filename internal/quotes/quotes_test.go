@@ -736,6 +736,20 @@ func TestContrastClause(t *testing.T) {
 	}
 }
 
+// "said over the weekend that …": the time of saying after "over" or
+// "during" is no content.
+func TestOverTheWeekend(t *testing.T) {
+	an, _ := New(nil, nil)
+	body := "Foreign Minister Anna Berg said over the weekend that the quota was fixed."
+	i := strings.Index(body, "the weekend")
+	tx := []article.Timex{{Text: "the weekend", Type: article.Date, Value: "2023-W10-WE", Span: article.Span{i, i + len("the weekend")}}}
+	out := an.Analyze(context.Background(), Input{Body: body, Published: time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC), Timexes: tx})
+	checkSpans(t, body, out)
+	if len(out.Statements) != 1 || out.Statements[0].Text != "the quota was fixed." {
+		t.Errorf("%+v", out.Statements)
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)
