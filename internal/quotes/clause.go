@@ -442,6 +442,12 @@ func (d *doc) skipBack(u unit, k int) int {
 			k--
 			continue
 		}
+		// "Berg and Hill both said", "the ministers all said": a
+		// quantifier floated after the subject
+		if t.Kind == text.Word && d.floatingQuantifier(u, k) {
+			k--
+			continue
+		}
 		// "X wrote on Twitter", "X said in a statement": a short
 		// prepositional phrase between subject and verb is skipped.
 		if t.Kind == text.Word && k-1 >= u.t0 {

@@ -140,7 +140,7 @@ func (d *doc) findCues(u unit) []cueHit {
 		// After a determiner the word is a noun: "the real unemployment
 		// rate", "a statement"; after "of", part of a name ("secretary of
 		// state").
-		if i > u.t0 && (inLex(determinersLex, d.lower(i-1)) && !d.anotherSubject(u, i) || d.lower(i-1) == "of") {
+		if i > u.t0 && (inLex(determinersLex, d.lower(i-1)) && !d.anotherSubject(u, i) && !d.floatingQuantifier(u, i-1) || d.lower(i-1) == "of") {
 			continue
 		}
 		// "a greater say in how …", "no say": the noun
@@ -226,7 +226,7 @@ func (d *doc) findCues(u unit) []cueHit {
 				}
 			}
 			// A verb right after a determiner is a noun: "the report".
-			if i > u.t0 && inLex(determinersLex, d.lower(i-1)) && !d.anotherSubject(u, i) {
+			if i > u.t0 && inLex(determinersLex, d.lower(i-1)) && !d.anotherSubject(u, i) && !d.floatingQuantifier(u, i-1) {
 				continue
 			}
 			hits = append(hits, cueHit{t0: i, t1: t1, kind: 'v', class: c.class})
@@ -437,4 +437,16 @@ func (d *doc) clauseAt(t, end int) bool {
 		nw = d.word(t) // lower drops a final dot: "." would read ""
 	}
 	return nt.Kind == text.Quote || nw == "that" || nw == ":" || nw == "," || nw == "." || nw == ";" || nw == "—" || d.timexAt(nt.Span[0]) || d.bareClause(t, end)
+}
+
+// floatingQuantifier reports "both", "all" or "each" after the subject it
+// quantifies ("Berg and Hill both said", "the ministers all said"), not
+// before a noun ("both sides").
+func (d *doc) floatingQuantifier(u unit, t int) bool {
+	switch d.lower(t) {
+	case "both", "all", "each":
+	default:
+		return false
+	}
+	return t-1 >= u.t0 && d.toks[t-1].Kind == text.Word && !d.inQ[t-1] && !inLex(determinersLex, d.lower(t-1)) && !inLex(npStopLex, d.lower(t-1))
 }

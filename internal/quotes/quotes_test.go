@@ -750,6 +750,24 @@ func TestOverTheWeekend(t *testing.T) {
 	}
 }
 
+// A quantifier floated after the subject ("the ministers all said", "X
+// and Y both said") leaves the verb a verb ("both sides" stays a noun
+// phrase).
+func TestFloatingQuantifiers(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, speaker string }{
+		{"The ministers all said the talks would continue.", "The ministers"},
+		{"The two sides each said the talks would continue.", "The two sides"},
+		{"Both sides said the talks would continue.", "Both sides"},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.speaker {
+			t.Errorf("%q: %+v", c.body, out.Statements)
+		}
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)
