@@ -464,14 +464,22 @@ func (d *doc) coordinated(u unit, first cueHit, hits []cueHit) {
 	}
 	last := first.t1 // end of the latest cue taken
 	for _, h := range hits {
-		if h.t0 <= first.t1 || h.kind != 'v' || d.inQ[h.t0] || !isPastCue(d.lower(h.t0)) {
+		// ("…, before adding that …", "…, after noting that …": a
+		// gerund after a comma and a preposition of time is a further
+		// statement too)
+		gerund := strings.HasSuffix(d.lower(h.t0), "ing")
+		if h.t0 <= first.t1 || h.kind != 'v' || d.inQ[h.t0] || !isPastCue(d.lower(h.t0)) && !gerund {
 			continue
 		}
 		k := h.t0 - 1
 		for k > first.t1 && (isAdverb(d.word(k)) || d.lower(k) == "also" || d.lower(k) == "then" || d.lower(k) == "later") {
 			k--
 		}
-		if k <= first.t1 || (d.lower(k) != "and" && d.lower(k) != "but") || d.inQ[k] {
+		if gerund {
+			if k <= first.t1+1 || d.inQ[k] || (d.lower(k) != "before" && d.lower(k) != "after") || d.word(k-1) != "," {
+				continue
+			}
+		} else if k <= first.t1 || (d.lower(k) != "and" && d.lower(k) != "but") || d.inQ[k] {
 			continue
 		}
 		// "and added" only ever continues the reporting clause; so does a

@@ -555,6 +555,10 @@ func TestCoordinatedAfterComma(t *testing.T) {
 			[]string{"conceded: progress had been made", "denied: a deal was close."}},
 		{"The envoy said the union had rejected the offer and demanded higher pay.",
 			[]string{"said: the union had rejected the offer and demanded higher pay."}},
+		{"The envoy said the deal was close, before adding that it was not done.",
+			[]string{"said: the deal was close", "adding: it was not done."}},
+		{"The envoy said the deal was close, after meeting the minister.",
+			[]string{"said: the deal was close, after meeting the minister."}},
 		{"The trade minister signalled on Sunday that she might accept a shorter transition.",
 			[]string{"signalled: she might accept a shorter transition."}},
 	} {
