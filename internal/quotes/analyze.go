@@ -23,7 +23,7 @@ func (d *doc) analyzeUnit(u unit) {
 	if d.verdictOf(u) {
 		return
 	}
-	if d.putIt(u) || d.allSaid(u) {
+	if d.putIt(u) || d.allSaid(u) || d.passiveAs(u) {
 		return
 	}
 	hits := d.findCues(u)
@@ -299,6 +299,72 @@ func (d *doc) labelSpeaker(u unit, r [2]int) (article.Actor, string, bool) {
 		sp.Aliases = append(sp.Aliases, surf)
 	}
 	return sp, key, true
+}
+
+// passiveAs reads an evaluation reported in the passive: "The plan was
+// criticised by opposition leader Tom Hill as “a surrender”", "The offer
+// was dismissed by Moscow as unacceptable". The agent after "by" is the
+// speaker; what was said is the subject and the "as" phrase, without the
+// reporting clause between them ("The plan as “a surrender”").
+func (d *doc) passiveAs(u unit) bool {
+	for t := u.t0 + 1; t+3 < u.t1 && t < u.t0+25; t++ {
+		if d.inQ[t] || !passiveNaming[d.lower(t)] || d.lower(t+1) != "by" {
+			continue
+		}
+		switch d.lower(t - 1) {
+		case "was", "were", "is", "are", "been", "being":
+		default:
+			return false
+		}
+		// the agent: up to "as", within ten words, outside quotations
+		as := -1
+		for k := t + 2; k < u.t1 && k < t+12; k++ {
+			if d.inQ[k] || d.toks[k].Kind == text.Quote || d.word(k) == "," && d.lower(k+1) != "the" {
+				break
+			}
+			if d.lower(k) == "as" {
+				as = k
+				break
+			}
+		}
+		if as < 0 || as == t+2 || as+1 >= u.t1 {
+			return false
+		}
+		subj0 := u.t0
+		aux := t - 1
+		for aux-1 > subj0 && (d.lower(aux-1) == "has" || d.lower(aux-1) == "have" || d.lower(aux-1) == "had" || isAdverb(d.word(aux-1))) {
+			aux--
+		}
+		if aux <= subj0 || aux-subj0 > 12 {
+			return false
+		}
+		sp, key, ok := d.phraseSpeaker(u, t+2, as)
+		if !ok {
+			return false
+		}
+		cue := article.Span{d.toks[aux].Span[0], d.toks[t+1].Span[1]}
+		n := len(d.out)
+		d.emit(u, sp, key, article.Span{d.toks[subj0].Span[0], d.toks[aux-1].Span[1]}, cue, [2]int{t + 2, as})
+		if len(d.out) == n {
+			return false
+		}
+		st := &d.out[n]
+		rest := trimContent(d.body, text.TrimSpan(d.body, article.Span{d.toks[as].Span[0], u.span[1]}))
+		st.Text += " " + d.body[rest[0]:rest[1]]
+		st.TextSpan[1] = rest[1]
+		st.Kind = kindOf(st.Text)
+		return true
+	}
+	return false
+}
+
+// passiveNaming are participles of verbs that name or judge, reported in
+// the passive with "by" and "as".
+var passiveNaming = map[string]bool{
+	"criticised": true, "criticized": true, "described": true, "dismissed": true, "branded": true,
+	"labelled": true, "labeled": true, "hailed": true, "praised": true, "condemned": true, "denounced": true,
+	"derided": true, "characterised": true, "characterized": true, "welcomed": true, "slammed": true,
+	"rejected": true,
 }
 
 // allSaid reads a quotation followed by "was all X would say": "“We will

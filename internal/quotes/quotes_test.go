@@ -772,6 +772,29 @@ func TestFloatingQuantifiers(t *testing.T) {
 	}
 }
 
+// An evaluation reported in the passive is the agent's: "The plan was
+// criticised by X as “a surrender”" (the subject and the "as" phrase are
+// what was said).
+func TestPassiveEvaluation(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, speaker, text string }{
+		{"The plan was criticised by opposition leader Tom Hill as \"a surrender.\"", "Tom Hill", "The plan as \"a surrender.\""},
+		{"Foreign Minister Anna Berg spoke. The proposal has been described by Berg as \"a good basis for talks.\"", "Anna Berg",
+			"The proposal as \"a good basis for talks.\""},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.speaker || out.Statements[0].Text != c.text {
+			t.Errorf("%q: %+v", c.body, out.Statements)
+		}
+	}
+	for _, body := range []string{"The road was built by engineers as a shortcut.", "The minister was criticised by the opposition for his handling of the talks."} {
+		if out := an.Analyze(context.Background(), Input{Body: body}); len(out.Statements) != 0 {
+			t.Errorf("%q: %+v", body, out.Statements)
+		}
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)
