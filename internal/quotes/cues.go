@@ -50,6 +50,17 @@ func (d *doc) findCues(u unit) []cueHit {
 					hits = append(hits, cueHit{t0: i, t1: i + 3, kind: 'w', class: speech, subj: [2]int{i + 1, i + 2}})
 					continue
 				}
+				// "in Berg's words", "in the minister's view": the name
+				// in the possessive is the speaker
+				if p := i + 2; w1 != "the" && isCap(d.word(i+1)) {
+					for p < u.t1 && p < i+5 && d.toks[p].Kind != text.Possessive {
+						p++
+					}
+					if p+1 < u.t1 && d.toks[p].Kind == text.Possessive && (d.lower(p+1) == "words" || d.lower(p+1) == "view" || d.lower(p+1) == "opinion") {
+						hits = append(hits, cueHit{t0: i, t1: p + 2, kind: 'a', class: speech, subj: [2]int{i + 1, p}})
+						continue
+					}
+				}
 				if w1 == "the" && w2 == "words" && i+3 < u.t1 && d.lower(i+3) == "of" {
 					s0 := i + 4
 					s1 := s0

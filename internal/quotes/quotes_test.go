@@ -795,6 +795,22 @@ func TestPassiveEvaluation(t *testing.T) {
 	}
 }
 
+// "In Berg's words, …", "…, in Berg's words": the name in the possessive
+// is the speaker, as after "according to".
+func TestInNamesWords(t *testing.T) {
+	an, _ := New(nil, nil)
+	for _, c := range []struct{ body, text string }{
+		{"Foreign Minister Anna Berg spoke. In Berg's words, the offer was \"an insult.\"", "the offer was \"an insult.\""},
+		{"Foreign Minister Anna Berg spoke. The offer was \"an insult,\" in Berg's words.", "The offer was \"an insult,\""},
+	} {
+		out := an.Analyze(context.Background(), Input{Body: c.body})
+		checkSpans(t, c.body, out)
+		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != "Anna Berg" || out.Statements[0].Text != c.text {
+			t.Errorf("%q: %+v", c.body, out.Statements)
+		}
+	}
+}
+
 func TestPronounGenderAgainstRoleNoun(t *testing.T) {
 	// "he" after "a spokesman" is the spokesman; "she" is not.
 	an, _ := New(nil, nil)
