@@ -508,10 +508,7 @@ func TestDottedAcronymSide(t *testing.T) {
 // it lists among them are not.
 func TestDictionaryBodies(t *testing.T) {
 	fs, _ := find(t, "Officials said the Hezbollah movement and the Knesset had met, while Greenland stayed away.")
-	got := map[string]string{}
-	for _, f := range fs {
-		got[f.Text] = f.Type
-	}
+	got := mentionTypes(fs)
 	if got["Hezbollah"] != article.Org || got["Knesset"] != article.Org {
 		t.Errorf("bodies: %v", got)
 	}

@@ -94,10 +94,16 @@ func trimReticence(body string, sp article.Span) article.Span {
 			cut = i
 		}
 	}
-	if cut == len(s) || strings.Count(s[:cut], "\"")%2 == 1 || strings.Count(s[:cut], "“") != strings.Count(s[:cut], "”") {
+	if cut == len(s) || openQuote(s[:cut]) {
 		return sp
 	}
 	return text.TrimSpan(body, article.Span{sp[0], sp[0] + cut})
+}
+
+// openQuote reports whether s leaves a quotation open (a cut after it
+// would fall inside the quotation).
+func openQuote(s string) bool {
+	return strings.Count(s, "\"")%2 == 1 || strings.Count(s, "“") != strings.Count(s, "”")
 }
 
 // trimContrast ends content before a contrasting clause about someone
@@ -123,7 +129,7 @@ func trimContrast(body string, sp article.Span) article.Span {
 		if m[1] != ' ' {
 			cut = i + len(m) - len(" while ") // after the closing mark
 		}
-		if strings.Count(s[:cut], "\"")%2 == 1 || strings.Count(s[:cut], "“") != strings.Count(s[:cut], "”") {
+		if openQuote(s[:cut]) {
 			continue
 		}
 		// Only another side's stance ("…, while the Cuban government
