@@ -526,10 +526,8 @@ func TestSpeakerWhereTheyStood(t *testing.T) {
 		{"10:15 GMT - \"We are not optimistic,\" a senior official told reporters.", "a senior official", "\"We are not optimistic,\""},
 		{"Analysts in Tokyo said the yen would fall.", "Analysts in Tokyo", "the yen would fall."},
 	} {
-		out := an.Analyze(context.Background(), Input{Body: c.body})
-		checkSpans(t, c.body, out)
-		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.speaker || out.Statements[0].Text != c.text {
-			t.Errorf("%q: %+v", c.body, out.Statements)
+		if st, ok := one(t, an, Input{Body: c.body}); ok && (st.Speaker.Name != c.speaker || st.Text != c.text) {
+			t.Errorf("%q: %+v", c.body, st)
 		}
 	}
 	for _, c := range []struct {
@@ -593,10 +591,8 @@ func TestUnverifiedAndMannerOfSpeaking(t *testing.T) {
 		{"The deal, a senior official said, is close.", "The deal is close."},
 		{"The ministry confirmed that the talks had ended.", "the talks had ended."},
 	} {
-		out := an.Analyze(context.Background(), Input{Body: c.body})
-		checkSpans(t, c.body, out)
-		if len(out.Statements) != 1 || out.Statements[0].Text != c.text {
-			t.Errorf("%q: %+v", c.body, out.Statements)
+		if st, ok := one(t, an, Input{Body: c.body}); ok && (st.Text != c.text) {
+			t.Errorf("%q: %+v", c.body, st)
 		}
 	}
 }
@@ -610,10 +606,8 @@ func TestNumeralSubjectsAndNoOne(t *testing.T) {
 			"Norland and Kestrel will resume talks next month"},
 		{"The two sides said the talks would resume.", "The two sides", "the talks would resume."},
 	} {
-		out := an.Analyze(context.Background(), Input{Body: c.body})
-		checkSpans(t, c.body, out)
-		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.speaker || out.Statements[0].Text != c.text {
-			t.Errorf("%q: %+v", c.body, out.Statements)
+		if st, ok := one(t, an, Input{Body: c.body}); ok && (st.Speaker.Name != c.speaker || st.Text != c.text) {
+			t.Errorf("%q: %+v", c.body, st)
 		}
 	}
 	for _, body := range []string{"No one claimed responsibility for the attack.", "Nobody said the talks had failed."} {
@@ -709,10 +703,8 @@ func TestMadeClear(t *testing.T) {
 		{"Foreign Minister Anna Berg made it clear the quota was not negotiable.", "made it clear", "the quota was not negotiable."},
 	} {
 		pub := time.Date(2023, 3, 15, 0, 0, 0, 0, time.UTC)
-		out := an.Analyze(context.Background(), Input{Body: c.body, Published: pub, Timexes: miniTimex(c.body, pub)})
-		checkSpans(t, c.body, out)
-		if len(out.Statements) != 1 || out.Statements[0].Cue != c.cue || out.Statements[0].Text != c.text {
-			t.Errorf("%q: %+v", c.body, out.Statements)
+		if st, ok := one(t, an, Input{Body: c.body, Published: pub, Timexes: miniTimex(c.body, pub)}); ok && (st.Cue != c.cue || st.Text != c.text) {
+			t.Errorf("%q: %+v", c.body, st)
 		}
 	}
 	if out := an.Analyze(context.Background(), Input{Body: "The decision made clear the limits of the deal."}); len(out.Statements) != 0 {
@@ -732,10 +724,8 @@ func TestContrastClause(t *testing.T) {
 		{"The Tax Policy Center said the top 1 percent would face higher taxes, while the lower 95 percent would face little or no increase.",
 			"the top 1 percent would face higher taxes, while the lower 95 percent would face little or no increase."},
 	} {
-		out := an.Analyze(context.Background(), Input{Body: c.body})
-		checkSpans(t, c.body, out)
-		if len(out.Statements) != 1 || out.Statements[0].Text != c.text {
-			t.Errorf("%q: %+v", c.body, out.Statements)
+		if st, ok := one(t, an, Input{Body: c.body}); ok && (st.Text != c.text) {
+			t.Errorf("%q: %+v", c.body, st)
 		}
 	}
 }
@@ -764,10 +754,8 @@ func TestFloatingQuantifiers(t *testing.T) {
 		{"The two sides each said the talks would continue.", "The two sides"},
 		{"Both sides said the talks would continue.", "Both sides"},
 	} {
-		out := an.Analyze(context.Background(), Input{Body: c.body})
-		checkSpans(t, c.body, out)
-		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.speaker {
-			t.Errorf("%q: %+v", c.body, out.Statements)
+		if st, ok := one(t, an, Input{Body: c.body}); ok && (st.Speaker.Name != c.speaker) {
+			t.Errorf("%q: %+v", c.body, st)
 		}
 	}
 }
@@ -782,10 +770,8 @@ func TestPassiveEvaluation(t *testing.T) {
 		{"Foreign Minister Anna Berg spoke. The proposal has been described by Berg as \"a good basis for talks.\"", "Anna Berg",
 			"The proposal as \"a good basis for talks.\""},
 	} {
-		out := an.Analyze(context.Background(), Input{Body: c.body})
-		checkSpans(t, c.body, out)
-		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != c.speaker || out.Statements[0].Text != c.text {
-			t.Errorf("%q: %+v", c.body, out.Statements)
+		if st, ok := one(t, an, Input{Body: c.body}); ok && (st.Speaker.Name != c.speaker || st.Text != c.text) {
+			t.Errorf("%q: %+v", c.body, st)
 		}
 	}
 	for _, body := range []string{"The road was built by engineers as a shortcut.", "The minister was criticised by the opposition for his handling of the talks."} {
@@ -803,10 +789,8 @@ func TestInNamesWords(t *testing.T) {
 		{"Foreign Minister Anna Berg spoke. In Berg's words, the offer was \"an insult.\"", "the offer was \"an insult.\""},
 		{"Foreign Minister Anna Berg spoke. The offer was \"an insult,\" in Berg's words.", "The offer was \"an insult,\""},
 	} {
-		out := an.Analyze(context.Background(), Input{Body: c.body})
-		checkSpans(t, c.body, out)
-		if len(out.Statements) != 1 || out.Statements[0].Speaker.Name != "Anna Berg" || out.Statements[0].Text != c.text {
-			t.Errorf("%q: %+v", c.body, out.Statements)
+		if st, ok := one(t, an, Input{Body: c.body}); ok && (st.Speaker.Name != "Anna Berg" || st.Text != c.text) {
+			t.Errorf("%q: %+v", c.body, st)
 		}
 	}
 }
@@ -1045,10 +1029,8 @@ func TestPlaceAndTimeBeforeContent(t *testing.T) {
 		// a fronted medium is no content
 		{"In remarks broadcast on state television, Foreign Minister Anna Berg said the deal was close.", "2023-03-15", "the deal was close."},
 	} {
-		out := an.Analyze(context.Background(), Input{Body: c.body, Published: pub, SameDay: true, Timexes: miniTimex(c.body, pub)})
-		checkSpans(t, c.body, out)
-		if len(out.Statements) != 1 || out.Statements[0].Text != c.text || out.Statements[0].Date != c.date {
-			t.Errorf("%q: %+v", c.body, out.Statements)
+		if st, ok := one(t, an, Input{Body: c.body, Published: pub, SameDay: true, Timexes: miniTimex(c.body, pub)}); ok && (st.Text != c.text || st.Date != c.date) {
+			t.Errorf("%q: %+v", c.body, st)
 		}
 	}
 }
@@ -1564,4 +1546,18 @@ func TestKindOfMatchesReference(t *testing.T) {
 			t.Fatalf("kindOf(%q) = %s, reference %s", s, kindOf(s), ref(s))
 		}
 	}
+}
+
+// one analyses in with an, checks its spans and that it gives exactly
+// one statement, which it returns (ok false, and the test failed, when
+// there is not exactly one).
+func one(t *testing.T, an *Analyzer, in Input) (article.Statement, bool) {
+	t.Helper()
+	out := an.Analyze(context.Background(), in)
+	checkSpans(t, in.Body, out)
+	if len(out.Statements) != 1 {
+		t.Errorf("%q: %d statements, want 1: %+v", in.Body, len(out.Statements), out.Statements)
+		return article.Statement{}, false
+	}
+	return out.Statements[0], true
 }
